@@ -1,0 +1,184 @@
+//! Thread coordination: who may run bytecode, and when threads meet.
+//!
+//! CPython calls the per-thread part of this a *thread state* and the
+//! mechanism that makes a running thread look up from its work the *eval
+//! breaker*. Whatever an interpreter uses to run threads — the old GIL, the
+//! new GIL, a fair GIL, or no GIL at all with stop-the-world pauses for the
+//! collector — presents the same four operations:
+//!
+//! * **attach** — take the right to run bytecode and touch objects (under a
+//!   GIL: acquire it; without one: mark the thread as running so that a
+//!   stop-the-world waits for it);
+//! * **detach** — give that right up around a blocking call (CPython's
+//!   `Py_BEGIN_ALLOW_THREADS`, PyO3's `detach`), then re-attach;
+//! * **poll** — a safe point: the eval loop calls it on backward jumps and
+//!   calls. Its fast path is one relaxed load; when something was requested
+//!   it may hand the GIL over, merge biased-refcount queues, or park the
+//!   thread for a stop-the-world;
+//! * **stop-the-world** — pause every other attached thread at its next safe
+//!   point (the free-threaded collector needs this; under a GIL, holding the
+//!   GIL already is one).
+//!
+//! The raw protocol is [`RawCoordination`]; [`ThreadHandle`] and [`Attached`]
+//! are safe guards on top of it, in the shape of `lock_api`.
+
+/// The raw coordination protocol.
+///
+/// # Safety
+///
+/// Implementations guarantee:
+/// * while a thread is *attached* and the implementation has a GIL
+///   ([`EXCLUSIVE`](RawCoordination::EXCLUSIVE)), no other thread is
+///   attached; every detach *happens-before* the next attach of another
+///   thread;
+/// * between [`stop_the_world`](RawCoordination::stop_the_world) returning
+///   and [`start_the_world`](RawCoordination::start_the_world), no other
+///   thread is attached (running bytecode or touching objects);
+/// * [`poll`](RawCoordination::poll) returns with the thread attached;
+/// * a thread blocked in `attach` is woken once the right to run is free
+///   for it (no lost wake-up).
+pub unsafe trait RawCoordination: Send + Sync {
+    /// What the coordination keeps per thread.
+    type Thread;
+
+    /// Name for reports (`gil-new`, `free`, ...).
+    const NAME: &'static str;
+
+    /// Whether attached threads exclude each other (a GIL).
+    const EXCLUSIVE: bool;
+
+    /// Registers the calling OS thread; it starts detached.
+    fn register(&self) -> Self::Thread;
+
+    /// Takes the right to run; blocks until it is granted.
+    ///
+    /// # Safety
+    /// `thread` was registered on this coordination by the calling OS thread
+    /// and is detached.
+    unsafe fn attach(&self, thread: &Self::Thread);
+
+    /// Gives the right to run up.
+    ///
+    /// # Safety
+    /// `thread` is the calling thread's and is attached.
+    unsafe fn detach(&self, thread: &Self::Thread);
+
+    /// A safe point. May detach and re-attach internally.
+    ///
+    /// # Safety
+    /// `thread` is the calling thread's and is attached.
+    unsafe fn poll(&self, thread: &Self::Thread);
+
+    /// Stops every other attached thread at its next safe point, and returns
+    /// once they are stopped.
+    ///
+    /// # Safety
+    /// `thread` is the calling thread's and is attached.
+    unsafe fn stop_the_world(&self, thread: &Self::Thread);
+
+    /// Lets the world run again.
+    ///
+    /// # Safety
+    /// The calling thread stopped the world and has not restarted it.
+    unsafe fn start_the_world(&self, thread: &Self::Thread);
+}
+
+/// A thread registered with a coordination; detached while not attached.
+pub struct ThreadHandle<'c, C: RawCoordination> {
+    coord: &'c C,
+    thread: C::Thread,
+    // Thread states belong to one OS thread.
+    _not_send: core::marker::PhantomData<*const ()>,
+}
+
+impl<'c, C: RawCoordination> ThreadHandle<'c, C> {
+    /// Registers the calling thread with `coord`.
+    pub fn register(coord: &'c C) -> Self {
+        ThreadHandle {
+            coord,
+            thread: coord.register(),
+            _not_send: core::marker::PhantomData,
+        }
+    }
+
+    /// Takes the right to run bytecode until the guard is dropped.
+    pub fn attach(&mut self) -> Attached<'_, C> {
+        // SAFETY: registered by this thread (the handle is !Send) and
+        // detached (the `&mut` borrow means no `Attached` is alive).
+        unsafe { self.coord.attach(&self.thread) };
+        Attached {
+            coord: self.coord,
+            thread: &self.thread,
+        }
+    }
+
+    /// The per-thread state.
+    pub fn state(&self) -> &C::Thread {
+        &self.thread
+    }
+}
+
+/// Proof that the current thread is attached; detaches on drop.
+#[must_use = "the thread detaches when this guard is dropped"]
+pub struct Attached<'h, C: RawCoordination> {
+    coord: &'h C,
+    thread: &'h C::Thread,
+}
+
+impl<'h, C: RawCoordination> Attached<'h, C> {
+    /// A safe point.
+    #[inline]
+    pub fn poll(&mut self) {
+        // SAFETY: this guard's existence means the thread is attached.
+        unsafe { self.coord.poll(self.thread) }
+    }
+
+    /// Runs `f` detached (other threads may run bytecode meanwhile), then
+    /// re-attaches. `f` must not touch interpreter objects.
+    pub fn detach<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        struct Reattach<'a, C: RawCoordination>(&'a C, &'a C::Thread);
+        impl<C: RawCoordination> Drop for Reattach<'_, C> {
+            fn drop(&mut self) {
+                // SAFETY: detached just below by the same thread.
+                unsafe { self.0.attach(self.1) }
+            }
+        }
+        // SAFETY: attached (guard alive); re-attached by `Reattach` even if
+        // `f` unwinds.
+        unsafe { self.coord.detach(self.thread) };
+        let _reattach = Reattach(self.coord, self.thread);
+        f()
+    }
+
+    /// Stops every other thread until the returned guard is dropped.
+    pub fn stop_the_world(&mut self) -> WorldStopped<'_, 'h, C> {
+        // SAFETY: attached (guard alive).
+        unsafe { self.coord.stop_the_world(self.thread) };
+        WorldStopped { attached: self }
+    }
+
+    /// The per-thread state.
+    pub fn state(&self) -> &C::Thread {
+        self.thread
+    }
+}
+
+impl<C: RawCoordination> Drop for Attached<'_, C> {
+    fn drop(&mut self) {
+        // SAFETY: attached until now; detached once.
+        unsafe { self.coord.detach(self.thread) }
+    }
+}
+
+/// The world is stopped while this guard lives.
+#[must_use = "the world restarts when this guard is dropped"]
+pub struct WorldStopped<'a, 'h, C: RawCoordination> {
+    attached: &'a mut Attached<'h, C>,
+}
+
+impl<C: RawCoordination> Drop for WorldStopped<'_, '_, C> {
+    fn drop(&mut self) {
+        // SAFETY: this guard stopped the world and restarts it once.
+        unsafe { self.attached.coord.start_the_world(self.attached.thread) }
+    }
+}

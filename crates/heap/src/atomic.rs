@@ -1,0 +1,248 @@
+//! The `atomic` refcount strategy: one atomic word per object.
+//!
+//! The simplest thread-safe refcount, and the first thing the Gilectomy
+//! tried: `Py_INCREF` becomes an atomic increment and `Py_DECREF` an atomic
+//! decrement, so any thread may count any object. Its cost is the cost of a
+//! locked instruction on every reference copy, and, when threads share an
+//! object, the cache line bouncing between cores — what the lab measures.
+//!
+//! # Protocol (the same as `Arc`'s)
+//!
+//! * `incref`: `fetch_add(1, Relaxed)`. A thread can only add a reference
+//!   through one it already holds, so no ordering is needed.
+//! * `decref`: `fetch_sub(1, Release)`; the thread that takes the count from
+//!   1 to 0 then issues an `Acquire` fence before freeing, so every access
+//!   made through the other references happens-before the free.
+//! * Immortal cells (PEP 683) hold [`IMMORTAL_COUNT`] and are never
+//!   written: both operations load first and return if the cell is
+//!   immortal, so shared singletons cause no cache-line traffic.
+//!
+//! The loom model below checks that when two threads drop the last two
+//! references, exactly one frees, after seeing the other's writes.
+
+use ftl_core::sync::{fence, AtomicUsize, Ordering};
+use ftl_core::{RefCount, IMMORTAL_COUNT};
+
+/// Atomic reference counts.
+#[derive(Debug, Clone, Copy)]
+pub enum Atomic {}
+
+// SAFETY: counts start at one and move by one with atomic RMWs; exactly one
+// decref observes the 1 -> 0 transition, and its Acquire fence pairs with
+// every other decref's Release, so all earlier accesses happen-before the
+// free; immortal cells are only loaded, never written. Thread-safe.
+unsafe impl RefCount for Atomic {
+    type Cell = AtomicUsize;
+    const NAME: &'static str = "atomic";
+    const THREAD_SAFE: bool = true;
+
+    #[inline]
+    fn new_cell() -> AtomicUsize {
+        AtomicUsize::new(1)
+    }
+
+    fn immortal_cell() -> AtomicUsize {
+        AtomicUsize::new(IMMORTAL_COUNT)
+    }
+
+    #[inline]
+    fn incref(cell: &AtomicUsize) {
+        if cell.load(Ordering::Relaxed) >= IMMORTAL_COUNT {
+            return;
+        }
+        cell.fetch_add(1, Ordering::Relaxed);
+    }
+
+    #[inline]
+    fn decref(cell: &AtomicUsize) -> bool {
+        if cell.load(Ordering::Relaxed) >= IMMORTAL_COUNT {
+            return false;
+        }
+        if cell.fetch_sub(1, Ordering::Release) != 1 {
+            return false;
+        }
+        fence(Ordering::Acquire);
+        true
+    }
+
+    #[inline]
+    fn count(cell: &AtomicUsize) -> usize {
+        cell.load(Ordering::Acquire).min(IMMORTAL_COUNT)
+    }
+
+    #[inline]
+    fn is_immortal(cell: &AtomicUsize) -> bool {
+        cell.load(Ordering::Relaxed) >= IMMORTAL_COUNT
+    }
+}
+
+#[cfg(all(test, loom))]
+mod loom_tests {
+    use super::*;
+    use ftl_core::sync::{model, thread, Arc, UnsafeCell};
+
+    /// A stand-in object: a count and a payload the freeing thread reads.
+    struct Obj<R: RefCount> {
+        rc: R::Cell,
+        payload: UnsafeCell<usize>,
+        frees: AtomicUsize,
+    }
+    // SAFETY (model): the payload is written by one thread before its
+    // decref and read only by the freeing thread, which is what the model
+    // checks.
+    unsafe impl<R: RefCount> Sync for Obj<R> where R::Cell: Sync {}
+
+    /// Two threads each hold one reference; each writes the payload's share
+    /// of work before dropping its reference; whichever frees reads the
+    /// payload (as a destructor would).
+    fn last_two_drops<R: RefCount>()
+    where
+        R::Cell: Send + Sync,
+    {
+        let obj = Arc::new(Obj::<R> {
+            rc: R::new_cell(),
+            payload: UnsafeCell::new(0),
+            frees: AtomicUsize::new(0),
+        });
+        R::incref(&obj.rc); // two references: one per thread
+        let drop_ref = |o: &Obj<R>| {
+            if R::decref(&o.rc) {
+                // SAFETY (model): the freeing thread is the last user.
+                let v = o.payload.with(|p| unsafe { *p });
+                assert_eq!(v, 1, "the free saw the other thread's write");
+                o.frees.fetch_add(1, Ordering::Relaxed);
+            }
+        };
+        let o2 = obj.clone();
+        let t = thread::spawn(move || {
+            // SAFETY (model): this thread is the only writer while it holds
+            // its reference and the main thread does not touch the payload.
+            o2.payload.with_mut(|p| unsafe { *p = 1 });
+            drop_ref(&o2);
+        });
+        // The main thread only reads after its own drop, through the free.
+        let main_ref = &*obj;
+        drop_ref(main_ref);
+        t.join().unwrap();
+        assert_eq!(obj.frees.load(Ordering::Relaxed), 1, "freed exactly once");
+    }
+
+    #[test]
+    fn atomic_frees_exactly_once_after_both_drops() {
+        model(last_two_drops::<Atomic>);
+    }
+
+    /// The protocol broken on purpose: decref without the Acquire fence
+    /// (and with a Relaxed decrement). loom must find the freeing thread
+    /// reading the payload without synchronising with the writer.
+    enum NoFence {}
+    // SAFETY: deliberately wrong; only used to show the model catches it.
+    unsafe impl RefCount for NoFence {
+        type Cell = AtomicUsize;
+        const NAME: &'static str = "broken";
+        const THREAD_SAFE: bool = true;
+        fn new_cell() -> AtomicUsize {
+            AtomicUsize::new(1)
+        }
+        fn immortal_cell() -> AtomicUsize {
+            AtomicUsize::new(IMMORTAL_COUNT)
+        }
+        fn incref(cell: &AtomicUsize) {
+            cell.fetch_add(1, Ordering::Relaxed);
+        }
+        fn decref(cell: &AtomicUsize) -> bool {
+            cell.fetch_sub(1, Ordering::Relaxed) == 1
+        }
+        fn count(cell: &AtomicUsize) -> usize {
+            cell.load(Ordering::Relaxed)
+        }
+        fn is_immortal(_: &AtomicUsize) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    #[should_panic]
+    fn model_catches_a_decref_without_acquire() {
+        model(last_two_drops::<NoFence>);
+    }
+
+    /// The protocol broken differently: a decrement that is a load and a
+    /// store instead of one RMW. loom must find an interleaving that frees
+    /// twice or never.
+    enum LoadStore {}
+    // SAFETY: deliberately wrong; only used to show the model catches it.
+    unsafe impl RefCount for LoadStore {
+        type Cell = AtomicUsize;
+        const NAME: &'static str = "broken";
+        const THREAD_SAFE: bool = true;
+        fn new_cell() -> AtomicUsize {
+            AtomicUsize::new(1)
+        }
+        fn immortal_cell() -> AtomicUsize {
+            AtomicUsize::new(IMMORTAL_COUNT)
+        }
+        fn incref(cell: &AtomicUsize) {
+            cell.fetch_add(1, Ordering::Relaxed);
+        }
+        fn decref(cell: &AtomicUsize) -> bool {
+            let n = cell.load(Ordering::Acquire);
+            cell.store(n - 1, Ordering::Release);
+            n == 1
+        }
+        fn count(cell: &AtomicUsize) -> usize {
+            cell.load(Ordering::Relaxed)
+        }
+        fn is_immortal(_: &AtomicUsize) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    #[should_panic]
+    fn model_catches_a_non_atomic_decrement() {
+        model(last_two_drops::<LoadStore>);
+    }
+
+    #[test]
+    fn immortal_cells_are_never_freed() {
+        model(|| {
+            let cell = Arc::new(Atomic::immortal_cell());
+            let c2 = cell.clone();
+            let t = thread::spawn(move || {
+                Atomic::incref(&c2);
+                assert!(!Atomic::decref(&c2));
+                assert!(!Atomic::decref(&c2));
+            });
+            assert!(!Atomic::decref(&cell));
+            t.join().unwrap();
+            assert!(Atomic::is_immortal(&cell));
+        });
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_frees_at_zero() {
+        let c = Atomic::new_cell();
+        Atomic::incref(&c);
+        assert_eq!(Atomic::count(&c), 2);
+        assert!(!Atomic::decref(&c));
+        assert!(Atomic::decref(&c));
+    }
+
+    #[test]
+    fn immortal_is_never_written() {
+        let c = Atomic::immortal_cell();
+        for _ in 0..10 {
+            Atomic::incref(&c);
+            assert!(!Atomic::decref(&c));
+            assert!(!Atomic::decref(&c));
+        }
+        assert_eq!(c.load(Ordering::Relaxed), IMMORTAL_COUNT);
+        assert_eq!(Atomic::count(&c), IMMORTAL_COUNT);
+    }
+}

@@ -1,0 +1,496 @@
+//! Object headers, allocation, and the owning reference [`ObjRef`].
+//!
+//! This is one of the two modules of the crate that may use `unsafe` (the
+//! other is [`crate::locked`]).
+//!
+//! # Layout (after CPython's `PyObject` and `PyGC_Head`)
+//!
+//! Every object is one heap allocation that starts with a [`Header`]: the
+//! refcount cell of the heap's strategy, then a pointer to the object's
+//! static [`TypeObject`] (its Python type name, kind, and the functions that
+//! free and traverse it). The payload follows the header. An object whose
+//! type can take part in reference cycles (tuples, lists, dicts, sets, and
+//! the VM's functions, classes and instances) has [`GcLinks`] *in front of*
+//! the header, exactly where CPython keeps `PyGC_Head`, so objects that can
+//! never be in a cycle (ints, floats, strings) pay nothing for the collector:
+//!
+//! ```text
+//!            [ GcLinks ]   only when TypeObject::gc
+//! ObjRef --> [ Header: refcount cell | &'static TypeObject ]
+//!            [ payload T ]
+//! ```
+//!
+//! # Invariants
+//!
+//! * An [`ObjRef`] owns one counted reference: `clone` is an incref, `drop`
+//!   a decref, and the object is freed by the decref that the strategy says
+//!   was the last one. Nothing else frees an object.
+//! * `TypeObject::dealloc` is only called with a header of an object of that
+//!   type whose count has reached zero; it drops the payload, frees the
+//!   allocation with the layout it was made with, and counts one free in the
+//!   live-object accounting.
+//! * Immortal objects are never freed (their memory is intentionally
+//!   leaked, and they are not counted as live).
+//! * Deallocation does not recurse without bound: nested containers are
+//!   freed through a per-thread "trashcan" queue once the nesting passes
+//!   [`TRASHCAN_DEPTH`], as CPython's `Py_TRASHCAN_BEGIN` does, so dropping
+//!   a million nested lists cannot overflow the Rust stack.
+
+use core::any::TypeId;
+use core::fmt;
+use core::marker::PhantomData;
+use core::ptr::NonNull;
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::AtomicPtr;
+
+use ftl_core::{RefCount, Traverse};
+
+use crate::accounting;
+use crate::policy::{HeapPolicy, SharedHeap};
+
+/// Which built-in type an object is, for fast dispatch (a `match` instead of
+/// a type-id comparison). Types added outside this crate are [`Kind::Other`]
+/// and are told apart by [`ObjRef::downcast`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Kind {
+    /// `NoneType`
+    None,
+    /// `bool`
+    Bool,
+    /// `int`
+    Int,
+    /// `float`
+    Float,
+    /// `str`
+    Str,
+    /// `bytes`
+    Bytes,
+    /// `tuple`
+    Tuple,
+    /// `list`
+    List,
+    /// `dict`
+    Dict,
+    /// `set`
+    Set,
+    /// Any type defined outside this crate (functions, classes, instances,
+    /// weakrefs, ... in the VM).
+    Other,
+}
+
+/// The collector's doubly linked list links, in front of the header of every
+/// object whose type has `gc == true`. Their meaning belongs to the cycle
+/// collector (`ftl-gc`), which may also keep flags in the low bits, as
+/// CPython does in `_gc_prev`; the object model only reserves and zeroes
+/// them.
+#[derive(Debug, Default)]
+#[repr(C)]
+pub struct GcLinks {
+    /// Previous object in the collector's list (null when untracked).
+    pub prev: AtomicPtr<()>,
+    /// Next object in the collector's list (null when untracked).
+    pub next: AtomicPtr<()>,
+}
+
+/// A type as the object model sees it: one static instance per payload type
+/// and heap policy.
+pub struct TypeObject<P: HeapPolicy> {
+    /// The Python name of the type (`int`, `list`, ...).
+    pub name: &'static str,
+    /// The built-in kind.
+    pub kind: Kind,
+    /// Whether objects of this type carry [`GcLinks`].
+    pub gc: bool,
+    /// Bytes from the start of the allocation to the header (the size of
+    /// the [`GcLinks`] plus padding) for GC types; zero otherwise.
+    gc_offset: usize,
+    type_id: TypeId,
+    dealloc: unsafe fn(NonNull<Header<P>>),
+    traverse: unsafe fn(NonNull<Header<P>>, &mut dyn FnMut(&ObjRef<P>)),
+    clear: unsafe fn(NonNull<Header<P>>),
+}
+
+impl<P: HeapPolicy> fmt::Debug for TypeObject<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TypeObject")
+            .field("name", &self.name)
+            .field("kind", &self.kind)
+            .field("gc", &self.gc)
+            .finish()
+    }
+}
+
+/// The header at the start of every object.
+#[repr(C)]
+pub struct Header<P: HeapPolicy> {
+    rc: <P::Rc as RefCount>::Cell,
+    ty: &'static TypeObject<P>,
+}
+
+/// The data of one object type.
+///
+/// Implement this (for every heap policy: `impl<P: HeapPolicy> Payload<P>
+/// for MyType`) to add an object type; this is the hook the VM uses for
+/// functions, classes, instances and weakrefs.
+pub trait Payload<P: HeapPolicy>: Sized + 'static {
+    /// The Python name of the type.
+    const NAME: &'static str;
+    /// The built-in kind; [`Kind::Other`] for types outside this crate.
+    const KIND: Kind = Kind::Other;
+    /// Whether objects of this type can be part of reference cycles and so
+    /// carry [`GcLinks`] for the collector.
+    const GC: bool = false;
+
+    /// Visits each reference the payload holds (see [`Traverse`]).
+    fn traverse(&self, _visit: &mut dyn FnMut(&ObjRef<P>)) {}
+
+    /// Drops the references the payload holds, to break a cycle (see
+    /// [`Traverse`]).
+    fn clear(&self) {}
+}
+
+/// An object: header, then payload.
+#[repr(C)]
+struct Obj<P: HeapPolicy, T> {
+    header: Header<P>,
+    payload: T,
+}
+
+/// An object that carries collector links in front of its header.
+#[repr(C)]
+struct GcObj<P: HeapPolicy, T> {
+    links: GcLinks,
+    obj: Obj<P, T>,
+}
+
+/// The static type object of payload `T` under policy `P`.
+struct TypeOf<P, T>(PhantomData<(P, T)>);
+
+impl<P: HeapPolicy, T: Payload<P>> TypeOf<P, T> {
+    const TYPE: &'static TypeObject<P> = &TypeObject {
+        name: T::NAME,
+        kind: T::KIND,
+        gc: T::GC,
+        gc_offset: if T::GC {
+            core::mem::offset_of!(GcObj<P, T>, obj)
+        } else {
+            0
+        },
+        type_id: TypeId::of::<T>(),
+        dealloc: dealloc::<P, T>,
+        traverse: traverse::<P, T>,
+        clear: clear::<P, T>,
+    };
+}
+
+/// Frees an object of type `T` whose count reached zero.
+///
+/// # Safety
+/// `header` heads a live `Obj<P, T>` allocated by [`ObjRef::alloc`] (in a
+/// `GcObj` when `T::GC`), whose count is zero, and it is not used again.
+unsafe fn dealloc<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) {
+    let obj = header.cast::<Obj<P, T>>();
+    if T::GC {
+        let offset = TypeOf::<P, T>::TYPE.gc_offset;
+        // SAFETY: `obj` was derived from the pointer to the whole `GcObj`
+        // allocation (raw pointers keep its provenance), `offset` bytes in.
+        let whole = unsafe { obj.byte_sub(offset) }.cast::<GcObj<P, T>>();
+        // SAFETY: the allocation came from `Box::new(GcObj)` and is freed
+        // once, here (count reached zero; caller's contract).
+        drop(unsafe { Box::from_raw(whole.as_ptr()) });
+    } else {
+        // SAFETY: the allocation came from `Box::new(Obj)`; freed once.
+        drop(unsafe { Box::from_raw(obj.as_ptr()) });
+    }
+    accounting::note_free();
+}
+
+/// # Safety
+/// `header` heads a live `Obj<P, T>`.
+unsafe fn traverse<P: HeapPolicy, T: Payload<P>>(
+    header: NonNull<Header<P>>,
+    visit: &mut dyn FnMut(&ObjRef<P>),
+) {
+    // SAFETY: live object of type T (caller); the payload is only ever
+    // borrowed shared.
+    let payload = unsafe { &(*header.cast::<Obj<P, T>>().as_ptr()).payload };
+    payload.traverse(visit)
+}
+
+/// # Safety
+/// `header` heads a live `Obj<P, T>`.
+unsafe fn clear<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) {
+    // SAFETY: as in `traverse`.
+    let payload = unsafe { &(*header.cast::<Obj<P, T>>().as_ptr()).payload };
+    payload.clear()
+}
+
+/// An owning reference to an object (CPython's `PyObject *` that holds a
+/// reference): cloning is an incref, dropping a decref.
+#[repr(transparent)]
+pub struct ObjRef<P: HeapPolicy> {
+    ptr: NonNull<Header<P>>,
+    _owns: PhantomData<Header<P>>,
+}
+
+// SAFETY: a `SharedHeap` has thread-safe counts and exclusive object locks,
+// and payloads are only reached through `&T` with interior mutability behind
+// those locks, so references may move to and be shared with other threads.
+unsafe impl<P: SharedHeap> Send for ObjRef<P> {}
+// SAFETY: as above.
+unsafe impl<P: SharedHeap> Sync for ObjRef<P> {}
+
+impl<P: HeapPolicy> ObjRef<P> {
+    /// Allocates a new object holding `payload`, with one reference, and
+    /// counts it as live in the current thread's accounting scope.
+    pub fn new<T: Payload<P>>(payload: T) -> Self {
+        accounting::note_alloc();
+        Self::alloc(payload, P::Rc::new_cell())
+    }
+
+    /// Allocates an immortal object: never freed, never counted as live.
+    pub fn new_immortal<T: Payload<P>>(payload: T) -> Self {
+        Self::alloc(payload, P::Rc::immortal_cell())
+    }
+
+    fn alloc<T: Payload<P>>(payload: T, rc: <P::Rc as RefCount>::Cell) -> Self {
+        let obj = Obj {
+            header: Header {
+                rc,
+                ty: TypeOf::<P, T>::TYPE,
+            },
+            payload,
+        };
+        let ptr: *mut Obj<P, T> = if T::GC {
+            let whole = Box::into_raw(Box::new(GcObj {
+                links: GcLinks::default(),
+                obj,
+            }));
+            // SAFETY: `whole` is a valid, unique pointer just made by
+            // `Box::into_raw`; projecting a raw pointer keeps the whole
+            // allocation's provenance (needed again in `dealloc`).
+            unsafe { core::ptr::addr_of_mut!((*whole).obj) }
+        } else {
+            Box::into_raw(Box::new(obj))
+        };
+        // SAFETY: `Box::into_raw` never returns null; `Obj` is `repr(C)`
+        // with the header first, so the cast points at the header.
+        let ptr = unsafe { NonNull::new_unchecked(ptr) }.cast::<Header<P>>();
+        ObjRef {
+            ptr,
+            _owns: PhantomData,
+        }
+    }
+
+    #[inline(always)]
+    fn header(&self) -> &Header<P> {
+        // SAFETY: an `ObjRef` keeps its object alive.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    /// The object's type.
+    #[inline]
+    pub fn type_object(&self) -> &'static TypeObject<P> {
+        self.header().ty
+    }
+
+    /// The object's built-in kind.
+    #[inline(always)]
+    pub fn kind(&self) -> Kind {
+        self.header().ty.kind
+    }
+
+    /// The Python name of the object's type.
+    #[inline]
+    pub fn type_name(&self) -> &'static str {
+        self.header().ty.name
+    }
+
+    /// Whether the object's payload is a `T`.
+    #[inline]
+    pub fn is<T: Payload<P>>(&self) -> bool {
+        self.header().ty.type_id == TypeId::of::<T>()
+    }
+
+    /// The payload, if the object is a `T`.
+    #[inline]
+    pub fn downcast<T: Payload<P>>(&self) -> Option<&T> {
+        if self.is::<T>() {
+            // SAFETY: the type check above proves the object is an
+            // `Obj<P, T>`; it lives as long as `self`; payloads are only
+            // borrowed shared.
+            Some(unsafe { &(*self.ptr.cast::<Obj<P, T>>().as_ptr()).payload })
+        } else {
+            None
+        }
+    }
+
+    /// The current reference count (exact when no other thread is counting
+    /// this object). `sys.getrefcount` adds the reference of its argument.
+    #[inline]
+    pub fn refcount(&self) -> usize {
+        P::Rc::count(&self.header().rc)
+    }
+
+    /// Whether the object is immortal.
+    #[inline]
+    pub fn is_immortal(&self) -> bool {
+        P::Rc::is_immortal(&self.header().rc)
+    }
+
+    /// Whether two references name the same object (Python's `is`).
+    #[inline(always)]
+    pub fn is_same(&self, other: &Self) -> bool {
+        self.ptr == other.ptr
+    }
+
+    /// The object's address: its identity (Python's `id()`).
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// The collector links, for objects whose type is GC-tracked.
+    pub fn gc_links(&self) -> Option<&GcLinks> {
+        let ty = self.header().ty;
+        if !ty.gc {
+            return None;
+        }
+        // SAFETY: a type with `gc` set was allocated as a `GcObj`, whose
+        // `links` start `gc_offset` bytes before the `Obj` (and so the
+        // header), and `ObjRef::alloc` derived `ptr` from the whole
+        // allocation, so stepping back stays inside it.
+        let links = unsafe { self.ptr.byte_sub(ty.gc_offset) }.cast::<GcLinks>();
+        // SAFETY: live while `self` is.
+        Some(unsafe { links.as_ref() })
+    }
+
+    /// Gives up ownership without a decref, returning the raw pointer.
+    pub fn into_raw(self) -> NonNull<()> {
+        let ptr = self.ptr.cast();
+        core::mem::forget(self);
+        ptr
+    }
+
+    /// Takes back ownership of a pointer from [`into_raw`](Self::into_raw).
+    ///
+    /// # Safety
+    /// `ptr` came from `into_raw` on an `ObjRef<P>` of the same policy, and
+    /// each such pointer is turned back once.
+    pub unsafe fn from_raw(ptr: NonNull<()>) -> Self {
+        ObjRef {
+            ptr: ptr.cast(),
+            _owns: PhantomData,
+        }
+    }
+}
+
+impl<P: HeapPolicy> Clone for ObjRef<P> {
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        P::Rc::incref(&self.header().rc);
+        ObjRef {
+            ptr: self.ptr,
+            _owns: PhantomData,
+        }
+    }
+}
+
+impl<P: HeapPolicy> Drop for ObjRef<P> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if P::Rc::decref(&self.header().rc) {
+            // SAFETY: the strategy reports this was the last reference; the
+            // pointer is not used again.
+            unsafe { free(self.ptr) }
+        }
+    }
+}
+
+impl<P: HeapPolicy> fmt::Debug for ObjRef<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} object at {:#x}>", self.type_name(), self.addr())
+    }
+}
+
+impl<P: HeapPolicy> Traverse<ObjRef<P>> for ObjRef<P> {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        // SAFETY: live object of the type whose function this is.
+        unsafe { (self.header().ty.traverse)(self.ptr, visit) }
+    }
+
+    fn clear(&self) {
+        // SAFETY: live object of the type whose function this is.
+        unsafe { (self.header().ty.clear)(self.ptr) }
+    }
+}
+
+/// Nesting depth past which deallocations are queued rather than recursed
+/// into (CPython's `_PyTrash_UNWIND_LEVEL` is 50).
+pub const TRASHCAN_DEPTH: usize = 50;
+
+type ErasedFree = (NonNull<()>, unsafe fn(NonNull<()>));
+
+struct Trashcan {
+    depth: Cell<usize>,
+    pending: RefCell<Vec<ErasedFree>>,
+}
+
+std::thread_local! {
+    static TRASHCAN: Trashcan = const {
+        Trashcan { depth: Cell::new(0), pending: RefCell::new(Vec::new()) }
+    };
+}
+
+/// Frees the object at `header`, bounding recursion through the trashcan.
+///
+/// # Safety
+/// The object's count reached zero and the pointer is not used again.
+#[inline]
+unsafe fn free<P: HeapPolicy>(header: NonNull<Header<P>>) {
+    /// # Safety
+    /// As for `free`, with `ptr` the erased header pointer.
+    unsafe fn run<P: HeapPolicy>(ptr: NonNull<()>) {
+        let header = ptr.cast::<Header<P>>();
+        // SAFETY: forwarded from `free`: count zero, type object static.
+        unsafe { (header.as_ref().ty.dealloc)(header) }
+    }
+    let item: ErasedFree = (header.cast(), run::<P>);
+    let queued = TRASHCAN.try_with(|t| {
+        let depth = t.depth.get();
+        if depth >= TRASHCAN_DEPTH {
+            t.pending.borrow_mut().push(item);
+            return true;
+        }
+        t.depth.set(depth + 1);
+        false
+    });
+    match queued {
+        Ok(true) => {}
+        Ok(false) => {
+            // SAFETY: forwarded precondition.
+            unsafe { (item.1)(item.0) };
+            let _ = TRASHCAN.try_with(|t| {
+                let depth = t.depth.get() - 1;
+                t.depth.set(depth);
+                if depth == 0 {
+                    // Drain what deeper frees queued; each may queue more.
+                    t.depth.set(1);
+                    loop {
+                        let next = t.pending.borrow_mut().pop();
+                        match next {
+                            // SAFETY: queued by `free` under its contract.
+                            Some((ptr, run)) => unsafe { run(ptr) },
+                            None => break,
+                        }
+                    }
+                    t.depth.set(0);
+                }
+            });
+        }
+        // The thread is being torn down: free directly.
+        // SAFETY: forwarded precondition.
+        Err(_) => unsafe { (item.1)(item.0) },
+    }
+}

@@ -1,0 +1,43 @@
+//! # ftl-object: the object model
+//!
+//! Python objects as CPython lays them out — a header with a reference count
+//! and a type, then the data — with the count kept by a pluggable strategy
+//! and container contents guarded by a pluggable object lock, both chosen by
+//! one type parameter, the [`HeapPolicy`], and dispatched statically.
+//!
+//! * [`header`]: the [`Header`], allocation, the owning reference
+//!   [`ObjRef`] (clone = incref, drop = decref), immortal objects, the
+//!   trashcan that bounds recursive frees, and the [`Payload`] trait through
+//!   which other crates add types (the VM's functions, classes, instances,
+//!   weakrefs).
+//! * [`policy`]: [`HeapPolicy`], [`SharedHeap`], and the GIL heap's
+//!   [`Plain`] strategy and [`GilHeap`] policy.
+//! * [`types`]: `None`, `bool`, `int`, `float`, `str`, `bytes`, `tuple`,
+//!   `list`, `dict`, `set`.
+//! * [`keys`] and [`hashing`]: CPython's hashing and key equality (`1`,
+//!   `1.0` and `True` are one dict key).
+//! * [`int_value`]: Python ints with an `i64` fast path promoted to big
+//!   integers on overflow.
+//! * [`locked`]: container contents reachable only in a critical section.
+//! * [`accounting`]: live objects (allocated − freed) per runtime.
+//! * [`statics`]: each policy's immortal singletons and small-int cache.
+//!
+//! `unsafe` lives in [`header`], [`locked`] and [`accounting`] only; each
+//! block states why it is sound, and the crate's tests run under Miri.
+
+pub mod accounting;
+pub mod hashing;
+pub mod header;
+pub mod int_value;
+pub mod keys;
+pub mod locked;
+pub mod policy;
+pub mod statics;
+pub mod types;
+
+pub use accounting::{Accounting, Scope};
+pub use header::{GcLinks, Header, Kind, ObjRef, Payload, TypeObject};
+pub use int_value::IntValue;
+pub use keys::Unhashable;
+pub use policy::{GilHeap, HeapPolicy, Plain, SharedHeap};
+pub use statics::Statics;

@@ -1,0 +1,85 @@
+//! [`Locked`]: container contents reachable only inside a critical section.
+//!
+//! Every mutable container of the object model (list, dict, set) keeps its
+//! contents in a `Locked<P::Lock, T>`. The only way to reach the contents is
+//! [`Locked::with`] (one object) or [`Locked::with2`] (two objects, locked
+//! in address order), which enter a critical section of the heap's object
+//! lock ([`ftl_core::RawObjectLock`]). Under the GIL heap that lock is
+//! `NoLock` and costs nothing; under a free-threaded heap it is a real
+//! per-object mutex, as in PEP 703. The container types never name the lock:
+//! that is what lets a free-threaded heap plug in without touching them.
+//!
+//! This is one of the two modules of the crate that may use `unsafe`.
+//!
+//! # Invariants
+//!
+//! * The closure given to `with`/`with2` must not drop an [`ObjRef`] whose
+//!   release could run user code, must not run user code, and must not
+//!   re-enter the same container. It is `pub(crate)`, and every caller in
+//!   this crate moves displaced references out and drops them after the
+//!   critical section ends (CPython's rule for `Py_XDECREF` after
+//!   `list_ass_item`).
+//! * With a lock that is not exclusive (`NoLock`), exclusion comes from the
+//!   heap not being shared: objects of such a heap are `!Send`/`!Sync`, so
+//!   only one thread — the GIL holder, in a GIL runtime — can reach them.
+//!
+//! [`ObjRef`]: crate::ObjRef
+
+use core::cell::UnsafeCell;
+use ftl_core::{CriticalSection, CriticalSection2, RawObjectLock};
+
+/// Contents guarded by an object lock.
+pub struct Locked<L: RawObjectLock, T> {
+    lock: L,
+    data: UnsafeCell<T>,
+}
+
+// SAFETY: the data is only reached inside a critical section of `lock`;
+// when the lock is exclusive that serialises all access. When it is not,
+// the objects holding a `Locked` are not `Send`/`Sync` (their heap is not a
+// `SharedHeap`), so this impl is never used across threads for them.
+unsafe impl<L: RawObjectLock + Sync, T: Send> Sync for Locked<L, T> {}
+
+impl<L: RawObjectLock, T> Locked<L, T> {
+    /// Wraps `data` with a new, unlocked lock.
+    pub fn new(data: T) -> Self {
+        Locked {
+            lock: L::new(),
+            data: UnsafeCell::new(data),
+        }
+    }
+
+    /// Runs `f` with exclusive access to the contents, in a critical section.
+    /// See the module invariants for what `f` may not do.
+    #[inline]
+    pub(crate) fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        let _cs = CriticalSection::enter(&self.lock);
+        // SAFETY: inside the critical section no other thread reaches the
+        // data (exclusive lock, or an unshared heap), and `f` does not
+        // re-enter this container (module invariant), so this is the only
+        // live reference.
+        f(unsafe { &mut *self.data.get() })
+    }
+
+    /// Runs `f` with exclusive access to the contents of two *distinct*
+    /// containers, both locked (in address order). Returns `None` without
+    /// running `f` when `self` and `other` are the same container; callers
+    /// handle that case separately.
+    #[inline]
+    pub(crate) fn with2<R>(&self, other: &Self, f: impl FnOnce(&mut T, &mut T) -> R) -> Option<R> {
+        if core::ptr::eq(self, other) {
+            return None;
+        }
+        let _cs = CriticalSection2::enter(&self.lock, &other.lock);
+        // SAFETY: both locks are held and the containers are distinct, so
+        // these are the only live references to either contents.
+        Some(f(unsafe { &mut *self.data.get() }, unsafe {
+            &mut *other.data.get()
+        }))
+    }
+
+    /// Unique access without locking, through a unique borrow.
+    pub fn get_mut(&mut self) -> &mut T {
+        self.data.get_mut()
+    }
+}
