@@ -276,3 +276,220 @@ impl Default for TupleHasher {
         TupleHasher::new()
     }
 }
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    //! Expected values were produced by CPython 3.11.7 on this (64-bit)
+    //! machine; string and bytes values with `PYTHONHASHSEED=0`.
+
+    use super::*;
+    use num_traits::{Signed, ToPrimitive};
+    use proptest::prelude::*;
+
+    /// Parses a decimal literal (test helper).
+    fn int(text: &str) -> IntValue {
+        match IntValue::parse(text, 10) {
+            Ok(v) => v,
+            Err(e) => panic!("bad test literal {text:?}: {e}"),
+        }
+    }
+
+    /// `hash(float)` for non-NaN values.
+    fn hf(v: f64) -> PyHash {
+        hash_f64(v, 0)
+    }
+
+    #[test]
+    fn int_hashes_match_cpython() {
+        let cases: [(&str, PyHash); 22] = [
+            ("0", 0),
+            ("1", 1),
+            ("-1", -2),
+            ("-2", -2),
+            ("2305843009213693951", 0),   // 2**61 - 1
+            ("2305843009213693952", 1),   // 2**61
+            ("-2305843009213693952", -2), // -(2**61)
+            ("9223372036854775808", 4),   // 2**63
+            ("-9223372036854775809", -5), // -2**63 - 1
+            ("1000000000000000000000000000000", 465258685558744706), // 10**30
+            ("-1000000000000000000000000000000", -465258685558744706),
+            ("9223372036854775807", 3),                   // 2**63 - 1
+            ("-9223372036854775808", -4),                 // -2**63
+            ("1180591620717411303424", 512),              // 2**70
+            ("2305843009213693950", 2305843009213693950), // 2**61 - 2
+            ("-2305843009213693951", 0),                  // -(2**61 - 1)
+            ("4611686018427387904", 2),                   // 2**62
+            ("-4611686018427387904", -2),                 // -(2**62)
+            (
+                "515377520732011331036461129765621272702107522001",
+                1175369268131054105,
+            ), // 3**100
+            (
+                "-515377520732011331036461129765621272702107522001",
+                -1175369268131054105,
+            ),
+            ("18446744073709551616", 8), // 2**64
+            ("18446744073709551615", 7), // 2**64 - 1
+        ];
+        for (text, expected) in cases {
+            let v = int(text);
+            assert_eq!(hash_int(&v), expected, "hash({text})");
+            assert_eq!(hash_bigint(&v.to_bigint()), expected, "hash_bigint({text})");
+            if let Some(small) = v.as_i64() {
+                assert_eq!(hash_i64(small), expected, "hash_i64({text})");
+            }
+        }
+        assert_eq!(hash_bool(true), 1);
+        assert_eq!(hash_bool(false), 0);
+    }
+
+    #[test]
+    fn float_hashes_match_cpython() {
+        let cases: [(f64, PyHash); 20] = [
+            (1.0, 1),
+            (1.5, 1152921504606846977),
+            (-0.5, -1152921504606846976),
+            (1e20, 848750603811160107),
+            (1e300, 1224995262755759164),
+            (f64::INFINITY, 314159),
+            (f64::NEG_INFINITY, -314159),
+            (0.0, 0),
+            (-0.0, 0),
+            (-1.0, -2),
+            (1.1805916207174113e21, 512), // 2.0**70
+            (0.1, 230584300921369408),
+            (-1e-300, -482449582752280463),
+            (5e-324, 16777216),
+            (1.7976931348623157e308, 2234066890152476671),
+            (2.305843009213694e18, 1), // 2.0**61
+            (-2.5, -1152921504606846978),
+            (123.456, 1051464412201451643),
+            (9.223372036854776e18, 4),   // 2.0**63
+            (-9.223372036854776e18, -4), // -(2.0**63)
+        ];
+        for (v, expected) in cases {
+            assert_eq!(hf(v), expected, "hash({v:e})");
+        }
+        assert_eq!(HASH_INF, 314159);
+        assert_eq!(MODULUS, 2305843009213693951);
+    }
+
+    #[test]
+    fn integral_floats_hash_like_ints() {
+        for v in [
+            0.0,
+            1.0,
+            -1.0,
+            1e20,
+            -1e20,
+            2f64.powi(70),
+            2f64.powi(61),
+            2f64.powi(63),
+            -(2f64.powi(63)),
+            1e300,
+            1.7976931348623157e308,
+        ] {
+            let as_int = IntValue::from_f64_trunc(v);
+            assert_eq!(as_int.as_ref().map(hash_int), Ok(hf(v)), "hash({v:e})");
+        }
+        assert_eq!(hf(1.0), hash_bool(true));
+        assert_eq!(hf(0.0), hash_bool(false));
+    }
+
+    #[test]
+    fn nan_hashes_by_identity() {
+        // _Py_HashPointer: rotate right by 4 bits.
+        assert_eq!(hash_f64(f64::NAN, 0x1230), 0x123);
+        assert_eq!(hash_f64(-f64::NAN, 0x1230), 0x123);
+        assert_eq!(hash_f64(f64::NAN, 0x7), 0x7000_0000_0000_0000_u64 as i64);
+        // All-ones would be -1, which is reserved.
+        assert_eq!(hash_f64(f64::NAN, usize::MAX), -2);
+    }
+
+    #[test]
+    fn tuple_hashes_match_cpython() {
+        fn tuple(items: &[PyHash]) -> PyHash {
+            let mut h = TupleHasher::new();
+            for &item in items {
+                h.push(item);
+            }
+            h.finish(items.len())
+        }
+        let empty = tuple(&[]);
+        assert_eq!(empty, 5740354900026072187); // ()
+        assert_eq!(tuple(&[hash_i64(1)]), -6644214454873602895); // (1,)
+        assert_eq!(tuple(&[hash_i64(1), hash_i64(2)]), -3550055125485641917); // (1, 2)
+        let inner = tuple(&[hash_i64(2), hash_i64(3)]);
+        assert_eq!(tuple(&[hash_i64(1), inner]), 7267574591690527098); // (1, (2, 3))
+        assert_eq!(tuple(&[hf(1.0), hash_bool(true)]), 8389048192121911274); // (1.0, True)
+        assert_eq!(tuple(&[hash_i64(0)]), -8753497827991233192); // (0,)
+        assert_eq!(tuple(&[hash_str("")]), -8753497827991233192); // ('',)
+        assert_eq!(tuple(&[hash_i64(-1)]), 8078679518589016365); // (-1,)
+        assert_eq!(tuple(&[empty]), -5486347211504344842); // ((),)
+        let one_two_three = [hash_i64(1), hash_i64(2), hash_i64(3)];
+        assert_eq!(tuple(&one_two_three), 529344067295497451); // (1, 2, 3)
+        let two_61 = int("2305843009213693952");
+        assert_eq!(tuple(&[hash_int(&two_61)]), -6644214454873602895); // (2**61,)
+        assert_eq!(tuple(&[hash_i64(-1), hash_i64(-1)]), 960947337673586213); // (-1, -1)
+                                                                              // ("a", 1) under PYTHONHASHSEED=0.
+        assert_eq!(tuple(&[hash_str("a"), hash_i64(1)]), 6955645834154447545);
+        // An item hash crafted so that the accumulator ends at -1; checked
+        // with a class whose __hash__ returns it.
+        assert_eq!(tuple(&[-8496733470247235670]), 1546275796);
+        assert_eq!(TupleHasher::default().finish(0), empty);
+    }
+
+    #[test]
+    fn str_and_bytes_hashes_match_cpython_with_zero_seed() {
+        let cases: [(&str, PyHash); 8] = [
+            ("", 0),
+            ("a", 4644417185603328019),
+            ("abc", -4594863902769663758),
+            ("hello", -2096571579003691106),
+            ("hello world!", 839851713330019024),
+            ("abcdefg", 7904145750247929094),
+            ("abcdefgh", 4574395652268504554),
+            (
+                "The quick brown fox jumps over the lazy dog",
+                -8217249817990249186,
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(hash_str(text), expected, "hash({text:?})");
+            assert_eq!(hash_bytes(text.as_bytes()), expected, "hash(b{text:?})");
+        }
+        // Non-ASCII: we hash UTF-8, i.e. CPython's hash(s.encode()).
+        assert_eq!(hash_str("\u{e9}"), -1266968099349302080);
+        assert_eq!(hash_str("\u{20ac}"), -5996988088697296045);
+        assert_eq!(hash_str("\u{1F600}"), 7564481540052349486);
+        assert_eq!(hash_bytes(b""), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn equal_numbers_hash_equal(a in any::<i64>(), shift in 0usize..200) {
+            let v = IntValue::from_bigint(num_bigint::BigInt::from(a) << shift);
+            // Reference: |v| mod P with the sign of v.
+            let reduced = num_bigint::BigInt::from(a).abs() << shift;
+            let r = (reduced % MODULUS).to_i64().unwrap_or(-1);
+            let expected = if a < 0 { -r } else { r };
+            let expected = if expected == -1 { -2 } else { expected };
+            prop_assert_eq!(hash_int(&v), expected);
+            // Ints that are exact floats hash like those floats.
+            if let Ok(f) = v.to_f64() {
+                if IntValue::from_f64_trunc(f) == Ok(v.clone()) {
+                    prop_assert_eq!(hf(f), hash_int(&v));
+                }
+            }
+        }
+
+        #[test]
+        fn integral_f64_hash_like_their_int(f in any::<f64>()) {
+            if f.is_finite() {
+                let t = f.trunc();
+                let as_int = IntValue::from_f64_trunc(t);
+                prop_assert_eq!(as_int.as_ref().map(hash_int), Ok(hf(t)));
+            }
+        }
+    }
+}

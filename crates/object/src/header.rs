@@ -107,7 +107,7 @@ pub struct TypeObject<P: HeapPolicy> {
     gc_offset: usize,
     type_id: TypeId,
     dealloc: unsafe fn(NonNull<Header<P>>),
-    traverse: unsafe fn(NonNull<Header<P>>, &mut dyn FnMut(&ObjRef<P>)),
+    traverse: TraverseFn<P>,
     clear: unsafe fn(NonNull<Header<P>>),
 }
 
@@ -120,6 +120,9 @@ impl<P: HeapPolicy> fmt::Debug for TypeObject<P> {
             .finish()
     }
 }
+
+/// How a type object visits an object's references.
+type TraverseFn<P> = unsafe fn(NonNull<Header<P>>, &mut dyn FnMut(&ObjRef<P>));
 
 /// The header at the start of every object.
 #[repr(C)]

@@ -1203,12 +1203,9 @@ mod tests {
             IntValue::from_f64_trunc(2f64.powi(70)),
             Ok(p("1180591620717411303424"))
         );
+        assert_eq!(IntValue::from_f64_trunc(-(2f64.powi(63))), Ok(s(i64::MIN)));
         assert_eq!(
-            IntValue::from_f64_trunc(-9.223372036854775808e18),
-            Ok(s(i64::MIN))
-        );
-        assert_eq!(
-            IntValue::from_f64_trunc(9.223372036854775808e18),
+            IntValue::from_f64_trunc(2f64.powi(63)),
             Ok(p("9223372036854775808"))
         );
         assert_eq!(
@@ -1300,7 +1297,7 @@ mod tests {
 
     #[test]
     fn ordering() {
-        let mut values = vec![
+        let mut values = [
             p("18446744073709551616"),
             s(0),
             p("-18446744073709551616"),
@@ -1479,12 +1476,21 @@ mod tests {
         assert_eq!(IntValue::parse("12", 37), bad_base);
         // The repr in the message is cut to 200 characters (`%.200R`).
         let long = "x".repeat(300);
-        match IntValue::parse(&long, 0) {
+        match IntValue::parse(&long, 10) {
             Err(e) => {
                 let text = e.to_string();
                 assert_eq!(text.chars().count(), 240);
                 assert!(text.ends_with("xxxxx"));
                 assert_eq!(e.exception_name(), "ValueError");
+            }
+            Ok(v) => panic!("parsed {v}"),
+        }
+        // Truncation can cut an escape sequence in half, as in CPython.
+        match IntValue::parse(&"\u{200b}".repeat(300), 10) {
+            Err(e) => {
+                let text = e.to_string();
+                assert_eq!(text.chars().count(), 240);
+                assert!(text.ends_with("b\\u200b\\"));
             }
             Ok(v) => panic!("parsed {v}"),
         }

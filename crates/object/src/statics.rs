@@ -58,11 +58,18 @@ impl<P: HeapPolicy> Statics<P> {
 /// Defines [`HeapPolicy::statics`] for a policy type with a `static` of its
 /// own. Use it inside the `impl HeapPolicy for MyPolicy` block:
 ///
-/// ```ignore
+/// ```
+/// use ftl_core::NoLock;
+/// use ftl_object::{HeapPolicy, ObjRef, Plain};
+///
+/// enum MyPolicy {}
 /// impl HeapPolicy for MyPolicy {
-///     type Rc = ...; type Lock = ...; const NAME: &'static str = "mine";
+///     type Rc = Plain;
+///     type Lock = NoLock;
+///     const NAME: &'static str = "mine";
 ///     ftl_object::statics_fn!(MyPolicy);
 /// }
+/// assert!(ObjRef::<MyPolicy>::none().is_same(&ObjRef::<MyPolicy>::none()));
 /// ```
 #[macro_export]
 macro_rules! statics_fn {

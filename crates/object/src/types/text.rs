@@ -80,7 +80,7 @@ fn cached(slot: &AtomicI64, compute: impl FnOnce() -> PyHash) -> PyHash {
 
 impl<P: HeapPolicy> ObjRef<P> {
     /// A `str` (the cached empty string for `""`).
-    pub fn from_str(s: &str) -> Self {
+    pub fn new_str(s: &str) -> Self {
         if s.is_empty() {
             P::statics().empty_str.clone()
         } else {
@@ -89,7 +89,7 @@ impl<P: HeapPolicy> ObjRef<P> {
     }
 
     /// A `bytes` (the cached empty bytes for `b""`).
-    pub fn from_bytes(b: &[u8]) -> Self {
+    pub fn new_bytes(b: &[u8]) -> Self {
         if b.is_empty() {
             P::statics().empty_bytes.clone()
         } else {
