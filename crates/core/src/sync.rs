@@ -284,7 +284,7 @@ mod imp {
     #[derive(Debug)]
     pub struct RawMutex(AtomicBool);
 
-    use loom::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::atomic::Ordering;
 
     impl RawMutex {
         /// An unlocked mutex.

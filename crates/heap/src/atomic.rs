@@ -162,7 +162,7 @@ mod loom_tests {
     }
 
     #[test]
-    #[should_panic]
+    #[should_panic(expected = "Causality violation")]
     fn model_catches_a_decref_without_acquire() {
         model(last_two_drops::<NoFence>);
     }
@@ -199,7 +199,7 @@ mod loom_tests {
     }
 
     #[test]
-    #[should_panic]
+    #[should_panic(expected = "freed exactly once")]
     fn model_catches_a_non_atomic_decrement() {
         model(last_two_drops::<LoadStore>);
     }

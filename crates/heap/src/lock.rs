@@ -100,7 +100,7 @@ mod loom_tests {
     }
 
     #[test]
-    #[should_panic]
+    #[should_panic(expected = "Causality violation")]
     fn model_catches_a_missing_lock() {
         model(two_increments::<NoLock>);
     }
