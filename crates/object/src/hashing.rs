@@ -382,10 +382,10 @@ mod tests {
             -1.0,
             1e20,
             -1e20,
-            2f64.powi(70),
-            2f64.powi(61),
-            2f64.powi(63),
-            -(2f64.powi(63)),
+            f64::from_bits((1023 + 70) << 52),
+            f64::from_bits((1023 + 61) << 52),
+            f64::from_bits((1023 + 63) << 52),
+            -(f64::from_bits((1023 + 63) << 52)),
             1e300,
             1.7976931348623157e308,
         ] {
@@ -466,6 +466,8 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+
         #[test]
         fn equal_numbers_hash_equal(a in any::<i64>(), shift in 0usize..200) {
             let v = IntValue::from_bigint(num_bigint::BigInt::from(a) << shift);

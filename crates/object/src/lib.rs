@@ -35,6 +35,18 @@ pub mod policy;
 pub mod statics;
 pub mod types;
 
+#[cfg(all(test, not(loom)))]
+mod test_support {
+    /// Proptest settings for the unit tests: fewer cases under Miri.
+    pub(crate) fn proptest_config() -> proptest::prelude::ProptestConfig {
+        proptest::prelude::ProptestConfig {
+            cases: if cfg!(miri) { 4 } else { 256 },
+            failure_persistence: None,
+            ..Default::default()
+        }
+    }
+}
+
 pub use accounting::{Accounting, Scope};
 pub use header::{GcLinks, Header, Kind, ObjRef, Payload, TypeObject};
 pub use int_value::IntValue;

@@ -6,6 +6,8 @@ use ftl_object::{Accounting, GilHeap, IntValue, ObjRef};
 use num_bigint::BigInt;
 use proptest::prelude::*;
 
+mod common;
+
 type R = ObjRef<GilHeap>;
 
 fn s(x: &str) -> R {
@@ -13,14 +15,6 @@ fn s(x: &str) -> R {
 }
 fn i(v: i64) -> R {
     R::from_i64(v)
-}
-
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: if cfg!(miri) { 4 } else { 256 },
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
 }
 
 #[test]
@@ -205,7 +199,7 @@ fn model_key() -> impl Strategy<Value = ModelKey> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     /// A dict agrees with an insertion-ordered model under random inserts
     /// and deletes, whatever numeric spelling the keys use.

@@ -10,6 +10,8 @@ use ftl_core::Traverse;
 use ftl_object::{Accounting, GilHeap, Kind, ObjRef, Payload};
 use proptest::prelude::*;
 
+mod common;
+
 type R = ObjRef<GilHeap>;
 
 /// A payload that counts its drops.
@@ -21,14 +23,6 @@ impl Drop for Tracked {
 }
 impl<P: ftl_object::HeapPolicy> Payload<P> for Tracked {
     const NAME: &'static str = "tracked";
-}
-
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: if cfg!(miri) { 4 } else { 256 },
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
 }
 
 #[test]
@@ -53,7 +47,7 @@ fn freed_exactly_when_the_last_reference_drops() {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     /// Any sequence of clones and drops over a pool of references frees the
     /// object exactly once, exactly when the pool becomes empty, and the
@@ -100,6 +94,7 @@ fn immortal_objects_are_never_freed_or_counted() {
         drop(imm.clone());
     }
     let count = imm.refcount();
+    common::keep_forever(imm.clone());
     drop(imm);
     assert_eq!(count, ftl_core::IMMORTAL_COUNT);
     assert_eq!(drops.load(Ordering::SeqCst), 0, "an immortal was freed");
@@ -243,7 +238,7 @@ fn scopes_nest_and_threads_without_a_scope_count_globally() {
         let _tmp = R::from_f64(2.0);
         let kept2 = R::from_f64(3.0);
         assert_eq!(inner.live(), 2);
-        std::mem::forget(kept2); // a deliberate leak, counted
+        common::keep_forever(kept2); // a deliberate leak, counted
     }
     assert_eq!(inner.live(), 1, "the leak shows");
     assert_eq!(outer.live(), 1);
