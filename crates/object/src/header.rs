@@ -133,10 +133,20 @@ pub struct Header<P: HeapPolicy> {
 
 /// The data of one object type.
 ///
-/// Implement this (for every heap policy: `impl<P: HeapPolicy> Payload<P>
-/// for MyType`) to add an object type; this is the hook the VM uses for
-/// functions, classes, instances and weakrefs.
-pub trait Payload<P: HeapPolicy>: Sized + 'static {
+/// Implement this (for every heap policy: `unsafe impl<P: HeapPolicy>
+/// Payload<P> for MyType`) to add an object type; this is the hook the VM
+/// uses for functions, classes, instances and weakrefs.
+///
+/// # Safety
+///
+/// Objects are type-erased behind [`ObjRef`], which is `Send + Sync` for a
+/// [`SharedHeap`]. An implementation for a policy `P` that is a `SharedHeap`
+/// must therefore be safe to share between threads: the payload is `Send`
+/// and `Sync`, or its interior mutability is behind the heap's object lock
+/// (as the built-in containers' [`Locked`](crate::locked::Locked) cells
+/// are). Implementations for unshared policies only (the GIL heap) may use
+/// `Cell`/`RefCell` freely.
+pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// The Python name of the type.
     const NAME: &'static str;
     /// The built-in kind; [`Kind::Other`] for types outside this crate.

@@ -100,7 +100,8 @@ impl<P: HeapPolicy> Dict<P> {
     }
 }
 
-impl<P: HeapPolicy> Payload<P> for Dict<P> {
+// SAFETY: the table is behind the heap's object lock (`Locked`).
+unsafe impl<P: HeapPolicy> Payload<P> for Dict<P> {
     const NAME: &'static str = "dict";
     const KIND: Kind = Kind::Dict;
     const GC: bool = true;
@@ -183,7 +184,8 @@ impl<P: HeapPolicy> Set<P> {
     }
 }
 
-impl<P: HeapPolicy> Payload<P> for Set<P> {
+// SAFETY: the table is behind the heap's object lock (`Locked`).
+unsafe impl<P: HeapPolicy> Payload<P> for Set<P> {
     const NAME: &'static str = "set";
     const KIND: Kind = Kind::Set;
     const GC: bool = true;

@@ -102,7 +102,8 @@ impl<P: HeapPolicy> List<P> {
     }
 }
 
-impl<P: HeapPolicy> Payload<P> for List<P> {
+// SAFETY: the items are behind the heap's object lock (`Locked`).
+unsafe impl<P: HeapPolicy> Payload<P> for List<P> {
     const NAME: &'static str = "list";
     const KIND: Kind = Kind::List;
     const GC: bool = true;

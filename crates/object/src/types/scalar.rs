@@ -14,7 +14,8 @@ use crate::{HeapPolicy, Kind, ObjRef, Payload};
 #[derive(Debug)]
 pub struct NoneType;
 
-impl<P: HeapPolicy> Payload<P> for NoneType {
+// SAFETY: a unit struct: immutable, Send and Sync.
+unsafe impl<P: HeapPolicy> Payload<P> for NoneType {
     const NAME: &'static str = "NoneType";
     const KIND: Kind = Kind::None;
 }
@@ -30,7 +31,8 @@ impl Bool {
     }
 }
 
-impl<P: HeapPolicy> Payload<P> for Bool {
+// SAFETY: an immutable `bool`: Send and Sync.
+unsafe impl<P: HeapPolicy> Payload<P> for Bool {
     const NAME: &'static str = "bool";
     const KIND: Kind = Kind::Bool;
 }
@@ -49,7 +51,8 @@ impl Int {
     }
 }
 
-impl<P: HeapPolicy> Payload<P> for Int {
+// SAFETY: an immutable `IntValue`: Send and Sync.
+unsafe impl<P: HeapPolicy> Payload<P> for Int {
     const NAME: &'static str = "int";
     const KIND: Kind = Kind::Int;
 }
@@ -65,7 +68,8 @@ impl Float {
     }
 }
 
-impl<P: HeapPolicy> Payload<P> for Float {
+// SAFETY: an immutable `f64`: Send and Sync.
+unsafe impl<P: HeapPolicy> Payload<P> for Float {
     const NAME: &'static str = "float";
     const KIND: Kind = Kind::Float;
 }

@@ -34,7 +34,8 @@ impl Str {
     }
 }
 
-impl<P: HeapPolicy> Payload<P> for Str {
+// SAFETY: immutable text plus an atomic hash cache: Send and Sync.
+unsafe impl<P: HeapPolicy> Payload<P> for Str {
     const NAME: &'static str = "str";
     const KIND: Kind = Kind::Str;
 }
@@ -63,7 +64,8 @@ impl Bytes {
     }
 }
 
-impl<P: HeapPolicy> Payload<P> for Bytes {
+// SAFETY: immutable bytes plus an atomic hash cache: Send and Sync.
+unsafe impl<P: HeapPolicy> Payload<P> for Bytes {
     const NAME: &'static str = "bytes";
     const KIND: Kind = Kind::Bytes;
 }

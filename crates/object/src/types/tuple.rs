@@ -22,7 +22,8 @@ impl<P: HeapPolicy> Tuple<P> {
     }
 }
 
-impl<P: HeapPolicy> Payload<P> for Tuple<P> {
+// SAFETY: an immutable slice of `ObjRef<P>`, which is Send and Sync exactly when `P` is a `SharedHeap`.
+unsafe impl<P: HeapPolicy> Payload<P> for Tuple<P> {
     const NAME: &'static str = "tuple";
     const KIND: Kind = Kind::Tuple;
     const GC: bool = true;
