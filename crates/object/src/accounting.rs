@@ -81,34 +81,30 @@ impl Local {
     }
 }
 
+/// Counts one event in the thread's scope, or globally when it has none.
 #[inline]
-pub(crate) fn note_alloc() {
+fn note(local: fn(&Local) -> &Cell<u64>, global: &AtomicU64) {
     let counted = LOCAL.try_with(|l| {
         if l.target.get().is_null() {
-            false
-        } else {
-            l.allocated.set(l.allocated.get() + 1);
-            true
+            return false;
         }
+        let c = local(l);
+        c.set(c.get() + 1);
+        true
     });
     if counted != Ok(true) {
-        GLOBAL.allocated.fetch_add(1, Ordering::Relaxed);
+        global.fetch_add(1, Ordering::Relaxed);
     }
 }
 
 #[inline]
+pub(crate) fn note_alloc() {
+    note(|l| &l.allocated, &GLOBAL.allocated)
+}
+
+#[inline]
 pub(crate) fn note_free() {
-    let counted = LOCAL.try_with(|l| {
-        if l.target.get().is_null() {
-            false
-        } else {
-            l.freed.set(l.freed.get() + 1);
-            true
-        }
-    });
-    if counted != Ok(true) {
-        GLOBAL.freed.fetch_add(1, Ordering::Relaxed);
-    }
+    note(|l| &l.freed, &GLOBAL.freed)
 }
 
 impl Accounting {

@@ -31,7 +31,8 @@
 //!   live-object accounting.
 //! * Immortal objects are never freed (their memory is intentionally
 //!   leaked, and they are not counted as live).
-//! * Deallocation does not recurse without bound: nested containers are
+//! * Deallocation does not recurse without bound: nested containers (GC
+//!   types: every type whose objects hold references must be one) are
 //!   freed through a per-thread "trashcan" queue once the nesting passes
 //!   [`TRASHCAN_DEPTH`], as CPython's `Py_TRASHCAN_BEGIN` does, so dropping
 //!   a million nested lists cannot overflow the Rust stack.
@@ -152,7 +153,9 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// The built-in kind; [`Kind::Other`] for types outside this crate.
     const KIND: Kind = Kind::Other;
     /// Whether objects of this type can be part of reference cycles and so
-    /// carry [`GcLinks`] for the collector.
+    /// carry [`GcLinks`] for the collector. A type whose objects hold
+    /// references must set it: it is also what routes their frees through
+    /// the trashcan that bounds recursion.
     const GC: bool = false;
 
     /// Visits each reference the payload holds (see [`Traverse`]).
@@ -468,6 +471,14 @@ unsafe fn free<P: HeapPolicy>(header: NonNull<Header<P>>) {
         let header = ptr.cast::<Header<P>>();
         // SAFETY: forwarded from `free`: count zero, type object static.
         unsafe { (header.as_ref().ty.dealloc)(header) }
+    }
+    // Only objects that can hold references can recurse on free, and those
+    // are the GC types (CPython also puts the trashcan only in container
+    // deallocs): scalars skip the thread-local bookkeeping.
+    // SAFETY: the object is still allocated; its type object is static.
+    if !unsafe { header.as_ref() }.ty.gc {
+        // SAFETY: forwarded precondition.
+        return unsafe { run::<P>(header.cast()) };
     }
     let item: ErasedFree = (header.cast(), run::<P>);
     let queued = TRASHCAN.try_with(|t| {
