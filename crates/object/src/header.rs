@@ -110,7 +110,11 @@ pub struct TypeObject<P: HeapPolicy> {
     dealloc: unsafe fn(NonNull<Header<P>>),
     traverse: TraverseFn<P>,
     clear: unsafe fn(NonNull<Header<P>>),
+    finalize: Option<FinalizeFn<P>>,
 }
+
+/// How a type object runs an object's finalizer (see [`Payload::finalize`]).
+type FinalizeFn<P> = unsafe fn(NonNull<Header<P>>) -> bool;
 
 impl<P: HeapPolicy> fmt::Debug for TypeObject<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -164,6 +168,28 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// Drops the references the payload holds, to break a cycle (see
     /// [`Traverse`]).
     fn clear(&self) {}
+
+    /// Whether objects of this type may need a finalizer (Python's
+    /// `__del__`, PEP 442's `tp_finalize`) run when their count reaches
+    /// zero. Types that set it implement [`needs_finalize`] and
+    /// [`finalize`].
+    ///
+    /// [`needs_finalize`]: Payload::needs_finalize
+    /// [`finalize`]: Payload::finalize
+    const FINALIZE: bool = false;
+
+    /// Called when the count has reached zero: returns `true` if the
+    /// finalizer must run now, and marks the object so that it never runs
+    /// twice (PEP 442: an object is finalized at most once, even if it is
+    /// resurrected).
+    fn needs_finalize(&self) -> bool {
+        false
+    }
+
+    /// Runs the finalizer with the object temporarily alive again (count
+    /// one, held by `this`). If the finalizer stores a new reference
+    /// somewhere, the object is resurrected and not freed.
+    fn finalize(_this: &ObjRef<P>) {}
 }
 
 /// An object: header, then payload.
@@ -197,7 +223,39 @@ impl<P: HeapPolicy, T: Payload<P>> TypeOf<P, T> {
         dealloc: dealloc::<P, T>,
         traverse: traverse::<P, T>,
         clear: clear::<P, T>,
+        finalize: if T::FINALIZE {
+            Some(finalize::<P, T>)
+        } else {
+            None
+        },
     };
+}
+
+/// Runs the finalizer of an object whose count reached zero, if it needs
+/// one. Returns `false` when it did not (the caller frees the object), and
+/// `true` when it ran it: then the object has been freed or resurrected
+/// already by the drop of the temporary reference.
+///
+/// # Safety
+/// `header` heads a live `Obj<P, T>` whose count is zero.
+unsafe fn finalize<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) -> bool {
+    // SAFETY: live object of type T (caller).
+    let payload = unsafe { &(*header.cast::<Obj<P, T>>().as_ptr()).payload };
+    if !payload.needs_finalize() {
+        return false;
+    }
+    // Resurrect: count 0 -> 1, owned by `this`. Dropping `this` decrefs
+    // again; if nothing else took a reference that frees the object, this
+    // time without finalizing (the payload marked itself).
+    // SAFETY: the object is still allocated (count zero, not yet freed).
+    P::Rc::incref(unsafe { &header.as_ref().rc });
+    let this = ObjRef {
+        ptr: header,
+        _owns: PhantomData,
+    };
+    T::finalize(&this);
+    drop(this);
+    true
 }
 
 /// Frees an object of type `T` whose count reached zero.
@@ -471,6 +529,16 @@ unsafe fn free<P: HeapPolicy>(header: NonNull<Header<P>>) {
         let header = ptr.cast::<Header<P>>();
         // SAFETY: forwarded from `free`: count zero, type object static.
         unsafe { (header.as_ref().ty.dealloc)(header) }
+    }
+    // SAFETY: the object is still allocated; its type object is static.
+    if let Some(fin) = unsafe { header.as_ref() }.ty.finalize {
+        // SAFETY: count zero, object live. A finalizer that runs either
+        // frees the object (by dropping its resurrected reference, which
+        // re-enters `free` with the payload marked finalized) or leaves it
+        // alive.
+        if unsafe { fin(header) } {
+            return;
+        }
     }
     // Only objects that can hold references can recurse on free, and those
     // are the GC types (CPython also puts the trashcan only in container

@@ -13,7 +13,13 @@
 //! * [`policy`]: [`HeapPolicy`], [`SharedHeap`], and the GIL heap's
 //!   [`Plain`] strategy and [`GilHeap`] policy.
 //! * [`types`]: `None`, `bool`, `int`, `float`, `str`, `bytes`, `tuple`,
-//!   `list`, `dict`, `set`.
+//!   `list`, `dict`, `set`. A `dict` iterates in insertion order; a `set`
+//!   keeps CPython 3.11's own open-addressing table (`Objects/setobject.c`),
+//!   so it iterates and `pop()`s in CPython's order whenever the keys' hashes
+//!   are CPython's (numbers and tuples of numbers; `str` hashes use a fixed
+//!   key where CPython randomizes). Both offer `_hashed` variants and
+//!   `candidates(hash)` so the VM can supply user-defined `__hash__` and
+//!   run user `__eq__` outside the containers' critical sections.
 //! * [`keys`] and [`hashing`]: CPython's hashing and key equality (`1`,
 //!   `1.0` and `True` are one dict key).
 //! * [`int_value`]: Python ints with an `i64` fast path promoted to big
@@ -21,6 +27,8 @@
 //! * [`locked`]: container contents reachable only in a critical section.
 //! * [`accounting`]: live objects (allocated − freed) per runtime.
 //! * [`statics`]: each policy's immortal singletons and small-int cache.
+//! * [`slot`]: [`ObjCell`] and [`Exclusive`], lock-guarded mutable state
+//!   for payloads defined in other crates (closure cells, generators).
 //!
 //! `unsafe` lives in [`header`], [`locked`] and [`accounting`] only; each
 //! block states why it is sound, and the crate's tests run under Miri.
@@ -32,6 +40,7 @@ pub mod int_value;
 pub mod keys;
 pub mod locked;
 pub mod policy;
+pub mod slot;
 pub mod statics;
 pub mod types;
 
@@ -52,4 +61,5 @@ pub use header::{GcLinks, Header, Kind, ObjRef, Payload, TypeObject};
 pub use int_value::IntValue;
 pub use keys::Unhashable;
 pub use policy::{GilHeap, HeapPolicy, Plain, SharedHeap};
+pub use slot::{Exclusive, ObjCell};
 pub use statics::Statics;

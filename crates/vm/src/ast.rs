@@ -634,29 +634,46 @@ impl SyntaxError {
     /// carets shifted to match; the caret run spans `col..end_col` (at least
     /// one caret) when it stays on the line.
     pub fn render(&self) -> String {
+        // Follows CPython 3.11's `print_exception` / `print_error_text`
+        // (Python/pythonrun.c), which works on the UTF-8 bytes of the line:
+        // the columns are converted from characters to bytes first, so
+        // carets land where CPython puts them even after non-ASCII text.
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.line);
         if let Some(text) = &self.text {
-            let trimmed = text.trim_start();
-            let indent = text.chars().count() - trimmed.chars().count();
-            let shown = trimmed.trim_end();
-            if !shown.is_empty() {
-                out.push_str("    ");
-                out.push_str(shown);
-                out.push('\n');
-                if self.col > 0 {
-                    let start = (self.col as usize - 1).saturating_sub(indent);
-                    let len = shown.chars().count();
-                    let end = if self.end_col > self.col {
-                        (self.end_col as usize - 1).saturating_sub(indent).min(len.max(start + 1))
-                    } else {
-                        start + 1
-                    };
-                    let carets = end.saturating_sub(start).max(1);
-                    out.push_str("    ");
-                    out.extend(core::iter::repeat_n(' ', start));
-                    out.extend(core::iter::repeat_n('^', carets));
-                    out.push('\n');
+            // Byte offset of the first `n` characters (characters past the
+            // end of the line count one byte each, like CPython's newline).
+            let byte_at = |n: u32| -> i64 {
+                let n = n as usize;
+                match text.char_indices().nth(n) {
+                    Some((at, _)) => at as i64,
+                    None => (text.len() + (n - text.chars().count())) as i64,
                 }
+            };
+            // CPython's `text` ends with the newline.
+            let line_size = text.len() as i64 + 1;
+            let mut offset = if self.col > 0 { byte_at(self.col - 1) + 1 } else { 0 };
+            let mut end_offset = match self.kind {
+                // IndentationError and TabError carry no end position.
+                SyntaxErrorKind::Indentation | SyntaxErrorKind::Tab => -1,
+                SyntaxErrorKind::Syntax if self.end_col > 0 => byte_at(self.end_col - 1) + 1,
+                SyntaxErrorKind::Syntax => 0,
+            };
+            if end_offset > line_size + 1 {
+                end_offset = line_size + 1;
+            }
+            let carets = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+            offset -= 1;
+            let shown = text.trim_start_matches([' ', '\t', '\x0c']);
+            offset -= (text.len() - shown.len()) as i64;
+            offset = offset.min(shown.len() as i64);
+            out.push_str("    ");
+            out.push_str(shown);
+            out.push('\n');
+            if offset >= 0 {
+                out.push_str("    ");
+                out.extend(core::iter::repeat_n(' ', offset as usize));
+                out.extend(core::iter::repeat_n('^', carets as usize));
+                out.push('\n');
             }
         }
         out.push_str(&format!("{}: {}\n", self.kind.name(), self.msg));

@@ -1,4 +1,4 @@
-//! `dict` and `set`: the shared [`Table`](super::table) inside a critical
+//! `dict`: the insertion-ordered [`Table`](super::table) inside a critical
 //! section of the heap's object lock.
 //!
 //! Keys are hashed *before* the critical section is entered (hashing a tuple
@@ -6,12 +6,21 @@
 //! [`crate::keys`], and every displaced key or value is dropped after it
 //! ends.
 //!
-//! `dict` iterates in insertion order, as Python guarantees. `set` shares
-//! the same table and so also iterates in insertion order; CPython's set
-//! iterates in hash-table order instead, which the VM issue reproduces where
-//! a program prints a set.
+//! `dict` iterates in insertion order, as Python guarantees; `popitem`
+//! removes the last inserted item, as CPython's does.
+//!
+//! # Keys with a user-defined `__hash__` / `__eq__`
+//!
+//! The `_hashed` methods take a hash the caller computed (the VM calls a
+//! user `__hash__` outside any critical section) and still compare keys with
+//! [`keys::eq`] — identity first, then built-in equality — which never runs
+//! user code. For keys whose equality is user-defined the VM asks for
+//! [`Dict::candidates`] (the keys stored with that hash), compares them with
+//! the user `__eq__` with the dict unlocked, and then acts on the matching
+//! stored key object, which the table finds by identity.
 
 use super::table::Table;
+use crate::hashing::PyHash;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
@@ -30,9 +39,26 @@ impl<P: HeapPolicy> Default for Dict<P> {
 impl<P: HeapPolicy> Dict<P> {
     /// An empty dict.
     pub fn new() -> Self {
+        Self::from_table(Table::new())
+    }
+
+    fn from_table(table: Table<P, ObjRef<P>>) -> Self {
         Dict {
-            table: Locked::new(Table::new()),
+            table: Locked::new(table),
         }
+    }
+
+    /// `dict(pairs)`: the pairs inserted in order (a later equal key
+    /// overwrites the value and keeps the first key object).
+    pub fn from_pairs(pairs: Vec<(ObjRef<P>, ObjRef<P>)>) -> Result<Dict<P>, Unhashable> {
+        let mut table = Table::new();
+        for (key, value) in pairs {
+            let hash = keys::hash(&key)?;
+            // No critical section yet: the new table is not shared, so the
+            // displaced key and value may drop here.
+            drop(table.insert(hash, key, value));
+        }
+        Ok(Self::from_table(table))
     }
 
     /// Number of items.
@@ -47,10 +73,13 @@ impl<P: HeapPolicy> Dict<P> {
 
     /// `d.get(key)`: a new reference to the value, if present.
     pub fn get(&self, key: &ObjRef<P>) -> Result<Option<ObjRef<P>>, Unhashable> {
-        let hash = keys::hash(key)?;
-        Ok(self
-            .table
-            .with(|t| t.get(hash, key).map(|e| e.value.clone())))
+        Ok(self.get_hashed(keys::hash(key)?, key))
+    }
+
+    /// [`get`](Self::get) with a hash the caller computed.
+    pub fn get_hashed(&self, hash: PyHash, key: &ObjRef<P>) -> Option<ObjRef<P>> {
+        self.table
+            .with(|t| t.get(hash, key).map(|e| e.value.clone()))
     }
 
     /// `key in d`.
@@ -63,16 +92,62 @@ impl<P: HeapPolicy> Dict<P> {
     /// place in the order.
     pub fn set(&self, key: ObjRef<P>, value: ObjRef<P>) -> Result<(), Unhashable> {
         let hash = keys::hash(&key)?;
+        self.set_hashed(hash, key, value);
+        Ok(())
+    }
+
+    /// [`set`](Self::set) with a hash the caller computed.
+    pub fn set_hashed(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) {
         let displaced = self.table.with(|t| t.insert(hash, key, value));
         drop(displaced); // outside the critical section
-        Ok(())
     }
 
     /// `d.pop(key, None)`: removes the item and returns its value.
     pub fn remove(&self, key: &ObjRef<P>) -> Result<Option<ObjRef<P>>, Unhashable> {
-        let hash = keys::hash(key)?;
+        Ok(self.remove_hashed(keys::hash(key)?, key))
+    }
+
+    /// [`remove`](Self::remove) with a hash the caller computed.
+    pub fn remove_hashed(&self, hash: PyHash, key: &ObjRef<P>) -> Option<ObjRef<P>> {
         let entry = self.table.with(|t| t.remove(hash, key));
-        Ok(entry.map(|e| e.value)) // the key drops here, outside
+        entry.map(|e| e.value) // the key drops here, outside
+    }
+
+    /// New references to the keys stored with exactly `hash`, in insertion
+    /// order: the keys a user `__eq__` must be tried against.
+    pub fn candidates(&self, hash: PyHash) -> Vec<ObjRef<P>> {
+        self.table.with(|t| t.candidates(hash))
+    }
+
+    /// The first item at a position `>= pos`, with its position: an
+    /// iterator's step (call again with the position plus one). Positions
+    /// follow insertion order and stay valid while the dict's length does
+    /// not change.
+    pub fn entry_at(&self, pos: usize) -> Option<(usize, ObjRef<P>, ObjRef<P>)> {
+        self.table.with(|t| {
+            t.entry_at(pos)
+                .map(|(i, e)| (i, e.key.clone(), e.value.clone()))
+        })
+    }
+
+    /// `d.popitem()`: removes and returns the last inserted item.
+    pub fn popitem(&self) -> Option<(ObjRef<P>, ObjRef<P>)> {
+        self.table.with(|t| t.pop_last()).map(|e| (e.key, e.value))
+    }
+
+    /// `d.copy()`: a new dict with the same items in the same order.
+    pub fn copy(&self) -> Dict<P> {
+        Self::from_table(self.table.with(|t| t.copy()))
+    }
+
+    /// `self.update(other)` for a dict `other`: both are locked at once (in
+    /// address order) so the copy is consistent; `d.update(d)` changes
+    /// nothing.
+    pub fn update_from(&self, other: &Dict<P>) {
+        let displaced = self
+            .table
+            .with2(&other.table, |dst, src| dst.update_from(src));
+        drop(displaced); // outside both critical sections
     }
 
     /// Removes every item.
@@ -120,94 +195,15 @@ unsafe impl<P: HeapPolicy> Payload<P> for Dict<P> {
     }
 }
 
-/// The payload of a `set`.
-pub struct Set<P: HeapPolicy> {
-    table: Locked<P::Lock, Table<P, ()>>,
-}
-
-impl<P: HeapPolicy> Default for Set<P> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<P: HeapPolicy> Set<P> {
-    /// An empty set.
-    pub fn new() -> Self {
-        Set {
-            table: Locked::new(Table::new()),
-        }
-    }
-
-    /// Number of members.
-    pub fn len(&self) -> usize {
-        self.table.with(|t| t.len())
-    }
-
-    /// Whether the set is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// `key in s`.
-    pub fn contains(&self, key: &ObjRef<P>) -> Result<bool, Unhashable> {
-        let hash = keys::hash(key)?;
-        Ok(self.table.with(|t| t.get(hash, key).is_some()))
-    }
-
-    /// `s.add(key)`; `true` if it was not a member.
-    pub fn add(&self, key: ObjRef<P>) -> Result<bool, Unhashable> {
-        let hash = keys::hash(&key)?;
-        let displaced = self.table.with(|t| t.insert(hash, key, ()));
-        let added = displaced.is_none();
-        drop(displaced);
-        Ok(added)
-    }
-
-    /// `s.discard(key)`; `true` if it was a member.
-    pub fn discard(&self, key: &ObjRef<P>) -> Result<bool, Unhashable> {
-        let hash = keys::hash(key)?;
-        let entry = self.table.with(|t| t.remove(hash, key));
-        Ok(entry.is_some())
-    }
-
-    /// Removes every member.
-    pub fn clear(&self) {
-        let old = self.table.with(|t| t.take_all());
-        drop(old);
-    }
-
-    /// New references to the members.
-    pub fn members(&self) -> Vec<ObjRef<P>> {
-        self.table
-            .with(|t| t.iter().map(|e| e.key.clone()).collect())
-    }
-}
-
-// SAFETY: the table is behind the heap's object lock (`Locked`).
-unsafe impl<P: HeapPolicy> Payload<P> for Set<P> {
-    const NAME: &'static str = "set";
-    const KIND: Kind = Kind::Set;
-    const GC: bool = true;
-
-    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
-        self.table.with(|t| t.iter().for_each(|e| visit(&e.key)))
-    }
-
-    fn clear(&self) {
-        Set::clear(self)
-    }
-}
-
 impl<P: HeapPolicy> ObjRef<P> {
     /// An empty `dict`.
     pub fn new_dict() -> Self {
         ObjRef::new(Dict::new())
     }
 
-    /// An empty `set`.
-    pub fn new_set() -> Self {
-        ObjRef::new(Set::new())
+    /// A `dict` object owning `dict`.
+    pub fn from_dict(dict: Dict<P>) -> Self {
+        ObjRef::new(dict)
     }
 
     /// The payload of a `dict`.
@@ -215,10 +211,170 @@ impl<P: HeapPolicy> ObjRef<P> {
     pub fn as_dict(&self) -> Option<&Dict<P>> {
         self.downcast::<Dict<P>>()
     }
+}
 
-    /// The payload of a `set`.
-    #[inline]
-    pub fn as_set(&self) -> Option<&Set<P>> {
-        self.downcast::<Set<P>>()
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use crate::{Accounting, GilHeap};
+    use proptest::prelude::*;
+
+    type R = ObjRef<GilHeap>;
+
+    fn i(v: i64) -> R {
+        R::from_i64(v)
+    }
+    fn int_of(o: &R) -> i64 {
+        o.as_int().and_then(|v| v.as_i64()).expect("an i64 int")
+    }
+
+    #[test]
+    fn hashed_variants_use_the_given_hash() {
+        let d = Dict::<GilHeap>::new();
+        let k = R::new_str("k");
+        // A hash unrelated to the key's own: lookups with it find the key,
+        // lookups with the real hash do not.
+        d.set_hashed(42, k.clone(), i(1));
+        assert_eq!(d.get_hashed(42, &k).map(|v| int_of(&v)), Some(1));
+        assert!(d.get(&k).unwrap().is_none());
+        // An equal key object is found by built-in equality under the hash.
+        assert!(d.get_hashed(42, &R::new_str("k")).is_some());
+        d.set_hashed(42, R::new_str("k"), i(2));
+        assert_eq!(d.len(), 1);
+        assert!(d.keys()[0].is_same(&k)); // first key object kept
+        assert_eq!(d.remove_hashed(42, &k).map(|v| int_of(&v)), Some(2));
+        assert!(d.remove_hashed(42, &k).is_none());
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn candidates_are_the_keys_with_that_hash() {
+        let d = Dict::<GilHeap>::new();
+        let (a, b, c) = (R::new_str("a"), R::new_str("b"), R::new_str("c"));
+        d.set_hashed(7, a.clone(), i(1));
+        d.set_hashed(8, b.clone(), i(2));
+        d.set_hashed(7, c.clone(), i(3));
+        let got = d.candidates(7);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].is_same(&a) && got[1].is_same(&c));
+        assert_eq!(d.candidates(8).len(), 1);
+        assert!(d.candidates(9).is_empty());
+        assert!(Dict::<GilHeap>::new().candidates(7).is_empty());
+    }
+
+    #[test]
+    fn popitem_takes_the_last_inserted() {
+        // CPython: d = {1: 'a', 2: 'b', 3: 'c'}; del d[3]; d.popitem() ==
+        // (2, 'b'); d[4] = 'd'; list(d.items()) == [(1, 'a'), (4, 'd')]
+        let d = Dict::<GilHeap>::new();
+        for k in 1..=3 {
+            d.set(i(k), i(10 * k)).unwrap();
+        }
+        d.remove(&i(3)).unwrap();
+        let (k, v) = d.popitem().unwrap();
+        assert_eq!((int_of(&k), int_of(&v)), (2, 20));
+        d.set(i(4), i(40)).unwrap();
+        let items: Vec<_> = d
+            .items()
+            .iter()
+            .map(|(k, v)| (int_of(k), int_of(v)))
+            .collect();
+        assert_eq!(items, vec![(1, 10), (4, 40)]);
+        assert!(d.popitem().is_some() && d.popitem().is_some());
+        assert!(d.popitem().is_none());
+        // The popped key is gone from the index too.
+        assert!(!d.contains(&i(1)).unwrap());
+        d.set(i(1), i(5)).unwrap();
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn copy_update_and_from_pairs() {
+        let acct = Accounting::new();
+        let _scope = acct.enter();
+        // CPython: dict([('x', 0), (1.5, 1), ('x', 2)]) == {'x': 2, 1.5: 1}
+        let d = Dict::<GilHeap>::from_pairs(vec![
+            (R::new_str("x"), i(0)),
+            (R::from_f64(1.5), i(1)),
+            (R::new_str("x"), i(2)),
+        ])
+        .unwrap();
+        assert_eq!(d.len(), 2);
+        assert_eq!(
+            d.get(&R::new_str("x")).unwrap().map(|v| int_of(&v)),
+            Some(2)
+        );
+        let err = Dict::<GilHeap>::from_pairs(vec![(i(1), i(1)), (R::new_list(vec![]), i(2))]);
+        assert_eq!(err.err().map(|e| e.type_name), Some("list"));
+
+        let c = d.copy();
+        c.set(R::new_str("y"), i(3)).unwrap();
+        assert_eq!((d.len(), c.len()), (2, 3));
+        // d.update(c): overwrites x, adds y, in c's order.
+        d.update_from(&c);
+        assert_eq!(d.len(), 3);
+        assert_eq!(d.keys()[2].as_str(), Some("y"));
+        // d.update(d) is a no-op.
+        d.update_from(&d);
+        assert_eq!(d.len(), 3);
+        let obj = R::from_dict(d);
+        assert_eq!(obj.type_name(), "dict");
+        assert_eq!(obj.as_dict().map(Dict::len), Some(3));
+        drop((obj, c));
+        assert_eq!(acct.live(), 0);
+    }
+
+    proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+
+        /// Walking with `entry_at` yields exactly `items()`, after random
+        /// inserts, removes and popitems (which leave holes and compact).
+        #[test]
+        fn entry_at_walks_the_items(ops in prop::collection::vec((0u8..3, 0i64..30), 0..150)) {
+            let d = Dict::<GilHeap>::new();
+            for (op, k) in ops {
+                match op {
+                    0 => d.set(i(k), i(k + 100)).unwrap(),
+                    1 => drop(d.remove(&i(k)).unwrap()),
+                    _ => drop(d.popitem()),
+                }
+            }
+            let mut walked = Vec::new();
+            let mut pos = 0;
+            while let Some((p, k, v)) = d.entry_at(pos) {
+                prop_assert!(p >= pos);
+                walked.push((int_of(&k), int_of(&v)));
+                pos = p + 1;
+            }
+            let items: Vec<_> = d.items().iter().map(|(k, v)| (int_of(k), int_of(v))).collect();
+            prop_assert_eq!(walked, items);
+            // The copy iterates the same way.
+            let copied: Vec<_> = d.copy().items().iter().map(|(k, v)| (int_of(k), int_of(v))).collect();
+            let items: Vec<_> = d.items().iter().map(|(k, v)| (int_of(k), int_of(v))).collect();
+            prop_assert_eq!(copied, items);
+        }
+
+        /// `update_from` agrees with inserting the other dict's items one by
+        /// one, and `candidates` finds every key under its own hash.
+        #[test]
+        fn update_matches_item_by_item(a in prop::collection::vec((0i64..20, 0i64..5), 0..30),
+                                       b in prop::collection::vec((0i64..20, 0i64..5), 0..30)) {
+            let mk = |pairs: &[(i64, i64)]| {
+                Dict::<GilHeap>::from_pairs(pairs.iter().map(|&(k, v)| (i(k), i(v))).collect()).unwrap()
+            };
+            let (x, y, z) = (mk(&a), mk(&b), mk(&a));
+            x.update_from(&y);
+            for (k, v) in y.items() {
+                z.set(k, v).unwrap();
+            }
+            let flat = |d: &Dict<GilHeap>| -> Vec<(i64, i64)> {
+                d.items().iter().map(|(k, v)| (int_of(k), int_of(v))).collect()
+            };
+            prop_assert_eq!(flat(&x), flat(&z));
+            for k in x.keys() {
+                let h = keys::hash(&k).unwrap();
+                prop_assert!(x.candidates(h).iter().any(|c| c.is_same(&k)));
+            }
+        }
     }
 }

@@ -100,6 +100,38 @@ impl<P: HeapPolicy> List<P> {
             self.items.with(|v| v.extend_from_within(..));
         }
     }
+
+    /// Replaces all items with `items` and returns the old ones (the VM
+    /// sorts a snapshot outside the critical section, then writes it back).
+    pub fn replace_all(&self, items: Vec<ObjRef<P>>) -> Vec<ObjRef<P>> {
+        self.items.with(|v| core::mem::replace(v, items))
+    }
+
+    /// `l[start:end] = items` for a plain slice: the bounds are clamped to
+    /// the length (and `end` to at least `start`), as CPython clamps
+    /// normalised slice bounds. Returns the removed items.
+    pub fn splice(&self, start: usize, end: usize, items: Vec<ObjRef<P>>) -> Vec<ObjRef<P>> {
+        self.items.with(|v| {
+            let start = start.min(v.len());
+            let end = end.clamp(start, v.len());
+            v.splice(start..end, items).collect()
+        })
+    }
+
+    /// `l.reverse()`.
+    pub fn reverse(&self) {
+        self.items.with(|v| v.reverse())
+    }
+
+    /// New references to `l[start:end]`, the bounds clamped as in
+    /// [`splice`](Self::splice).
+    pub fn get_range(&self, start: usize, end: usize) -> Vec<ObjRef<P>> {
+        self.items.with(|v| {
+            let start = start.min(v.len());
+            let end = end.clamp(start, v.len());
+            v[start..end].to_vec()
+        })
+    }
 }
 
 // SAFETY: the items are behind the heap's object lock (`Locked`).
@@ -123,9 +155,84 @@ impl<P: HeapPolicy> ObjRef<P> {
         ObjRef::new(List::new(items))
     }
 
+    /// A `list` owning `items` (the same as [`new_list`](Self::new_list),
+    /// named like [`from_dict`](Self::from_dict) and
+    /// [`from_set`](Self::from_set)).
+    pub fn from_list_vec(items: Vec<ObjRef<P>>) -> Self {
+        Self::new_list(items)
+    }
+
     /// The payload of a `list`.
     #[inline]
     pub fn as_list(&self) -> Option<&List<P>> {
         self.downcast::<List<P>>()
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use crate::{Accounting, GilHeap};
+    use proptest::prelude::*;
+
+    type R = ObjRef<GilHeap>;
+
+    fn list_of(vs: &[i64]) -> List<GilHeap> {
+        List::new(vs.iter().map(|&v| R::from_i64(v)).collect())
+    }
+    fn ints(objs: &[R]) -> Vec<i64> {
+        objs.iter()
+            .map(|o| o.as_int().and_then(|v| v.as_i64()).expect("an i64 int"))
+            .collect()
+    }
+
+    #[test]
+    fn splice_get_range_reverse_replace_all() {
+        let acct = Accounting::new();
+        let _scope = acct.enter();
+        // CPython: l = [0, 1, 2, 3, 4]; l[1:3] = [9, 9, 9]; l == [0, 9, 9, 9, 3, 4]
+        let l = list_of(&[0, 1, 2, 3, 4]);
+        let removed = l.splice(1, 3, vec![R::from_i64(9); 3]);
+        assert_eq!(ints(&removed), vec![1, 2]);
+        assert_eq!(ints(&l.snapshot()), vec![0, 9, 9, 9, 3, 4]);
+        // l[10:20] = [5] appends; l[4:2] = [] removes nothing (clamped).
+        assert!(l.splice(10, 20, vec![R::from_i64(5)]).is_empty());
+        assert!(l.splice(4, 2, vec![]).is_empty());
+        assert_eq!(ints(&l.snapshot()), vec![0, 9, 9, 9, 3, 4, 5]);
+        assert_eq!(ints(&l.get_range(2, 5)), vec![9, 9, 3]);
+        assert!(l.get_range(5, 2).is_empty());
+        assert_eq!(ints(&l.get_range(5, 100)), vec![4, 5]);
+        l.reverse();
+        assert_eq!(ints(&l.snapshot()), vec![5, 4, 3, 9, 9, 9, 0]);
+        let old = l.replace_all(vec![R::new_str("x")]);
+        assert_eq!(old.len(), 7);
+        assert_eq!(l.len(), 1);
+        let obj = R::from_list_vec(vec![R::new_str("y")]);
+        assert_eq!(obj.as_list().map(List::len), Some(1));
+        drop((l, old, removed, obj));
+        assert_eq!(acct.live(), 0);
+    }
+
+    proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+
+        /// `splice`, `get_range` and `reverse` agree with the same
+        /// operations on a `Vec` with clamped bounds.
+        #[test]
+        fn agrees_with_a_vec(start in 0usize..12, end in 0usize..12,
+                             init in prop::collection::vec(0i64..100, 0..10),
+                             new in prop::collection::vec(0i64..100, 0..5)) {
+            let l = list_of(&init);
+            let (s, e) = (start.min(init.len()), end.clamp(start.min(init.len()), init.len()));
+            prop_assert_eq!(ints(&l.get_range(start, end)), init[s..e].to_vec());
+            let mut model = init.clone();
+            let removed: Vec<i64> = model.splice(s..e, new.iter().copied()).collect();
+            let got = l.splice(start, end, new.iter().map(|&v| R::from_i64(v)).collect());
+            prop_assert_eq!(ints(&got), removed);
+            prop_assert_eq!(ints(&l.snapshot()), model.clone());
+            l.reverse();
+            model.reverse();
+            prop_assert_eq!(ints(&l.snapshot()), model);
+        }
     }
 }

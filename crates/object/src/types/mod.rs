@@ -3,16 +3,22 @@
 //! Each module adds the payload type(s) and an `impl ObjRef` block with the
 //! constructors and accessors for them, so the API reads
 //! `ObjRef::from_i64(7)`, `obj.as_str()`, `obj.as_list()`.
+//!
+//! `dict` keeps an insertion-ordered table (`table`); `set` keeps CPython's
+//! own set table (`set_table`), so that sets iterate in CPython's order.
 
 mod dict;
 mod list;
 mod scalar;
+mod set;
+mod set_table;
 mod table;
 mod text;
 mod tuple;
 
-pub use dict::{Dict, Set};
+pub use dict::Dict;
 pub use list::List;
 pub use scalar::{Bool, Float, Int, NoneType};
+pub use set::Set;
 pub use text::{Bytes, Str};
 pub use tuple::Tuple;

@@ -1,5 +1,6 @@
-//! The hash table behind `dict` and `set`: insertion-ordered, with CPython's
-//! key semantics.
+//! The hash table behind `dict`: insertion-ordered, with CPython's key
+//! semantics. (`set` has its own table, [`super::set_table`], which follows
+//! CPython's set layout so that sets iterate in CPython's order.)
 //!
 //! Layout after CPython 3.6's compact dict (`Objects/dictobject.c`): a dense
 //! vector of entries in insertion order (with holes left by deletions) and a
@@ -11,7 +12,12 @@
 //!
 //! Deleting leaves a hole, so iteration order stays insertion order; the
 //! entries are compacted when holes outnumber live entries (as a CPython
-//! resize does).
+//! resize does). A position in the entry vector is what the dict's iterators
+//! hold ([`Table::entry_at`]); it stays valid until a removal compacts the
+//! entries, which also changes the length (the VM's iterators check it, as
+//! CPython's raise "dictionary changed size during iteration").
+//! [`Table::pop_last`] (`popitem`) also drops the trailing holes, as CPython
+//! rewinds `dk_nentries`.
 //!
 //! Every method runs inside the owning container's critical section, so none
 //! drops a reference: displaced keys and values are returned to the caller.
@@ -82,13 +88,18 @@ impl<P: HeapPolicy, V> Table<P, V> {
             let old = core::mem::replace(&mut entry.value, value);
             return Some((key, old));
         }
+        self.push_new(hash, key, value);
+        None
+    }
+
+    /// Appends an entry for a key known to be absent.
+    fn push_new(&mut self, hash: PyHash, key: ObjRef<P>, value: V) {
         let i = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
         self.indices.insert_unique(mix(hash), i, |&j| {
             mix(entries[j].as_ref().expect("indexed entry is live").hash)
         });
-        None
     }
 
     /// Removes the entry for `key`, returning it.
@@ -130,5 +141,66 @@ impl<P: HeapPolicy, V> Table<P, V> {
     /// Live entries in insertion order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &Entry<P, V>> {
         self.entries.iter().flatten()
+    }
+
+    /// The first live entry at a position `>= pos`, with its position.
+    pub(crate) fn entry_at(&self, pos: usize) -> Option<(usize, &Entry<P, V>)> {
+        self.entries
+            .get(pos..)?
+            .iter()
+            .enumerate()
+            .find_map(|(i, e)| e.as_ref().map(|e| (pos + i, e)))
+    }
+
+    /// The keys stored with exactly `hash`, in insertion order.
+    pub(crate) fn candidates(&self, hash: PyHash) -> Vec<ObjRef<P>> {
+        let mut positions: Vec<usize> = self
+            .indices
+            .iter_hash(mix(hash))
+            .copied()
+            .filter(|&i| matches!(&self.entries[i], Some(e) if e.hash == hash))
+            .collect();
+        positions.sort_unstable();
+        positions
+            .into_iter()
+            .filter_map(|i| self.entries[i].as_ref().map(|e| e.key.clone()))
+            .collect()
+    }
+
+    /// Removes the last inserted entry (`popitem`), dropping the holes
+    /// after it.
+    pub(crate) fn pop_last(&mut self) -> Option<Entry<P, V>> {
+        while let Some(slot) = self.entries.pop() {
+            if let Some(entry) = slot {
+                let pos = self.entries.len();
+                if let Ok(found) = self.indices.find_entry(mix(entry.hash), |&i| i == pos) {
+                    found.remove();
+                }
+                return Some(entry);
+            }
+        }
+        None
+    }
+}
+
+impl<P: HeapPolicy, V: Clone> Table<P, V> {
+    /// A compact table with new references to the same items, in the same
+    /// order.
+    pub(crate) fn copy(&self) -> Self {
+        let mut t = Table::new();
+        for e in self.iter() {
+            t.push_new(e.hash, e.key.clone(), e.value.clone());
+        }
+        t
+    }
+
+    /// Inserts new references to every item of `other`, in its order,
+    /// returning the displaced references for the caller to drop outside the
+    /// critical section.
+    pub(crate) fn update_from(&mut self, other: &Self) -> Vec<(ObjRef<P>, V)> {
+        other
+            .iter()
+            .filter_map(|e| self.insert(e.hash, e.key.clone(), e.value.clone()))
+            .collect()
     }
 }

@@ -1,0 +1,4 @@
+print("start")
+nonlocal x
+x = 1
+print(x)

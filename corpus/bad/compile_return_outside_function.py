@@ -1,0 +1,3 @@
+print("before")
+x = 5
+return x

@@ -1,0 +1,4 @@
+def helper():
+return 42
+
+print(helper())

@@ -1,0 +1,2 @@
+print("importing a missing name")
+from sys import nosuch

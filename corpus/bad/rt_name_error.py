@@ -1,0 +1,2 @@
+print("about to use an undefined name")
+print(undefined_thing)

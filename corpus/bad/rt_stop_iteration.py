@@ -1,0 +1,3 @@
+it = iter([])
+print("next of empty iterator")
+next(it)

@@ -1,0 +1,2 @@
+print("adding")
+result = 1 + "a"

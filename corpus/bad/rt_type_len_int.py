@@ -1,0 +1,2 @@
+print("len of an int")
+print(len(5))

@@ -1,0 +1,3 @@
+value = 5
+print("calling an int")
+value()

@@ -1,0 +1,2 @@
+print("putting a list in a set")
+s = {[1, 2]}

@@ -1,0 +1,2 @@
+print("parsing")
+n = int("abc")

@@ -1,0 +1,2 @@
+print("dividing")
+print(1 / 0)

@@ -1,0 +1,2 @@
+print("float dividing")
+print(1.0 / 0)

@@ -1,0 +1,2 @@
+print("floor dividing")
+print(1 // 0)

@@ -1,0 +1,2 @@
+print("modulo")
+print(1 % 0)

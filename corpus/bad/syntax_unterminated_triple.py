@@ -1,0 +1,4 @@
+print("start")
+doc = """this triple-quoted string
+never ends
+print(doc)

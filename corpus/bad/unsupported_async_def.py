@@ -1,0 +1,6 @@
+import time
+
+async def fetch():
+    return 1
+
+print("never runs")

@@ -1,0 +1,7 @@
+class M(type):
+    pass
+
+class A(metaclass=M):
+    pass
+
+print(A)

@@ -1,0 +1,2 @@
+x = 1j
+print(x * x)

@@ -1,0 +1,4 @@
+try:
+    print("trying")
+except* ValueError:
+    print("group")

@@ -1,0 +1,2 @@
+type Number = int
+print("aliases")

@@ -1,0 +1,159 @@
+//! Small mutable cells for payloads defined outside this crate.
+//!
+//! The VM's own object types need a little mutable state: a closure cell's
+//! value, a generator's suspended frame, an iterator's position. Under a GIL
+//! heap a `Cell` would do; under a free-threaded heap the payload must be
+//! thread-safe. These types put the state behind the heap's object lock,
+//! like the built-in containers' [`Locked`](crate::locked::Locked) contents,
+//! and expose only operations that cannot run user code inside the critical
+//! section: moving values in and out, copying `Copy` values, and cloning
+//! object references (an incref). Displaced values are dropped after the
+//! section ends.
+//!
+//! Under the GIL heap the lock is `NoLock` and these cost what a `Cell`
+//! costs.
+
+use ftl_core::RawObjectLock;
+
+use crate::locked::Locked;
+use crate::{HeapPolicy, ObjRef};
+
+/// A value of type `T` behind an object lock, moved in and out whole.
+pub struct Exclusive<L: RawObjectLock, T> {
+    inner: Locked<L, T>,
+}
+
+impl<L: RawObjectLock, T> Exclusive<L, T> {
+    /// A new cell holding `value`.
+    pub fn new(value: T) -> Self {
+        Exclusive {
+            inner: Locked::new(value),
+        }
+    }
+
+    /// Puts `value` in and returns the old value (dropped by the caller,
+    /// outside the critical section).
+    pub fn replace(&self, value: T) -> T {
+        self.inner.with(|slot| core::mem::replace(slot, value))
+    }
+
+    /// Sets the value; the old one is dropped after the critical section.
+    pub fn set(&self, value: T) {
+        drop(self.replace(value));
+    }
+
+    /// Takes the value out, leaving the default.
+    pub fn take(&self) -> T
+    where
+        T: Default,
+    {
+        self.inner.with(core::mem::take)
+    }
+
+    /// A copy of the value.
+    pub fn get(&self) -> T
+    where
+        T: Copy,
+    {
+        self.inner.with(|slot| *slot)
+    }
+
+    /// Unique access through a unique borrow (no locking needed).
+    pub fn get_mut(&mut self) -> &mut T {
+        self.inner.get_mut()
+    }
+}
+
+impl<L: RawObjectLock, T: Default> Default for Exclusive<L, T> {
+    fn default() -> Self {
+        Exclusive::new(T::default())
+    }
+}
+
+/// An optional object reference behind the heap's object lock: a closure
+/// cell, a cached attribute, an exception's `__context__`.
+pub struct ObjCell<P: HeapPolicy> {
+    inner: Locked<P::Lock, Option<ObjRef<P>>>,
+}
+
+impl<P: HeapPolicy> ObjCell<P> {
+    /// A cell holding `value`.
+    pub fn new(value: Option<ObjRef<P>>) -> Self {
+        ObjCell {
+            inner: Locked::new(value),
+        }
+    }
+
+    /// A new reference to the value, if set.
+    #[inline]
+    pub fn get(&self) -> Option<ObjRef<P>> {
+        self.inner.with(|slot| slot.clone())
+    }
+
+    /// Whether a value is set.
+    pub fn is_set(&self) -> bool {
+        self.inner.with(|slot| slot.is_some())
+    }
+
+    /// Sets the value; the old one is dropped after the critical section.
+    #[inline]
+    pub fn set(&self, value: Option<ObjRef<P>>) {
+        drop(self.replace(value));
+    }
+
+    /// Sets the value and returns the old one.
+    pub fn replace(&self, value: Option<ObjRef<P>>) -> Option<ObjRef<P>> {
+        self.inner.with(|slot| core::mem::replace(slot, value))
+    }
+
+    /// Takes the value out.
+    pub fn take(&self) -> Option<ObjRef<P>> {
+        self.replace(None)
+    }
+
+    /// Calls `visit` on the value, for a payload's `traverse`.
+    pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        // Cloning out keeps `visit` (collector code) outside the section.
+        if let Some(v) = self.get() {
+            visit(&v)
+        }
+    }
+}
+
+impl<P: HeapPolicy> Default for ObjCell<P> {
+    fn default() -> Self {
+        ObjCell::new(None)
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use crate::GilHeap;
+
+    #[test]
+    fn obj_cell_moves_references() {
+        let a = ObjRef::<GilHeap>::new_str("a-fresh-string");
+        let cell = ObjCell::new(Some(a.clone()));
+        assert_eq!(a.refcount(), 2);
+        let got = cell.get().unwrap();
+        assert!(got.is_same(&a));
+        assert_eq!(a.refcount(), 3);
+        drop(got);
+        cell.set(None);
+        assert_eq!(a.refcount(), 1);
+        assert!(!cell.is_set());
+        assert!(cell.take().is_none());
+    }
+
+    #[test]
+    fn exclusive_replace_take_get() {
+        let e: Exclusive<ftl_core::NoLock, Vec<u8>> = Exclusive::new(vec![1]);
+        assert_eq!(e.replace(vec![2, 3]), vec![1]);
+        assert_eq!(e.take(), vec![2, 3]);
+        assert!(e.take().is_empty());
+        let n: Exclusive<ftl_core::NoLock, usize> = Exclusive::new(7);
+        n.set(8);
+        assert_eq!(n.get(), 8);
+    }
+}

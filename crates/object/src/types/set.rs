@@ -1,0 +1,283 @@
+//! `set`: CPython's set table ([`SetTable`](super::set_table)) inside a
+//! critical section of the heap's object lock.
+//!
+//! A set iterates, prints and `pop()`s in CPython's order for keys whose
+//! hashes match CPython's (ints, floats, bools and tuples of them; see the
+//! table's module docs for why strings differ). Keys are hashed before the
+//! critical section is entered, compared inside it with the pure
+//! [`keys::eq`], and every displaced key is dropped after it ends.
+//!
+//! The `_hashed` methods and [`Set::candidates`] serve keys with a
+//! user-defined `__hash__` / `__eq__`, as for `dict` (see
+//! [`Dict`](crate::types::Dict)): the VM computes the hash and runs the user
+//! `__eq__` with the set unlocked.
+
+use super::set_table::SetTable;
+use crate::hashing::PyHash;
+use crate::keys::{self, Unhashable};
+use crate::locked::Locked;
+use crate::{HeapPolicy, Kind, ObjRef, Payload};
+
+/// The payload of a `set`.
+pub struct Set<P: HeapPolicy> {
+    table: Locked<P::Lock, SetTable<P>>,
+}
+
+impl<P: HeapPolicy> Default for Set<P> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<P: HeapPolicy> Set<P> {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::from_table(SetTable::new())
+    }
+
+    fn from_table(table: SetTable<P>) -> Self {
+        Set {
+            table: Locked::new(table),
+        }
+    }
+
+    /// `set(items)` (and a set display `{a, b, c}` built item by item): the
+    /// items added in order.
+    pub fn from_items(items: Vec<ObjRef<P>>) -> Result<Set<P>, Unhashable> {
+        let mut table = SetTable::new();
+        for key in items {
+            let hash = keys::hash(&key)?;
+            // No critical section yet: the new table is not shared, so a
+            // duplicate may drop here.
+            drop(table.add(hash, key));
+        }
+        Ok(Self::from_table(table))
+    }
+
+    /// Number of members.
+    pub fn len(&self) -> usize {
+        self.table.with(|t| t.len())
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `key in s`.
+    pub fn contains(&self, key: &ObjRef<P>) -> Result<bool, Unhashable> {
+        Ok(self.contains_hashed(keys::hash(key)?, key))
+    }
+
+    /// [`contains`](Self::contains) with a hash the caller computed.
+    pub fn contains_hashed(&self, hash: PyHash, key: &ObjRef<P>) -> bool {
+        self.table.with(|t| t.contains(hash, key))
+    }
+
+    /// `s.add(key)`; `true` if it was not a member.
+    pub fn add(&self, key: ObjRef<P>) -> Result<bool, Unhashable> {
+        let hash = keys::hash(&key)?;
+        Ok(self.add_hashed(hash, key))
+    }
+
+    /// [`add`](Self::add) with a hash the caller computed.
+    pub fn add_hashed(&self, hash: PyHash, key: ObjRef<P>) -> bool {
+        let present = self.table.with(|t| t.add(hash, key));
+        let added = present.is_none();
+        drop(present); // outside the critical section
+        added
+    }
+
+    /// `s.discard(key)`; `true` if it was a member.
+    pub fn discard(&self, key: &ObjRef<P>) -> Result<bool, Unhashable> {
+        Ok(self.discard_hashed(keys::hash(key)?, key))
+    }
+
+    /// [`discard`](Self::discard) with a hash the caller computed.
+    pub fn discard_hashed(&self, hash: PyHash, key: &ObjRef<P>) -> bool {
+        let old = self.table.with(|t| t.discard(hash, key));
+        old.is_some() // the stored key drops here, outside
+    }
+
+    /// New references to the members stored with exactly `hash`, in probe
+    /// order: the keys a user `__eq__` must be tried against.
+    pub fn candidates(&self, hash: PyHash) -> Vec<ObjRef<P>> {
+        self.table.with(|t| t.candidates(hash))
+    }
+
+    /// The first member in a table slot `>= pos`, with its slot: an
+    /// iterator's step (call again with the slot plus one), in CPython's
+    /// iteration order. Slots stay valid while the set's length does not
+    /// change.
+    pub fn entry_at(&self, pos: usize) -> Option<(usize, ObjRef<P>)> {
+        self.table
+            .with(|t| t.entry_at(pos).map(|(i, k)| (i, k.clone())))
+    }
+
+    /// `s.pop()`: removes and returns the member CPython would.
+    pub fn pop(&self) -> Option<ObjRef<P>> {
+        self.table.with(|t| t.pop())
+    }
+
+    /// `s.copy()`: a new set with the same members, laid out as CPython lays
+    /// out a copy (which may iterate differently from the original).
+    pub fn copy(&self) -> Set<P> {
+        Self::from_table(self.table.with(|t| t.copy()))
+    }
+
+    /// `self.update(other)` for a set `other` (CPython's `set_merge`): both
+    /// are locked at once (in address order); `s.update(s)` changes nothing.
+    pub fn update_from(&self, other: &Set<P>) {
+        let displaced = self.table.with2(&other.table, |dst, src| dst.merge(src));
+        drop(displaced); // outside both critical sections
+    }
+
+    /// Removes every member.
+    pub fn clear(&self) {
+        let old = self.table.with(|t| t.take_all());
+        drop(old);
+    }
+
+    /// New references to the members, in CPython's iteration order.
+    pub fn members(&self) -> Vec<ObjRef<P>> {
+        self.table.with(|t| t.keys().cloned().collect())
+    }
+}
+
+// SAFETY: the table is behind the heap's object lock (`Locked`).
+unsafe impl<P: HeapPolicy> Payload<P> for Set<P> {
+    const NAME: &'static str = "set";
+    const KIND: Kind = Kind::Set;
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        self.table.with(|t| t.keys().for_each(visit))
+    }
+
+    fn clear(&self) {
+        Set::clear(self)
+    }
+}
+
+impl<P: HeapPolicy> ObjRef<P> {
+    /// An empty `set`.
+    pub fn new_set() -> Self {
+        ObjRef::new(Set::new())
+    }
+
+    /// A `set` object owning `set`.
+    pub fn from_set(set: Set<P>) -> Self {
+        ObjRef::new(set)
+    }
+
+    /// The payload of a `set`.
+    #[inline]
+    pub fn as_set(&self) -> Option<&Set<P>> {
+        self.downcast::<Set<P>>()
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use crate::{Accounting, GilHeap};
+    use proptest::prelude::*;
+
+    type R = ObjRef<GilHeap>;
+
+    fn i(v: i64) -> R {
+        R::from_i64(v)
+    }
+    fn ints(objs: &[R]) -> Vec<i64> {
+        objs.iter()
+            .map(|o| o.as_int().and_then(|v| v.as_i64()).expect("an i64 int"))
+            .collect()
+    }
+
+    #[test]
+    fn hashed_variants_and_candidates() {
+        let s = Set::<GilHeap>::new();
+        let k = R::new_str("k");
+        assert!(s.add_hashed(5, k.clone()));
+        assert!(!s.add_hashed(5, R::new_str("k")));
+        assert!(s.contains_hashed(5, &k));
+        assert!(!s.contains(&k).unwrap()); // under its real hash: absent
+        let other = R::new_str("other");
+        assert!(s.add_hashed(5, other.clone()));
+        let c = s.candidates(5);
+        assert_eq!(c.len(), 2);
+        assert!(c[0].is_same(&k) && c[1].is_same(&other)); // probe order
+        assert!(s.candidates(6).is_empty());
+        assert!(s.discard_hashed(5, &k));
+        assert!(!s.discard_hashed(5, &k));
+        assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn pop_copy_update_and_from_items() {
+        let acct = Accounting::new();
+        let _scope = acct.enter();
+        // CPython: s = set([7, 1, 7.0, True, 2]); list(s) == [1, 2, 7]
+        let s = Set::<GilHeap>::from_items(vec![
+            i(7),
+            i(1),
+            R::from_f64(7.0),
+            R::from_bool(true),
+            i(2),
+        ])
+        .unwrap();
+        assert_eq!(ints(&s.members()), vec![1, 2, 7]);
+        let err = Set::<GilHeap>::from_items(vec![i(1), R::new_dict()]);
+        assert_eq!(err.err().map(|e| e.type_name), Some("dict"));
+        // CPython: t = s.copy(); t.update({9, 17}); list(t) == [1, 2, 17, 7, 9]
+        let t = s.copy();
+        t.update_from(&Set::from_items(vec![i(9), i(17)]).unwrap());
+        assert_eq!(ints(&t.members()), vec![1, 2, 17, 7, 9]);
+        t.update_from(&t); // t.update(t)
+        assert_eq!(t.len(), 5);
+        // CPython: [s.pop() for _ in range(3)] == [1, 2, 7]
+        let popped: Vec<R> = (0..3).map(|_| s.pop().unwrap()).collect();
+        assert_eq!(ints(&popped), vec![1, 2, 7]);
+        assert!(s.pop().is_none());
+        let obj = R::from_set(t);
+        assert_eq!(obj.as_set().map(Set::len), Some(5));
+        drop((obj, popped, s));
+        assert_eq!(acct.live(), 0);
+    }
+
+    proptest! {
+        #![proptest_config(crate::test_support::proptest_config())]
+
+        /// Membership agrees with a HashSet model whatever numeric spelling
+        /// the keys use, and `entry_at` walks exactly `members()`.
+        #[test]
+        fn agrees_with_a_hash_set(ops in prop::collection::vec((0u8..4, -20i64..60, any::<bool>()), 0..150)) {
+            let s = Set::<GilHeap>::new();
+            let mut model = std::collections::HashSet::new();
+            for (op, v, as_float) in ops {
+                let key = if as_float { R::from_f64(v as f64) } else { i(v) };
+                match op {
+                    0 | 1 => prop_assert_eq!(s.add(key).unwrap(), model.insert(v)),
+                    2 => prop_assert_eq!(s.discard(&key).unwrap(), model.remove(&v)),
+                    _ => prop_assert_eq!(s.contains(&key).unwrap(), model.contains(&v)),
+                }
+                prop_assert_eq!(s.len(), model.len());
+            }
+            let members = s.members();
+            let mut walked = Vec::new();
+            let mut pos = 0;
+            while let Some((p, k)) = s.entry_at(pos) {
+                prop_assert!(p >= pos);
+                walked.push(k);
+                pos = p + 1;
+            }
+            prop_assert_eq!(walked.len(), members.len());
+            prop_assert!(walked.iter().zip(&members).all(|(a, b)| a.is_same(b)));
+            let copy = s.copy();
+            prop_assert_eq!(copy.len(), model.len());
+            for v in &model {
+                prop_assert!(copy.contains(&i(*v)).unwrap());
+            }
+        }
+    }
+}

@@ -1,0 +1,460 @@
+//! Attribute access: `obj.name`, `obj.name = v`, `del obj.name`, and the
+//! method lookup behind `LoadMethod`.
+//!
+//! After CPython's `PyObject_GenericGetAttr`: look the name up on the type
+//! (walking the MRO); a data descriptor (`property`) found there wins;
+//! otherwise the instance `__dict__`; otherwise the type attribute, bound
+//! if it is a function (a bound method), a `classmethod` (bound to the
+//! class) or unwrapped if a `staticmethod`; otherwise `__getattr__` if the
+//! class defines it; otherwise `AttributeError` worded as CPython words it.
+
+use ftl_object::{HeapPolicy, Kind, ObjRef};
+
+use crate::objects::*;
+use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
+
+impl<P: HeapPolicy> Vm<P> {
+    /// `getattr(obj, name)`; `name` is an interned str.
+    pub fn getattr(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<Obj<P>, P> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// The `AttributeError` for a missing attribute.
+    pub fn no_attribute(&self, obj: &Obj<P>, name: &Obj<P>) -> PyErr<P> {
+        let n = name.as_str().unwrap_or("?");
+        if let Some(c) = obj.downcast::<Class<P>>() {
+            return self.attribute_error(format!("type object '{}' has no attribute '{n}'", c.name));
+        }
+        if let Some(m) = obj.downcast::<Module<P>>() {
+            return self.attribute_error(format!("module '{}' has no attribute '{n}'", m.name));
+        }
+        self.attribute_error(format!("'{}' object has no attribute '{n}'", self.type_name(obj)))
+    }
+
+    /// Binds a type attribute found for `obj`.
+    fn bind(&self, attr: Obj<P>, obj: &Obj<P>, cls: &Obj<P>) -> PyResult<Obj<P>, P> {
+        if attr.kind() != Kind::Other {
+            return Ok(attr);
+        }
+        if attr.is::<Function<P>>() {
+            return Ok(ObjRef::new(BoundMethod { func: attr, this: obj.clone() }));
+        }
+        if let Some(b) = attr.downcast::<Builtin<P>>() {
+            if b.this.is_none() && b.owner.is_some() {
+                return Ok(ObjRef::new(Builtin {
+                    name: b.name,
+                    func: b.func,
+                    this: Some(obj.clone()),
+                    owner: b.owner,
+                }));
+            }
+            return Ok(attr);
+        }
+        if let Some(cm) = attr.downcast::<ClassMethod<P>>() {
+            return Ok(ObjRef::new(BoundMethod { func: cm.func.clone(), this: cls.clone() }));
+        }
+        if let Some(sm) = attr.downcast::<StaticMethod<P>>() {
+            return Ok(sm.func.clone());
+        }
+        if let Some(p) = attr.downcast::<Property<P>>() {
+            return match &p.fget {
+                Some(g) => self.call(g, &[obj.clone()], Kw::EMPTY),
+                None => Err(self.attribute_error("unreadable attribute")),
+            };
+        }
+        Ok(attr)
+    }
+
+    /// `getattr` returning `None` instead of raising for a missing name.
+    pub fn getattr_opt(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
+        let names = &self.interp.names;
+        if let Some(inst) = obj.downcast::<Instance<P>>() {
+            let t_attr = self.lookup_in_class(&inst.class, name);
+            if let Some(a) = &t_attr {
+                if a.is::<Property<P>>() {
+                    return self.bind(a.clone(), obj, &inst.class).map(Some);
+                }
+            }
+            if let Some(v) = self.dict_get_str(&inst.dict, name) {
+                return Ok(Some(v));
+            }
+            if let Some(a) = t_attr {
+                return self.bind(a, obj, &inst.class).map(Some);
+            }
+            if let Some(v) = self.special_attr(obj, name)? {
+                return Ok(Some(v));
+            }
+            let c = self.class(&inst.class);
+            if c.flags() & class_flags::HAS_GETATTR != 0 {
+                if let Some(ga) = self.lookup_in_class(&inst.class, &names.getattr) {
+                    return match self.call(&ga, &[obj.clone(), name.clone()], Kw::EMPTY) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if self.err_matches(&e, ExcType::AttributeError) => Err(e),
+                        Err(e) => Err(e),
+                    };
+                }
+            }
+            return Ok(None);
+        }
+        if let Some(c) = obj.downcast::<Class<P>>() {
+            if let Some(a) = self.lookup_in_class(obj, name) {
+                if let Some(cm) = a.downcast::<ClassMethod<P>>() {
+                    return Ok(Some(ObjRef::new(BoundMethod { func: cm.func.clone(), this: obj.clone() })));
+                }
+                if let Some(sm) = a.downcast::<StaticMethod<P>>() {
+                    return Ok(Some(sm.func.clone()));
+                }
+                return Ok(Some(a));
+            }
+            let n = name.as_str().unwrap_or("");
+            return Ok(match n {
+                "__name__" => Some(self.new_str(c.name.clone())),
+                "__qualname__" => Some(self.new_str(c.qualname.clone())),
+                "__base__" => Some(c.base.clone().unwrap_or_else(ObjRef::none)),
+                "__bases__" => Some(ObjRef::new_tuple(c.base.iter().cloned().collect())),
+                "__mro__" => {
+                    let mut v = vec![obj.clone()];
+                    v.extend(c.mro.iter().cloned());
+                    Some(ObjRef::new_tuple(v))
+                }
+                "__dict__" => Some(c.dict.clone()),
+                "__doc__" => Some(ObjRef::none()),
+                "__class__" => Some(self.types().type_.clone()),
+                _ => None,
+            });
+        }
+        if let Some(m) = obj.downcast::<Module<P>>() {
+            if let Some(v) = self.dict_get_str(&m.dict, name) {
+                return Ok(Some(v));
+            }
+            if name.as_str() == Some("__dict__") {
+                return Ok(Some(m.dict.clone()));
+            }
+            return Ok(None);
+        }
+        if let Some(s) = obj.downcast::<Super<P>>() {
+            return self.super_getattr(s, name);
+        }
+        // Everything else: built-in types' methods and special attributes.
+        let cls = self.type_of(obj);
+        if let Some(a) = self.lookup_in_class(&cls, name) {
+            return self.bind(a, obj, &cls).map(Some);
+        }
+        self.special_attr(obj, name)
+    }
+
+    /// Attributes that live in payload fields rather than dicts.
+    fn special_attr(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
+        let n = name.as_str().unwrap_or("");
+        if n == "__class__" {
+            return Ok(Some(self.type_of(obj)));
+        }
+        if let Some(inst) = obj.downcast::<Instance<P>>() {
+            if n == "__dict__" {
+                return Ok(Some(inst.dict.clone()));
+            }
+            if let Some(e) = &inst.exc {
+                return Ok(match n {
+                    "args" => e.args.get(),
+                    "__cause__" => Some(e.cause.get().unwrap_or_else(ObjRef::none)),
+                    "__context__" => Some(e.context.get().unwrap_or_else(ObjRef::none)),
+                    "__suppress_context__" => Some(ObjRef::from_bool(
+                        e.suppress_context.load(core::sync::atomic::Ordering::Relaxed),
+                    )),
+                    "__traceback__" => Some(ObjRef::none()),
+                    "value" if self.isinstance(obj, self.exc_class(ExcType::StopIteration)) => {
+                        let args = e.args.get();
+                        Some(
+                            args.and_then(|a| a.as_tuple().and_then(|t| t.first().cloned()))
+                                .unwrap_or_else(ObjRef::none),
+                        )
+                    }
+                    "code" if self.isinstance(obj, self.exc_class(ExcType::SystemExit)) => {
+                        let args = e.args.get();
+                        Some(
+                            args.and_then(|a| {
+                                a.as_tuple().and_then(|t| match t.len() {
+                                    0 => None,
+                                    1 => Some(t[0].clone()),
+                                    _ => Some(a.clone()),
+                                })
+                            })
+                            .unwrap_or_else(ObjRef::none),
+                        )
+                    }
+                    _ => None,
+                });
+            }
+            return Ok(None);
+        }
+        if let Some(f) = obj.downcast::<Function<P>>() {
+            return Ok(match n {
+                "__name__" => Some(f.name.clone()),
+                "__qualname__" => Some(f.qualname.clone()),
+                "__doc__" => Some(ObjRef::none()),
+                "__module__" => self.dict_get_str(&f.globals, &self.interp.names.name),
+                "__dict__" => {
+                    let d = f.dict.get().unwrap_or_else(|| {
+                        let d = ObjRef::new_dict();
+                        f.dict.set(Some(d.clone()));
+                        d
+                    });
+                    Some(d)
+                }
+                "__defaults__" => Some(if f.defaults.is_empty() {
+                    ObjRef::none()
+                } else {
+                    ObjRef::new_tuple(f.defaults.clone())
+                }),
+                _ => f.dict.get().and_then(|d| self.dict_get_str(&d, name)),
+            });
+        }
+        if let Some(m) = obj.downcast::<BoundMethod<P>>() {
+            return Ok(match n {
+                "__self__" => Some(m.this.clone()),
+                "__func__" => Some(m.func.clone()),
+                _ => self.getattr_opt(&m.func, name)?,
+            });
+        }
+        if let Some(b) = obj.downcast::<Builtin<P>>() {
+            return Ok(match n {
+                "__name__" | "__qualname__" => Some(self.new_str(b.name)),
+                "__self__" => Some(b.this.clone().unwrap_or_else(ObjRef::none)),
+                _ => None,
+            });
+        }
+        if let Some(g) = obj.downcast::<Generator<P>>() {
+            return Ok(match n {
+                "__name__" => Some(g.name.clone()),
+                "__qualname__" => Some(g.qualname.clone()),
+                _ => None,
+            });
+        }
+        if let Some(p) = obj.downcast::<Property<P>>() {
+            return Ok(match n {
+                "fget" => Some(p.fget.clone().unwrap_or_else(ObjRef::none)),
+                "fset" => Some(p.fset.clone().unwrap_or_else(ObjRef::none)),
+                "fdel" => Some(p.fdel.clone().unwrap_or_else(ObjRef::none)),
+                _ => None,
+            });
+        }
+        if let Some(s) = obj.downcast::<Slice<P>>() {
+            return Ok(match n {
+                "start" => Some(s.start.clone()),
+                "stop" => Some(s.stop.clone()),
+                "step" => Some(s.step.clone()),
+                _ => None,
+            });
+        }
+        if let Some(r) = obj.downcast::<Range>() {
+            return Ok(match n {
+                "start" => Some(ObjRef::from_i64(r.start)),
+                "stop" => Some(ObjRef::from_i64(r.stop)),
+                "step" => Some(ObjRef::from_i64(r.step)),
+                _ => None,
+            });
+        }
+        if matches!(obj.kind(), Kind::Int | Kind::Bool) {
+            return Ok(match n {
+                "real" | "numerator" => Some(self.int_of_bool(obj)),
+                "imag" => Some(ObjRef::from_i64(0)),
+                "denominator" => Some(ObjRef::from_i64(1)),
+                _ => None,
+            });
+        }
+        if obj.kind() == Kind::Float {
+            return Ok(match n {
+                "real" => Some(obj.clone()),
+                "imag" => Some(ObjRef::from_f64(0.0)),
+                _ => None,
+            });
+        }
+        Ok(None)
+    }
+
+    fn int_of_bool(&self, obj: &Obj<P>) -> Obj<P> {
+        match obj.as_bool() {
+            Some(b) => ObjRef::from_i64(b as i64),
+            None => obj.clone(),
+        }
+    }
+
+    fn super_getattr(&self, s: &Super<P>, name: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
+        // The MRO of the instance's class (or of the class itself for a
+        // classmethod's `super()`), starting after `s.class`.
+        let start_cls = if s.obj.is::<Class<P>>() && self.is_subclass(&s.obj, &s.class) {
+            s.obj.clone()
+        } else {
+            self.type_of(&s.obj)
+        };
+        let mut chain = vec![start_cls.clone()];
+        chain.extend(self.class(&start_cls).mro.iter().cloned());
+        let pos = chain.iter().position(|c| c.is_same(&s.class));
+        let Some(pos) = pos else { return Ok(None) };
+        let hash = name.str_hash().expect("str");
+        for c in &chain[pos + 1..] {
+            let d = self.class(c).dict.as_dict().expect("dict");
+            if let Some(a) = d.get_hashed(hash, name) {
+                if s.obj.is::<Class<P>>() {
+                    if let Some(cm) = a.downcast::<ClassMethod<P>>() {
+                        return Ok(Some(ObjRef::new(BoundMethod { func: cm.func.clone(), this: s.obj.clone() })));
+                    }
+                    if let Some(sm) = a.downcast::<StaticMethod<P>>() {
+                        return Ok(Some(sm.func.clone()));
+                    }
+                    return Ok(Some(a));
+                }
+                return self.bind(a, &s.obj, &start_cls).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// For `LoadMethod`: the plain function (or unbound built-in method)
+    /// to call with `obj` as first argument, when no bound method needs to
+    /// be made; `None` when the normal attribute path must be taken.
+    #[inline]
+    pub fn lookup_method(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
+        if let Some(inst) = obj.downcast::<Instance<P>>() {
+            let Some(a) = self.lookup_in_class(&inst.class, name) else { return Ok(None) };
+            if a.is::<Function<P>>() && self.dict_get_str(&inst.dict, name).is_none() {
+                return Ok(Some(a));
+            }
+            return Ok(None);
+        }
+        if obj.kind() == Kind::Other {
+            return Ok(None);
+        }
+        let cls = self.type_of(obj);
+        match self.lookup_in_class(&cls, name) {
+            Some(a) => match a.downcast::<Builtin<P>>() {
+                Some(b) if b.this.is_none() && b.owner.is_some() => Ok(Some(a)),
+                _ => Ok(None),
+            },
+            None => Ok(None),
+        }
+    }
+
+    /// A special method looked up on the type and bound to `obj` (for
+    /// `with`): `TypeError` if missing.
+    pub fn special_method(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<Obj<P>, P> {
+        let cls = self.type_of(obj);
+        match self.lookup_in_class(&cls, name) {
+            Some(a) => self.bind(a, obj, &cls),
+            None => Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                self.type_name(obj)
+            ))),
+        }
+    }
+
+    /// `obj.name = value`
+    pub fn setattr(&self, obj: &Obj<P>, name: &Obj<P>, value: Obj<P>) -> PyResult<(), P> {
+        if let Some(inst) = obj.downcast::<Instance<P>>() {
+            if let Some(a) = self.lookup_in_class(&inst.class, name) {
+                if let Some(p) = a.downcast::<Property<P>>() {
+                    return match &p.fset {
+                        Some(f) => self.call(f, &[obj.clone(), value], Kw::EMPTY).map(drop),
+                        None => Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no setter",
+                            name.as_str().unwrap_or("?"),
+                            self.class(&inst.class).name
+                        ))),
+                    };
+                }
+            }
+            if let Some(e) = &inst.exc {
+                match name.as_str() {
+                    Some("args") => {
+                        let t = ObjRef::new_tuple(self.collect(&value)?);
+                        e.args.set(Some(t));
+                        return Ok(());
+                    }
+                    Some("__cause__") => {
+                        e.cause.set(if value.is_none() { None } else { Some(value) });
+                        e.suppress_context.store(true, core::sync::atomic::Ordering::Relaxed);
+                        return Ok(());
+                    }
+                    Some("__context__") => {
+                        e.context.set(if value.is_none() { None } else { Some(value) });
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+            }
+            self.dict_set_str(&inst.dict, name.clone(), value);
+            return Ok(());
+        }
+        if let Some(c) = obj.downcast::<Class<P>>() {
+            if c.builtin.is_some() {
+                return Err(self.type_error(format!(
+                    "cannot set '{}' attribute of immutable type '{}'",
+                    name.as_str().unwrap_or("?"),
+                    c.name
+                )));
+            }
+            self.dict_set_str(&c.dict, name.clone(), value);
+            self.refresh_flags_below(obj);
+            return Ok(());
+        }
+        if let Some(m) = obj.downcast::<Module<P>>() {
+            self.dict_set_str(&m.dict, name.clone(), value);
+            return Ok(());
+        }
+        if let Some(f) = obj.downcast::<Function<P>>() {
+            let d = f.dict.get().unwrap_or_else(|| {
+                let d = ObjRef::new_dict();
+                f.dict.set(Some(d.clone()));
+                d
+            });
+            self.dict_set_str(&d, name.clone(), value);
+            return Ok(());
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    fn refresh_flags_below(&self, cls: &Obj<P>) {
+        // Subclasses are not tracked; flags of a class are recomputed when
+        // it is itself changed, which is what the subset's programs do.
+        self.update_class_flags(cls);
+    }
+
+    /// `del obj.name`
+    pub fn delattr(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<(), P> {
+        if let Some(inst) = obj.downcast::<Instance<P>>() {
+            if let Some(a) = self.lookup_in_class(&inst.class, name) {
+                if let Some(p) = a.downcast::<Property<P>>() {
+                    return match &p.fdel {
+                        Some(f) => self.call(f, &[obj.clone()], Kw::EMPTY).map(drop),
+                        None => Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no deleter",
+                            name.as_str().unwrap_or("?"),
+                            self.class(&inst.class).name
+                        ))),
+                    };
+                }
+            }
+            return match self.dict_del_str(&inst.dict, name) {
+                Some(_) => Ok(()),
+                None => Err(self.no_attribute(obj, name)),
+            };
+        }
+        if let Some(c) = obj.downcast::<Class<P>>() {
+            if self.dict_del_str(&c.dict, name).is_none() {
+                return Err(self.no_attribute(obj, name));
+            }
+            self.update_class_flags(obj);
+            return Ok(());
+        }
+        if let Some(m) = obj.downcast::<Module<P>>() {
+            return match self.dict_del_str(&m.dict, name) {
+                Some(_) => Ok(()),
+                None => Err(self.no_attribute(obj, name)),
+            };
+        }
+        Err(self.no_attribute(obj, name))
+    }
+}

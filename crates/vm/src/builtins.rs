@@ -1,0 +1,241 @@
+//! The interpreter's start-up: built-in classes, the `builtins` namespace
+//! and its functions.
+//!
+//! Built-in classes are ordinary [`Class`] objects whose `builtin` field
+//! says which built-in type they stand for; their methods are [`Builtin`]
+//! functions in their dicts (see [`crate::methods`]), so attribute lookup,
+//! bound methods and `LoadMethod` work the same for `[].append` as for a
+//! user class's methods.
+
+use core::sync::atomic::AtomicU32;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ftl_core::sync::Mutex;
+use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
+
+use crate::objects::*;
+use crate::vm::{BuiltinFn, ExcType, Interp, Kw, Names, PyResult, Types, Vm};
+
+/// Makes a class object for a built-in type.
+pub fn make_class<P: HeapPolicy>(
+    name: &str,
+    base: Option<&Obj<P>>,
+    builtin: Option<BuiltinType>,
+    ctor: Option<BuiltinFn<P>>,
+    flags: u32,
+) -> Obj<P> {
+    let mut mro = Vec::new();
+    if let Some(b) = base {
+        mro.push(b.clone());
+        mro.extend(b.downcast::<Class<P>>().expect("class").mro.iter().cloned());
+    }
+    ObjRef::new(Class {
+        name: name.to_string(),
+        qualname: name.to_string(),
+        base: base.cloned(),
+        mro,
+        dict: ObjRef::new_dict(),
+        builtin,
+        ctor,
+        flags: AtomicU32::new(flags),
+    })
+}
+
+/// Creates a fresh interpreter state.
+pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
+    let mut interned: HashMap<String, Obj<P>> = HashMap::new();
+    let mut intern = |s: &str| -> Obj<P> {
+        interned.entry(s.to_string()).or_insert_with(|| ObjRef::new_str(s)).clone()
+    };
+    let names = Names::new(&mut intern);
+
+    let object = make_class::<P>("object", None, Some(BuiltinType::Object), None, 0);
+    let cls = |name: &str, bt: BuiltinType, ctor: Option<BuiltinFn<P>>| make_class(name, Some(&object), Some(bt), ctor, 0);
+    let type_ = cls("type", BuiltinType::Type, Some(crate::methods::type_new::<P>));
+    let int = cls("int", BuiltinType::Int, Some(crate::methods::int_new::<P>));
+    let bool_ = make_class("bool", Some(&int), Some(BuiltinType::Bool), Some(crate::methods::bool_new::<P>), 0);
+    let types = Types {
+        none: cls("NoneType", BuiltinType::NoneType, None),
+        float: cls("float", BuiltinType::Float, Some(crate::methods::float_new::<P>)),
+        str_: cls("str", BuiltinType::Str, Some(crate::methods::str_new::<P>)),
+        bytes: cls("bytes", BuiltinType::Bytes, Some(crate::methods::bytes_new::<P>)),
+        tuple: cls("tuple", BuiltinType::Tuple, Some(crate::methods::tuple_new::<P>)),
+        list: cls("list", BuiltinType::List, Some(crate::methods::list_new::<P>)),
+        dict: cls("dict", BuiltinType::Dict, Some(crate::methods::dict_new::<P>)),
+        set: cls("set", BuiltinType::Set, Some(crate::methods::set_new::<P>)),
+        others: HashMap::new(),
+        exc: Vec::new(),
+        object: object.clone(),
+        type_,
+        int,
+        bool_,
+    };
+    let mut types = types;
+    let other_names: &[(&str, &'static str, Option<BuiltinFn<P>>)] = &[
+        ("function", "function", None),
+        ("builtin_function_or_method", "builtin_function_or_method", None),
+        ("method", "method", None),
+        ("module", "module", None),
+        ("code", "code", None),
+        ("cell", "cell", None),
+        ("range", "range", Some(crate::methods::range_new::<P>)),
+        ("slice", "slice", Some(crate::methods::slice_new::<P>)),
+        ("generator", "generator", None),
+        ("range_iterator", "range_iterator", None),
+        ("iterator", "iterator", None),
+        ("dict_iterator", "dict_keyiterator", None),
+        ("dict_keys", "dict_keys", None),
+        ("dict_values", "dict_values", None),
+        ("dict_items", "dict_items", None),
+        ("staticmethod", "staticmethod", Some(crate::methods::staticmethod_new::<P>)),
+        ("classmethod", "classmethod", Some(crate::methods::classmethod_new::<P>)),
+        ("property", "property", Some(crate::methods::property_new::<P>)),
+        ("super", "super", Some(crate::methods::super_new::<P>)),
+        ("enumerate", "enumerate", Some(crate::methods::enumerate_new::<P>)),
+        ("zip", "zip", Some(crate::methods::zip_new::<P>)),
+        ("map", "map", Some(crate::methods::map_new::<P>)),
+        ("filter", "filter", Some(crate::methods::filter_new::<P>)),
+        ("reversed", "reversed", Some(crate::methods::reversed_new::<P>)),
+        ("NotImplemented", "NotImplementedType", None),
+        ("Ellipsis", "ellipsis", None),
+        ("<null>", "NULL", None),
+        ("TextIOWrapper", "TextIOWrapper", None),
+    ];
+    for (key, name, ctor) in other_names {
+        let c = make_class::<P>(name, Some(&object), Some(BuiltinType::Other), *ctor, 0);
+        types.others.insert(key, c);
+    }
+    for t in ExcType::ALL {
+        let base = if *t == ExcType::BaseException {
+            object.clone()
+        } else {
+            types.exc[t.parent() as usize].clone()
+        };
+        let c = make_class::<P>(t.name(), Some(&base), None, None, class_flags::EXCEPTION);
+        types.exc.push(c);
+    }
+    let builtins = ObjRef::new_dict();
+    let modules = ObjRef::new_dict();
+    let interp = Interp {
+        builtins,
+        modules,
+        not_implemented: ObjRef::new_immortal(Singleton { name: "NotImplemented" }),
+        ellipsis: ObjRef::new_immortal(Singleton { name: "Ellipsis" }),
+        null: ObjRef::new_immortal(Singleton { name: "<null>" }),
+        types,
+        interned: Mutex::new(interned),
+        recursion_limit: AtomicU32::new(1000),
+        argv,
+        sources: Mutex::new(HashMap::new()),
+        random: Mutex::new(crate::random_mt::Random::default()),
+        stdout: Mutex::new(std::io::BufWriter::with_capacity(8192, std::io::stdout())),
+        names,
+    };
+    interp
+}
+
+impl<P: HeapPolicy> Vm<P> {
+    /// Fills the `builtins` namespace and the built-in classes' methods.
+    /// Called once per interpreter, by the VM of its first thread.
+    pub fn init_builtins(&self) {
+        crate::methods::install(self);
+        let t = self.types();
+        let b = &self.interp.builtins;
+        let set = |name: &str, v: Obj<P>| self.dict_set_str(b, self.intern(name), v);
+        for (name, cls) in [
+            ("object", &t.object),
+            ("type", &t.type_),
+            ("int", &t.int),
+            ("bool", &t.bool_),
+            ("float", &t.float),
+            ("str", &t.str_),
+            ("bytes", &t.bytes),
+            ("tuple", &t.tuple),
+            ("list", &t.list),
+            ("dict", &t.dict),
+            ("set", &t.set),
+        ] {
+            set(name, cls.clone());
+        }
+        for name in [
+            "range", "slice", "staticmethod", "classmethod", "property", "super", "enumerate", "zip", "map",
+            "filter", "reversed",
+        ] {
+            set(name, t.others[name].clone());
+        }
+        for (i, e) in ExcType::ALL.iter().enumerate() {
+            set(e.name(), t.exc[i].clone());
+        }
+        set("EnvironmentError", t.exc[ExcType::OSError as usize].clone());
+        set("IOError", t.exc[ExcType::OSError as usize].clone());
+        set("NotImplemented", self.interp.not_implemented.clone());
+        set("Ellipsis", self.interp.ellipsis.clone());
+        set("None", ObjRef::none());
+        set("True", ObjRef::from_bool(true));
+        set("False", ObjRef::from_bool(false));
+        set("__name__", self.intern("builtins"));
+        for (name, f) in crate::functions::all::<P>() {
+            set(name, self.builtin_fn(name, *f));
+        }
+        crate::modules::install(self);
+    }
+
+    /// A built-in function object (not a method).
+    pub fn builtin_fn(&self, name: &'static str, f: BuiltinFn<P>) -> Obj<P> {
+        ObjRef::new(Builtin { name, func: f, this: None, owner: None })
+    }
+
+    /// Adds method `name` to built-in class `cls`.
+    pub fn add_method(&self, cls: &Obj<P>, owner: &'static str, name: &'static str, f: BuiltinFn<P>) {
+        let c = self.class(cls);
+        self.dict_set_str(&c.dict, self.intern(name), ObjRef::new(Builtin { name, func: f, this: None, owner: Some(owner) }));
+    }
+
+    /// Checks a built-in's positional argument count.
+    pub fn check_args(&self, name: &str, args: &[Obj<P>], min: usize, max: usize) -> PyResult<(), P> {
+        let n = args.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{name}() takes no arguments ({n} given)"),
+                    1 => format!("{name}() takes exactly one argument ({n} given)"),
+                    _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
+                }
+            } else if n < min {
+                format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            } else {
+                format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            };
+            return Err(self.type_error(msg));
+        }
+        Ok(())
+    }
+
+    /// Rejects keyword arguments for a built-in that takes none.
+    pub fn no_kw(&self, name: &str, kw: Kw<'_, P>) -> PyResult<(), P> {
+        if !kw.is_empty() {
+            return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        Ok(())
+    }
+
+    /// An `IntValue` argument (bools count).
+    pub fn arg_int(&self, o: &Obj<P>) -> PyResult<IntValue, P> {
+        self.int_value(o).ok_or_else(|| {
+            self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(o)
+            ))
+        })
+    }
+
+    /// Whether `o` is a str object.
+    pub fn is_str(&self, o: &Obj<P>) -> bool {
+        o.kind() == Kind::Str
+    }
+}
+
+/// Keeps `Rc` in scope for the docs of `Vm::new`.
+#[allow(dead_code)]
+type _Rc<T> = Rc<T>;

@@ -1,0 +1,471 @@
+//! Calling: functions, built-ins, bound methods, classes; argument binding;
+//! generators; class creation.
+//!
+//! Argument binding follows CPython's `Python/ceval.c`
+//! (`initialize_locals`), including its error messages (`f() takes 2
+//! positional arguments but 3 were given`, `f() missing 1 required
+//! positional argument: 'b'`, ...). Python-to-Python calls recurse on the
+//! Rust stack; the depth is checked against the recursion limit and the
+//! native stack budget, so deep recursion raises `RecursionError` and never
+//! overflows the stack.
+
+use core::sync::atomic::{AtomicU32, Ordering};
+
+use ftl_object::{HeapPolicy, Kind, ObjRef};
+
+use crate::bytecode::{flags, Code, Op};
+use crate::eval::FrameExit;
+use crate::frame::Frame;
+use crate::objects::*;
+use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
+
+impl<P: HeapPolicy> Vm<P> {
+    /// Calls `callable(*args, **kw)`.
+    pub fn call(&self, callable: &Obj<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> PyResult<Obj<P>, P> {
+        if callable.kind() != Kind::Other {
+            return Err(self.not_callable(callable));
+        }
+        if let Some(f) = callable.downcast::<Function<P>>() {
+            if kw.is_empty() {
+                if let Some(mut fast) = self.fast_args(f, args.len()) {
+                    for (slot, a) in fast.iter_mut().zip(args) {
+                        *slot = Some(a.clone());
+                    }
+                    return self.run_function(callable, fast);
+                }
+            }
+            let fast = self.bind_args(f, args, kw)?;
+            return self.run_function(callable, fast);
+        }
+        if let Some(b) = callable.downcast::<Builtin<P>>() {
+            return match &b.this {
+                None => (b.func)(self, args, kw),
+                Some(this) => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(this.clone());
+                    full.extend_from_slice(args);
+                    (b.func)(self, &full, kw)
+                }
+            };
+        }
+        if let Some(m) = callable.downcast::<BoundMethod<P>>() {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(m.this.clone());
+            full.extend_from_slice(args);
+            return self.call(&m.func, &full, kw);
+        }
+        if callable.is::<Class<P>>() {
+            return self.call_class(callable, args, kw);
+        }
+        if callable.is::<Instance<P>>() {
+            if let Some(f) = self.lookup_type_attr(callable, &self.interp.names.call) {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(callable.clone());
+                full.extend_from_slice(args);
+                return self.call(&f, &full, kw);
+            }
+        }
+        if let Some(sm) = callable.downcast::<StaticMethod<P>>() {
+            return self.call(&sm.func, args, kw);
+        }
+        Err(self.not_callable(callable))
+    }
+
+    fn not_callable(&self, obj: &Obj<P>) -> PyErr<P> {
+        self.type_error(format!("'{}' object is not callable", self.type_name(obj)))
+    }
+
+    /// `f(*args, **kwargs)` with a tuple and an optional dict.
+    pub fn call_ex(&self, func: &Obj<P>, args: &Obj<P>, kwargs: Option<&Obj<P>>) -> PyResult<Obj<P>, P> {
+        let pos = args.as_tuple().expect("args tuple");
+        match kwargs {
+            None => self.call(func, pos, Kw::EMPTY),
+            Some(d) => {
+                let items = d.as_dict().expect("kwargs dict").items();
+                let mut names = Vec::with_capacity(items.len());
+                let mut values = Vec::with_capacity(items.len());
+                for (k, v) in items {
+                    if k.kind() != Kind::Str {
+                        return Err(self.type_error("keywords must be strings"));
+                    }
+                    names.push(self.intern(k.as_str().expect("str")));
+                    values.push(v);
+                }
+                self.call(func, pos, Kw { names: &names, values: &values })
+            }
+        }
+    }
+
+    /// Fresh fast locals for a call with `n` positional arguments when the
+    /// simple case applies (exact count, no `*args`/`**kw`, no keyword-only
+    /// parameters); `None` otherwise.
+    #[inline]
+    pub(crate) fn fast_args(&self, f: &Function<P>, n: usize) -> Option<Vec<Option<Obj<P>>>> {
+        let code = f.code.downcast::<Code<P>>().expect("code");
+        if code.argcount as usize != n
+            || code.kwonlyargcount != 0
+            || code.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
+        {
+            return None;
+        }
+        let mut v = Vec::with_capacity(code.nlocals());
+        v.resize_with(code.nlocals(), || None);
+        Some(v)
+    }
+
+    /// General argument binding.
+    fn bind_args(&self, f: &Function<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> PyResult<Vec<Option<Obj<P>>>, P> {
+        let code = f.code.downcast::<Code<P>>().expect("code");
+        let qual = f.qualname.as_str().unwrap_or("?");
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let mut fast: Vec<Option<Obj<P>>> = Vec::with_capacity(code.nlocals());
+        fast.resize_with(code.nlocals(), || None);
+        let npos = args.len().min(argcount);
+        for i in 0..npos {
+            fast[i] = Some(args[i].clone());
+        }
+        let vararg_slot = argcount + kwonly;
+        if has_varargs {
+            let rest = if args.len() > argcount { args[argcount..].to_vec() } else { Vec::new() };
+            fast[vararg_slot] = Some(ObjRef::new_tuple(rest));
+        } else if args.len() > argcount {
+            let ndefaults = f.defaults.len();
+            let given = args.len();
+            let kw_given = kw.iter().filter(|(n, _)| code.varnames[argcount..argcount + kwonly].iter().any(|v| v.as_str() == Some(n))).count();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            } else {
+                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            };
+            let extra = if kw_given > 0 {
+                format!(
+                    " (and {} keyword-only argument{})",
+                    kw_given,
+                    if kw_given == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            return Err(self.type_error(format!(
+                "{qual}() takes {takes} but {given}{extra} {} given",
+                if given == 1 && kw_given == 0 { "was" } else { "were" }
+            )));
+        }
+        let kwdict = if has_varkw {
+            let d = ObjRef::new_dict();
+            let slot = vararg_slot + usize::from(has_varargs);
+            fast[slot] = Some(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+        let mut posonly_as_kw: Vec<&str> = Vec::new();
+        for (name, value) in kw.iter() {
+            let pos = code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|v| v.as_str() == Some(name));
+            match pos {
+                Some(i) if i >= code.posonlyargcount as usize => {
+                    if fast[i].is_some() {
+                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{name}'")));
+                    }
+                    fast[i] = Some(value.clone());
+                }
+                other => {
+                    if let Some(d) = &kwdict {
+                        self.dict_set(d, self.intern(name), value.clone())?;
+                    } else if other.is_some() {
+                        posonly_as_kw.push(name);
+                    } else {
+                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{name}'")));
+                    }
+                }
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // Defaults for missing positionals.
+        let ndefaults = f.defaults.len();
+        let first_default = argcount - ndefaults.min(argcount);
+        let mut missing: Vec<String> = Vec::new();
+        for i in 0..argcount {
+            if fast[i].is_none() {
+                if i >= first_default {
+                    fast[i] = Some(f.defaults[i - first_default].clone());
+                } else {
+                    missing.push(code.varnames[i].as_str().unwrap_or("?").to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        for i in argcount..argcount + kwonly {
+            if fast[i].is_none() {
+                let name = &code.varnames[i];
+                let d = f.kwdefaults.as_ref().and_then(|d| self.dict_get_str(d, name));
+                match d {
+                    Some(v) => fast[i] = Some(v),
+                    None => missing.push(name.as_str().unwrap_or("?").to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        Ok(fast)
+    }
+
+    /// Runs a Python function with bound fast locals: makes its frame, and
+    /// either runs it or (for a generator function) returns the generator.
+    pub(crate) fn run_function(&self, func: &Obj<P>, fast: Vec<Option<Obj<P>>>) -> PyResult<Obj<P>, P> {
+        let f = func.downcast::<Function<P>>().expect("function");
+        let code = f.code.downcast::<Code<P>>().expect("code");
+        let mut cells = Vec::new();
+        let mut fast = fast;
+        if code.ncells() > 0 {
+            cells.reserve(code.ncells());
+            for param in &code.cell_params {
+                let init = param.and_then(|p| fast[p as usize].take());
+                cells.push(ObjRef::new(Cell { value: ftl_object::ObjCell::new(init) }));
+            }
+            cells.extend(f.closure.iter().cloned());
+        }
+        let frame = Frame {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            locals: None,
+            fast,
+            cells,
+            stack: self.take_stack(),
+            blocks: Vec::new(),
+            handled: Vec::new(),
+            pc: 0,
+        };
+        if code.is_generator() {
+            return Ok(ObjRef::new(Generator {
+                frame: ftl_object::Exclusive::new(Some(Box::new(frame))),
+                finished: Default::default(),
+                name: f.name.clone(),
+                qualname: f.qualname.clone(),
+            }));
+        }
+        let mut frame = frame;
+        let result = self.run_nested(&mut frame);
+        self.give_stack(core::mem::take(&mut frame.stack));
+        match result? {
+            FrameExit::Return(v) => Ok(v),
+            FrameExit::Yield(_) => Err(self.new_error(ExcType::SystemError, "yield from a non-generator frame")),
+        }
+    }
+
+    /// Runs a frame one level deeper, enforcing the recursion limit and
+    /// the native stack budget.
+    pub(crate) fn run_nested(&self, frame: &mut Frame<P>) -> PyResult<FrameExit<P>, P> {
+        let depth = self.depth.get() + 1;
+        if depth > self.interp.recursion_limit.load(Ordering::Relaxed) || self.stack_exhausted() {
+            return Err(self.new_error(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.depth.set(depth);
+        let r = self.run_frame(frame);
+        self.depth.set(depth - 1);
+        r
+    }
+
+    /// Resumes a generator: `Ok(Ok(value))` for a yielded value,
+    /// `Ok(Err(result))` when it returned (StopIteration's value).
+    pub fn gen_resume(&self, gen_obj: &Obj<P>) -> PyResult<Result<Obj<P>, Obj<P>>, P> {
+        let gen = gen_obj.downcast::<Generator<P>>().expect("generator");
+        if gen.finished.load(Ordering::Relaxed) {
+            return Ok(Err(ObjRef::none()));
+        }
+        let Some(mut frame) = gen.frame.take() else {
+            return Err(self.value_error("generator already executing"));
+        };
+        if frame.pc > 0 {
+            let code = frame.code.downcast::<Code<P>>().expect("code");
+            if code.instrs[frame.pc].op != Op::YieldFrom {
+                frame.stack.push(ObjRef::none());
+            }
+        }
+        let result = self.run_nested(&mut frame);
+        match result {
+            Ok(FrameExit::Yield(v)) => {
+                gen.frame.set(Some(frame));
+                Ok(Ok(v))
+            }
+            Ok(FrameExit::Return(v)) => {
+                gen.finished.store(true, Ordering::Relaxed);
+                Ok(Err(v))
+            }
+            Err(e) => {
+                gen.finished.store(true, Ordering::Relaxed);
+                if self.err_matches(&e, ExcType::StopIteration) {
+                    // PEP 479
+                    let err = self.new_error(ExcType::RuntimeError, "generator raised StopIteration");
+                    if let Some(inst) = err.0.downcast::<Instance<P>>() {
+                        if let Some(x) = &inst.exc {
+                            x.cause.set(Some(e.0.clone()));
+                            x.context.set(Some(e.0));
+                        }
+                    }
+                    return Err(err);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Calls a class: makes an instance and runs `__init__`, or runs a
+    /// built-in constructor.
+    pub fn call_class(&self, cls: &Obj<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> PyResult<Obj<P>, P> {
+        let c = self.class(cls);
+        if let Some(ctor) = c.ctor {
+            // A built-in class (or a user class deriving only from
+            // `object` has no ctor).
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(cls.clone());
+            full.extend_from_slice(args);
+            return ctor(self, &full, kw);
+        }
+        let is_exc = c.is_exception();
+        let inst = ObjRef::new(Instance::new(cls.clone(), is_exc));
+        if is_exc {
+            if let Some(e) = &inst.downcast::<Instance<P>>().expect("instance").exc {
+                e.args.set(Some(ObjRef::new_tuple(args.to_vec())));
+            }
+        }
+        let init = self.lookup_in_class(cls, &self.interp.names.init);
+        match init {
+            Some(init) if !init.is::<Builtin<P>>() => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(inst.clone());
+                full.extend_from_slice(args);
+                let r = self.call(&init, &full, kw)?;
+                if !r.is_none() {
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&r)
+                    )));
+                }
+            }
+            _ => {
+                if !is_exc && (!args.is_empty() || !kw.is_empty()) {
+                    return Err(self.type_error(format!("{}() takes no arguments", c.name)));
+                }
+            }
+        }
+        Ok(inst)
+    }
+
+    /// `class Name(bases): body` — runs the body in a fresh namespace and
+    /// makes the class.
+    pub fn build_class(&self, body: &Obj<P>, bases: &Obj<P>, name: &Obj<P>) -> PyResult<Obj<P>, P> {
+        let f = body.downcast::<Function<P>>().expect("class body function");
+        let bases = bases.as_tuple().expect("bases tuple");
+        if bases.len() > 1 {
+            return Err(self.type_error("multiple inheritance is not supported by ftl (it runs a subset of Python)"));
+        }
+        let base = match bases.first() {
+            Some(b) => {
+                let Some(bc) = b.downcast::<Class<P>>() else {
+                    return Err(self.type_error(format!(
+                        "bases must be types, not '{}'",
+                        self.type_name(b)
+                    )));
+                };
+                if let Some(bt) = bc.builtin {
+                    if bt != BuiltinType::Object {
+                        return Err(self.type_error(format!(
+                            "subclassing the built-in type '{}' is not supported by ftl (it runs a subset of Python)",
+                            bc.name
+                        )));
+                    }
+                }
+                b.clone()
+            }
+            None => self.types().object.clone(),
+        };
+        let ns = ObjRef::new_dict();
+        let code = f.code.downcast::<Code<P>>().expect("code");
+        let mut cells = Vec::new();
+        for _ in &code.cellvars {
+            cells.push(ObjRef::new(Cell::<P>::default()));
+        }
+        cells.extend(f.closure.iter().cloned());
+        let mut frame = Frame {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            locals: Some(ns.clone()),
+            fast: vec![None; code.nlocals()],
+            cells,
+            stack: self.take_stack(),
+            blocks: Vec::new(),
+            handled: Vec::new(),
+            pc: 0,
+        };
+        let r = self.run_nested(&mut frame);
+        self.give_stack(core::mem::take(&mut frame.stack));
+        let class_cell = match r? {
+            FrameExit::Return(v) => v,
+            FrameExit::Yield(_) => ObjRef::none(),
+        };
+        let bc = self.class(&base);
+        let mut mro = vec![base.clone()];
+        mro.extend(bc.mro.iter().cloned());
+        let qualname = ns
+            .as_dict()
+            .expect("dict")
+            .get(&self.intern("__qualname__"))
+            .ok()
+            .flatten()
+            .and_then(|q| q.as_str().map(str::to_string))
+            .unwrap_or_else(|| name.as_str().unwrap_or("?").to_string());
+        // Wrap plain functions stored under special names that CPython
+        // makes static/class methods implicitly (none in the subset).
+        let cls = ObjRef::new(Class {
+            name: name.as_str().unwrap_or("?").to_string(),
+            qualname,
+            base: Some(base.clone()),
+            mro,
+            dict: ns,
+            builtin: None,
+            ctor: None,
+            flags: AtomicU32::new(bc.flags() & class_flags::EXCEPTION),
+        });
+        self.update_class_flags(&cls);
+        if let Some(cell) = class_cell.downcast::<Cell<P>>() {
+            cell.value.set(Some(cls.clone()));
+        }
+        Ok(cls)
+    }
+}
+
+/// CPython's list of names in arity errors: `'a'`, `'a' and 'b'`,
+/// `'a', 'b', and 'c'`.
+fn name_list(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}

@@ -1,0 +1,227 @@
+//! Raising, matching, and printing exceptions.
+//!
+//! `raise X` accepts an exception class (instantiated with no arguments)
+//! or instance; `raise X from Y` sets `__cause__` and
+//! `__suppress_context__`. Uncaught exceptions are printed as CPython 3.11
+//! prints them (`Traceback (most recent call last):`, one `File ..., line
+//! N, in name` entry per frame with the source line, then `Type: message`),
+//! including chained exceptions ("The above exception was the direct cause
+//! of the following exception:" / "During handling of the above exception,
+//! another exception occurred:"). CPython 3.11's `~~~^^^` position markers
+//! under source lines are not reproduced.
+
+use core::sync::atomic::Ordering;
+use std::io::Write;
+
+use ftl_object::{HeapPolicy, Kind, ObjRef};
+
+use crate::bytecode::Code;
+use crate::objects::*;
+use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
+
+impl<P: HeapPolicy> Vm<P> {
+    /// The exception to raise for `raise value`.
+    pub fn make_raisable(&self, value: Obj<P>) -> PyResult<PyErr<P>, P> {
+        if let Some(c) = value.downcast::<Class<P>>() {
+            if c.is_exception() {
+                let inst = self.call(&value, &[], Kw::EMPTY)?;
+                return Ok(PyErr(inst));
+            }
+        } else if let Some(inst) = value.downcast::<Instance<P>>() {
+            if inst.exc.is_some() {
+                return Ok(PyErr(value));
+            }
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// `raise err from cause`
+    pub fn set_cause(&self, err: &PyErr<P>, cause: Obj<P>) -> PyResult<(), P> {
+        let cause = if cause.is_none() {
+            None
+        } else {
+            Some(self.make_raisable(cause)?.0)
+        };
+        if let Some(inst) = err.0.downcast::<Instance<P>>() {
+            if let Some(e) = &inst.exc {
+                e.cause.set(cause);
+                e.suppress_context.store(true, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether exception `exc` matches an `except` clause's class or tuple.
+    pub fn exception_matches(&self, exc: &Obj<P>, cls: &Obj<P>) -> PyResult<bool, P> {
+        if let Some(t) = cls.as_tuple() {
+            for c in t {
+                if self.exception_matches(exc, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        match cls.downcast::<Class<P>>() {
+            Some(c) if c.is_exception() => Ok(self.isinstance(exc, cls)),
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// The exception's class name as CPython prints it in tracebacks
+    /// (qualified by module unless it is `builtins` or `__main__`).
+    fn exc_type_name(&self, exc: &Obj<P>) -> String {
+        let cls = self.type_of(exc);
+        let c = self.class(&cls);
+        let module = if c.is_exception() && c.dict.as_dict().is_some_and(|d| d.get(&self.interp.names.module).ok().flatten().is_none()) {
+            "builtins".to_string()
+        } else {
+            self.class_module(&cls)
+        };
+        if module == "builtins" || module == "__main__" {
+            c.qualname.clone()
+        } else {
+            format!("{module}.{}", c.qualname)
+        }
+    }
+
+    /// The last line of a traceback: `Type: message` or `Type`.
+    pub fn exception_line(&self, exc: &Obj<P>) -> String {
+        let name = self.exc_type_name(exc);
+        let msg = match self.str_(exc) {
+            Ok(m) => m,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
+    /// The full printed form of an uncaught exception, with its chain.
+    pub fn format_exception(&self, err: &PyErr<P>) -> String {
+        let mut chain: Vec<(Obj<P>, &'static str)> = Vec::new();
+        let mut cur = Some(err.0.clone());
+        let mut seen: Vec<usize> = Vec::new();
+        let mut link = "";
+        while let Some(e) = cur.take() {
+            if seen.contains(&e.addr()) || seen.len() > 100 {
+                break;
+            }
+            seen.push(e.addr());
+            chain.push((e.clone(), link));
+            let Some(inst) = e.downcast::<Instance<P>>() else { break };
+            let Some(x) = &inst.exc else { break };
+            if let Some(c) = x.cause.get() {
+                cur = Some(c);
+                link = "\nThe above exception was the direct cause of the following exception:\n\n";
+            } else if !x.suppress_context.load(Ordering::Relaxed) {
+                if let Some(c) = x.context.get() {
+                    cur = Some(c);
+                    link = "\nDuring handling of the above exception, another exception occurred:\n\n";
+                }
+            }
+        }
+        let mut out = String::new();
+        for (e, link) in chain.iter().rev() {
+            out.push_str(&self.format_one(e));
+            out.push_str(link);
+        }
+        out
+    }
+
+    fn format_one(&self, exc: &Obj<P>) -> String {
+        let mut out = String::new();
+        let tb = exc
+            .downcast::<Instance<P>>()
+            .and_then(|i| i.exc.as_ref())
+            .map(|x| {
+                let t = x.traceback.take();
+                let copy = t.clone();
+                x.traceback.set(t);
+                copy
+            })
+            .unwrap_or_default();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for entry in tb.iter().rev() {
+                let code = entry.code.downcast::<Code<P>>().expect("code");
+                let file = code.filename.as_str().unwrap_or("?");
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, entry.line, code.name));
+                if let Some(line) = self.source_line(file, entry.line) {
+                    let t = line.trim();
+                    if !t.is_empty() {
+                        out.push_str(&format!("    {t}\n"));
+                    }
+                }
+            }
+        }
+        out.push_str(&self.exception_line(exc));
+        out.push('\n');
+        out
+    }
+
+    fn source_line(&self, file: &str, line: u32) -> Option<String> {
+        let sources = self.interp.sources.lock();
+        let src = sources.get(file)?;
+        src.lines().nth(line.checked_sub(1)? as usize).map(str::to_string)
+    }
+
+    /// Flushes buffered standard output.
+    pub fn flush_stdout(&self) {
+        let _ = self.interp.stdout.lock().flush();
+    }
+
+    /// Writes `text` to `file` (`sys.stdout` when `None`): a `Stream`
+    /// (stdout or stderr) or any object with a `write` method.
+    pub fn write_to(&self, file: Option<&Obj<P>>, text: &str, flush: bool) -> PyResult<(), P> {
+        let fd = match file {
+            None => 1,
+            Some(f) => match f.downcast::<Stream>() {
+                Some(s) => s.fd,
+                None => {
+                    let w = self.getattr(f, &self.intern("write"))?;
+                    self.call(&w, &[self.new_str(text)], Kw::EMPTY)?;
+                    return Ok(());
+                }
+            },
+        };
+        let r = if fd == 1 {
+            let mut out = self.interp.stdout.lock();
+            let r = out.write_all(text.as_bytes());
+            if flush {
+                let _ = out.flush();
+            }
+            r
+        } else {
+            self.flush_stdout();
+            std::io::stderr().write_all(text.as_bytes())
+        };
+        match r {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(self.new_error(ExcType::OSError, "[Errno 32] Broken pipe")),
+            Err(e) => Err(self.new_error(ExcType::OSError, e.to_string())),
+        }
+    }
+
+    /// The exit status and report for an uncaught exception at top level
+    /// (`SystemExit` gives its code and prints only a non-int code).
+    pub fn report_uncaught(&self, err: &PyErr<P>) -> i32 {
+        self.flush_stdout();
+        if self.err_matches(err, ExcType::SystemExit) {
+            let code = self.getattr(&err.0, &self.interp.names.code).unwrap_or_else(|_| ObjRef::none());
+            return match code.kind() {
+                Kind::None => 0,
+                Kind::Int | Kind::Bool => self.int_value(&code).and_then(|v| v.as_i64()).map(|v| v as i32).unwrap_or(-1),
+                _ => {
+                    let s = self.str_(&code).unwrap_or_default();
+                    let _ = writeln!(std::io::stderr(), "{s}");
+                    1
+                }
+            };
+        }
+        let text = self.format_exception(err);
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        1
+    }
+}

@@ -1,0 +1,97 @@
+//! Running `__del__` when an instance's count reaches zero.
+//!
+//! CPython calls `tp_finalize` synchronously inside the decref that drops
+//! the last reference (PEP 442), wherever that happens: in the eval loop,
+//! in a container's clear, in another finalizer. The object model calls
+//! [`Payload::finalize`](ftl_object::Payload::finalize) at that moment; this
+//! module reaches the VM of the current thread through a thread-local
+//! registration made by [`Registration::new`], and calls the instance's
+//! `__del__`. An exception in `__del__` is printed as CPython prints it
+//! (`Exception ignored in: ...`) and does not propagate.
+//!
+//! This is one of the VM's few `unsafe` modules: the thread-local holds a
+//! raw pointer to the thread's `Vm`, valid while the registration guard
+//! lives (the guard is created after the `Vm` and dropped before it).
+
+use core::any::Any;
+use core::cell::Cell;
+
+use ftl_object::{HeapPolicy, ObjRef};
+
+use crate::objects::Obj;
+use crate::vm::{Kw, Vm};
+
+type Runner = unsafe fn(*const (), &dyn Any);
+
+std::thread_local! {
+    static CURRENT: Cell<Option<(*const (), Runner)>> = const { Cell::new(None) };
+}
+
+/// While alive, finalizers on this thread run on `vm`.
+pub struct Registration {
+    previous: Option<(*const (), Runner)>,
+}
+
+impl Registration {
+    /// Registers `vm` as the current thread's VM for finalizers.
+    ///
+    /// The caller must keep `vm` alive and in place (not moved) for as long
+    /// as the returned guard lives: the guard borrows it, which the borrow
+    /// checker enforces.
+    pub fn new<P: HeapPolicy>(vm: &Vm<P>) -> RegistrationGuard<'_, P> {
+        let previous = CURRENT.with(|c| c.replace(Some((vm as *const Vm<P> as *const (), run_on::<P> as Runner))));
+        RegistrationGuard { _vm: vm, reg: Registration { previous } }
+    }
+}
+
+/// The guard returned by [`Registration::new`]; borrows the VM.
+pub struct RegistrationGuard<'a, P: HeapPolicy> {
+    _vm: &'a Vm<P>,
+    reg: Registration,
+}
+
+impl<P: HeapPolicy> Drop for RegistrationGuard<'_, P> {
+    fn drop(&mut self) {
+        let prev = self.reg.previous.take();
+        CURRENT.with(|c| c.set(prev));
+    }
+}
+
+/// # Safety
+/// `vm` points to a live `Vm<P>` (the registration guard borrows it) and
+/// `obj` is an `ObjRef<P>`.
+unsafe fn run_on<P: HeapPolicy>(vm: *const (), obj: &dyn Any) {
+    // SAFETY: registered by `Registration::new` from a `&Vm<P>` that the
+    // guard still borrows, so it is alive and not moved; only shared
+    // references are made from it.
+    let vm = unsafe { &*(vm as *const Vm<P>) };
+    if let Some(obj) = obj.downcast_ref::<ObjRef<P>>() {
+        vm.call_del(obj);
+    }
+}
+
+/// Runs `obj`'s `__del__` on the current thread's VM, if one is registered.
+pub fn run<P: HeapPolicy>(obj: &Obj<P>) {
+    let Some((vm, runner)) = CURRENT.with(Cell::get) else { return };
+    // SAFETY: `vm` and `runner` were registered together for the same `P`
+    // by a live guard (it clears the slot on drop); `obj` is an ObjRef<P>.
+    unsafe { runner(vm, obj as &dyn Any) }
+}
+
+impl<P: HeapPolicy> Vm<P> {
+    /// Calls `obj.__del__()`, reporting (not raising) an exception.
+    pub fn call_del(&self, obj: &Obj<P>) {
+        let Some(f) = self.lookup_type_attr(obj, &self.interp.names.del) else { return };
+        // The finalizer runs between two instructions of some frame: keep
+        // that frame's handled exception state intact.
+        if let Err(e) = self.call(&f, core::slice::from_ref(obj), Kw::EMPTY) {
+            let where_ = match f.downcast::<crate::objects::Function<P>>() {
+                Some(func) => format!("<function {} at {:#x}>", func.qualname.as_str().unwrap_or("?"), f.addr()),
+                None => "__del__".to_string(),
+            };
+            self.flush_stdout();
+            eprintln!("Exception ignored in: {where_}");
+            eprint!("{}", self.format_exception(&e));
+        }
+    }
+}

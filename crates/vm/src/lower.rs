@@ -1,0 +1,2968 @@
+//! The front end: parses Python source with `ruff_python_parser` and lowers
+//! ruff's syntax tree into ftl's own tree ([`crate::ast`]).
+//!
+//! # Why ruff's parser
+//!
+//! `ruff_python_parser` is maintained (it is the parser of the Ruff linter
+//! and of the `ty` type checker), handles the whole current grammar, and
+//! recovers from errors, so its first error is a good anchor for CPython's
+//! message. It is pinned to `=0.0.10` in the workspace because its API is
+//! unstable (0.0.x releases break it freely) and 0.0.10 is the newest release
+//! that builds with Rust 1.95. Measured on our inputs it is about 5x faster
+//! than `rustpython-parser` 0.4, which is frozen upstream and LGPL-licensed
+//! by default (through its Unicode tables). This module is the only one in
+//! the project that names a ruff crate: a parser upgrade touches this file
+//! alone, and the rest of the VM sees only [`crate::ast`].
+//!
+//! # Pipeline
+//!
+//! 1. ruff parses the module (target version 3.11) and hands back the tree,
+//!    the token stream and its errors; it never fails outright.
+//! 2. A pass over the tokens reproduces the checks that CPython 3.11's
+//!    *tokenizer* makes (`Parser/tokenizer.c`): bracket matching and the
+//!    200-bracket nesting limit, indentation (`TabError`, inconsistent
+//!    dedent, the 100-level limit), numeric literals
+//!    (`verify_end_of_number`), unterminated strings, bad characters.
+//! 3. If anything is wrong, one error is chosen the way CPython chooses it
+//!    (`Parser/pegen_errors.c`): a tokenizer error wins over a parser error,
+//!    because CPython tokenizes the rest of the file after a parser error and
+//!    lets a tokenizer error replace it; an unclosed bracket wins only when
+//!    the parser error lies on a later line than the bracket. Ruff's parser
+//!    errors are mapped to CPython's wording where there is a clear
+//!    counterpart, and to `invalid syntax` at the offending token otherwise.
+//! 4. Otherwise the tree is lowered, rejecting constructs outside ftl's
+//!    subset with [`ast::unsupported`] at the construct's position.
+//!
+//! # Invariants
+//!
+//! * Positions: every `Stmt`, `Expr`, `Param`, `Keyword` and
+//!   `ExceptHandler` gets a [`Loc`] with 1-based lines and 0-based columns
+//!   counted in characters. Offsets are converted through a table of line
+//!   starts and of multi-byte characters, so each lookup is two binary
+//!   searches whatever the line length. A leading UTF-8 BOM is not counted.
+//!   Statements start where CPython starts them (a decorated `def` starts at
+//!   `def`, an `elif` at `elif`).
+//! * Errors: `SyntaxError.col`/`end_col` are 1-based character columns
+//!   equal to what CPython stores in `offset`/`end_offset` (converted from
+//!   bytes to characters); `text` is the offending source line without its
+//!   line break. CPython's message is used verbatim where one exists.
+//!   Semantic errors that CPython raises in its *compiler* (`'return'
+//!   outside function`, `'break' outside loop`, ...) are not reported here.
+//! * Nothing panics and nothing recurses without bound: ruff's parser grows
+//!   its own stack, the tree it builds is torn down iteratively
+//!   ([`dispose`]) whenever its depth is not known to be bounded, and the
+//!   lowering gives up with a `SyntaxError` past [`MAX_NESTING`] levels, so
+//!   the tree handed to the compiler is at most that deep.
+
+use core::cell::RefCell;
+
+use ftl_object::IntValue;
+use ruff_python_ast as rast;
+use ruff_python_ast::token::{Token, TokenKind};
+use ruff_python_ast::visitor::transformer::{self, Transformer};
+use ruff_python_parser::{
+    InterpolatedStringErrorType as FsErr, LexicalErrorType as LexErr, Mode, ParseError,
+    ParseErrorType as PErr, ParseOptions, UnsupportedSyntaxError,
+    UnsupportedSyntaxErrorKind as UKind,
+};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::ast::{self, Loc, SyntaxError, SyntaxErrorKind};
+
+/// How deeply statements and expressions may nest in a lowered tree.
+///
+/// CPython 3.11 gives up around 3000 levels (`RecursionError: maximum
+/// recursion depth exceeded during compilation`); ftl reports a
+/// `SyntaxError` instead, at the node that crosses the limit. Every tree
+/// returned by [`parse`] is at most this deep (counting one level per
+/// statement, expression, `elif` and nested format spec), which bounds the
+/// recursion of every pass over it.
+pub const MAX_NESTING: u32 = 1000;
+
+/// CPython's `MAXLEVEL`: at most 200 brackets may be open at once.
+const MAX_BRACKETS: usize = 200;
+
+/// CPython's `MAXINDENT`: the indentation stack holds at most 100 levels
+/// (the outermost, column 0, included).
+const MAX_INDENT: usize = 100;
+
+/// CPython 3.11's limit on the digits of a decimal `int` literal
+/// (`sys.get_int_max_str_digits()`).
+const MAX_STR_DIGITS: usize = 4300;
+
+/// Parses `source` (the text of the file `filename`) and lowers it to ftl's
+/// tree, or reports the first syntax error the way CPython 3.11 would.
+pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
+    let map = SourceMap::new(source);
+    let cx = Ctx { map, filename };
+    if u32::try_from(source.len()).is_err() {
+        return Err(cx.error_at_line(
+            SyntaxErrorKind::Syntax,
+            "source code too large (more than 4 GiB)",
+            0,
+            0,
+            0,
+        ));
+    }
+    let options = ParseOptions::from(Mode::Module)
+        .with_target_version(rast::PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    let error = select_error(
+        &cx,
+        parsed.tokens(),
+        parsed.errors(),
+        parsed.unsupported_syntax_errors(),
+    );
+    let result = match error {
+        Some(error) => Err(error),
+        None => match parsed.syntax() {
+            rast::Mod::Module(module) => {
+                let mut lowerer = Lowerer {
+                    cx: &cx,
+                    tokens: parsed.tokens(),
+                    depth: 0,
+                };
+                lowerer.body(&module.body).map(|body| ast::Module { body })
+            }
+            rast::Mod::Expression(expr) => Err(cx.syntax("invalid syntax", expr.range)),
+        },
+    };
+    let module = match parsed.into_syntax() {
+        rast::Mod::Module(module) => module,
+        rast::Mod::Expression(expr) => rast::ModModule {
+            node_index: rast::AtomicNodeIndex::default(),
+            range: expr.range,
+            body: thin_vec_of_expr(*expr.body),
+        },
+    };
+    if result.is_ok() {
+        // Lowering visited every node within `MAX_NESTING` levels, so the
+        // ordinary (recursive) destructor is safe.
+        drop(module);
+    } else {
+        dispose(module);
+    }
+    result
+}
+
+/// Wraps an expression in a statement list (only reachable if ruff ever
+/// returned an expression module for module input).
+fn thin_vec_of_expr(expr: rast::Expr) -> rast::Suite {
+    let mut suite = rast::Suite::new();
+    suite.push(rast::Stmt::Expr(rast::StmtExpr {
+        node_index: rast::AtomicNodeIndex::default(),
+        range: expr.range(),
+        value: Box::new(expr),
+    }));
+    suite
+}
+
+// ---------------------------------------------------------------------------
+// Source positions
+// ---------------------------------------------------------------------------
+
+/// Converts byte offsets to lines and character columns.
+struct SourceMap<'s> {
+    /// The whole source.
+    src: &'s str,
+    /// Byte offset of the start of each line (the first skips a BOM).
+    line_starts: Vec<u32>,
+    /// For each multi-byte character: the byte offset just past it and the
+    /// number of continuation bytes in it and every earlier character.
+    wide: Vec<(u32, u32)>,
+}
+
+impl<'s> SourceMap<'s> {
+    /// Builds the tables in one pass over the bytes.
+    fn new(src: &'s str) -> SourceMap<'s> {
+        let bytes = src.as_bytes();
+        let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut line_starts = vec![bom];
+        let mut wide = Vec::new();
+        let mut extra = 0u32;
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    line_starts.push(offset32(i + 1));
+                }
+                i += 1;
+            } else {
+                let len = match b {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+                extra += len - 1;
+                i += len as usize;
+                wide.push((offset32(i), extra));
+            }
+        }
+        SourceMap {
+            src,
+            line_starts,
+            wide,
+        }
+    }
+
+    /// The 0-based line holding byte `off`.
+    fn line_index(&self, off: u32) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= off)
+            .saturating_sub(1)
+    }
+
+    /// The number of characters before byte `off` in the whole source.
+    fn chars_before(&self, off: u32) -> u32 {
+        let idx = self.wide.partition_point(|&(end, _)| end <= off);
+        let extra = if idx == 0 { 0 } else { self.wide[idx - 1].1 };
+        off.saturating_sub(extra)
+    }
+
+    /// The byte offset where line `line` starts.
+    fn line_start(&self, line: usize) -> u32 {
+        self.line_starts.get(line).copied().unwrap_or(0)
+    }
+
+    /// The byte offset just past line `line`, line break included.
+    fn line_end(&self, line: usize) -> u32 {
+        self.line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or_else(|| offset32(self.src.len()))
+    }
+
+    /// 0-based character column of byte `off` on its line.
+    fn col(&self, off: u32) -> u32 {
+        let line = self.line_index(off);
+        self.chars_before(off)
+            .saturating_sub(self.chars_before(self.line_start(line)))
+    }
+
+    /// The characters between two byte offsets.
+    fn chars_between(&self, start: u32, end: u32) -> u32 {
+        self.chars_before(end).saturating_sub(self.chars_before(start))
+    }
+
+    /// The text of line `line` without its line break.
+    fn line_text(&self, line: usize) -> &'s str {
+        let start = self.line_start(line) as usize;
+        let end = self.line_end(line) as usize;
+        let text = self.src.get(start..end).unwrap_or("");
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        text.strip_suffix('\r').unwrap_or(text)
+    }
+
+    /// Whether line `line` ends with a line break.
+    fn line_has_break(&self, line: usize) -> bool {
+        line + 1 < self.line_starts.len()
+    }
+
+    /// The 1-based number of the line holding the last byte of the source
+    /// (CPython's line count at end of file).
+    fn last_line_number(&self) -> u32 {
+        let len = offset32(self.src.len());
+        line_number(self.line_index(len.saturating_sub(1)))
+    }
+
+    /// The position of a byte range.
+    fn loc(&self, range: TextRange) -> Loc {
+        let start = range.start().to_u32();
+        let end = range.end().to_u32();
+        Loc {
+            line: line_number(self.line_index(start)),
+            col: self.col(start),
+            end_line: line_number(self.line_index(end)),
+            end_col: self.col(end),
+        }
+    }
+}
+
+/// A byte offset as `u32` (sources are at most 4 GiB, checked by [`parse`]).
+fn offset32(off: usize) -> u32 {
+    u32::try_from(off).unwrap_or(u32::MAX)
+}
+
+/// A 0-based line index as a 1-based line number.
+fn line_number(line: usize) -> u32 {
+    u32::try_from(line + 1).unwrap_or(u32::MAX)
+}
+
+/// The source, its position tables and the file name: what every error
+/// needs.
+struct Ctx<'s> {
+    /// Position tables over the source.
+    map: SourceMap<'s>,
+    /// The file name errors carry.
+    filename: &'s str,
+}
+
+impl Ctx<'_> {
+    /// The source text.
+    fn src(&self) -> &str {
+        self.map.src
+    }
+
+    /// An error on 0-based line `line` with explicit 1-based columns.
+    fn error_at_line(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: impl Into<String>,
+        line: usize,
+        col: u32,
+        end_col: u32,
+    ) -> SyntaxError {
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            filename: self.filename.to_owned(),
+            line: line_number(line),
+            col,
+            end_col,
+            text: Some(self.map.line_text(line).to_owned()),
+        }
+    }
+
+    /// An error whose carets span `range`, clipped to its first line the
+    /// way CPython clips a multi-line range.
+    fn error_range(&self, kind: SyntaxErrorKind, msg: impl Into<String>, range: TextRange) -> SyntaxError {
+        let start = range.start().to_u32();
+        let end = range.end().to_u32().max(start);
+        let line = self.map.line_index(start);
+        let col = self.map.col(start) + 1;
+        let last = self.map.line_index(end.saturating_sub(1).max(start));
+        let end_col = if last == line {
+            col + self.map.chars_between(start, end)
+        } else {
+            let text_chars = self.map.chars_between(
+                self.map.line_start(line),
+                self.map.line_start(line) + offset32(self.map.line_text(line).len()),
+            );
+            text_chars + u32::from(self.map.line_has_break(line))
+        };
+        self.error_at_line(kind, msg, line, col, end_col)
+    }
+
+    /// An error with a single caret at byte `off`.
+    fn error_point(&self, kind: SyntaxErrorKind, msg: impl Into<String>, off: u32) -> SyntaxError {
+        let line = self.map.line_index(off);
+        let col = self.map.col(off) + 1;
+        self.error_at_line(kind, msg, line, col, col)
+    }
+
+    /// A `SyntaxError` spanning `range`.
+    fn syntax(&self, msg: impl Into<String>, range: TextRange) -> SyntaxError {
+        self.error_range(SyntaxErrorKind::Syntax, msg, range)
+    }
+
+    /// The rejection of a construct outside ftl's subset.
+    fn unsupported(&self, construct: &str, range: TextRange) -> SyntaxError {
+        self.syntax(ast::unsupported(construct), range)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Choosing the error to report
+// ---------------------------------------------------------------------------
+
+/// An error CPython's tokenizer would raise, or the unclosed bracket it
+/// finds at end of file.
+struct TokenizerFindings {
+    /// The first tokenizer error, with the byte offset where CPython's
+    /// tokenizer detects it.
+    first: Option<(u32, SyntaxError)>,
+    /// The innermost bracket still open at end of file: its 0-based line and
+    /// the error.
+    unclosed: Option<(usize, SyntaxError)>,
+}
+
+/// Picks the one error CPython would report, if any.
+fn select_error(
+    cx: &Ctx<'_>,
+    tokens: &[Token],
+    errors: &[ParseError],
+    unsupported: &[UnsupportedSyntaxError],
+) -> Option<SyntaxError> {
+    let mut findings = scan_tokens(cx, tokens);
+    // Ruff's lexical errors that CPython's tokenizer also raises.
+    for error in errors {
+        if let Some((detect, err)) = lexical_tokenizer_error(cx, tokens, error, &findings) {
+            if findings.first.as_ref().is_none_or(|(d, _)| detect < *d) {
+                findings.first = Some((detect, err));
+            }
+        }
+    }
+    if let Some((_, err)) = findings.first {
+        return Some(err);
+    }
+    // The first parser-level error, from ruff's errors and its
+    // version-related errors (syntax newer than 3.11).
+    let mut parser: Option<(u32, SyntaxError)> = None;
+    for error in errors {
+        if let Some(err) = map_parse_error(cx, tokens, error) {
+            let at = error.location.start().to_u32();
+            if parser.as_ref().is_none_or(|(p, _)| at < *p) {
+                parser = Some((at, err));
+            }
+        }
+    }
+    for error in unsupported {
+        if let Some(err) = map_unsupported(cx, tokens, error) {
+            let at = error.range.start().to_u32();
+            if parser.as_ref().is_none_or(|(p, _)| at < *p) {
+                parser = Some((at, err));
+            }
+        }
+    }
+    match (findings.unclosed, parser) {
+        (Some((bracket_line, unclosed)), Some((at, err))) => {
+            // CPython keeps the parser's error unless the parser had already
+            // read past the bracket's line.
+            match next_token_line(cx, tokens, at) {
+                Some(line) if line <= bracket_line => Some(err),
+                _ => Some(unclosed),
+            }
+        }
+        (Some((_, unclosed)), None) => Some(unclosed),
+        (None, Some((_, err))) => Some(err),
+        (None, None) => None,
+    }
+}
+
+/// The 0-based line of the first significant token after the token at
+/// `offset`, or `None` at end of file.
+fn next_token_line(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> Option<usize> {
+    let idx = tokens.partition_point(|t| t.start().to_u32() <= offset);
+    tokens[idx..]
+        .iter()
+        .find(|t| !is_trivia(t.kind()))
+        .filter(|t| t.kind() != TokenKind::EndOfFile)
+        .map(|t| cx.map.line_index(t.start().to_u32()))
+}
+
+/// Tokens that CPython's parser never sees.
+fn is_trivia(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Comment | TokenKind::NonLogicalNewline)
+}
+
+/// The index of the first token starting at or after `offset`.
+fn token_index_at(tokens: &[Token], offset: u32) -> usize {
+    tokens.partition_point(|t| t.start().to_u32() < offset)
+}
+
+/// Replays CPython's tokenizer checks over ruff's tokens: brackets,
+/// indentation and numeric literals.
+fn scan_tokens(cx: &Ctx<'_>, tokens: &[Token]) -> TokenizerFindings {
+    let mut brackets: Vec<(TokenKind, u32)> = Vec::new();
+    // CPython's `indstack` / `altindstack`: columns with tabs to 8 and to 1.
+    let mut indents: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut fstring_depth = 0usize;
+    let mut at_line_start = true;
+    let src = cx.src().as_bytes();
+    for token in tokens {
+        let kind = token.kind();
+        let start = token.start().to_u32();
+        match kind {
+            TokenKind::Comment
+            | TokenKind::NonLogicalNewline
+            | TokenKind::Indent
+            | TokenKind::Dedent
+            | TokenKind::EndOfFile => continue,
+            TokenKind::Newline => {
+                if brackets.is_empty() && fstring_depth == 0 {
+                    at_line_start = true;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        if at_line_start && fstring_depth == 0 {
+            at_line_start = false;
+            if let Some(err) = check_indentation(cx, &mut indents, start) {
+                return TokenizerFindings {
+                    first: Some((start, err)),
+                    unclosed: None,
+                };
+            }
+        }
+        match kind {
+            TokenKind::FStringStart | TokenKind::TStringStart => {
+                fstring_depth += 1;
+                continue;
+            }
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                fstring_depth = fstring_depth.saturating_sub(1);
+                continue;
+            }
+            _ if fstring_depth > 0 => continue,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if brackets.len() >= MAX_BRACKETS {
+                    let err = cx.error_point(SyntaxErrorKind::Syntax, "too many nested parentheses", start);
+                    return TokenizerFindings {
+                        first: Some((start, err)),
+                        unclosed: None,
+                    };
+                }
+                brackets.push((kind, start));
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                let close = bracket_char(kind);
+                let err = match brackets.pop() {
+                    None => Some(format!("unmatched '{close}'")),
+                    Some((open_kind, open_at)) if !brackets_match(open_kind, kind) => {
+                        let open = bracket_char(open_kind);
+                        let open_line = cx.map.line_index(open_at);
+                        if open_line == cx.map.line_index(start) {
+                            Some(format!(
+                                "closing parenthesis '{close}' does not match opening parenthesis '{open}'"
+                            ))
+                        } else {
+                            Some(format!(
+                                "closing parenthesis '{close}' does not match opening parenthesis '{open}' on line {}",
+                                line_number(open_line)
+                            ))
+                        }
+                    }
+                    Some(_) => None,
+                };
+                if let Some(msg) = err {
+                    let err = cx.error_point(SyntaxErrorKind::Syntax, msg, start);
+                    return TokenizerFindings {
+                        first: Some((start, err)),
+                        unclosed: None,
+                    };
+                }
+            }
+            TokenKind::Int | TokenKind::Float | TokenKind::Complex | TokenKind::Unknown => {
+                let first = src.get(start as usize).copied().unwrap_or(0);
+                let second = src.get(start as usize + 1).copied().unwrap_or(0);
+                if first.is_ascii_digit() || (first == b'.' && second.is_ascii_digit()) {
+                    if let Some(err) = check_number(cx, start) {
+                        return TokenizerFindings {
+                            first: Some((start, err)),
+                            unclosed: None,
+                        };
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let unclosed = brackets.last().map(|&(kind, at)| {
+        let line = cx.map.line_index(at);
+        let col = cx.map.col(at) + 1;
+        let msg = format!("'{}' was never closed", bracket_char(kind));
+        (line, cx.error_at_line(SyntaxErrorKind::Syntax, msg, line, col, 0))
+    });
+    TokenizerFindings {
+        first: None,
+        unclosed,
+    }
+}
+
+/// The character of a bracket token.
+fn bracket_char(kind: TokenKind) -> char {
+    match kind {
+        TokenKind::Lpar => '(',
+        TokenKind::Rpar => ')',
+        TokenKind::Lsqb => '[',
+        TokenKind::Rsqb => ']',
+        TokenKind::Lbrace => '{',
+        _ => '}',
+    }
+}
+
+/// Whether a closing bracket closes an opening one.
+fn brackets_match(open: TokenKind, close: TokenKind) -> bool {
+    matches!(
+        (open, close),
+        (TokenKind::Lpar, TokenKind::Rpar)
+            | (TokenKind::Lsqb, TokenKind::Rsqb)
+            | (TokenKind::Lbrace, TokenKind::Rbrace)
+    )
+}
+
+/// CPython's indentation bookkeeping for the logical line whose first token
+/// starts at byte `first`: tabs count to the next multiple of 8 in `col`
+/// and as 1 in `altcol`; the two must order lines the same way.
+fn check_indentation(cx: &Ctx<'_>, indents: &mut Vec<(u32, u32)>, first: u32) -> Option<SyntaxError> {
+    let line = cx.map.line_index(first);
+    let line_start = cx.map.line_start(line);
+    let bytes = cx.src().as_bytes();
+    let (mut col, mut altcol) = (0u32, 0u32);
+    let _ = first;
+    for &b in bytes.get(line_start as usize..).unwrap_or(&[]) {
+        match b {
+            b' ' => {
+                col += 1;
+                altcol += 1;
+            }
+            b'\t' => {
+                col = (col / 8 + 1) * 8;
+                altcol += 1;
+            }
+            0x0c => {
+                col = 0;
+                altcol = 0;
+            }
+            _ => break,
+        }
+    }
+    let tab_error = || {
+        cx.error_at_line(
+            SyntaxErrorKind::Tab,
+            "inconsistent use of tabs and spaces in indentation",
+            line,
+            1,
+            0,
+        )
+    };
+    let &(top, alttop) = indents.last()?;
+    if col == top {
+        if altcol != alttop {
+            return Some(tab_error());
+        }
+    } else if col > top {
+        if indents.len() >= MAX_INDENT {
+            return Some(cx.error_at_line(
+                SyntaxErrorKind::Indentation,
+                "too many levels of indentation",
+                line,
+                1,
+                0,
+            ));
+        }
+        if altcol <= alttop {
+            return Some(tab_error());
+        }
+        indents.push((col, altcol));
+    } else {
+        while indents.len() > 1 && indents.last().is_some_and(|&(c, _)| col < c) {
+            indents.pop();
+        }
+        let &(top, alttop) = indents.last()?;
+        if col != top {
+            let text_chars = offset32(cx.map.line_text(line).chars().count());
+            return Some(cx.error_at_line(
+                SyntaxErrorKind::Indentation,
+                "unindent does not match any outer indentation level",
+                line,
+                text_chars + 1,
+                0,
+            ));
+        }
+        if altcol != alttop {
+            return Some(tab_error());
+        }
+    }
+    None
+}
+
+/// A cursor over the source bytes with CPython tokenizer semantics
+/// (`tok_nextc` / `tok_backup`), used to check numeric literals.
+struct NumCursor<'a> {
+    /// The source bytes.
+    src: &'a [u8],
+    /// The next byte to read.
+    cur: usize,
+}
+
+impl NumCursor<'_> {
+    /// Reads the next byte (`None` at end of input).
+    fn next(&mut self) -> Option<u8> {
+        let c = self.src.get(self.cur).copied();
+        if c.is_some() {
+            self.cur += 1;
+        }
+        c
+    }
+
+    /// Puts back the byte just read.
+    fn backup(&mut self, c: Option<u8>) {
+        if c.is_some() {
+            self.cur -= 1;
+        }
+    }
+
+    /// Whether the next bytes are `rest` (consumes nothing).
+    fn lookahead(&self, rest: &[u8]) -> bool {
+        self.src.get(self.cur..self.cur + rest.len()) == Some(rest)
+    }
+}
+
+/// A byte that can continue an identifier (CPython's
+/// `is_potential_identifier_char`).
+fn is_ident_byte(c: Option<u8>) -> bool {
+    matches!(c, Some(b) if b.is_ascii_alphanumeric() || b == b'_' || b >= 128)
+}
+
+/// A decimal digit.
+fn is_digit(c: Option<u8>) -> bool {
+    matches!(c, Some(b) if b.is_ascii_digit())
+}
+
+/// Why a numeric literal is malformed: the message and the byte offsets
+/// (from the line start) CPython reports.
+struct NumError {
+    /// The message.
+    msg: String,
+    /// CPython's `offset` as a byte offset into the source (the character
+    /// before it is the one the caret marks), or the literal's start for a
+    /// ranged error.
+    at: usize,
+    /// For a ranged error, the byte offset CPython uses as `end_offset`.
+    end: Option<usize>,
+}
+
+/// Checks the numeric literal starting at byte `start` with the rules of
+/// CPython 3.11's tokenizer (`tok_get`'s number branch, `tok_decimal_tail`,
+/// `verify_end_of_number`).
+fn check_number(cx: &Ctx<'_>, start: u32) -> Option<SyntaxError> {
+    let mut cursor = NumCursor {
+        src: cx.src().as_bytes(),
+        cur: start as usize,
+    };
+    let err = scan_number(&mut cursor)?;
+    let line = cx.map.line_index(start);
+    let line_start = cx.map.line_start(line);
+    match err.end {
+        Some(end) => {
+            let col = cx.map.col(start) + 1;
+            let end_col = cx.map.chars_between(line_start, offset32(end));
+            Some(cx.error_at_line(SyntaxErrorKind::Syntax, err.msg, line, col, end_col))
+        }
+        None => {
+            let col = cx.map.chars_between(line_start, offset32(err.at));
+            Some(cx.error_at_line(SyntaxErrorKind::Syntax, err.msg, line, col, col))
+        }
+    }
+}
+
+/// The number scanner proper; returns the first error.
+fn scan_number(t: &mut NumCursor<'_>) -> Option<NumError> {
+    let error = |t: &NumCursor<'_>, msg: String| NumError {
+        msg,
+        at: t.cur,
+        end: None,
+    };
+    let start = t.cur;
+    let mut c = t.next();
+    if c == Some(b'.') {
+        c = t.next();
+        return scan_fraction(t, c);
+    }
+    if c == Some(b'0') {
+        c = t.next();
+        match c {
+            Some(b'x' | b'X') => {
+                c = t.next();
+                loop {
+                    if c == Some(b'_') {
+                        c = t.next();
+                    }
+                    if !matches!(c, Some(b) if b.is_ascii_hexdigit()) {
+                        t.backup(c);
+                        return Some(error(t, "invalid hexadecimal literal".into()));
+                    }
+                    while matches!(c, Some(b) if b.is_ascii_hexdigit()) {
+                        c = t.next();
+                    }
+                    if c != Some(b'_') {
+                        break;
+                    }
+                }
+                return verify_end_of_number(t, c, "hexadecimal");
+            }
+            Some(b'o' | b'O' | b'b' | b'B') => {
+                let (limit, kind) = if matches!(c, Some(b'o' | b'O')) {
+                    (b'8', "octal")
+                } else {
+                    (b'2', "binary")
+                };
+                c = t.next();
+                loop {
+                    if c == Some(b'_') {
+                        c = t.next();
+                    }
+                    if !matches!(c, Some(b) if (b'0'..limit).contains(&b)) {
+                        if let Some(b) = c.filter(u8::is_ascii_digit) {
+                            return Some(error(t, format!("invalid digit '{}' in {kind} literal", b as char)));
+                        }
+                        t.backup(c);
+                        return Some(error(t, format!("invalid {kind} literal")));
+                    }
+                    while matches!(c, Some(b) if (b'0'..limit).contains(&b)) {
+                        c = t.next();
+                    }
+                    if c != Some(b'_') {
+                        break;
+                    }
+                }
+                if let Some(b) = c.filter(u8::is_ascii_digit) {
+                    return Some(error(t, format!("invalid digit '{}' in {kind} literal", b as char)));
+                }
+                return verify_end_of_number(t, c, kind);
+            }
+            _ => {
+                let mut nonzero = false;
+                loop {
+                    if c == Some(b'_') {
+                        c = t.next();
+                        if !is_digit(c) {
+                            t.backup(c);
+                            return Some(error(t, "invalid decimal literal".into()));
+                        }
+                    }
+                    if c != Some(b'0') {
+                        break;
+                    }
+                    c = t.next();
+                }
+                let zeros_end = t.cur;
+                if is_digit(c) {
+                    nonzero = true;
+                    c = match decimal_tail(t) {
+                        Ok(c) => c,
+                        Err(e) => return Some(e),
+                    };
+                }
+                return match c {
+                    Some(b'.') => {
+                        c = t.next();
+                        scan_fraction(t, c)
+                    }
+                    Some(b'e' | b'E') => scan_exponent(t, c),
+                    Some(b'j' | b'J') => {
+                        c = t.next();
+                        verify_end_of_number(t, c, "imaginary")
+                    }
+                    _ if nonzero => {
+                        t.backup(c);
+                        Some(NumError {
+                            msg: "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
+                            at: start,
+                            end: Some(zeros_end),
+                        })
+                    }
+                    _ => verify_end_of_number(t, c, "decimal"),
+                };
+            }
+        }
+    }
+    // A decimal literal; the first digit is already read.
+    t.backup(c);
+    c = match decimal_tail(t) {
+        Ok(c) => c,
+        Err(e) => return Some(e),
+    };
+    if c == Some(b'.') {
+        c = t.next();
+        return scan_fraction(t, c);
+    }
+    scan_after_fraction(t, c)
+}
+
+/// `tok_decimal_tail`: digits with single underscores between them.
+fn decimal_tail(t: &mut NumCursor<'_>) -> Result<Option<u8>, NumError> {
+    loop {
+        let mut c = t.next();
+        while is_digit(c) {
+            c = t.next();
+        }
+        if c != Some(b'_') {
+            return Ok(c);
+        }
+        c = t.next();
+        if !is_digit(c) {
+            t.backup(c);
+            return Err(NumError {
+                msg: "invalid decimal literal".into(),
+                at: t.cur,
+                end: None,
+            });
+        }
+    }
+}
+
+/// The fraction part, `c` being the byte after the dot.
+fn scan_fraction(t: &mut NumCursor<'_>, mut c: Option<u8>) -> Option<NumError> {
+    if is_digit(c) {
+        t.backup(c);
+        c = match decimal_tail(t) {
+            Ok(c) => c,
+            Err(e) => return Some(e),
+        };
+    }
+    scan_after_fraction(t, c)
+}
+
+/// What may follow the digits and fraction: an exponent, `j`, or the end.
+fn scan_after_fraction(t: &mut NumCursor<'_>, c: Option<u8>) -> Option<NumError> {
+    match c {
+        Some(b'e' | b'E') => scan_exponent(t, c),
+        Some(b'j' | b'J') => {
+            let c = t.next();
+            verify_end_of_number(t, c, "imaginary")
+        }
+        _ => verify_end_of_number(t, c, "decimal"),
+    }
+}
+
+/// The exponent part, `e` being the `e`/`E` just read.
+fn scan_exponent(t: &mut NumCursor<'_>, e: Option<u8>) -> Option<NumError> {
+    let mut c = t.next();
+    if matches!(c, Some(b'+' | b'-')) {
+        c = t.next();
+        if !is_digit(c) {
+            t.backup(c);
+            return Some(NumError {
+                msg: "invalid decimal literal".into(),
+                at: t.cur,
+                end: None,
+            });
+        }
+    } else if !is_digit(c) {
+        t.backup(c);
+        if let Some(err) = verify_end_of_number(t, e, "decimal") {
+            return Some(err);
+        }
+        return None;
+    }
+    t.backup(c);
+    c = match decimal_tail(t) {
+        Ok(c) => c,
+        Err(e) => return Some(e),
+    };
+    if matches!(c, Some(b'j' | b'J')) {
+        c = t.next();
+        return verify_end_of_number(t, c, "imaginary");
+    }
+    verify_end_of_number(t, c, "decimal")
+}
+
+/// `verify_end_of_number`: a literal directly followed by an identifier
+/// character is an error, except before the keywords that may follow a
+/// number (`and else for if in is not or`), which CPython only warns about.
+fn verify_end_of_number(t: &mut NumCursor<'_>, c: Option<u8>, kind: &str) -> Option<NumError> {
+    let keyword_follows = match c {
+        Some(b'a') => t.lookahead(b"nd"),
+        Some(b'e') => t.lookahead(b"lse"),
+        Some(b'f') => t.lookahead(b"or"),
+        Some(b'i') => matches!(t.src.get(t.cur), Some(b'f' | b'n' | b's')),
+        Some(b'o') => t.lookahead(b"r"),
+        Some(b'n') => t.lookahead(b"ot"),
+        _ => false,
+    };
+    if keyword_follows || !is_ident_byte(c) {
+        return None;
+    }
+    t.backup(c);
+    Some(NumError {
+        msg: format!("invalid {kind} literal"),
+        at: t.cur,
+        end: None,
+    })
+}
+
+/// Maps one of ruff's lexical errors that CPython's tokenizer also raises;
+/// returns the detection offset and the error.
+fn lexical_tokenizer_error(
+    cx: &Ctx<'_>,
+    tokens: &[Token],
+    error: &ParseError,
+    findings: &TokenizerFindings,
+) -> Option<(u32, SyntaxError)> {
+    let start = error.location.start().to_u32();
+    let end = error.location.end().to_u32();
+    match &error.error {
+        PErr::Lexical(LexErr::UnclosedStringError) => Some((start, unterminated_string(cx, start, end))),
+        PErr::Lexical(LexErr::FStringError(FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString))
+        | PErr::FStringError(FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString) => {
+            let string_start = outermost_fstring_start(tokens, start).unwrap_or(start);
+            Some((string_start, unterminated_string(cx, string_start, end.max(start))))
+        }
+        PErr::Lexical(LexErr::UnrecognizedToken { tok }) => {
+            let tok = *tok;
+            if tok == '\0' {
+                let line = cx.map.line_index(start);
+                let mut err = cx.error_at_line(
+                    SyntaxErrorKind::Syntax,
+                    "source code cannot contain null bytes",
+                    line,
+                    0,
+                    0,
+                );
+                let text = cx.map.line_text(line);
+                err.text = Some(text.split('\0').next().unwrap_or("").to_owned());
+                Some((start, err))
+            } else if tok.is_ascii() {
+                None
+            } else if is_printable(tok) {
+                let msg = format!("invalid character '{tok}' (U+{:04X})", tok as u32);
+                Some((start, cx.error_point(SyntaxErrorKind::Syntax, msg, start)))
+            } else {
+                let msg = format!("invalid non-printable character U+{:04X}", tok as u32);
+                Some((start, cx.error_point(SyntaxErrorKind::Syntax, msg, start)))
+            }
+        }
+        PErr::Lexical(LexErr::LineContinuationError) if end as usize >= cx.src().len() => {
+            // A backslash at the very end of the file.
+            let line = cx.map.line_index(start);
+            let chars = offset32(cx.map.line_text(line).chars().count());
+            let err = cx.error_at_line(
+                SyntaxErrorKind::Syntax,
+                "unexpected EOF while parsing",
+                line,
+                chars + 1,
+                0,
+            );
+            Some((start, err))
+        }
+        PErr::Lexical(LexErr::LineContinuationError) => {
+            // CPython points at the character after the backslash.
+            let line = cx.map.line_index(start);
+            let col = cx.map.col(start) + 2;
+            let err = cx.error_at_line(
+                SyntaxErrorKind::Syntax,
+                "unexpected character after line continuation character",
+                line,
+                col,
+                0,
+            );
+            Some((start, err))
+        }
+        PErr::Lexical(LexErr::Eof) if findings.unclosed.is_none() => {
+            let line = cx.map.line_index(start.saturating_sub(1));
+            let chars = offset32(cx.map.line_text(line).chars().count());
+            let err = cx.error_at_line(
+                SyntaxErrorKind::Syntax,
+                "unexpected EOF while parsing",
+                line,
+                chars + 1,
+                0,
+            );
+            Some((start, err))
+        }
+        _ => None,
+    }
+}
+
+/// CPython's `unterminated string literal` error for a string starting at
+/// byte `start` whose scan stopped at byte `end`.
+fn unterminated_string(cx: &Ctx<'_>, start: u32, end: u32) -> SyntaxError {
+    let src = cx.src().as_bytes();
+    let mut quote_at = start as usize;
+    while quote_at < src.len() && src[quote_at].is_ascii_alphabetic() {
+        quote_at += 1;
+    }
+    let quote = src.get(quote_at).copied().unwrap_or(b'"');
+    let triple = src.get(quote_at..quote_at + 3) == Some(&[quote, quote, quote][..]);
+    let detected = if triple {
+        cx.map.last_line_number()
+    } else {
+        line_number(cx.map.line_index(end.saturating_sub(1).max(start)))
+    };
+    let msg = if triple {
+        format!("unterminated triple-quoted string literal (detected at line {detected})")
+    } else {
+        format!("unterminated string literal (detected at line {detected})")
+    };
+    cx.error_point(SyntaxErrorKind::Syntax, msg, start)
+}
+
+/// The start of the outermost f-string (or t-string) that encloses byte
+/// `offset`, if any.
+fn outermost_fstring_start(tokens: &[Token], offset: u32) -> Option<u32> {
+    let mut stack: Vec<u32> = Vec::new();
+    for token in tokens {
+        if token.start().to_u32() > offset {
+            break;
+        }
+        match token.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => stack.push(token.start().to_u32()),
+            TokenKind::FStringEnd | TokenKind::TStringEnd if token.end().to_u32() <= offset => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.first().copied()
+}
+
+/// An approximation of Python's `str.isprintable` for one character:
+/// control, format, separator (other than space), surrogate and private-use
+/// characters are not printable.
+fn is_printable(c: char) -> bool {
+    let cp = c as u32;
+    if c.is_control() || (c.is_whitespace() && c != ' ') {
+        return false;
+    }
+    !matches!(
+        cp,
+        0xAD | 0x600..=0x605
+            | 0x61C
+            | 0x6DD
+            | 0x70F
+            | 0x180E
+            | 0x200B..=0x200F
+            | 0x2028..=0x202E
+            | 0x2060..=0x206F
+            | 0xFEFF
+            | 0xFFF9..=0xFFFB
+            | 0xE000..=0xF8FF
+            | 0xF0000..=0x10FFFF
+            | 0xE0000..=0xE007F
+    )
+}
+
+/// The token range at `offset` (the first token starting there), or an
+/// empty range at `offset`.
+fn token_range_at(tokens: &[Token], offset: u32) -> TextRange {
+    let idx = token_index_at(tokens, offset);
+    match tokens.get(idx) {
+        Some(t) if t.start().to_u32() == offset => t.range(),
+        _ => TextRange::empty(TextSize::new(offset)),
+    }
+}
+
+/// A generic `invalid syntax` at the token where ruff stopped: the carets
+/// span the token, a line break gets a single caret.
+fn invalid_syntax_at(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> SyntaxError {
+    let range = token_range_at(tokens, offset);
+    generic_error(cx, tokens, "invalid syntax", range)
+}
+
+/// An error spanning one token's range (a line break or end of file gets a
+/// single caret, as CPython's zero-width `NEWLINE` / `ENDMARKER`).
+fn generic_error(cx: &Ctx<'_>, tokens: &[Token], msg: &str, range: TextRange) -> SyntaxError {
+    let start = range.start().to_u32();
+    let idx = token_index_at(tokens, start);
+    let is_break = tokens.get(idx).is_some_and(|t| {
+        t.start().to_u32() == start && matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::EndOfFile)
+    });
+    if is_break || range.is_empty() {
+        cx.error_point(SyntaxErrorKind::Syntax, msg, start)
+    } else {
+        cx.syntax(msg, range)
+    }
+}
+
+/// The index of the first token of the logical line that holds token
+/// `idx`.
+fn logical_line_head(tokens: &[Token], idx: usize) -> usize {
+    let mut j = idx.min(tokens.len());
+    while j > 0 {
+        let kind = tokens[j - 1].kind();
+        if matches!(kind, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent) {
+            break;
+        }
+        j -= 1;
+    }
+    while j < idx && matches!(tokens[j].kind(), TokenKind::Comment | TokenKind::NonLogicalNewline) {
+        j += 1;
+    }
+    j
+}
+
+/// Maps a ruff parser error to CPython's error, or `None` when the error is
+/// one that CPython's tokenizer raises (handled by [`scan_tokens`] and
+/// [`lexical_tokenizer_error`]).
+fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option<SyntaxError> {
+    let range = error.location;
+    let start = range.start().to_u32();
+    if let Some(err) = fstring_context_error(cx, tokens, error) {
+        return Some(err);
+    }
+    let err = match &error.error {
+        PErr::Lexical(lex) => match lex {
+            LexErr::UnclosedStringError
+            | LexErr::LineContinuationError
+            | LexErr::Eof
+            | LexErr::FStringError(FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString) => return None,
+            LexErr::IndentationError => cx.error_at_line(
+                SyntaxErrorKind::Indentation,
+                "unindent does not match any outer indentation level",
+                cx.map.line_index(start),
+                offset32(cx.map.line_text(cx.map.line_index(start)).chars().count()) + 1,
+                0,
+            ),
+            LexErr::UnrecognizedToken { tok } if !tok.is_ascii() || *tok == '\0' => return None,
+            LexErr::InvalidByteLiteral => {
+                let string = string_token_range(tokens, start).unwrap_or(range);
+                cx.syntax("bytes can only contain ASCII literal characters", string)
+            }
+            LexErr::UnicodeError | LexErr::MissingUnicodeLbrace | LexErr::MissingUnicodeRbrace => {
+                unicode_escape_error(cx, tokens, error)
+            }
+            LexErr::FStringError(kind) => fstring_message_error(cx, tokens, kind, start),
+            LexErr::TStringError(_) => cx.unsupported("t-string", range),
+            _ => invalid_syntax_at(cx, tokens, start),
+        },
+        PErr::UnexpectedIndentation => {
+            let line = cx.map.line_index(range.end().to_u32().max(start));
+            let text = cx.map.line_text(line);
+            let indent = text.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+            cx.error_at_line(SyntaxErrorKind::Indentation, "unexpected indent", line, offset32(indent), 0)
+        }
+        PErr::OtherError(msg) if msg.starts_with("Expected an indented block") => expected_block(cx, tokens, start),
+        PErr::OtherError(msg) => match msg.as_str() {
+            "Expected `except` or `finally` after `try` block" => {
+                cx.syntax("expected 'except' or 'finally' block", token_range_at(tokens, start))
+            }
+            "Trailing comma not allowed" => {
+                let idx = token_index_at(tokens, start);
+                let head = tokens.get(logical_line_head(tokens, idx)).map(Token::kind);
+                // CPython fails at the token after the comma.
+                let next = tokens.get(idx + 1).map_or(start, |t| t.start().to_u32());
+                if matches!(head, Some(TokenKind::From)) {
+                    generic_error(
+                        cx,
+                        tokens,
+                        "trailing comma not allowed without surrounding parentheses",
+                        token_range_at(tokens, next),
+                    )
+                } else {
+                    invalid_syntax_at(cx, tokens, next)
+                }
+            }
+            "Only single target (not tuple) can be annotated" => {
+                cx.error_point(SyntaxErrorKind::Syntax, "only single target (not tuple) can be annotated", start)
+            }
+            "Only single target (not list) can be annotated" => {
+                cx.error_point(SyntaxErrorKind::Syntax, "only single target (not list) can be annotated", start)
+            }
+            "Only one '*' parameter allowed" => {
+                cx.error_point(SyntaxErrorKind::Syntax, "* argument may appear only once", start)
+            }
+            "Only one '/' separator allowed" => cx.syntax("/ may appear only once", range),
+            "Expected a parameter name" => {
+                // `f(a.b=1)`: the carets run to the end of the `=`.
+                let idx = token_index_at(tokens, range.end().to_u32());
+                let end = tokens
+                    .get(idx)
+                    .filter(|t| t.kind() == TokenKind::Equal)
+                    .map_or(range.end(), Token::end);
+                cx.syntax(
+                    "expression cannot contain assignment, perhaps you meant \"==\"?",
+                    TextRange::new(range.start(), end),
+                )
+            }
+            "Bytes literal cannot be mixed with non-bytes literals" => cx.error_point(
+                SyntaxErrorKind::Syntax,
+                "cannot mix bytes and nonbytes literals",
+                after_string(tokens, range.end().to_u32().saturating_sub(1)),
+            ),
+            "'/' parameter must appear before '*' parameter" => cx.syntax("/ must be ahead of *", range),
+            _ => invalid_syntax_at(cx, tokens, start),
+        },
+        PErr::ExpectedToken { expected, found } => expected_token(cx, tokens, error, *expected, *found),
+        PErr::SimpleStatementsOnSameLine => simple_statements_on_same_line(cx, tokens, start),
+        PErr::InvalidAssignmentTarget => invalid_target(cx, tokens, range, TargetContext::Assign),
+        PErr::InvalidAugmentedAssignmentTarget => invalid_target(cx, tokens, range, TargetContext::AugAssign),
+        PErr::InvalidDeleteTarget => invalid_target(cx, tokens, range, TargetContext::Delete),
+        PErr::InvalidNamedAssignmentTarget => invalid_target(cx, tokens, range, TargetContext::Named),
+        PErr::InvalidAnnotatedAssignmentTarget => {
+            cx.error_point(SyntaxErrorKind::Syntax, "illegal target for annotation", start)
+        }
+        PErr::UnparenthesizedGeneratorExpression => cx.syntax("Generator expression must be parenthesized", range),
+        PErr::PositionalAfterKeywordArgument => {
+            generic_error(cx, tokens, "positional argument follows keyword argument", closing_bracket(tokens, start))
+        }
+        PErr::PositionalAfterKeywordUnpacking => generic_error(
+            cx,
+            tokens,
+            "positional argument follows keyword argument unpacking",
+            closing_bracket(tokens, start),
+        ),
+        PErr::InvalidArgumentUnpackingOrder => cx.error_point(
+            SyntaxErrorKind::Syntax,
+            "iterable argument unpacking follows keyword argument unpacking",
+            start,
+        ),
+        PErr::IterableUnpackingInComprehension => {
+            cx.syntax("iterable unpacking cannot be used in comprehension", range)
+        }
+        PErr::NonDefaultParamAfterDefaultParam => {
+            cx.syntax("non-default argument follows default argument", token_range_at(tokens, start))
+        }
+        PErr::VarParameterWithDefault => {
+            let idx = token_index_at(tokens, start);
+            let kwarg = tokens[..idx]
+                .iter()
+                .rev()
+                .find(|t| matches!(t.kind(), TokenKind::Star | TokenKind::DoubleStar))
+                .is_some_and(|t| t.kind() == TokenKind::DoubleStar);
+            let msg = if kwarg {
+                "var-keyword argument cannot have default value"
+            } else {
+                "var-positional argument cannot have default value"
+            };
+            cx.syntax(msg, range)
+        }
+        PErr::ParamAfterVarKeywordParam => cx.syntax("arguments cannot follow var-keyword argument", range),
+        PErr::ExpectedKeywordParam => {
+            // CPython marks the bare `*` of a `def`, and the token after it
+            // in a lambda.
+            let idx = token_index_at(tokens, start);
+            let in_lambda = tokens[..idx]
+                .iter()
+                .rev()
+                .find(|t| matches!(t.kind(), TokenKind::Lambda | TokenKind::Def))
+                .is_some_and(|t| t.kind() == TokenKind::Lambda);
+            let at = if in_lambda {
+                let next = token_index_at(tokens, range.end().to_u32());
+                tokens.get(next).map_or(range, Ranged::range)
+            } else {
+                range
+            };
+            generic_error(cx, tokens, "named arguments must follow bare *", at)
+        }
+        PErr::UnexpectedIpythonEscapeCommand => cx.unsupported("IPython escape command", range),
+        PErr::FStringError(kind) => fstring_message_error(cx, tokens, kind, start),
+        PErr::TStringError(_) => cx.unsupported("t-string", range),
+        _ => invalid_syntax_at(cx, tokens, start),
+    };
+    Some(err)
+}
+
+/// The closing bracket of the call (or other bracket) that holds byte
+/// `offset`: where CPython reports errors found after parsing a whole
+/// argument list.
+fn closing_bracket(tokens: &[Token], offset: u32) -> TextRange {
+    let mut depth = 0i32;
+    for token in &tokens[token_index_at(tokens, offset)..] {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                if depth == 0 {
+                    return token.range();
+                }
+                depth -= 1;
+            }
+            TokenKind::Newline | TokenKind::EndOfFile => return token.range(),
+            _ => {}
+        }
+    }
+    TextRange::empty(TextSize::new(offset))
+}
+
+/// The range of the string token (or whole f-string) holding byte
+/// `offset`.
+fn string_token_range(tokens: &[Token], offset: u32) -> Option<TextRange> {
+    let idx = tokens.partition_point(|t| t.end().to_u32() <= offset);
+    let token = tokens.get(idx)?;
+    (token.kind() == TokenKind::String && token.start().to_u32() <= offset).then(|| token.range())
+}
+
+/// CPython's `(unicode error) 'unicodeescape' codec can't decode bytes ...`
+/// for a bad escape in a string literal.
+fn unicode_escape_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> SyntaxError {
+    let start = error.location.start().to_u32();
+    let Some(string) = string_token_range(tokens, start) else {
+        return invalid_syntax_at(cx, tokens, start);
+    };
+    let src = cx.src();
+    let text = &src[string.start().to_usize()..string.end().to_usize()];
+    let prefix = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let quote = text.as_bytes().get(prefix).copied().unwrap_or(b'"');
+    let triple = text.as_bytes().get(prefix..prefix + 3) == Some(&[quote, quote, quote][..]);
+    let body_start = string.start().to_u32() + offset32(prefix) + if triple { 3 } else { 1 };
+    // The escape starts at the backslash before the error location.
+    let bytes = src.as_bytes();
+    let mut esc = start as usize;
+    while esc > body_start as usize && bytes[esc] != b'\\' {
+        esc -= 1;
+    }
+    let pos = esc - body_start as usize;
+    let rest = &bytes[esc..string.end().to_usize()];
+    let (len, reason) = match rest.get(1) {
+        Some(b'x') => {
+            let n = rest[2..].iter().take(2).take_while(|b| b.is_ascii_hexdigit()).count();
+            (2 + n, "truncated \\xXX escape")
+        }
+        Some(b'u') => {
+            let n = rest[2..].iter().take(4).take_while(|b| b.is_ascii_hexdigit()).count();
+            (2 + n, "truncated \\uXXXX escape")
+        }
+        Some(b'U') => {
+            let n = rest[2..].iter().take(8).take_while(|b| b.is_ascii_hexdigit()).count();
+            if n == 8 {
+                (10, "illegal Unicode character")
+            } else {
+                (2 + n, "truncated \\UXXXXXXXX escape")
+            }
+        }
+        Some(b'N') => match rest.get(2) {
+            Some(b'{') => match rest.iter().position(|&b| b == b'}') {
+                Some(close) => (close + 1, "unknown Unicode character name"),
+                None => (2, "malformed \\N character escape"),
+            },
+            _ => (2, "malformed \\N character escape"),
+        },
+        _ => (2, "malformed escape"),
+    };
+    let msg = format!(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position {pos}-{}: {reason}",
+        pos + len.max(1) - 1
+    );
+    cx.syntax(msg, string)
+}
+
+/// `expected an indented block after ...` for a compound statement whose
+/// block is missing; ruff reports it at the token that should have been
+/// indented.
+fn expected_block(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> SyntaxError {
+    let mut idx = token_index_at(tokens, offset).min(tokens.len().saturating_sub(1));
+    // Find the line break that ends the header.
+    while idx > 0 && tokens[idx].kind() != TokenKind::Newline {
+        idx -= 1;
+    }
+    let head = logical_line_head(tokens, idx);
+    let header_line = tokens.get(head).map_or(0, |t| cx.map.line_index(t.start().to_u32()));
+    let what = match tokens.get(head).map(Token::kind) {
+        Some(TokenKind::If) => "'if' statement".to_owned(),
+        Some(TokenKind::Elif) => "'elif' statement".to_owned(),
+        Some(TokenKind::Else) => "'else' statement".to_owned(),
+        Some(TokenKind::While) => "'while' statement".to_owned(),
+        Some(TokenKind::For) => "'for' statement".to_owned(),
+        Some(TokenKind::With) => "'with' statement".to_owned(),
+        Some(TokenKind::Try) => "'try' statement".to_owned(),
+        Some(TokenKind::Except) => {
+            if tokens.get(head + 1).map(Token::kind) == Some(TokenKind::Star) {
+                "'except*' statement".to_owned()
+            } else {
+                "'except' statement".to_owned()
+            }
+        }
+        Some(TokenKind::Finally) => "'finally' statement".to_owned(),
+        Some(TokenKind::Def) => "function definition".to_owned(),
+        Some(TokenKind::Class) => "class definition".to_owned(),
+        Some(TokenKind::Match) => "'match' statement".to_owned(),
+        Some(TokenKind::Case) => "'case' statement".to_owned(),
+        Some(TokenKind::Async) => match tokens.get(head + 1).map(Token::kind) {
+            Some(TokenKind::For) => "'for' statement".to_owned(),
+            Some(TokenKind::With) => "'with' statement".to_owned(),
+            _ => "function definition".to_owned(),
+        },
+        _ => String::new(),
+    };
+    let msg = if what.is_empty() {
+        "expected an indented block".to_owned()
+    } else {
+        format!("expected an indented block after {what} on line {}", line_number(header_line))
+    };
+    let next = tokens[idx + 1..]
+        .iter()
+        .find(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline | TokenKind::Indent | TokenKind::Dedent));
+    match next {
+        Some(t) if t.kind() != TokenKind::EndOfFile => {
+            let at = t.start().to_u32();
+            let line = cx.map.line_index(at);
+            let col = cx.map.col(at) + 1;
+            cx.error_at_line(SyntaxErrorKind::Indentation, msg, line, col, 0)
+        }
+        _ => {
+            let line = cx.map.line_index(cx.map.line_start(cx.map.last_line_number() as usize - 1));
+            cx.error_at_line(SyntaxErrorKind::Indentation, msg, line, 0, 0)
+        }
+    }
+}
+
+/// `ExpectedToken` errors: `expected ':'`, the missing-comma hint, or
+/// `invalid syntax`.
+fn expected_token(
+    cx: &Ctx<'_>,
+    tokens: &[Token],
+    error: &ParseError,
+    expected: TokenKind,
+    found: TokenKind,
+) -> SyntaxError {
+    let start = error.location.start().to_u32();
+    let idx = token_index_at(tokens, start);
+    let head_idx = logical_line_head(tokens, idx);
+    let head = tokens.get(head_idx).map(Token::kind);
+    let depth = bracket_depth(&tokens[head_idx.min(idx)..idx]);
+    if expected == TokenKind::Colon && depth.is_empty() {
+        let compound = matches!(
+            head,
+            Some(
+                TokenKind::If
+                    | TokenKind::Elif
+                    | TokenKind::Else
+                    | TokenKind::While
+                    | TokenKind::For
+                    | TokenKind::With
+                    | TokenKind::Try
+                    | TokenKind::Except
+                    | TokenKind::Finally
+                    | TokenKind::Class
+                    | TokenKind::Def
+                    | TokenKind::Match
+                    | TokenKind::Case
+                    | TokenKind::Async
+                    | TokenKind::At
+            )
+        );
+        let forced = matches!(head, Some(TokenKind::Def | TokenKind::Try | TokenKind::Else | TokenKind::Finally | TokenKind::Async | TokenKind::At));
+        if (found == TokenKind::Newline && compound) || forced {
+            return generic_error(cx, tokens, "expected ':'", token_range_at(tokens, start));
+        }
+    }
+    if depth.is_empty() && is_augmented_assign(found) {
+        // `a, b += 1`: the target runs from the start of the line.
+        if let (Some(first), Some(last)) = (tokens.get(head_idx), idx.checked_sub(1).and_then(|i| tokens.get(i))) {
+            let target = TextRange::new(first.start(), last.end());
+            return invalid_target(cx, tokens, target, TargetContext::AugAssign);
+        }
+    }
+    if expected == TokenKind::Lpar && head == Some(TokenKind::Def) && depth.is_empty() {
+        return generic_error(cx, tokens, "expected '('", token_range_at(tokens, start));
+    }
+    if expected == TokenKind::Colon
+        && depth.last() == Some(&TokenKind::Lbrace)
+        && matches!(found, TokenKind::Rbrace | TokenKind::Comma)
+    {
+        // `{1: 2, 3}`: the caret goes under the last character of the key.
+        if let Some(prev) = idx.checked_sub(1).and_then(|i| tokens.get(i)) {
+            let end = prev.end().to_u32();
+            let line = cx.map.line_index(end);
+            let col = cx.map.col(end);
+            return cx.error_at_line(SyntaxErrorKind::Syntax, "':' expected after dictionary key", line, col, 0);
+        }
+    }
+    if !depth.is_empty() && matches!(expected, TokenKind::Comma | TokenKind::Colon) {
+        if let Some(err) = missing_comma(cx, tokens, idx) {
+            return err;
+        }
+    }
+    invalid_syntax_at(cx, tokens, start)
+}
+
+/// The augmented assignment operators.
+fn is_augmented_assign(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::PlusEqual
+            | TokenKind::MinusEqual
+            | TokenKind::StarEqual
+            | TokenKind::SlashEqual
+            | TokenKind::DoubleSlashEqual
+            | TokenKind::PercentEqual
+            | TokenKind::DoubleStarEqual
+            | TokenKind::AtEqual
+            | TokenKind::AmperEqual
+            | TokenKind::VbarEqual
+            | TokenKind::CircumflexEqual
+            | TokenKind::LeftShiftEqual
+            | TokenKind::RightShiftEqual
+    )
+}
+
+/// The brackets left open by a run of tokens (f-string contents skipped).
+fn bracket_depth(tokens: &[Token]) -> Vec<TokenKind> {
+    let mut stack = Vec::new();
+    let mut fstring = 0usize;
+    for token in tokens {
+        match token.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => fstring += 1,
+            TokenKind::FStringEnd | TokenKind::TStringEnd => fstring = fstring.saturating_sub(1),
+            _ if fstring > 0 => {}
+            kind @ (TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace) => stack.push(kind),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack
+}
+
+/// CPython's `invalid syntax. Perhaps you forgot a comma?` for two
+/// expressions side by side inside brackets; the carets span both. `idx` is
+/// the token that starts the second expression.
+fn missing_comma(cx: &Ctx<'_>, tokens: &[Token], idx: usize) -> Option<SyntaxError> {
+    let second = tokens.get(idx)?;
+    if !starts_expression(second.kind()) {
+        return None;
+    }
+    // Walk back over the first expression to the separator before it.
+    let mut depth = 0i32;
+    let mut j = idx;
+    while j > 0 {
+        let kind = tokens[j - 1].kind();
+        match kind {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            TokenKind::Comma | TokenKind::Colon | TokenKind::Equal | TokenKind::ColonEqual
+            | TokenKind::Lambda | TokenKind::Yield | TokenKind::Star | TokenKind::DoubleStar
+            | TokenKind::For | TokenKind::If | TokenKind::Else | TokenKind::In
+                if depth == 0 =>
+            {
+                break;
+            }
+            _ => {}
+        }
+        j -= 1;
+    }
+    let first = tokens.get(j)?;
+    if j >= idx {
+        return None;
+    }
+    // `!(NAME STRING | SOFT_KEYWORD)`: no hint for a name directly followed
+    // by a string (a string prefix typo) or a soft keyword.
+    if matches!(first.kind(), TokenKind::Match | TokenKind::Case | TokenKind::Type) {
+        return None;
+    }
+    if j + 1 == idx && first.kind() == TokenKind::Name && second.kind() == TokenKind::String {
+        return None;
+    }
+    // The second expression: up to the next separator at this depth.
+    let mut depth = 0i32;
+    let mut k = idx;
+    while k < tokens.len() {
+        match tokens[k].kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            TokenKind::Comma | TokenKind::Colon | TokenKind::Equal | TokenKind::Newline
+            | TokenKind::NonLogicalNewline | TokenKind::EndOfFile | TokenKind::For | TokenKind::If
+                if depth == 0 =>
+            {
+                break;
+            }
+            kind if depth == 0 && k > idx && starts_expression(kind) && ends_expression(tokens[k - 1].kind()) => break,
+            _ => {}
+        }
+        k += 1;
+    }
+    let end = tokens.get(k.checked_sub(1)?)?.end();
+    let range = TextRange::new(first.start(), end.max(second.end()));
+    Some(cx.syntax("invalid syntax. Perhaps you forgot a comma?", range))
+}
+
+/// Tokens that can start an expression.
+fn starts_expression(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Name
+            | TokenKind::Int
+            | TokenKind::Float
+            | TokenKind::Complex
+            | TokenKind::String
+            | TokenKind::FStringStart
+            | TokenKind::TStringStart
+            | TokenKind::Lpar
+            | TokenKind::Lsqb
+            | TokenKind::Lbrace
+            | TokenKind::Minus
+            | TokenKind::Plus
+            | TokenKind::Tilde
+            | TokenKind::Not
+            | TokenKind::Await
+            | TokenKind::Lambda
+            | TokenKind::None
+            | TokenKind::True
+            | TokenKind::False
+            | TokenKind::Ellipsis
+            | TokenKind::Match
+            | TokenKind::Case
+            | TokenKind::Type
+            | TokenKind::Lazy
+    )
+}
+
+/// Tokens that can end an expression.
+fn ends_expression(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Name
+            | TokenKind::Int
+            | TokenKind::Float
+            | TokenKind::Complex
+            | TokenKind::String
+            | TokenKind::FStringEnd
+            | TokenKind::TStringEnd
+            | TokenKind::Rpar
+            | TokenKind::Rsqb
+            | TokenKind::Rbrace
+            | TokenKind::None
+            | TokenKind::True
+            | TokenKind::False
+            | TokenKind::Ellipsis
+    )
+}
+
+/// Two statements on one line without `;`: the Python 2 `print x` hint or
+/// `invalid syntax` at the second statement.
+fn simple_statements_on_same_line(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> SyntaxError {
+    let idx = token_index_at(tokens, offset);
+    if tokens.get(idx).map(Token::kind) == Some(TokenKind::Not)
+        && tokens.get(idx + 1).is_some_and(|t| t.kind() != TokenKind::In)
+    {
+        // `x not y`: CPython reads `not` as the start of `not in`.
+        let next = tokens[idx + 1].start().to_u32();
+        return invalid_syntax_at(cx, tokens, next);
+    }
+    let head_idx = logical_line_head(tokens, idx);
+    if head_idx + 1 == idx {
+        if let Some(head) = tokens.get(head_idx) {
+            let name = &cx.src()[head.range()];
+            if head.kind() == TokenKind::Name && (name == "print" || name == "exec") {
+                // The legacy statement spans to the end of its expression.
+                let mut depth = 0i32;
+                let mut end = head.end();
+                for token in &tokens[idx..] {
+                    match token.kind() {
+                        TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+                        TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+                        TokenKind::Newline | TokenKind::Semi | TokenKind::EndOfFile if depth <= 0 => break,
+                        TokenKind::Equal if depth <= 0 => break,
+                        _ => {}
+                    }
+                    if !is_trivia(token.kind()) {
+                        end = token.end();
+                    }
+                }
+                let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+                return cx.syntax(msg, TextRange::new(head.start(), end));
+            }
+        }
+    }
+    invalid_syntax_at(cx, tokens, offset)
+}
+
+/// Where an invalid target appears.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TargetContext {
+    /// `target = value`, `for target in`, `with ... as target`.
+    Assign,
+    /// `target op= value`.
+    AugAssign,
+    /// `del target`.
+    Delete,
+    /// `(target := value)`.
+    Named,
+}
+
+/// CPython's messages for an expression that cannot be assigned to,
+/// deleted, or bound by `:=`.
+fn invalid_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange, context: TargetContext) -> SyntaxError {
+    // Parentheses around the target belong to it for CPython.
+    let mut outer = range;
+    loop {
+        let before = token_index_at(tokens, outer.start().to_u32());
+        let after = token_index_at(tokens, outer.end().to_u32());
+        match (before.checked_sub(1).and_then(|i| tokens.get(i)), tokens.get(after)) {
+            (Some(open), Some(close)) if open.kind() == TokenKind::Lpar && close.kind() == TokenKind::Rpar => {
+                outer = TextRange::new(open.start(), close.end());
+            }
+            _ => break,
+        }
+    }
+    let idx = token_index_at(tokens, outer.start().to_u32());
+    let (what, bitwise_or) = describe_target(cx, tokens, outer);
+    match context {
+        TargetContext::AugAssign => {
+            cx.syntax(format!("'{what}' is an illegal expression for augmented assignment"), range)
+        }
+        TargetContext::Delete => cx.syntax(format!("cannot delete {what}"), range),
+        TargetContext::Named => cx.syntax(format!("cannot use assignment expressions with {what}"), range),
+        TargetContext::Assign => {
+            // `T = v` with a single `=` reads as a comparison typo when `T` is
+            // at `bitwise_or` level and is not a keyword constant.
+            let head_idx = logical_line_head(tokens, idx);
+            let end_idx = token_index_at(tokens, outer.end().to_u32());
+            let followed_by_eq = tokens.get(end_idx).map(Token::kind) == Some(TokenKind::Equal);
+            let line_end = tokens[end_idx..]
+                .iter()
+                .position(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::Semi | TokenKind::EndOfFile))
+                .map_or(tokens.len(), |p| end_idx + p);
+            let equals = tokens[head_idx..line_end]
+                .iter()
+                .filter(|t| t.kind() == TokenKind::Equal)
+                .count();
+            let before = bracket_depth(&tokens[head_idx..idx]);
+            let first_target = tokens[head_idx..idx]
+                .iter()
+                .all(|t| !matches!(t.kind(), TokenKind::Equal | TokenKind::For | TokenKind::As | TokenKind::With));
+            let hint = bitwise_or
+                && followed_by_eq
+                && equals == 1
+                && first_target
+                && before.is_empty()
+                && !matches!(what.as_str(), "None" | "True" | "False" | "tuple" | "list");
+            if hint {
+                cx.syntax(format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), range)
+            } else {
+                cx.syntax(format!("cannot assign to {what}"), range)
+            }
+        }
+    }
+}
+
+/// CPython's name for an expression kind (`_PyPegen_get_expr_name`) and
+/// whether the expression is at `bitwise_or` level (higher precedence
+/// than comparisons), judged from the tokens of `range`.
+fn describe_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange) -> (String, bool) {
+    let start = token_index_at(tokens, range.start().to_u32());
+    let end = token_index_at(tokens, range.end().to_u32());
+    let toks = &tokens[start..end.max(start)];
+    let text = &cx.src()[range];
+    // Operators at depth 0, lowest precedence first.
+    let mut depth = 0i32;
+    let mut lowest: Option<TokenKind> = None;
+    let rank = |k: TokenKind| -> u8 {
+        match k {
+            TokenKind::Lambda => 0,
+            TokenKind::If => 1,
+            TokenKind::Or | TokenKind::And => 2,
+            TokenKind::Not if false => 3,
+            TokenKind::EqEqual
+            | TokenKind::NotEqual
+            | TokenKind::Less
+            | TokenKind::LessEqual
+            | TokenKind::Greater
+            | TokenKind::GreaterEqual
+            | TokenKind::In
+            | TokenKind::Is => 4,
+            _ => 5,
+        }
+    };
+    let mut binary = false;
+    let mut prev: Option<TokenKind> = None;
+    for t in toks {
+        let kind = t.kind();
+        match kind {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            _ if depth == 0 => {
+                let r = rank(kind);
+                if r < 5 && lowest.is_none_or(|l| r < rank(l)) {
+                    lowest = Some(kind);
+                }
+                let is_op = matches!(
+                    kind,
+                    TokenKind::Plus
+                        | TokenKind::Minus
+                        | TokenKind::Star
+                        | TokenKind::Slash
+                        | TokenKind::DoubleSlash
+                        | TokenKind::Percent
+                        | TokenKind::DoubleStar
+                        | TokenKind::At
+                        | TokenKind::Vbar
+                        | TokenKind::Amper
+                        | TokenKind::CircumFlex
+                        | TokenKind::LeftShift
+                        | TokenKind::RightShift
+                        | TokenKind::Tilde
+                        | TokenKind::Not
+                );
+                if is_op {
+                    binary = true;
+                }
+            }
+            _ => {}
+        }
+        prev = Some(kind);
+    }
+    let _ = prev;
+    let first = toks.first().map(Token::kind);
+    let last = toks.last().map(Token::kind);
+    let name = match lowest {
+        Some(TokenKind::Lambda) => "lambda",
+        Some(TokenKind::If) => "conditional expression",
+        Some(TokenKind::Or | TokenKind::And) => "expression",
+        Some(_) => "comparison",
+        None if first == Some(TokenKind::Not) => "expression",
+        None if first == Some(TokenKind::Star) => "starred",
+        None if binary && first != Some(TokenKind::Lpar) || (binary && last != Some(TokenKind::Rpar)) => "expression",
+        None => match first {
+            Some(TokenKind::Star) => "starred",
+            Some(TokenKind::Await) => "await expression",
+            Some(TokenKind::None) if toks.len() == 1 => "None",
+            Some(TokenKind::True) if toks.len() == 1 => "True",
+            Some(TokenKind::False) if toks.len() == 1 => "False",
+            Some(TokenKind::Ellipsis) if toks.len() == 1 => "ellipsis",
+            Some(TokenKind::Int | TokenKind::Float | TokenKind::Complex | TokenKind::String) if toks.len() == 1 || toks.iter().all(|t| t.kind() == TokenKind::String) => "literal",
+            Some(TokenKind::FStringStart) if last == Some(TokenKind::FStringEnd) && is_string_run(toks) => "f-string expression",
+            Some(TokenKind::String) if is_string_run(toks) => {
+                if toks.iter().any(|t| t.kind() == TokenKind::FStringStart) {
+                    "f-string expression"
+                } else {
+                    "literal"
+                }
+            }
+            Some(TokenKind::Yield) => "yield expression",
+            _ => {
+                match last {
+                    Some(TokenKind::Rpar) if first == Some(TokenKind::Lpar) && is_whole_group(toks) => {
+                        let inner = &toks[1..toks.len() - 1];
+                        if inner.is_empty() {
+                            "tuple"
+                        } else if inner.first().map(Token::kind) == Some(TokenKind::Yield) {
+                            "yield expression"
+                        } else if has_top_level(inner, TokenKind::For) {
+                            "generator expression"
+                        } else if has_top_level(inner, TokenKind::ColonEqual) {
+                            "named expression"
+                        } else {
+                            "tuple"
+                        }
+                    }
+                    Some(TokenKind::Rpar) => "function call",
+                    Some(TokenKind::Rsqb) if first == Some(TokenKind::Lsqb) && is_whole_group(toks) => {
+                        if has_top_level(&toks[1..toks.len() - 1], TokenKind::For) {
+                            "list comprehension"
+                        } else {
+                            "list"
+                        }
+                    }
+                    Some(TokenKind::Rsqb) => "subscript",
+                    Some(TokenKind::Rbrace) if first == Some(TokenKind::Lbrace) => {
+                        let inner = &toks[1..toks.len() - 1];
+                        let dict = inner.is_empty() || has_top_level(inner, TokenKind::Colon) || has_top_level(inner, TokenKind::DoubleStar);
+                        match (dict, has_top_level(inner, TokenKind::For)) {
+                            (true, true) => "dict comprehension",
+                            (true, false) => "dict literal",
+                            (false, true) => "set comprehension",
+                            (false, false) => "set display",
+                        }
+                    }
+                    Some(TokenKind::Name) if toks.len() >= 3 && toks[toks.len() - 2].kind() == TokenKind::Dot => "attribute",
+                    Some(TokenKind::Name) if toks.len() == 1 => "name",
+                    _ if text.contains(',') && depth == 0 => "tuple",
+                    _ => "expression",
+                }
+            }
+        },
+    };
+    let bitwise_or = !matches!(name, "lambda" | "conditional expression" | "comparison")
+        && lowest.is_none()
+        && first != Some(TokenKind::Not);
+    (name.to_owned(), bitwise_or)
+}
+
+/// Whether the tokens are only (f-)strings side by side.
+fn is_string_run(tokens: &[Token]) -> bool {
+    let mut depth = 0usize;
+    tokens.iter().all(|t| match t.kind() {
+        TokenKind::FStringStart | TokenKind::TStringStart => {
+            depth += 1;
+            true
+        }
+        TokenKind::FStringEnd | TokenKind::TStringEnd => {
+            depth = depth.saturating_sub(1);
+            true
+        }
+        TokenKind::String | TokenKind::NonLogicalNewline | TokenKind::Comment => true,
+        _ => depth > 0,
+    })
+}
+
+/// Whether the first token's bracket closes at the last token.
+fn is_whole_group(tokens: &[Token]) -> bool {
+    let mut depth = 0i32;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                depth -= 1;
+                if depth == 0 && i + 1 != tokens.len() {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether `kind` occurs outside any nested bracket in `tokens`.
+fn has_top_level(tokens: &[Token], kind: TokenKind) -> bool {
+    let mut depth = 0i32;
+    for t in tokens {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            k if k == kind && depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The position CPython 3.11 gives errors from its f-string parser: the
+/// token after the whole (implicitly concatenated) string.
+fn after_string(tokens: &[Token], offset: u32) -> u32 {
+    let mut idx = tokens.partition_point(|t| t.end().to_u32() <= offset);
+    let mut depth = 0usize;
+    // Finish the f-string that holds `offset`.
+    if let Some(start) = outermost_fstring_start(tokens, offset) {
+        idx = token_index_at(tokens, start);
+    }
+    while let Some(t) = tokens.get(idx) {
+        match t.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => depth += 1,
+            TokenKind::FStringEnd | TokenKind::TStringEnd => depth = depth.saturating_sub(1),
+            TokenKind::String | TokenKind::NonLogicalNewline | TokenKind::Comment => {}
+            _ if depth > 0 => {}
+            _ => return t.start().to_u32(),
+        }
+        idx += 1;
+    }
+    tokens.last().map_or(offset, |t| t.start().to_u32())
+}
+
+/// Parser errors inside an f-string's replacement fields, reported with
+/// CPython 3.11's f-string wording (3.11 parses f-strings separately).
+fn fstring_context_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option<SyntaxError> {
+    let start = error.location.start().to_u32();
+    match &error.error {
+        PErr::Lexical(_) | PErr::FStringError(_) | PErr::TStringError(_) => return None,
+        _ => {}
+    }
+    let fstring_start = outermost_fstring_start(tokens, start)?;
+    if fstring_start >= start {
+        return None;
+    }
+    let idx = token_index_at(tokens, start);
+    let at = tokens.get(idx).map(Token::kind);
+    let prev = idx.checked_sub(1).and_then(|i| tokens.get(i)).map(Token::kind);
+    let msg = match (&error.error, at) {
+        (PErr::ExpectedExpression, Some(TokenKind::Rbrace | TokenKind::Exclamation | TokenKind::Colon))
+            if prev == Some(TokenKind::Lbrace) =>
+        {
+            "f-string: empty expression not allowed"
+        }
+        (PErr::ExpectedExpression, Some(TokenKind::FStringEnd | TokenKind::FStringMiddle)) => "f-string: expecting '}'",
+        _ => "f-string: invalid syntax",
+    };
+    let pos = after_string(tokens, start);
+    Some(cx.error_point(SyntaxErrorKind::Syntax, msg, pos))
+}
+
+/// ruff's f-string errors in CPython 3.11's wording.
+fn fstring_message_error(cx: &Ctx<'_>, tokens: &[Token], kind: &FsErr, offset: u32) -> SyntaxError {
+    let msg = match kind {
+        FsErr::UnclosedLbrace => "f-string: expecting '}'",
+        FsErr::InvalidConversionFlag | FsErr::ConversionFlagNotImmediatelyAfterExclamation => {
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'"
+        }
+        FsErr::SingleRbrace => "f-string: single '}' is not allowed",
+        FsErr::LambdaWithoutParentheses => "f-string: invalid syntax",
+        FsErr::NewlineInFormatSpec => "f-string: newlines are not allowed in format specifiers",
+        FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString => {
+            let start = outermost_fstring_start(tokens, offset).unwrap_or(offset);
+            return unterminated_string(cx, start, offset);
+        }
+    };
+    cx.error_point(SyntaxErrorKind::Syntax, msg, after_string(tokens, offset))
+}
+
+/// Maps syntax that ruff accepts but 3.11 does not.
+fn map_unsupported(cx: &Ctx<'_>, tokens: &[Token], error: &UnsupportedSyntaxError) -> Option<SyntaxError> {
+    let range = error.range;
+    let start = range.start().to_u32();
+    let err = match error.kind {
+        UKind::TypeParameterList | UKind::TypeParamDefault => cx.unsupported("type parameters", range),
+        UKind::TypeAliasStatement => cx.unsupported("'type' statement", range),
+        UKind::TemplateStrings => cx.unsupported("t-string", range),
+        UKind::UnparenthesizedExceptionTypes => {
+            cx.syntax("multiple exception types must be parenthesized", range)
+        }
+        UKind::UnpackingInComprehension(kind) => {
+            if format!("{kind:?}") == "DictInDict" {
+                cx.syntax("dict unpacking cannot be used in dict comprehension", token_range_at(tokens, start))
+            } else {
+                cx.syntax("iterable unpacking cannot be used in comprehension", range)
+            }
+        }
+        UKind::Pep701FString(kind) => {
+            let kind = format!("{kind:?}");
+            let string_start = outermost_fstring_start(tokens, start).unwrap_or(start);
+            match kind.as_str() {
+                "Backslash" => cx.error_point(
+                    SyntaxErrorKind::Syntax,
+                    "f-string expression part cannot include a backslash",
+                    after_string(tokens, start),
+                ),
+                "Comment" => cx.error_point(
+                    SyntaxErrorKind::Syntax,
+                    "f-string expression part cannot include '#'",
+                    after_string(tokens, start),
+                ),
+                "LineBreak" => unterminated_string(cx, string_start, string_start),
+                _ => nested_quote_error(cx, tokens, string_start, start),
+            }
+        }
+        UKind::LazyImportStatement => invalid_syntax_at(cx, tokens, start),
+        // Everything else was added in 3.11 or earlier.
+        _ => return None,
+    };
+    Some(err)
+}
+
+/// An f-string reusing its own quote inside a replacement field: 3.11 sees
+/// the string end at that quote, with the field still open.
+fn nested_quote_error(cx: &Ctx<'_>, tokens: &[Token], string_start: u32, quote_at: u32) -> SyntaxError {
+    let inner = &cx.src()[string_start as usize..quote_at as usize];
+    // The brackets still open inside the last replacement field.
+    let mut stack: Vec<char> = Vec::new();
+    for c in inner.chars() {
+        match c {
+            '{' | '(' | '[' => stack.push(c),
+            '}' | ')' | ']' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    let msg = match stack.last() {
+        Some('(') => "f-string: unmatched '('".to_owned(),
+        Some('[') => "f-string: unmatched '['".to_owned(),
+        _ => "f-string: expecting '}'".to_owned(),
+    };
+    let _ = tokens;
+    cx.error_point(SyntaxErrorKind::Syntax, msg, quote_at + 1)
+}
+
+// ---------------------------------------------------------------------------
+// Lowering
+// ---------------------------------------------------------------------------
+
+/// Lowers ruff's tree into ftl's, tracking the nesting depth.
+struct Lowerer<'c, 's> {
+    /// Positions and file name.
+    cx: &'c Ctx<'s>,
+    /// ruff's tokens (for error positions).
+    tokens: &'c [Token],
+    /// Current nesting depth (statements, expressions, `elif`s, specs).
+    depth: u32,
+}
+
+/// Result of lowering one node.
+type Lowered<T> = Result<T, SyntaxError>;
+
+impl Lowerer<'_, '_> {
+    /// The position of a node.
+    fn loc(&self, range: TextRange) -> Loc {
+        self.cx.map.loc(range)
+    }
+
+    /// Enters one nesting level at `range`.
+    fn enter(&mut self, range: TextRange, what: &str) -> Lowered<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            self.depth -= 1;
+            return Err(self.cx.syntax(format!("{what} too deeply nested"), range));
+        }
+        Ok(())
+    }
+
+    /// A list of statements.
+    fn body(&mut self, stmts: &[rast::Stmt]) -> Lowered<Vec<ast::Stmt>> {
+        stmts.iter().map(|s| self.stmt(s)).collect()
+    }
+
+    /// One statement.
+    fn stmt(&mut self, stmt: &rast::Stmt) -> Lowered<ast::Stmt> {
+        self.enter(stmt.range(), "statement")?;
+        let result = self.stmt_inner(stmt);
+        self.depth -= 1;
+        result
+    }
+
+    /// One statement, without the depth bookkeeping.
+    fn stmt_inner(&mut self, stmt: &rast::Stmt) -> Lowered<ast::Stmt> {
+        use ast::StmtKind as K;
+        let range = stmt.range();
+        let kind = match stmt {
+            rast::Stmt::FunctionDef(def) => return self.function_def(def),
+            rast::Stmt::ClassDef(class) => return self.class_def(class),
+            rast::Stmt::Return(s) => K::Return(self.opt_expr(s.value.as_deref())?),
+            rast::Stmt::Delete(s) => K::Delete(self.exprs(&s.targets)?),
+            rast::Stmt::TypeAlias(s) => return Err(self.cx.unsupported("'type' statement", s.range)),
+            rast::Stmt::Assign(s) => K::Assign {
+                targets: self.exprs(&s.targets)?,
+                value: self.expr(&s.value)?,
+            },
+            rast::Stmt::AugAssign(s) => K::AugAssign {
+                target: self.expr(&s.target)?,
+                op: bin_op(s.op),
+                value: self.expr(&s.value)?,
+            },
+            rast::Stmt::AnnAssign(s) => K::AnnAssign {
+                target: self.expr(&s.target)?,
+                value: self.opt_expr(s.value.as_deref())?,
+            },
+            rast::Stmt::For(s) => {
+                if s.is_async {
+                    return Err(self.cx.unsupported("'async for'", first_line(self.cx, s.range)));
+                }
+                K::For {
+                    target: self.expr(&s.target)?,
+                    iter: self.expr(&s.iter)?,
+                    body: self.body(&s.body)?,
+                    orelse: self.body(&s.orelse)?,
+                }
+            }
+            rast::Stmt::While(s) => K::While {
+                test: self.expr(&s.test)?,
+                body: self.body(&s.body)?,
+                orelse: self.body(&s.orelse)?,
+            },
+            rast::Stmt::If(s) => return self.if_stmt(s),
+            rast::Stmt::With(s) => {
+                if s.is_async {
+                    return Err(self.cx.unsupported("'async with'", first_line(self.cx, s.range)));
+                }
+                let mut items = Vec::with_capacity(s.items.len());
+                for item in &s.items {
+                    items.push(ast::WithItem {
+                        context: self.expr(&item.context_expr)?,
+                        target: self.opt_expr(item.optional_vars.as_deref())?,
+                    });
+                }
+                K::With {
+                    items,
+                    body: self.body(&s.body)?,
+                }
+            }
+            rast::Stmt::Match(s) => {
+                return Err(self.cx.unsupported("'match' statement", first_line(self.cx, s.range)))
+            }
+            rast::Stmt::Raise(s) => K::Raise {
+                exc: self.opt_expr(s.exc.as_deref())?,
+                cause: self.opt_expr(s.cause.as_deref())?,
+            },
+            rast::Stmt::Try(s) => return self.try_stmt(s),
+            rast::Stmt::Assert(s) => K::Assert {
+                test: self.expr(&s.test)?,
+                msg: self.opt_expr(s.msg.as_deref())?,
+            },
+            rast::Stmt::Import(s) => K::Import(
+                s.names
+                    .iter()
+                    .map(|a| ast::Alias {
+                        name: a.name.id.as_str().to_owned(),
+                        asname: a.asname.as_ref().map(|n| n.id.as_str().to_owned()),
+                    })
+                    .collect(),
+            ),
+            rast::Stmt::ImportFrom(s) => {
+                if s.level > 0 {
+                    return Err(self.cx.unsupported("relative import", s.range));
+                }
+                let mut names = Vec::with_capacity(s.names.len());
+                for alias in &s.names {
+                    if alias.name.id.as_str() == "*" {
+                        return Err(self.cx.unsupported("'import *'", alias.range));
+                    }
+                    names.push(ast::Alias {
+                        name: alias.name.id.as_str().to_owned(),
+                        asname: alias.asname.as_ref().map(|n| n.id.as_str().to_owned()),
+                    });
+                }
+                K::ImportFrom {
+                    module: s.module.as_ref().map(|m| m.id.as_str().to_owned()).unwrap_or_default(),
+                    names,
+                }
+            }
+            rast::Stmt::Global(s) => K::Global(s.names.iter().map(|n| n.id.as_str().to_owned()).collect()),
+            rast::Stmt::Nonlocal(s) => K::Nonlocal(s.names.iter().map(|n| n.id.as_str().to_owned()).collect()),
+            rast::Stmt::Expr(s) => K::Expr(self.expr(&s.value)?),
+            rast::Stmt::Pass(_) => K::Pass,
+            rast::Stmt::Break(_) => K::Break,
+            rast::Stmt::Continue(_) => K::Continue,
+            rast::Stmt::IpyEscapeCommand(s) => return Err(self.cx.unsupported("IPython escape command", s.range)),
+        };
+        Ok(ast::Stmt {
+            loc: self.loc(range),
+            kind,
+        })
+    }
+
+    /// `if` with its `elif` / `else` clauses, the `elif`s nested as CPython
+    /// nests them.
+    fn if_stmt(&mut self, s: &rast::StmtIf) -> Lowered<ast::Stmt> {
+        let test = self.expr(&s.test)?;
+        let body = self.body(&s.body)?;
+        // Lower the clauses in source order (so the first unsupported
+        // construct is reported), each one level deeper than the last.
+        let mut clauses = Vec::with_capacity(s.elif_else_clauses.len());
+        let mut entered = 0u32;
+        let mut failure = None;
+        for clause in &s.elif_else_clauses {
+            let lowered = match &clause.test {
+                Some(test) => self.enter(clause.range, "statement").and_then(|()| {
+                    entered += 1;
+                    Ok((Some(self.expr(test)?), clause.range))
+                }),
+                None => Ok((None, clause.range)),
+            };
+            let lowered = lowered.and_then(|(test, range)| Ok((test, range, self.body(&clause.body)?)));
+            match lowered {
+                Ok(clause) => clauses.push(clause),
+                Err(err) => {
+                    failure = Some(err);
+                    break;
+                }
+            }
+        }
+        self.depth -= entered;
+        if let Some(err) = failure {
+            return Err(err);
+        }
+        let end = s.range.end();
+        let mut orelse = Vec::new();
+        for (test, range, body) in clauses.into_iter().rev() {
+            match test {
+                None => orelse = body,
+                Some(test) => {
+                    let loc = self.loc(TextRange::new(range.start(), end));
+                    orelse = vec![ast::Stmt {
+                        loc,
+                        kind: ast::StmtKind::If { test, body, orelse },
+                    }];
+                }
+            }
+        }
+        Ok(ast::Stmt {
+            loc: self.loc(s.range),
+            kind: ast::StmtKind::If { test, body, orelse },
+        })
+    }
+
+    /// `try` / `except` / `else` / `finally`.
+    fn try_stmt(&mut self, s: &rast::StmtTry) -> Lowered<ast::Stmt> {
+        if s.is_star {
+            let at = s
+                .handlers
+                .first()
+                .map_or(s.range, |h| first_line(self.cx, h.range()));
+            return Err(self.cx.unsupported("'except*'", at));
+        }
+        let body = self.body(&s.body)?;
+        let mut handlers = Vec::with_capacity(s.handlers.len());
+        for handler in &s.handlers {
+            let rast::ExceptHandler::ExceptHandler(h) = handler;
+            handlers.push(ast::ExceptHandler {
+                loc: self.loc(h.range),
+                typ: self.opt_expr(h.type_.as_deref())?,
+                name: h.name.as_ref().map(|n| n.id.as_str().to_owned()),
+                body: self.body(&h.body)?,
+            });
+        }
+        Ok(ast::Stmt {
+            loc: self.loc(s.range),
+            kind: ast::StmtKind::Try {
+                body,
+                handlers,
+                orelse: self.body(&s.orelse)?,
+                finalbody: self.body(&s.finalbody)?,
+            },
+        })
+    }
+
+    /// The range of a `def` / `class` statement as CPython gives it: from the
+    /// keyword (not the first decorator) to the end of the body.
+    fn definition_range(&self, range: TextRange, name: &rast::Identifier, keyword: &str, has_decorators: bool) -> TextRange {
+        if !has_decorators {
+            return range;
+        }
+        let src = self.cx.src().as_bytes();
+        let mut at = name.range.start().to_usize();
+        while at > 0 && matches!(src[at - 1], b' ' | b'\t' | b'\x0c' | b'\\' | b'\n' | b'\r') {
+            at -= 1;
+        }
+        let start = at.saturating_sub(keyword.len());
+        // `async def`: start at `async`.
+        let mut s = start;
+        while s > 0 && matches!(src[s - 1], b' ' | b'\t' | b'\x0c') {
+            s -= 1;
+        }
+        let start = if keyword == "def" && s >= 5 && &src[s - 5..s] == b"async" { s - 5 } else { start };
+        TextRange::new(TextSize::new(offset32(start)), range.end())
+    }
+
+    /// A function definition.
+    fn function_def(&mut self, def: &rast::StmtFunctionDef) -> Lowered<ast::Stmt> {
+        let range = self.definition_range(def.range, &def.name, "def", !def.decorator_list.is_empty());
+        let decorators = self.decorators(&def.decorator_list)?;
+        if def.is_async {
+            return Err(self.cx.unsupported("'async def'", first_line(self.cx, range)));
+        }
+        if let Some(params) = &def.type_params {
+            return Err(self.cx.unsupported("type parameters", params.range));
+        }
+        let params = self.params(&def.parameters)?;
+        let body = self.body(&def.body)?;
+        Ok(ast::Stmt {
+            loc: self.loc(range),
+            kind: ast::StmtKind::FunctionDef(Box::new(ast::FunctionDef {
+                name: def.name.id.as_str().to_owned(),
+                params,
+                body,
+                decorators,
+            })),
+        })
+    }
+
+    /// A class definition (single inheritance, no keywords).
+    fn class_def(&mut self, class: &rast::StmtClassDef) -> Lowered<ast::Stmt> {
+        let range = self.definition_range(class.range, &class.name, "class", !class.decorator_list.is_empty());
+        let decorators = self.decorators(&class.decorator_list)?;
+        if let Some(params) = &class.type_params {
+            return Err(self.cx.unsupported("type parameters", params.range));
+        }
+        let mut bases = Vec::new();
+        if let Some(arguments) = &class.arguments {
+            // Report in source order: arguments and keywords interleave.
+            let mut items: Vec<(TextRange, bool)> = arguments
+                .args
+                .iter()
+                .map(|a| (a.range(), false))
+                .chain(arguments.keywords.iter().map(|k| (k.range, true)))
+                .collect();
+            items.sort_by_key(|(r, _)| r.start());
+            let mut positional = 0usize;
+            for (r, is_keyword) in items {
+                if is_keyword {
+                    return Err(self.cx.unsupported("class keyword argument", r));
+                }
+                positional += 1;
+                if positional > 1 {
+                    return Err(self.cx.unsupported("multiple inheritance", r));
+                }
+            }
+            for base in arguments.args.iter() {
+                if let rast::Expr::Starred(s) = base {
+                    return Err(self.cx.unsupported("multiple inheritance", s.range));
+                }
+                bases.push(self.expr(base)?);
+            }
+        }
+        let body = self.body(&class.body)?;
+        Ok(ast::Stmt {
+            loc: self.loc(range),
+            kind: ast::StmtKind::ClassDef(Box::new(ast::ClassDef {
+                name: class.name.id.as_str().to_owned(),
+                bases,
+                body,
+                decorators,
+            })),
+        })
+    }
+
+    /// Decorator expressions, first written first.
+    fn decorators(&mut self, decorators: &[rast::Decorator]) -> Lowered<Vec<ast::Expr>> {
+        decorators.iter().map(|d| self.expr(&d.expression)).collect()
+    }
+
+    /// A parameter list (annotations dropped).
+    fn params(&mut self, params: &rast::Parameters) -> Lowered<ast::Params> {
+        let mut out = ast::Params::default();
+        for p in params.posonlyargs.iter() {
+            out.posonly.push(self.param(p)?);
+        }
+        for p in params.args.iter() {
+            out.args.push(self.param(p)?);
+        }
+        out.vararg = params.vararg.as_ref().map(|p| p.name.id.as_str().to_owned());
+        for p in params.kwonlyargs.iter() {
+            out.kwonly.push(self.param(p)?);
+        }
+        out.kwarg = params.kwarg.as_ref().map(|p| p.name.id.as_str().to_owned());
+        Ok(out)
+    }
+
+    /// One parameter with its default.
+    fn param(&mut self, p: &rast::ParameterWithDefault) -> Lowered<ast::Param> {
+        Ok(ast::Param {
+            name: p.parameter.name.id.as_str().to_owned(),
+            default: self.opt_expr(p.default.as_deref())?,
+            loc: self.loc(p.parameter.range),
+        })
+    }
+
+    /// A list of expressions.
+    fn exprs(&mut self, exprs: &[rast::Expr]) -> Lowered<Vec<ast::Expr>> {
+        exprs.iter().map(|e| self.expr(e)).collect()
+    }
+
+    /// An optional expression.
+    fn opt_expr(&mut self, expr: Option<&rast::Expr>) -> Lowered<Option<ast::Expr>> {
+        expr.map(|e| self.expr(e)).transpose()
+    }
+
+    /// A boxed expression.
+    fn boxed(&mut self, expr: &rast::Expr) -> Lowered<Box<ast::Expr>> {
+        self.expr(expr).map(Box::new)
+    }
+
+    /// An optional boxed expression.
+    fn opt_boxed(&mut self, expr: Option<&rast::Expr>) -> Lowered<Option<Box<ast::Expr>>> {
+        expr.map(|e| self.boxed(e)).transpose()
+    }
+
+    /// One expression.
+    fn expr(&mut self, expr: &rast::Expr) -> Lowered<ast::Expr> {
+        self.enter(expr.range(), "expression")?;
+        let result = self.expr_inner(expr);
+        self.depth -= 1;
+        result
+    }
+
+    /// One expression, without the depth bookkeeping.
+    fn expr_inner(&mut self, expr: &rast::Expr) -> Lowered<ast::Expr> {
+        use ast::ExprKind as K;
+        let range = expr.range();
+        let kind = match expr {
+            rast::Expr::BoolOp(e) => K::BoolOp {
+                op: match e.op {
+                    rast::BoolOp::And => ast::BoolOp::And,
+                    rast::BoolOp::Or => ast::BoolOp::Or,
+                },
+                values: self.exprs(&e.values)?,
+            },
+            rast::Expr::Named(e) => {
+                let rast::Expr::Name(target) = &*e.target else {
+                    return Err(self.cx.syntax("invalid syntax", e.target.range()));
+                };
+                K::Named {
+                    target: target.id.as_str().to_owned(),
+                    value: self.boxed(&e.value)?,
+                }
+            }
+            rast::Expr::BinOp(e) => K::BinOp {
+                left: self.boxed(&e.left)?,
+                op: bin_op(e.op),
+                right: self.boxed(&e.right)?,
+            },
+            rast::Expr::UnaryOp(e) => K::UnaryOp {
+                op: match e.op {
+                    rast::UnaryOp::Invert => ast::UnaryOp::Invert,
+                    rast::UnaryOp::Not => ast::UnaryOp::Not,
+                    rast::UnaryOp::UAdd => ast::UnaryOp::Pos,
+                    rast::UnaryOp::USub => ast::UnaryOp::Neg,
+                },
+                operand: self.boxed(&e.operand)?,
+            },
+            rast::Expr::Lambda(e) => {
+                let params = match &e.parameters {
+                    Some(p) => self.params(p)?,
+                    None => ast::Params::default(),
+                };
+                K::Lambda {
+                    params: Box::new(params),
+                    body: self.boxed(&e.body)?,
+                }
+            }
+            rast::Expr::If(e) => {
+                // Source order: body, test, orelse.
+                let body = self.boxed(&e.body)?;
+                let test = self.boxed(&e.test)?;
+                K::IfExp {
+                    test,
+                    body,
+                    orelse: self.boxed(&e.orelse)?,
+                }
+            }
+            rast::Expr::Dict(e) => {
+                let mut items = Vec::with_capacity(e.items.len());
+                for item in &e.items {
+                    let key = self.opt_expr(item.key.as_ref())?;
+                    items.push((key, self.expr(&item.value)?));
+                }
+                K::Dict(items)
+            }
+            rast::Expr::Set(e) => K::Set(self.exprs(&e.elts)?),
+            rast::Expr::ListComp(e) => {
+                let elt = self.boxed(&e.elt)?;
+                K::ListComp {
+                    elt,
+                    generators: self.comprehensions(&e.generators)?,
+                }
+            }
+            rast::Expr::SetComp(e) => {
+                let elt = self.boxed(&e.elt)?;
+                K::SetComp {
+                    elt,
+                    generators: self.comprehensions(&e.generators)?,
+                }
+            }
+            rast::Expr::DictComp(e) => {
+                let Some(key) = &e.key else {
+                    return Err(self.cx.syntax("dict unpacking cannot be used in dict comprehension", e.value.range()));
+                };
+                let key = self.boxed(key)?;
+                let value = self.boxed(&e.value)?;
+                K::DictComp {
+                    key,
+                    value,
+                    generators: self.comprehensions(&e.generators)?,
+                }
+            }
+            rast::Expr::Generator(e) => {
+                let elt = self.boxed(&e.elt)?;
+                K::GeneratorExp {
+                    elt,
+                    generators: self.comprehensions(&e.generators)?,
+                }
+            }
+            rast::Expr::Await(e) => return Err(self.cx.unsupported("'await'", e.range)),
+            rast::Expr::Yield(e) => K::Yield(self.opt_boxed(e.value.as_deref())?),
+            rast::Expr::YieldFrom(e) => K::YieldFrom(self.boxed(&e.value)?),
+            rast::Expr::Compare(e) => K::Compare {
+                left: self.boxed(&e.left)?,
+                ops: e.ops.iter().map(|&op| cmp_op(op)).collect(),
+                comparators: self.exprs(&e.comparators)?,
+            },
+            rast::Expr::Call(e) => {
+                let func = self.boxed(&e.func)?;
+                // Positional and keyword arguments interleave in source; lower
+                // them in source order so errors come out in order.
+                let mut args = Vec::with_capacity(e.arguments.args.len());
+                let mut keywords = Vec::with_capacity(e.arguments.keywords.len());
+                let mut a = e.arguments.args.iter().peekable();
+                let mut k = e.arguments.keywords.iter().peekable();
+                loop {
+                    let take_arg = match (a.peek(), k.peek()) {
+                        (Some(x), Some(y)) => x.range().start() < y.range.start(),
+                        (Some(_), None) => true,
+                        (None, Some(_)) => false,
+                        (None, None) => break,
+                    };
+                    if take_arg {
+                        if let Some(arg) = a.next() {
+                            args.push(self.expr(arg)?);
+                        }
+                    } else if let Some(kw) = k.next() {
+                        keywords.push(ast::Keyword {
+                            arg: kw.arg.as_ref().map(|n| n.id.as_str().to_owned()),
+                            value: self.expr(&kw.value)?,
+                            loc: self.loc(kw.range),
+                        });
+                    }
+                }
+                K::Call { func, args, keywords }
+            }
+            rast::Expr::FString(e) => self.fstring(e)?,
+            rast::Expr::TString(e) => return Err(self.cx.unsupported("t-string", e.range)),
+            rast::Expr::StringLiteral(e) => K::Str(e.value.to_str().to_owned()),
+            rast::Expr::BytesLiteral(e) => K::Bytes(e.value.bytes().collect()),
+            rast::Expr::NumberLiteral(e) => match &e.value {
+                rast::Number::Int(_) => K::Int(self.int_literal(e.range)?),
+                rast::Number::Float(f) => K::Float(*f),
+                rast::Number::Complex { .. } => return Err(self.cx.unsupported("complex literal", e.range)),
+            },
+            rast::Expr::BooleanLiteral(e) => K::Bool(e.value),
+            rast::Expr::NoneLiteral(_) => K::None,
+            rast::Expr::EllipsisLiteral(_) => K::Ellipsis,
+            rast::Expr::Attribute(e) => K::Attribute {
+                value: self.boxed(&e.value)?,
+                attr: e.attr.id.as_str().to_owned(),
+            },
+            rast::Expr::Subscript(e) => K::Subscript {
+                value: self.boxed(&e.value)?,
+                index: self.boxed(&e.slice)?,
+            },
+            rast::Expr::Starred(e) => K::Starred(self.boxed(&e.value)?),
+            rast::Expr::Name(e) => K::Name(e.id.as_str().to_owned()),
+            rast::Expr::List(e) => K::List(self.exprs(&e.elts)?),
+            rast::Expr::Tuple(e) => K::Tuple(self.exprs(&e.elts)?),
+            rast::Expr::Slice(e) => K::Slice {
+                lower: self.opt_boxed(e.lower.as_deref())?,
+                upper: self.opt_boxed(e.upper.as_deref())?,
+                step: self.opt_boxed(e.step.as_deref())?,
+            },
+            rast::Expr::IpyEscapeCommand(e) => return Err(self.cx.unsupported("IPython escape command", e.range)),
+        };
+        Ok(ast::Expr {
+            loc: self.loc(range),
+            kind,
+        })
+    }
+
+    /// The `for` clauses of a comprehension.
+    fn comprehensions(&mut self, generators: &[rast::Comprehension]) -> Lowered<Vec<ast::Comprehension>> {
+        let mut out = Vec::with_capacity(generators.len());
+        for g in generators {
+            if g.is_async {
+                return Err(self.cx.unsupported("async comprehension", g.range));
+            }
+            out.push(ast::Comprehension {
+                target: self.expr(&g.target)?,
+                iter: self.expr(&g.iter)?,
+                ifs: self.exprs(&g.ifs)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// An integer literal, read again from its source text (any base,
+    /// underscores, any size).
+    fn int_literal(&self, range: TextRange) -> Lowered<IntValue> {
+        let text: String = self.cx.src()[range].chars().filter(|&c| c != '_').collect();
+        let lower = text.to_ascii_lowercase();
+        let (digits, base) = if let Some(d) = lower.strip_prefix("0x") {
+            (d, 16)
+        } else if let Some(d) = lower.strip_prefix("0o") {
+            (d, 8)
+        } else if let Some(d) = lower.strip_prefix("0b") {
+            (d, 2)
+        } else {
+            (lower.as_str(), 10)
+        };
+        if base == 10 && digits.len() > MAX_STR_DIGITS {
+            let line = self.cx.map.line_index(range.start().to_u32());
+            return Err(self.cx.error_at_line(
+                SyntaxErrorKind::Syntax,
+                format!(
+                    "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                    digits.len()
+                ),
+                line,
+                0,
+                0,
+            ));
+        }
+        IntValue::parse(digits, base).map_err(|_| self.cx.syntax("invalid syntax", range))
+    }
+
+    /// An f-string, possibly implicitly concatenated with plain strings.
+    fn fstring(&mut self, e: &rast::ExprFString) -> Lowered<ast::ExprKind> {
+        let mut parts = FStringBuilder::default();
+        for part in e.value.iter() {
+            match part {
+                rast::FStringPart::Literal(lit) => parts.literal(&lit.value),
+                rast::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut parts, 0)?,
+            }
+        }
+        Ok(ast::ExprKind::FString(parts.finish()))
+    }
+
+    /// The elements of an f-string or of a format spec; `spec_depth` counts
+    /// the format specs around them.
+    fn fstring_elements(
+        &mut self,
+        elements: &rast::InterpolatedStringElements,
+        parts: &mut FStringBuilder,
+        spec_depth: u32,
+    ) -> Lowered<()> {
+        for element in elements.iter() {
+            match element {
+                rast::InterpolatedStringElement::Literal(lit) => parts.literal(&lit.value),
+                rast::InterpolatedStringElement::Interpolation(field) => {
+                    if spec_depth >= 2 {
+                        let at = after_string(self.tokens, field.range.start().to_u32());
+                        return Err(self.cx.error_point(
+                            SyntaxErrorKind::Syntax,
+                            "f-string: expressions nested too deeply",
+                            at,
+                        ));
+                    }
+                    if let Some(debug) = &field.debug_text {
+                        parts.literal(debug.leading());
+                        parts.literal(debug.expression());
+                        parts.literal(debug.trailing());
+                    }
+                    let value = self.boxed(&field.expression)?;
+                    let spec = match &field.format_spec {
+                        Some(spec) => {
+                            self.enter(spec.range, "expression")?;
+                            let mut inner = FStringBuilder::default();
+                            let r = self.fstring_elements(&spec.elements, &mut inner, spec_depth + 1);
+                            self.depth -= 1;
+                            r?;
+                            Some(inner.finish())
+                        }
+                        None => None,
+                    };
+                    let conversion = match field.conversion.to_char() {
+                        Some(c) => Some(c),
+                        None if field.debug_text.is_some() && spec.is_none() => Some('r'),
+                        None => None,
+                    };
+                    parts.field(ast::FStringPart::Field {
+                        value,
+                        conversion,
+                        spec,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Collects f-string parts, merging adjacent literal text and dropping
+/// empty literals (as CPython's `JoinedStr` does).
+#[derive(Default)]
+struct FStringBuilder {
+    /// Finished parts.
+    parts: Vec<ast::FStringPart>,
+    /// Literal text not yet flushed.
+    text: String,
+}
+
+impl FStringBuilder {
+    /// Appends literal text.
+    fn literal(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
+    /// Appends a replacement field.
+    fn field(&mut self, field: ast::FStringPart) {
+        self.flush();
+        self.parts.push(field);
+    }
+
+    /// Moves pending literal text into the parts.
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            self.parts.push(ast::FStringPart::Literal(core::mem::take(&mut self.text)));
+        }
+    }
+
+    /// The parts.
+    fn finish(mut self) -> Vec<ast::FStringPart> {
+        self.flush();
+        self.parts
+    }
+}
+
+/// A range cut to its first line (for constructs reported at their
+/// header).
+fn first_line(cx: &Ctx<'_>, range: TextRange) -> TextRange {
+    let start = range.start().to_u32();
+    let line = cx.map.line_index(start);
+    let line_end = cx.map.line_start(line) + offset32(cx.map.line_text(line).len());
+    let end = range.end().to_u32().min(line_end).max(start);
+    TextRange::new(range.start(), TextSize::new(end))
+}
+
+/// A binary operator.
+fn bin_op(op: rast::Operator) -> ast::BinOp {
+    match op {
+        rast::Operator::Add => ast::BinOp::Add,
+        rast::Operator::Sub => ast::BinOp::Sub,
+        rast::Operator::Mult => ast::BinOp::Mul,
+        rast::Operator::MatMult => ast::BinOp::MatMul,
+        rast::Operator::Div => ast::BinOp::Div,
+        rast::Operator::Mod => ast::BinOp::Mod,
+        rast::Operator::Pow => ast::BinOp::Pow,
+        rast::Operator::LShift => ast::BinOp::LShift,
+        rast::Operator::RShift => ast::BinOp::RShift,
+        rast::Operator::BitOr => ast::BinOp::BitOr,
+        rast::Operator::BitXor => ast::BinOp::BitXor,
+        rast::Operator::BitAnd => ast::BinOp::BitAnd,
+        rast::Operator::FloorDiv => ast::BinOp::FloorDiv,
+    }
+}
+
+/// A comparison operator.
+fn cmp_op(op: rast::CmpOp) -> ast::CmpOp {
+    match op {
+        rast::CmpOp::Eq => ast::CmpOp::Eq,
+        rast::CmpOp::NotEq => ast::CmpOp::NotEq,
+        rast::CmpOp::Lt => ast::CmpOp::Lt,
+        rast::CmpOp::LtE => ast::CmpOp::LtE,
+        rast::CmpOp::Gt => ast::CmpOp::Gt,
+        rast::CmpOp::GtE => ast::CmpOp::GtE,
+        rast::CmpOp::Is => ast::CmpOp::Is,
+        rast::CmpOp::IsNot => ast::CmpOp::IsNot,
+        rast::CmpOp::In => ast::CmpOp::In,
+        rast::CmpOp::NotIn => ast::CmpOp::NotIn,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tearing down ruff's tree without recursion
+// ---------------------------------------------------------------------------
+
+/// A detached node of ruff's tree, waiting to be dropped.
+enum Detached {
+    /// An expression.
+    Expr(rast::Expr),
+    /// A statement.
+    Stmt(rast::Stmt),
+    /// A `match` pattern.
+    Pattern(rast::Pattern),
+    /// An f-string element (its format spec nests).
+    Element(rast::InterpolatedStringElement),
+}
+
+/// Moves a node's children out (replacing them with leaves) so that
+/// dropping the node itself recurses no further.
+#[derive(Default)]
+struct Detacher {
+    /// The children moved out so far.
+    out: RefCell<Vec<Detached>>,
+}
+
+impl Transformer for Detacher {
+    fn visit_stmt(&self, stmt: &mut rast::Stmt) {
+        let leaf = rast::Stmt::Pass(rast::StmtPass {
+            node_index: rast::AtomicNodeIndex::default(),
+            range: TextRange::default(),
+        });
+        self.out.borrow_mut().push(Detached::Stmt(core::mem::replace(stmt, leaf)));
+    }
+
+    fn visit_expr(&self, expr: &mut rast::Expr) {
+        let leaf = rast::Expr::NoneLiteral(rast::ExprNoneLiteral::default());
+        self.out.borrow_mut().push(Detached::Expr(core::mem::replace(expr, leaf)));
+    }
+
+    fn visit_annotation(&self, expr: &mut rast::Expr) {
+        self.visit_expr(expr);
+    }
+
+    fn visit_pattern(&self, pattern: &mut rast::Pattern) {
+        let leaf = rast::Pattern::MatchAs(rast::PatternMatchAs {
+            node_index: rast::AtomicNodeIndex::default(),
+            range: TextRange::default(),
+            pattern: None,
+            name: None,
+        });
+        self.out.borrow_mut().push(Detached::Pattern(core::mem::replace(pattern, leaf)));
+    }
+
+    fn visit_interpolated_string_element(&self, element: &mut rast::InterpolatedStringElement) {
+        let leaf = rast::InterpolatedStringElement::Literal(rast::InterpolatedStringLiteralElement {
+            node_index: rast::AtomicNodeIndex::default(),
+            range: TextRange::default(),
+            value: Box::from(""),
+        });
+        self.out.borrow_mut().push(Detached::Element(core::mem::replace(element, leaf)));
+    }
+}
+
+/// Drops ruff's tree with an explicit work list instead of the recursive
+/// destructor, so trees of any depth (a chain of a million `+`) are freed
+/// without exhausting the stack.
+fn dispose(module: rast::ModModule) {
+    let detacher = Detacher::default();
+    let mut work: Vec<Detached> = module.body.into_iter().map(Detached::Stmt).collect();
+    while let Some(node) = work.pop() {
+        match node {
+            Detached::Expr(mut e) => transformer::walk_expr(&detacher, &mut e),
+            Detached::Stmt(mut s) => transformer::walk_stmt(&detacher, &mut s),
+            Detached::Pattern(mut p) => transformer::walk_pattern(&detacher, &mut p),
+            Detached::Element(mut e) => transformer::walk_interpolated_string_element(&detacher, &mut e),
+        }
+        work.append(&mut detacher.out.borrow_mut());
+    }
+}

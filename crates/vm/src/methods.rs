@@ -1,0 +1,466 @@
+//! Constructors and methods of the built-in types.
+//!
+//! Constructors (`int(x)`, `list(it)`, ...) are the `ctor` of their
+//! built-in class and receive the class as their first argument (CPython's
+//! `tp_new`). Methods are installed in the class dicts by [`install`] and
+//! receive the object as their first argument.
+
+use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
+
+use crate::ast::CmpOp;
+use crate::objects::*;
+use crate::vm::{ExcType, Kw, PyResult, Vm};
+
+type R<P> = PyResult<Obj<P>, P>;
+
+/// Installs the methods of every built-in class.
+pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
+    let t = vm.types();
+    let m = |cls: &Obj<P>, owner: &'static str, name: &'static str, f: crate::vm::BuiltinFn<P>| {
+        vm.add_method(cls, owner, name, f)
+    };
+    // object
+    m(&t.object, "object", "__init__", object_init::<P>);
+    m(&t.object, "object", "__repr__", object_repr::<P>);
+    m(&t.object, "object", "__str__", object_str::<P>);
+    m(&t.object, "object", "__eq__", object_eq::<P>);
+    m(&t.object, "object", "__ne__", object_ne::<P>);
+    m(&t.object, "object", "__hash__", object_hash::<P>);
+    // BaseException.__init__ stores args.
+    m(&t.exc[ExcType::BaseException as usize], "BaseException", "__init__", exc_init::<P>);
+    crate::methods_seq::install(vm);
+}
+
+fn object_init<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    Ok(ObjRef::none())
+}
+
+fn object_repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__repr__", args, 1, 1)?;
+    let o = &args[0];
+    if let Some(inst) = o.downcast::<Instance<P>>() {
+        let c = vm.class(&inst.class);
+        return Ok(vm.new_str(format!("<{}.{} object at {:#x}>", vm.class_module(&inst.class), c.qualname, o.addr())));
+    }
+    Ok(vm.new_str(vm.repr(o)?))
+}
+
+fn object_str<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__str__", args, 1, 1)?;
+    Ok(vm.new_str(vm.repr(&args[0])?))
+}
+
+fn object_eq<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__eq__", args, 2, 2)?;
+    if args[0].is_same(&args[1]) {
+        return Ok(ObjRef::from_bool(true));
+    }
+    if args[0].kind() != Kind::Other {
+        return vm.rich_compare(&args[0], &args[1], CmpOp::Eq);
+    }
+    Ok(vm.interp.not_implemented.clone())
+}
+
+fn object_ne<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__ne__", args, 2, 2)?;
+    let r = vm.compare_bool(&args[0], &args[1], CmpOp::Eq)?;
+    Ok(ObjRef::from_bool(!r))
+}
+
+fn object_hash<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__hash__", args, 1, 1)?;
+    Ok(ObjRef::from_i64(vm.hash(&args[0])?))
+}
+
+fn exc_init<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    if let Some(inst) = args[0].downcast::<Instance<P>>() {
+        if let Some(e) = &inst.exc {
+            e.args.set(Some(ObjRef::new_tuple(args[1..].to_vec())));
+        }
+    }
+    Ok(ObjRef::none())
+}
+
+// ---- constructors ---------------------------------------------------------
+
+/// `type(x)` / `type(name, bases, dict)` (only the one-argument form).
+pub fn type_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("type", kw)?;
+    if args.len() == 2 {
+        return Ok(vm.type_of(&args[1]));
+    }
+    Err(vm.type_error("type() takes 1 argument (the three-argument form is not supported by ftl)"))
+}
+
+/// `int(x=0, base=10)`
+pub fn int_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let args = &args[1..];
+    let base_obj = kw.get("base").or(args.get(1));
+    if args.is_empty() && base_obj.is_none() {
+        return Ok(ObjRef::from_i64(0));
+    }
+    let Some(x) = args.first() else {
+        return Err(vm.type_error("int() missing string argument"));
+    };
+    if let Some(b) = base_obj {
+        let base = vm.index_i64(b)?;
+        if base != 0 && !(2..=36).contains(&base) {
+            return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        let s = match x.kind() {
+            Kind::Str => x.as_str().expect("s").to_string(),
+            Kind::Bytes => String::from_utf8_lossy(x.as_bytes().expect("b")).into_owned(),
+            _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+        };
+        return parse_int(vm, &s, base as u32);
+    }
+    match x.kind() {
+        Kind::Int => Ok(x.clone()),
+        Kind::Bool => Ok(ObjRef::from_i64(x.as_bool().expect("b") as i64)),
+        Kind::Float => {
+            let f = x.as_f64().expect("f");
+            match IntValue::from_f64_trunc(f) {
+                Ok(v) => Ok(ObjRef::from_int(v)),
+                Err(_) if f.is_nan() => Err(vm.value_error("cannot convert float NaN to integer")),
+                Err(_) => Err(vm.overflow_error("cannot convert float infinity to integer")),
+            }
+        }
+        Kind::Str => parse_int(vm, x.as_str().expect("s"), 10),
+        Kind::Bytes => parse_int(vm, &String::from_utf8_lossy(x.as_bytes().expect("b")), 10),
+        _ => {
+            if let Some(r) = vm.call_dunder(x, "__int__", &[])? {
+                return Ok(r);
+            }
+            if let Some(r) = vm.call_dunder(x, "__index__", &[])? {
+                return Ok(r);
+            }
+            Err(vm.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                vm.type_name(x)
+            )))
+        }
+    }
+}
+
+fn parse_int<P: HeapPolicy>(vm: &Vm<P>, s: &str, base: u32) -> R<P> {
+    match IntValue::parse(s, base) {
+        Ok(v) => Ok(ObjRef::from_int(v)),
+        Err(_) => Err(vm.value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            crate::strmeth::repr_str(s)
+        ))),
+    }
+}
+
+/// `bool(x)`
+pub fn bool_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("bool", kw)?;
+    vm.check_args("bool", &args[1..], 0, 1)?;
+    match args.get(1) {
+        None => Ok(ObjRef::from_bool(false)),
+        Some(x) => Ok(ObjRef::from_bool(vm.is_true(x)?)),
+    }
+}
+
+/// `float(x)`
+pub fn float_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("float", kw)?;
+    vm.check_args("float", &args[1..], 0, 1)?;
+    let Some(x) = args.get(1) else { return Ok(ObjRef::from_f64(0.0)) };
+    match x.kind() {
+        Kind::Float => Ok(x.clone()),
+        Kind::Int | Kind::Bool => Ok(ObjRef::from_f64(vm.to_f64(x)?)),
+        Kind::Str => match parse_float(x.as_str().expect("s")) {
+            Some(f) => Ok(ObjRef::from_f64(f)),
+            None => Err(vm.value_error(format!(
+                "could not convert string to float: {}",
+                crate::strmeth::repr_str(x.as_str().expect("s"))
+            ))),
+        },
+        _ => {
+            if let Some(r) = vm.call_dunder(x, "__float__", &[])? {
+                return Ok(r);
+            }
+            Err(vm.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(x)
+            )))
+        }
+    }
+}
+
+/// Python's `float(str)` syntax: whitespace, sign, digits with single
+/// underscores between them, `inf`/`infinity`/`nan` in any case.
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(r) => (-1.0, r),
+        None => (1.0, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = body.to_ascii_lowercase();
+    if lower == "inf" || lower == "infinity" {
+        return Some(sign * f64::INFINITY);
+    }
+    if lower == "nan" {
+        return Some(f64::NAN);
+    }
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return None;
+    }
+    let mut prev_digit = false;
+    for (i, c) in body.char_indices() {
+        if c == '_' {
+            let next_digit = body[i + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+            if !prev_digit || !next_digit {
+                return None;
+            }
+        }
+        prev_digit = c.is_ascii_digit();
+        if !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_')) {
+            return None;
+        }
+    }
+    let cleaned: String = body.chars().filter(|&c| c != '_').collect();
+    cleaned.parse::<f64>().ok().map(|f| sign * f)
+}
+
+/// `str(x)`
+pub fn str_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let args = &args[1..];
+    match args.first() {
+        None => Ok(vm.new_str("")),
+        Some(x) if args.len() == 1 && kw.is_empty() => vm.str_obj(x),
+        Some(x) => {
+            // str(bytes, encoding)
+            match x.as_bytes() {
+                Some(b) => match core::str::from_utf8(b) {
+                    Ok(s) => Ok(vm.new_str(s)),
+                    Err(_) => Err(vm.new_error(ExcType::UnicodeDecodeError, "invalid utf-8")),
+                },
+                None => Err(vm.type_error("decoding str is not supported")),
+            }
+        }
+    }
+}
+
+/// `bytes(x)`
+pub fn bytes_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let args = &args[1..];
+    let Some(x) = args.first() else { return Ok(ObjRef::new_bytes(b"")) };
+    match x.kind() {
+        Kind::Bytes => Ok(x.clone()),
+        Kind::Str => {
+            if args.len() < 2 {
+                return Err(vm.type_error("string argument without an encoding"));
+            }
+            Ok(ObjRef::new_bytes(x.as_str().expect("s").as_bytes()))
+        }
+        Kind::Int | Kind::Bool => {
+            let n = vm.index_i64(x)?;
+            if n < 0 {
+                return Err(vm.value_error("negative count"));
+            }
+            Ok(ObjRef::new_bytes(&vec![0u8; n as usize]))
+        }
+        _ => {
+            let mut out = Vec::new();
+            for item in vm.collect(x)? {
+                let v = vm.index_i64(&item)?;
+                if !(0..256).contains(&v) {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(v as u8);
+            }
+            Ok(ObjRef::new_bytes(&out))
+        }
+    }
+}
+
+/// `tuple(it)`
+pub fn tuple_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("tuple", kw)?;
+    vm.check_args("tuple", &args[1..], 0, 1)?;
+    match args.get(1) {
+        None => Ok(ObjRef::new_tuple(Vec::new())),
+        Some(x) if x.kind() == Kind::Tuple => Ok(x.clone()),
+        Some(x) => Ok(ObjRef::new_tuple(vm.collect(x)?)),
+    }
+}
+
+/// `list(it)`
+pub fn list_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("list", kw)?;
+    vm.check_args("list", &args[1..], 0, 1)?;
+    match args.get(1) {
+        None => Ok(ObjRef::from_list_vec(Vec::new())),
+        Some(x) => Ok(ObjRef::from_list_vec(vm.collect(x)?)),
+    }
+}
+
+/// `dict(mapping_or_pairs, **kw)`
+pub fn dict_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("dict", &args[1..], 0, 1)?;
+    let d = ObjRef::new_dict();
+    if let Some(x) = args.get(1) {
+        vm.dict_update(&d, x, false)?;
+    }
+    for (k, v) in kw.iter() {
+        vm.dict_set(&d, vm.intern(k), v.clone())?;
+    }
+    Ok(d)
+}
+
+/// `set(it)`
+pub fn set_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("set", kw)?;
+    vm.check_args("set", &args[1..], 0, 1)?;
+    let s = ObjRef::new_set();
+    if let Some(x) = args.get(1) {
+        for item in vm.collect(x)? {
+            vm.set_add(&s, item)?;
+        }
+    }
+    Ok(s)
+}
+
+/// `range(stop)` / `range(start, stop[, step])`
+pub fn range_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("range", kw)?;
+    let a = &args[1..];
+    if a.is_empty() {
+        return Err(vm.type_error("range expected at least 1 argument, got 0"));
+    }
+    if a.len() > 3 {
+        return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", a.len())));
+    }
+    let get = |o: &Obj<P>| vm.index_i64(o);
+    let (start, stop, step) = match a.len() {
+        1 => (0, get(&a[0])?, 1),
+        2 => (get(&a[0])?, get(&a[1])?, 1),
+        _ => (get(&a[0])?, get(&a[1])?, get(&a[2])?),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(ObjRef::new(Range { start, stop, step }))
+}
+
+/// `slice(stop)` / `slice(start, stop[, step])`
+pub fn slice_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let a = &args[1..];
+    let none = ObjRef::none;
+    let (start, stop, step) = match a.len() {
+        1 => (none(), a[0].clone(), none()),
+        2 => (a[0].clone(), a[1].clone(), none()),
+        3 => (a[0].clone(), a[1].clone(), a[2].clone()),
+        n => return Err(vm.type_error(format!("slice expected at least 1 argument, got {n}"))),
+    };
+    Ok(ObjRef::new(Slice { start, stop, step }))
+}
+
+/// `staticmethod(f)`
+pub fn staticmethod_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("staticmethod", &args[1..], 1, 1)?;
+    Ok(ObjRef::new(StaticMethod { func: args[1].clone() }))
+}
+
+/// `classmethod(f)`
+pub fn classmethod_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("classmethod", &args[1..], 1, 1)?;
+    Ok(ObjRef::new(ClassMethod { func: args[1].clone() }))
+}
+
+/// `property(fget, fset, fdel)`
+pub fn property_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let a = &args[1..];
+    let pick = |i: usize, name: &str| -> Option<Obj<P>> {
+        kw.get(name).cloned().or_else(|| a.get(i).cloned()).filter(|o| !o.is_none())
+    };
+    let _ = vm;
+    Ok(ObjRef::new(Property { fget: pick(0, "fget"), fset: pick(1, "fset"), fdel: pick(2, "fdel") }))
+}
+
+/// `super(cls, obj)` (the zero-argument form is compiled into this).
+pub fn super_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let a = &args[1..];
+    if a.len() != 2 {
+        return Err(vm.new_error(ExcType::RuntimeError, "super(): no arguments"));
+    }
+    if !a[0].is::<Class<P>>() {
+        return Err(vm.type_error("super() argument 1 must be a type"));
+    }
+    Ok(ObjRef::new(Super { class: a[0].clone(), obj: a[1].clone() }))
+}
+
+/// `enumerate(it, start=0)`
+pub fn enumerate_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let a = &args[1..];
+    let Some(x) = a.first() else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let start = match kw.get("start").or(a.get(1)) {
+        Some(s) => vm.arg_int(s)?,
+        None => IntValue::Small(0),
+    };
+    let it = vm.get_iter(x)?;
+    Ok(ObjRef::new(Lazy::Enumerate { it, count: ftl_object::Exclusive::new(Some(start)) }))
+}
+
+/// `zip(*its)`
+pub fn zip_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let mut its = Vec::new();
+    for (i, x) in args[1..].iter().enumerate() {
+        match vm.get_iter(x) {
+            Ok(it) => its.push(it),
+            Err(_) => {
+                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
+            }
+        }
+    }
+    Ok(ObjRef::new(Lazy::Zip { its }))
+}
+
+/// `map(f, *its)`
+pub fn map_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    if args.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut its = Vec::new();
+    for x in &args[2..] {
+        its.push(vm.get_iter(x)?);
+    }
+    Ok(ObjRef::new(Lazy::Map { func: args[1].clone(), its }))
+}
+
+/// `filter(f, it)`
+pub fn filter_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("filter", &args[1..], 2, 2)?;
+    let func = if args[1].is_none() { None } else { Some(args[1].clone()) };
+    let it = vm.get_iter(&args[2])?;
+    Ok(ObjRef::new(Lazy::Filter { func, it }))
+}
+
+/// `reversed(seq)`
+pub fn reversed_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("reversed", &args[1..], 1, 1)?;
+    let x = &args[1];
+    let len = match x.kind() {
+        Kind::List | Kind::Tuple | Kind::Str => vm.len(x)?,
+        _ if x.is::<Range>() => vm.len(x)?,
+        _ => {
+            if let Some(r) = vm.call_dunder(x, "__reversed__", &[])? {
+                return Ok(r);
+            }
+            if x.is::<Instance<P>>() && vm.lookup_type_attr(x, &vm.interp.names.len).is_some() {
+                let n = vm.len(x)?;
+                let mut items = Vec::with_capacity(n);
+                for i in (0..n).rev() {
+                    items.push(vm.getitem(x, &ObjRef::from_i64(i as i64))?);
+                }
+                return vm.get_iter(&ObjRef::from_list_vec(items));
+            }
+            return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(x))));
+        }
+    };
+    Ok(ObjRef::new(SeqIter { seq: x.clone(), kind: SeqKind::Reversed, pos: ftl_object::Exclusive::new(len) }))
+}

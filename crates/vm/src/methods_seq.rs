@@ -1,0 +1,445 @@
+//! Methods of `list`, `tuple`, `dict`, `set`, `str`, `bytes`, `int` and
+//! `float`, following CPython 3.11's behaviour and error messages.
+
+use ftl_object::{HeapPolicy, Kind, ObjRef};
+
+use crate::objects::*;
+use crate::vm::{BuiltinFn, ExcType, Kw, PyResult, Vm};
+
+type R<P> = PyResult<Obj<P>, P>;
+
+/// Installs the methods into the built-in classes.
+pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
+    let t = vm.types();
+    let groups: [(&Obj<P>, &'static str, &[(&'static str, BuiltinFn<P>)]); 5] = [
+        (&t.list, "list", &[
+            ("append", list_append::<P>),
+            ("pop", list_pop::<P>),
+            ("insert", list_insert::<P>),
+            ("extend", list_extend::<P>),
+            ("index", list_index::<P>),
+            ("count", seq_count::<P>),
+            ("remove", list_remove::<P>),
+            ("sort", list_sort::<P>),
+            ("reverse", list_reverse::<P>),
+            ("copy", list_copy::<P>),
+            ("clear", list_clear::<P>),
+        ]),
+        (&t.tuple, "tuple", &[("count", seq_count::<P>), ("index", tuple_index::<P>)]),
+        (&t.dict, "dict", &[
+            ("get", dict_get::<P>),
+            ("keys", dict_keys::<P>),
+            ("values", dict_values::<P>),
+            ("items", dict_items::<P>),
+            ("pop", dict_pop::<P>),
+            ("setdefault", dict_setdefault::<P>),
+            ("update", dict_update::<P>),
+            ("copy", dict_copy::<P>),
+            ("clear", dict_clear::<P>),
+            ("popitem", dict_popitem::<P>),
+            ("fromkeys", dict_fromkeys::<P>),
+        ]),
+        (&t.set, "set", &[
+            ("add", set_add::<P>),
+            ("discard", set_discard::<P>),
+            ("remove", set_remove::<P>),
+            ("pop", set_pop::<P>),
+            ("clear", set_clear::<P>),
+            ("copy", set_copy::<P>),
+            ("update", set_update::<P>),
+            ("union", set_union::<P>),
+            ("intersection", set_intersection::<P>),
+            ("difference", set_difference::<P>),
+            ("symmetric_difference", set_symmetric_difference::<P>),
+            ("issubset", set_issubset::<P>),
+            ("issuperset", set_issuperset::<P>),
+            ("isdisjoint", set_isdisjoint::<P>),
+        ]),
+        (&t.str_, "str", &[("join", str_join::<P>), ("format", str_format::<P>)]),
+    ];
+    for (cls, owner, methods) in groups {
+        for (name, f) in methods {
+            vm.add_method(cls, owner, name, *f);
+        }
+    }
+    crate::methods_text::install(vm);
+}
+
+fn this_list<'a, P: HeapPolicy>(vm: &Vm<P>, args: &'a [Obj<P>], name: &str) -> PyResult<&'a ftl_object::types::List<P>, P> {
+    args.first().and_then(|o| o.as_list()).ok_or_else(|| {
+        vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a '{}' object", args.first().map(|o| vm.type_name(o)).unwrap_or_default()))
+    })
+}
+
+fn list_append<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let l = this_list(vm, args, "append")?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("list.append() takes exactly one argument ({} given)", args.len() - 1)));
+    }
+    l.push(args[1].clone());
+    Ok(ObjRef::none())
+}
+
+fn list_pop<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let l = this_list(vm, args, "pop")?;
+    vm.check_args("pop", &args[1..], 0, 1)?;
+    let len = l.len();
+    if len == 0 {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let i = match args.get(1) {
+        None => len - 1,
+        Some(i) => {
+            let i = vm.index_i64(i)?;
+            let i = if i < 0 { i + len as i64 } else { i };
+            if i < 0 || i >= len as i64 {
+                return Err(vm.index_error("pop index out of range"));
+            }
+            i as usize
+        }
+    };
+    l.remove_at(i).ok_or_else(|| vm.index_error("pop index out of range"))
+}
+
+fn list_insert<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let l = this_list(vm, args, "insert")?;
+    if args.len() != 3 {
+        return Err(vm.type_error(format!("insert expected 2 arguments, got {}", args.len() - 1)));
+    }
+    let i = vm.index_i64(&args[1])?;
+    let len = l.len() as i64;
+    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    l.insert(i as usize, args[2].clone());
+    Ok(ObjRef::none())
+}
+
+fn list_extend<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let l = this_list(vm, args, "extend")?;
+    vm.check_args("extend", &args[1..], 1, 1)?;
+    if let Some(other) = args[1].as_list() {
+        l.extend_from_list(other);
+    } else {
+        let items = vm.collect(&args[1])?;
+        l.extend(items);
+    }
+    Ok(ObjRef::none())
+}
+
+fn norm_range(len: usize, start: Option<i64>, end: Option<i64>) -> (usize, usize) {
+    let fix = |v: i64| -> usize {
+        if v < 0 {
+            (v + len as i64).max(0) as usize
+        } else {
+            (v as usize).min(len)
+        }
+    };
+    (start.map(fix).unwrap_or(0), end.map(fix).unwrap_or(len))
+}
+
+fn opt_index<P: HeapPolicy>(vm: &Vm<P>, o: Option<&Obj<P>>) -> PyResult<Option<i64>, P> {
+    match o {
+        None => Ok(None),
+        Some(x) if x.is_none() => Ok(None),
+        Some(x) => vm.index_i64(x).map(Some),
+    }
+}
+
+fn list_index<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let l = this_list(vm, args, "index")?;
+    vm.check_args("index", &args[1..], 1, 3)?;
+    let items = l.snapshot();
+    let (s, e) = norm_range(items.len(), opt_index(vm, args.get(2))?, opt_index(vm, args.get(3))?);
+    for (i, x) in items.iter().enumerate().take(e).skip(s) {
+        if vm.eq(x, &args[1])? {
+            return Ok(ObjRef::from_i64(i as i64));
+        }
+    }
+    Err(vm.value_error(format!("{} is not in list", vm.repr(&args[1])?)))
+}
+
+fn tuple_index<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("index", &args[1..], 1, 3)?;
+    let items = args[0].as_tuple().expect("tuple");
+    let (s, e) = norm_range(items.len(), opt_index(vm, args.get(2))?, opt_index(vm, args.get(3))?);
+    for (i, x) in items.iter().enumerate().take(e).skip(s) {
+        if vm.eq(x, &args[1])? {
+            return Ok(ObjRef::from_i64(i as i64));
+        }
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn seq_count<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("count", &args[1..], 1, 1)?;
+    let mut n = 0;
+    for x in vm.collect(&args[0])? {
+        if vm.eq(&x, &args[1])? {
+            n += 1;
+        }
+    }
+    Ok(ObjRef::from_i64(n))
+}
+
+fn list_remove<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let l = this_list(vm, args, "remove")?;
+    vm.check_args("remove", &args[1..], 1, 1)?;
+    for (i, x) in l.snapshot().iter().enumerate() {
+        if vm.eq(x, &args[1])? {
+            drop(l.remove_at(i));
+            return Ok(ObjRef::none());
+        }
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+fn list_sort<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let l = this_list(vm, args, "sort")?;
+    if args.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let key = kw.get("key").filter(|k| !k.is_none());
+    let reverse = match kw.get("reverse") {
+        Some(r) => vm.is_true(r)?,
+        None => false,
+    };
+    // CPython empties the list while sorting and complains if it changed.
+    let items = l.replace_all(Vec::new());
+    let sorted = crate::functions::sort_items(vm, items.clone(), key, reverse);
+    let modified = !l.is_empty();
+    match sorted {
+        Ok(v) => {
+            drop(l.replace_all(v));
+            if modified {
+                return Err(vm.value_error("list modified during sort"));
+            }
+            Ok(ObjRef::none())
+        }
+        Err(e) => {
+            drop(l.replace_all(items));
+            Err(e)
+        }
+    }
+}
+
+fn list_reverse<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    this_list(vm, args, "reverse")?.reverse();
+    Ok(ObjRef::none())
+}
+
+fn list_copy<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    Ok(ObjRef::from_list_vec(this_list(vm, args, "copy")?.snapshot()))
+}
+
+fn list_clear<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    this_list(vm, args, "clear")?.clear();
+    Ok(ObjRef::none())
+}
+
+fn dict_get<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("get", &args[1..], 1, 2)?;
+    Ok(vm.dict_get(&args[0], &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(ObjRef::none)))
+}
+
+fn view<P: HeapPolicy>(args: &[Obj<P>], part: DictPart) -> R<P> {
+    Ok(ObjRef::new(DictView { dict: args[0].clone(), part }))
+}
+
+fn dict_keys<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    view(args, DictPart::Keys)
+}
+
+fn dict_values<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    view(args, DictPart::Values)
+}
+
+fn dict_items<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    view(args, DictPart::Items)
+}
+
+fn dict_pop<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("pop", &args[1..], 1, 2)?;
+    match vm.dict_del(&args[0], &args[1])? {
+        Some(v) => Ok(v),
+        None => args.get(2).cloned().ok_or_else(|| vm.key_error(args[1].clone())),
+    }
+}
+
+fn dict_setdefault<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("setdefault", &args[1..], 1, 2)?;
+    if let Some(v) = vm.dict_get(&args[0], &args[1])? {
+        return Ok(v);
+    }
+    let d = args.get(2).cloned().unwrap_or_else(ObjRef::none);
+    vm.dict_set(&args[0], args[1].clone(), d.clone())?;
+    Ok(d)
+}
+
+fn dict_update<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("update", &args[1..], 0, 1)?;
+    if let Some(m) = args.get(1) {
+        vm.dict_update(&args[0], m, false)?;
+    }
+    for (k, v) in kw.iter() {
+        vm.dict_set(&args[0], vm.intern(k), v.clone())?;
+    }
+    Ok(ObjRef::none())
+}
+
+fn dict_copy<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    Ok(ObjRef::from_dict(args[0].as_dict().expect("dict").copy()))
+}
+
+fn dict_clear<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    args[0].as_dict().expect("dict").clear();
+    Ok(ObjRef::none())
+}
+
+fn dict_popitem<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    match args[0].as_dict().expect("dict").popitem() {
+        Some((k, v)) => Ok(ObjRef::new_tuple(vec![k, v])),
+        None => Err(vm.new_error(ExcType::KeyError, "popitem(): dictionary is empty")),
+    }
+}
+
+fn dict_fromkeys<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    // Called on the class or an instance: skip the receiver.
+    vm.check_args("fromkeys", &args[1..], 1, 2)?;
+    let d = ObjRef::new_dict();
+    let v = args.get(2).cloned().unwrap_or_else(ObjRef::none);
+    for k in vm.collect(&args[1])? {
+        vm.dict_set(&d, k, v.clone())?;
+    }
+    Ok(d)
+}
+
+fn set_add<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("add", &args[1..], 1, 1)?;
+    vm.set_add(&args[0], args[1].clone())?;
+    Ok(ObjRef::none())
+}
+
+fn set_discard<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("discard", &args[1..], 1, 1)?;
+    vm.set_discard(&args[0], &args[1])?;
+    Ok(ObjRef::none())
+}
+
+fn set_remove<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("remove", &args[1..], 1, 1)?;
+    if !vm.set_discard(&args[0], &args[1])? {
+        return Err(vm.key_error(args[1].clone()));
+    }
+    Ok(ObjRef::none())
+}
+
+fn set_pop<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    args[0].as_set().expect("set").pop().ok_or_else(|| vm.new_error(ExcType::KeyError, "pop from an empty set"))
+}
+
+fn set_clear<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    args[0].as_set().expect("set").clear();
+    Ok(ObjRef::none())
+}
+
+fn set_copy<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    Ok(ObjRef::from_set(args[0].as_set().expect("set").copy()))
+}
+
+fn as_set<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> R<P> {
+    if o.kind() == Kind::Set {
+        return Ok(o.clone());
+    }
+    let s = ObjRef::new_set();
+    for item in vm.collect(o)? {
+        vm.set_add(&s, item)?;
+    }
+    Ok(s)
+}
+
+fn set_update<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    for o in &args[1..] {
+        for item in vm.collect(o)? {
+            vm.set_add(&args[0], item)?;
+        }
+    }
+    Ok(ObjRef::none())
+}
+
+fn set_fold<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], op: crate::ast::BinOp) -> R<P> {
+    let mut acc = ObjRef::from_set(args[0].as_set().expect("set").copy());
+    for o in &args[1..] {
+        let other = as_set(vm, o)?;
+        acc = vm.set_op(&acc, &other, op)?;
+    }
+    Ok(acc)
+}
+
+fn set_union<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    set_fold(vm, args, crate::ast::BinOp::BitOr)
+}
+
+fn set_intersection<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    set_fold(vm, args, crate::ast::BinOp::BitAnd)
+}
+
+fn set_difference<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    set_fold(vm, args, crate::ast::BinOp::Sub)
+}
+
+fn set_symmetric_difference<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("symmetric_difference", &args[1..], 1, 1)?;
+    set_fold(vm, args, crate::ast::BinOp::BitXor)
+}
+
+fn set_issubset<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("issubset", &args[1..], 1, 1)?;
+    let other = as_set(vm, &args[1])?;
+    vm.rich_compare(&args[0], &other, crate::ast::CmpOp::LtE)
+}
+
+fn set_issuperset<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("issuperset", &args[1..], 1, 1)?;
+    let other = as_set(vm, &args[1])?;
+    vm.rich_compare(&args[0], &other, crate::ast::CmpOp::GtE)
+}
+
+fn set_isdisjoint<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("isdisjoint", &args[1..], 1, 1)?;
+    for item in vm.collect(&args[1])? {
+        if vm.set_contains(&args[0], &item)? {
+            return Ok(ObjRef::from_bool(false));
+        }
+    }
+    Ok(ObjRef::from_bool(true))
+}
+
+fn str_join<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("join", &args[1..], 1, 1)?;
+    let Some(sep) = args[0].as_str() else {
+        return Err(vm.type_error(format!("descriptor 'join' for 'str' objects doesn't apply to a '{}' object", vm.type_name(&args[0]))));
+    };
+    let items = vm.collect(&args[1])?;
+    let mut out = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match x.as_str() {
+            Some(s) => out.push_str(s),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(x)
+                )))
+            }
+        }
+    }
+    Ok(ObjRef::from_string(out))
+}
+
+fn str_format<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let Some(t) = args.first().and_then(|o| o.as_str()) else {
+        return Err(vm.type_error("descriptor 'format' for 'str' objects doesn't apply"));
+    };
+    Ok(ObjRef::from_string(vm.str_format(t, &args[1..], kw)?))
+}

@@ -1,0 +1,168 @@
+//! Runtimes by name, and running a program on one.
+//!
+//! A runtime is a bundle of (coordination, heap policy) chosen by name, as
+//! in `../shared/DESIGN.md` §3. The eval loop is monomorphised per heap
+//! policy, so each available runtime is a separate instantiation of
+//! [`run_source`]. Runtimes that later issues bring are listed with their
+//! status so `ftl runtimes` shows the whole picture.
+
+use std::rc::Rc;
+
+use ftl_object::{GilHeap, HeapPolicy, ObjRef};
+
+use crate::compile::{compile_module, ConstMaker};
+use crate::coordination::SingleThread;
+use crate::frame::Frame;
+use crate::objects::{Module, Obj};
+use crate::vm::Vm;
+
+/// A runtime as `ftl runtimes` lists it.
+#[derive(Debug, Clone, Copy)]
+pub struct RuntimeInfo {
+    /// The name given to `--runtime`.
+    pub name: &'static str,
+    /// Whether this build can run it.
+    pub available: bool,
+    /// One line on what it is.
+    pub description: &'static str,
+}
+
+/// Every runtime of DESIGN §3, available or not.
+pub const RUNTIMES: &[RuntimeInfo] = &[
+    RuntimeInfo {
+        name: "single",
+        available: true,
+        description: "one thread, CPython's plain refcounts, no locks (the baseline the GIL runtimes extend)",
+    },
+    RuntimeInfo {
+        name: "ft-atomic",
+        available: true,
+        description: "atomic refcounts and per-object locks (Gilectomy's first step); one thread until the GIL issue brings threads",
+    },
+    RuntimeInfo { name: "gil-new", available: false, description: "CPython 3.2+ GIL, 5 ms switch interval (pending: ftl-gil)" },
+    RuntimeInfo { name: "gil-old", available: false, description: "CPython 2 GIL, check_interval ticks (pending: ftl-gil)" },
+    RuntimeInfo { name: "gil-fair", available: false, description: "ftl's convoy-free GIL (pending: ftl-gil)" },
+    RuntimeInfo { name: "ft-locked", available: false, description: "Stein's locked refcounts (pending: ftl-heap)" },
+    RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)" },
+    RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)" },
+];
+
+/// The default runtime.
+pub const DEFAULT_RUNTIME: &str = "single";
+
+/// Why a runtime name was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeError {
+    /// No runtime has that name.
+    Unknown(String),
+    /// It exists in the design but this build does not have it yet.
+    Pending(String),
+}
+
+impl core::fmt::Display for RuntimeError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            RuntimeError::Unknown(n) => {
+                let names: Vec<&str> = RUNTIMES.iter().map(|r| r.name).collect();
+                write!(f, "unknown runtime '{n}' (known: {})", names.join(", "))
+            }
+            RuntimeError::Pending(n) => write!(f, "runtime '{n}' is not built yet (see `ftl runtimes`)"),
+        }
+    }
+}
+
+/// Runs the program in file `path` on `runtime` with `argv` (argv[0] is
+/// the path); returns the process exit status. I/O errors reading the file
+/// are the caller's.
+pub fn run_file(runtime: &str, path: &str, source: &str, argv: Vec<String>) -> Result<i32, RuntimeError> {
+    match runtime {
+        "single" => Ok(run_source::<GilHeap>(source, path, argv)),
+        "ft-atomic" => Ok(run_source::<ftl_heap::FtAtomic>(source, path, argv)),
+        other => match RUNTIMES.iter().find(|r| r.name == other) {
+            Some(_) => Err(RuntimeError::Pending(other.to_string())),
+            None => Err(RuntimeError::Unknown(other.to_string())),
+        },
+    }
+}
+
+struct VmConsts<'a, P: HeapPolicy>(&'a Vm<P>);
+
+impl<P: HeapPolicy> ConstMaker<P> for VmConsts<'_, P> {
+    fn intern(&mut self, s: &str) -> ObjRef<P> {
+        self.0.intern(s)
+    }
+    fn ellipsis(&mut self) -> ObjRef<P> {
+        self.0.interp.ellipsis.clone()
+    }
+}
+
+/// Compiles and runs `source` as `__main__` on a new interpreter with heap
+/// policy `P`, printing errors as CPython does; returns the exit status.
+pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+    let module = match crate::lower::parse(source, filename) {
+        Ok(m) => m,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return 1;
+        }
+    };
+    let mut vm: Vm<P> = Vm::for_thread(Rc::new(crate::builtins::make_interp::<P>(argv)), Box::new(SingleThread::new()));
+    vm.set_stack_budget(crate::runtime::stack_budget());
+    let vm = vm;
+    let _finalizers = crate::finalize::Registration::new(&vm);
+    vm.init_builtins();
+    let code = match compile_module(&module, filename, source, &mut VmConsts(&vm)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return 1;
+        }
+    };
+    drop(module);
+    vm.interp.sources.lock().insert(filename.to_string(), Rc::from(source));
+    let status = run_main(&vm, code);
+    vm.flush_stdout();
+    status
+}
+
+fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
+    let globals = ObjRef::new_dict();
+    let n = &vm.interp.names;
+    vm.dict_set_str(&globals, n.name.clone(), n.main.clone());
+    vm.dict_set_str(&globals, n.builtins.clone(), vm.interp.builtins.clone());
+    vm.dict_set_str(&globals, n.doc.clone(), ObjRef::none());
+    let main = ObjRef::new(Module { name: "__main__".into(), dict: globals.clone() });
+    vm.dict_set_str(&vm.interp.modules, n.main.clone(), main);
+    let nlocals = code.downcast::<crate::bytecode::Code<P>>().map(|c| c.nlocals()).unwrap_or(0);
+    let mut frame = Frame {
+        code,
+        globals: globals.clone(),
+        locals: None,
+        fast: vec![None; nlocals],
+        cells: Vec::new(),
+        stack: Vec::new(),
+        blocks: Vec::new(),
+        handled: Vec::new(),
+        pc: 0,
+    };
+    let status = match vm.run_nested(&mut frame) {
+        Ok(_) => 0,
+        Err(e) => vm.report_uncaught(&e),
+    };
+    drop(frame);
+    // Module teardown: CPython clears __main__'s globals at exit, which
+    // runs the remaining finalizers.
+    if let Some(d) = globals.as_dict() {
+        d.clear();
+    }
+    status
+}
+
+/// The native stack the interpreter thread gets (the CLI spawns it with
+/// this size) and how much of it the VM lets Python recursion use.
+pub const INTERPRETER_STACK: usize = 512 << 20;
+
+/// The budget below the point where the VM starts.
+pub fn stack_budget() -> usize {
+    INTERPRETER_STACK - (16 << 20)
+}

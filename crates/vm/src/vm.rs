@@ -1,0 +1,596 @@
+//! The interpreter state and the per-thread VM.
+//!
+//! [`Interp`] is what CPython calls the interpreter state: built-in
+//! classes, the `builtins` namespace, loaded modules, the intern table, the
+//! recursion limit, the random generator. It is shared by the threads of
+//! one interpreter.
+//!
+//! [`Vm`] is one OS thread's view: a reference to the interpreter, the
+//! recursion depth, the stack of exceptions being handled, a pool of value
+//! stacks for frames, and the thread's [`Coordination`] handle: every safe
+//! point ([`Vm::poll`]) and every blocking call ([`Vm::blocking`]) goes
+//! through it, so that the GIL runtimes plug in without touching the eval
+//! loop.
+//!
+//! Errors are [`PyErr`]: an exception instance. Built-in exception classes
+//! are listed in [`ExcType`].
+
+use core::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ftl_core::sync::Mutex;
+use ftl_object::{HeapPolicy, ObjRef};
+
+use crate::coordination::{Coordination, SingleThread};
+use crate::objects::*;
+
+/// A Python exception in flight: the exception instance.
+pub struct PyErr<P: HeapPolicy>(pub Obj<P>);
+
+impl<P: HeapPolicy> core::fmt::Debug for PyErr<P> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "PyErr({:?})", self.0)
+    }
+}
+
+/// The result of anything that may raise.
+pub type PyResult<T, P> = Result<T, PyErr<P>>;
+
+/// A built-in function: the VM, the positional arguments (the receiver
+/// first, for methods) and the keyword arguments.
+pub type BuiltinFn<P> = fn(&Vm<P>, &[Obj<P>], Kw<'_, P>) -> PyResult<Obj<P>, P>;
+
+/// Keyword arguments of a call: parallel slices of names (interned strs)
+/// and values.
+pub struct Kw<'a, P: HeapPolicy> {
+    /// The keyword names.
+    pub names: &'a [Obj<P>],
+    /// The values.
+    pub values: &'a [Obj<P>],
+}
+
+impl<P: HeapPolicy> Clone for Kw<'_, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<P: HeapPolicy> Copy for Kw<'_, P> {}
+
+impl<'a, P: HeapPolicy> Kw<'a, P> {
+    /// No keyword arguments.
+    pub const EMPTY: Kw<'static, P> = Kw { names: &[], values: &[] };
+
+    /// Whether there are none.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The value for keyword `name`.
+    pub fn get(&self, name: &str) -> Option<&'a Obj<P>> {
+        self.names
+            .iter()
+            .position(|n| n.as_str() == Some(name))
+            .map(|i| &self.values[i])
+    }
+
+    /// Pairs of (name, value).
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, &'a Obj<P>)> + 'a {
+        let names = self.names;
+        names
+            .iter()
+            .map(|n| n.as_str().unwrap_or(""))
+            .zip(self.values.iter())
+    }
+}
+
+macro_rules! exc_types {
+    ($($name:ident : $parent:ident,)*) => {
+        /// The built-in exception classes, each with its base.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum ExcType { $($name,)* }
+
+        impl ExcType {
+            /// All of them, parents before children.
+            pub const ALL: &'static [ExcType] = &[$(ExcType::$name,)*];
+            /// The Python name.
+            pub fn name(self) -> &'static str {
+                match self { $(ExcType::$name => stringify!($name),)* }
+            }
+            /// The base class (`BaseException`'s is itself; its real base
+            /// is `object`).
+            pub fn parent(self) -> ExcType {
+                match self { $(ExcType::$name => ExcType::$parent,)* }
+            }
+        }
+    };
+}
+
+exc_types! {
+    BaseException: BaseException,
+    SystemExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    GeneratorExit: BaseException,
+    Exception: BaseException,
+    StopIteration: Exception,
+    ArithmeticError: Exception,
+    FloatingPointError: ArithmeticError,
+    OverflowError: ArithmeticError,
+    ZeroDivisionError: ArithmeticError,
+    AssertionError: Exception,
+    AttributeError: Exception,
+    BufferError: Exception,
+    EOFError: Exception,
+    ImportError: Exception,
+    ModuleNotFoundError: ImportError,
+    LookupError: Exception,
+    IndexError: LookupError,
+    KeyError: LookupError,
+    MemoryError: Exception,
+    NameError: Exception,
+    UnboundLocalError: NameError,
+    OSError: Exception,
+    ReferenceError: Exception,
+    RuntimeError: Exception,
+    NotImplementedError: RuntimeError,
+    RecursionError: RuntimeError,
+    SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
+    SystemError: Exception,
+    TypeError: Exception,
+    ValueError: Exception,
+    UnicodeError: ValueError,
+    UnicodeDecodeError: UnicodeError,
+    UnicodeEncodeError: UnicodeError,
+    Warning: Exception,
+    UserWarning: Warning,
+    DeprecationWarning: Warning,
+    RuntimeWarning: Warning,
+}
+
+/// The built-in classes of one interpreter.
+pub struct Types<P: HeapPolicy> {
+    /// `object`
+    pub object: Obj<P>,
+    /// `type`
+    pub type_: Obj<P>,
+    /// `NoneType`
+    pub none: Obj<P>,
+    /// `bool`
+    pub bool_: Obj<P>,
+    /// `int`
+    pub int: Obj<P>,
+    /// `float`
+    pub float: Obj<P>,
+    /// `str`
+    pub str_: Obj<P>,
+    /// `bytes`
+    pub bytes: Obj<P>,
+    /// `tuple`
+    pub tuple: Obj<P>,
+    /// `list`
+    pub list: Obj<P>,
+    /// `dict`
+    pub dict: Obj<P>,
+    /// `set`
+    pub set: Obj<P>,
+    /// The other built-in classes by payload or singleton name.
+    pub others: HashMap<&'static str, Obj<P>>,
+    /// Exception classes, indexed by `ExcType as usize`.
+    pub exc: Vec<Obj<P>>,
+}
+
+/// Interpreter-wide state.
+pub struct Interp<P: HeapPolicy> {
+    /// Built-in classes.
+    pub types: Types<P>,
+    /// The `builtins` namespace.
+    pub builtins: Obj<P>,
+    /// Loaded modules by name (a dict).
+    pub modules: Obj<P>,
+    /// Interned strings.
+    pub interned: Mutex<HashMap<String, Obj<P>>>,
+    /// `sys.getrecursionlimit()`
+    pub recursion_limit: core::sync::atomic::AtomicU32,
+    /// `sys.argv`
+    pub argv: Vec<String>,
+    /// Source text by file name, for tracebacks.
+    pub sources: Mutex<HashMap<String, Rc<str>>>,
+    /// `NotImplemented`
+    pub not_implemented: Obj<P>,
+    /// `Ellipsis`
+    pub ellipsis: Obj<P>,
+    /// The internal "no value" marker (CPython's NULL on the stack).
+    pub null: Obj<P>,
+    /// The `random` module's generator.
+    pub random: Mutex<crate::random_mt::Random>,
+    /// Buffered standard output.
+    pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
+    /// Commonly used interned names.
+    pub names: Names<P>,
+}
+
+macro_rules! names {
+    ($($field:ident = $text:expr,)*) => {
+        /// Interned names the VM looks up often.
+        #[allow(missing_docs)]
+        pub struct Names<P: HeapPolicy> { $(pub $field: Obj<P>,)* }
+        impl<P: HeapPolicy> Names<P> {
+            /// Interns every name.
+            pub fn new(intern: &mut impl FnMut(&str) -> Obj<P>) -> Self {
+                Names { $($field: intern($text),)* }
+            }
+        }
+    };
+}
+
+names! {
+    init = "__init__",
+    new = "__new__",
+    repr = "__repr__",
+    str_ = "__str__",
+    eq = "__eq__",
+    ne = "__ne__",
+    lt = "__lt__",
+    le = "__le__",
+    gt = "__gt__",
+    ge = "__ge__",
+    hash = "__hash__",
+    len = "__len__",
+    bool_ = "__bool__",
+    getitem = "__getitem__",
+    setitem = "__setitem__",
+    delitem = "__delitem__",
+    contains = "__contains__",
+    iter = "__iter__",
+    next = "__next__",
+    call = "__call__",
+    enter = "__enter__",
+    exit = "__exit__",
+    del = "__del__",
+    getattr = "__getattr__",
+    name = "__name__",
+    qualname = "__qualname__",
+    module = "__module__",
+    class = "__class__",
+    dict = "__dict__",
+    doc = "__doc__",
+    args = "args",
+    neg = "__neg__",
+    pos = "__pos__",
+    abs = "__abs__",
+    invert = "__invert__",
+    index = "__index__",
+    int_ = "__int__",
+    float_ = "__float__",
+    format = "__format__",
+    main = "__main__",
+    builtins = "__builtins__",
+    code = "code",
+    value = "value",
+}
+
+/// One thread's VM: the thread state.
+pub struct Vm<P: HeapPolicy> {
+    /// The interpreter.
+    pub interp: Rc<Interp<P>>,
+    /// Python call depth.
+    pub depth: Cell<u32>,
+    /// Exceptions being handled, innermost last (CPython's `exc_info`
+    /// chain).
+    pub exc_info: RefCell<Vec<Obj<P>>>,
+    /// Recycled value stacks.
+    pub stack_pool: RefCell<Vec<Vec<Obj<P>>>>,
+    /// The address of a local near the base of this thread's stack, and
+    /// how many bytes below it the VM may use before raising
+    /// `RecursionError`.
+    pub stack_base: usize,
+    /// Stack budget in bytes.
+    pub stack_budget: usize,
+    /// This thread's coordination handle (the GIL, or none).
+    pub coord: Box<dyn Coordination>,
+    /// The coordination's eval-breaker flag.
+    pub breaker: ftl_core::sync::Arc<ftl_core::sync::AtomicBool>,
+}
+
+impl<P: HeapPolicy> Vm<P> {
+    /// Creates an interpreter and the VM of the calling thread, with the
+    /// single-thread coordination.
+    pub fn new(argv: Vec<String>) -> Vm<P> {
+        let interp = Rc::new(crate::builtins::make_interp::<P>(argv));
+        Vm::for_thread(interp, Box::new(SingleThread::new()))
+    }
+
+    /// The VM of the calling thread on an existing interpreter.
+    pub fn for_thread(interp: Rc<Interp<P>>, coord: Box<dyn Coordination>) -> Vm<P> {
+        let marker = 0u8;
+        let breaker = coord.breaker();
+        Vm {
+            breaker,
+            interp,
+            depth: Cell::new(0),
+            exc_info: RefCell::new(Vec::new()),
+            stack_pool: RefCell::new(Vec::new()),
+            stack_base: &marker as *const u8 as usize,
+            stack_budget: 8 << 20,
+            coord,
+        }
+    }
+
+    /// Sets how many bytes of native stack the VM may use below the
+    /// current point (the thread's stack size minus a safety margin).
+    pub fn set_stack_budget(&mut self, bytes: usize) {
+        let marker = 0u8;
+        self.stack_base = &marker as *const u8 as usize;
+        self.stack_budget = bytes;
+    }
+
+    /// Whether the native stack is nearly used up.
+    #[inline]
+    pub fn stack_exhausted(&self) -> bool {
+        let marker = 0u8;
+        let here = &marker as *const u8 as usize;
+        self.stack_base.saturating_sub(here) > self.stack_budget
+    }
+
+    /// A safe point: lets the coordination hand the thread over.
+    #[inline]
+    pub fn poll(&self) {
+        if self.breaker.load(core::sync::atomic::Ordering::Relaxed) {
+            self.coord.poll();
+        }
+    }
+
+    /// Runs `f` as a blocking call: other threads may run meanwhile. `f`
+    /// must not touch objects.
+    pub fn blocking<R>(&self, f: impl FnOnce() -> R) -> R {
+        let mut f = Some(f);
+        let mut out = None;
+        self.coord.detached(&mut || out = Some((f.take().expect("called once"))()));
+        out.expect("ran")
+    }
+
+    /// The built-in classes.
+    #[inline]
+    pub fn types(&self) -> &Types<P> {
+        &self.interp.types
+    }
+
+    /// The interned string for `s`.
+    pub fn intern(&self, s: &str) -> Obj<P> {
+        let mut table = self.interp.interned.lock();
+        if let Some(o) = table.get(s) {
+            return o.clone();
+        }
+        let o = ObjRef::new_str(s);
+        table.insert(s.to_string(), o.clone());
+        o
+    }
+
+    /// `None`
+    #[inline]
+    pub fn none(&self) -> Obj<P> {
+        ObjRef::none()
+    }
+
+    /// A new `str` object.
+    #[inline]
+    pub fn new_str(&self, s: impl Into<String>) -> Obj<P> {
+        ObjRef::from_string(s.into())
+    }
+
+    // ---- exceptions -----------------------------------------------------
+
+    /// The class of a built-in exception.
+    pub fn exc_class(&self, t: ExcType) -> &Obj<P> {
+        &self.interp.types.exc[t as usize]
+    }
+
+    /// A new exception of type `t` with message `msg` (args = `(msg,)`).
+    pub fn new_error(&self, t: ExcType, msg: impl Into<String>) -> PyErr<P> {
+        let msg = self.new_str(msg.into());
+        PyErr(self.make_exception(self.exc_class(t).clone(), vec![msg]))
+    }
+
+    /// A new exception instance of `class` with `args`.
+    pub fn make_exception(&self, class: Obj<P>, args: Vec<Obj<P>>) -> Obj<P> {
+        let inst = Instance::new(class, true);
+        if let Some(e) = &inst.exc {
+            e.args.set(Some(ObjRef::new_tuple(args)));
+        }
+        ObjRef::new(inst)
+    }
+
+    /// `TypeError(msg)`
+    pub fn type_error(&self, msg: impl Into<String>) -> PyErr<P> {
+        self.new_error(ExcType::TypeError, msg)
+    }
+
+    /// `ValueError(msg)`
+    pub fn value_error(&self, msg: impl Into<String>) -> PyErr<P> {
+        self.new_error(ExcType::ValueError, msg)
+    }
+
+    /// `IndexError(msg)`
+    pub fn index_error(&self, msg: impl Into<String>) -> PyErr<P> {
+        self.new_error(ExcType::IndexError, msg)
+    }
+
+    /// `KeyError(key)`
+    pub fn key_error(&self, key: Obj<P>) -> PyErr<P> {
+        PyErr(self.make_exception(self.exc_class(ExcType::KeyError).clone(), vec![key]))
+    }
+
+    /// `AttributeError(msg)`
+    pub fn attribute_error(&self, msg: impl Into<String>) -> PyErr<P> {
+        self.new_error(ExcType::AttributeError, msg)
+    }
+
+    /// `ZeroDivisionError(msg)`
+    pub fn zero_division(&self, msg: impl Into<String>) -> PyErr<P> {
+        self.new_error(ExcType::ZeroDivisionError, msg)
+    }
+
+    /// `OverflowError(msg)`
+    pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr<P> {
+        self.new_error(ExcType::OverflowError, msg)
+    }
+
+    /// Whether `err` is an instance of the built-in exception `t` (or a
+    /// subclass).
+    pub fn err_matches(&self, err: &PyErr<P>, t: ExcType) -> bool {
+        let cls = self.type_of(&err.0);
+        self.is_subclass(&cls, self.exc_class(t))
+    }
+
+    // ---- types ----------------------------------------------------------
+
+    /// `type(obj)`
+    pub fn type_of(&self, obj: &Obj<P>) -> Obj<P> {
+        use ftl_object::Kind;
+        let t = &self.interp.types;
+        match obj.kind() {
+            Kind::None => t.none.clone(),
+            Kind::Bool => t.bool_.clone(),
+            Kind::Int => t.int.clone(),
+            Kind::Float => t.float.clone(),
+            Kind::Str => t.str_.clone(),
+            Kind::Bytes => t.bytes.clone(),
+            Kind::Tuple => t.tuple.clone(),
+            Kind::List => t.list.clone(),
+            Kind::Dict => t.dict.clone(),
+            Kind::Set => t.set.clone(),
+            _ => {
+                if let Some(inst) = obj.downcast::<Instance<P>>() {
+                    return inst.class.clone();
+                }
+                if obj.is::<Class<P>>() {
+                    return t.type_.clone();
+                }
+                let key: &'static str = if let Some(s) = obj.downcast::<Singleton>() {
+                    s.name
+                } else if let Some(v) = obj.downcast::<DictView<P>>() {
+                    match v.part {
+                        DictPart::Keys => "dict_keys",
+                        DictPart::Values => "dict_values",
+                        DictPart::Items => "dict_items",
+                    }
+                } else {
+                    obj.type_name()
+                };
+                t.others.get(key).cloned().unwrap_or_else(|| t.object.clone())
+            }
+        }
+    }
+
+    /// The class payload of a class object.
+    #[inline]
+    pub fn class<'a>(&self, cls: &'a Obj<P>) -> &'a Class<P> {
+        cls.downcast::<Class<P>>().expect("a class object")
+    }
+
+    /// Whether `sub` is `sup` or derives from it.
+    pub fn is_subclass(&self, sub: &Obj<P>, sup: &Obj<P>) -> bool {
+        if sub.is_same(sup) {
+            return true;
+        }
+        match sub.downcast::<Class<P>>() {
+            Some(c) => c.mro.iter().any(|b| b.is_same(sup)),
+            None => false,
+        }
+    }
+
+    /// `isinstance(obj, cls)` for one class.
+    pub fn isinstance(&self, obj: &Obj<P>, cls: &Obj<P>) -> bool {
+        let t = self.type_of(obj);
+        self.is_subclass(&t, cls)
+    }
+
+    /// The name of `obj`'s type.
+    pub fn type_name(&self, obj: &Obj<P>) -> String {
+        let t = self.type_of(obj);
+        self.class(&t).name.clone()
+    }
+
+    /// Looks `name` up in `cls` and its bases (no descriptors applied).
+    pub fn lookup_in_class(&self, cls: &Obj<P>, name: &Obj<P>) -> Option<Obj<P>> {
+        let c = self.class(cls);
+        let hash = name.str_hash().expect("attribute names are strs");
+        if let Some(v) = c.dict.as_dict().expect("class dict").get_hashed(hash, name) {
+            return Some(v);
+        }
+        for base in &c.mro {
+            let bd = self.class(base).dict.as_dict().expect("class dict");
+            if let Some(v) = bd.get_hashed(hash, name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Looks `name` up on the type of `obj`.
+    pub fn lookup_type_attr(&self, obj: &Obj<P>, name: &Obj<P>) -> Option<Obj<P>> {
+        let t = self.type_of(obj);
+        self.lookup_in_class(&t, name)
+    }
+
+    /// Recomputes a class's cached flags (after creation or when a class
+    /// attribute changes).
+    pub fn update_class_flags(&self, cls: &Obj<P>) {
+        let n = &self.interp.names;
+        let c = self.class(cls);
+        let mut f = c.flags() & class_flags::EXCEPTION;
+        let user_defined = |name: &Obj<P>| -> Option<Obj<P>> {
+            let v = self.lookup_in_class(cls, name)?;
+            // `object`'s defaults are built-ins; user methods are not.
+            if v.is::<Builtin<P>>() {
+                None
+            } else {
+                Some(v)
+            }
+        };
+        if user_defined(&n.del).is_some() {
+            f |= class_flags::HAS_DEL;
+        }
+        if user_defined(&n.getattr).is_some() {
+            f |= class_flags::HAS_GETATTR;
+        }
+        if user_defined(&n.eq).is_some() {
+            f |= class_flags::HAS_EQ;
+        }
+        match self.lookup_in_class(cls, &n.hash) {
+            Some(h) if h.is_none() => f |= class_flags::HASH_NONE,
+            Some(h) if !h.is::<Builtin<P>>() => f |= class_flags::HAS_HASH,
+            _ => {}
+        }
+        c.flags.store(f, core::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Takes a value stack from the pool.
+    #[inline]
+    pub fn take_stack(&self) -> Vec<Obj<P>> {
+        self.stack_pool.borrow_mut().pop().unwrap_or_else(|| Vec::with_capacity(16))
+    }
+
+    /// Returns an (empty) value stack to the pool.
+    #[inline]
+    pub fn give_stack(&self, mut stack: Vec<Obj<P>>) {
+        stack.clear();
+        let mut pool = self.stack_pool.borrow_mut();
+        if pool.len() < 64 {
+            pool.push(stack);
+        }
+    }
+}
+
+/// Something raised outside Python code that the driver must report: the
+/// program's exit status and what to print.
+#[derive(Debug)]
+pub enum Exit {
+    /// Normal end (status 0) or `sys.exit(n)`.
+    Code(i32),
+}
