@@ -19,7 +19,11 @@ use clap::{Parser, Subcommand};
 
 /// Command line.
 #[derive(Parser, Debug)]
-#[command(name = "ftl", version, about = "ftl, the free-threading lab: run Python programs on the lab's runtimes")]
+#[command(
+    name = "ftl",
+    version,
+    about = "ftl, the free-threading lab: run Python programs on the lab's runtimes"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -55,17 +59,28 @@ fn main() -> ExitCode {
         Command::Runtimes => {
             for r in ftl_vm::RUNTIMES {
                 let status = if r.available { "available" } else { "pending" };
-                let default = if r.name == ftl_vm::runtime::DEFAULT_RUNTIME { " (default)" } else { "" };
+                let default = if r.name == ftl_vm::runtime::DEFAULT_RUNTIME {
+                    " (default)"
+                } else {
+                    ""
+                };
                 println!("{:<12} {:<10} {}{}", r.name, status, r.description, default);
             }
             ExitCode::SUCCESS
         }
-        Command::Run { runtime, file, args } => run(runtime, file, args),
+        Command::Run {
+            runtime,
+            file,
+            args,
+        } => run(runtime, file, args),
     }
 }
 
 fn run(runtime: String, file: String, args: Vec<String>) -> ExitCode {
-    if !ftl_vm::RUNTIMES.iter().any(|r| r.name == runtime && r.available) {
+    if !ftl_vm::RUNTIMES
+        .iter()
+        .any(|r| r.name == runtime && r.available)
+    {
         let err = ftl_vm::runtime::run_file(&runtime, &file, "", Vec::new()).err();
         if let Some(e) = err {
             eprintln!("ftl: error: {e}");
@@ -89,7 +104,10 @@ fn run(runtime: String, file: String, args: Vec<String>) -> ExitCode {
             let errno = e.raw_os_error().unwrap_or(2);
             let msg = e.to_string();
             let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
-            eprintln!("ftl: can't open file '{}': [Errno {errno}] {msg}", abs.display());
+            eprintln!(
+                "ftl: can't open file '{}': [Errno {errno}] {msg}",
+                abs.display()
+            );
             return ExitCode::from(2);
         }
     };

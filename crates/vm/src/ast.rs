@@ -651,7 +651,11 @@ impl SyntaxError {
             };
             // CPython's `text` ends with the newline.
             let line_size = text.len() as i64 + 1;
-            let mut offset = if self.col > 0 { byte_at(self.col - 1) + 1 } else { 0 };
+            let mut offset = if self.col > 0 {
+                byte_at(self.col - 1) + 1
+            } else {
+                0
+            };
             let mut end_offset = match self.kind {
                 // IndentationError and TabError carry no end position.
                 SyntaxErrorKind::Indentation | SyntaxErrorKind::Tab => -1,
@@ -661,7 +665,11 @@ impl SyntaxError {
             if end_offset > line_size + 1 {
                 end_offset = line_size + 1;
             }
-            let carets = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+            let carets = if end_offset > 0 && end_offset > offset {
+                end_offset - offset
+            } else {
+                1
+            };
             offset -= 1;
             let shown = text.trim_start_matches([' ', '\t', '\x0c']);
             offset -= (text.len() - shown.len()) as i64;

@@ -26,12 +26,16 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn no_attribute(&self, obj: &Obj<P>, name: &Obj<P>) -> PyErr<P> {
         let n = name.as_str().unwrap_or("?");
         if let Some(c) = obj.downcast::<Class<P>>() {
-            return self.attribute_error(format!("type object '{}' has no attribute '{n}'", c.name));
+            return self
+                .attribute_error(format!("type object '{}' has no attribute '{n}'", c.name));
         }
         if let Some(m) = obj.downcast::<Module<P>>() {
             return self.attribute_error(format!("module '{}' has no attribute '{n}'", m.name));
         }
-        self.attribute_error(format!("'{}' object has no attribute '{n}'", self.type_name(obj)))
+        self.attribute_error(format!(
+            "'{}' object has no attribute '{n}'",
+            self.type_name(obj)
+        ))
     }
 
     /// Binds a type attribute found for `obj`.
@@ -40,7 +44,10 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(attr);
         }
         if attr.is::<Function<P>>() {
-            return Ok(ObjRef::new(BoundMethod { func: attr, this: obj.clone() }));
+            return Ok(ObjRef::new(BoundMethod {
+                func: attr,
+                this: obj.clone(),
+            }));
         }
         if let Some(b) = attr.downcast::<Builtin<P>>() {
             if b.this.is_none() && b.owner.is_some() {
@@ -54,14 +61,17 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(attr);
         }
         if let Some(cm) = attr.downcast::<ClassMethod<P>>() {
-            return Ok(ObjRef::new(BoundMethod { func: cm.func.clone(), this: cls.clone() }));
+            return Ok(ObjRef::new(BoundMethod {
+                func: cm.func.clone(),
+                this: cls.clone(),
+            }));
         }
         if let Some(sm) = attr.downcast::<StaticMethod<P>>() {
             return Ok(sm.func.clone());
         }
         if let Some(p) = attr.downcast::<Property<P>>() {
             return match &p.fget {
-                Some(g) => self.call(g, &[obj.clone()], Kw::EMPTY),
+                Some(g) => self.call(g, core::slice::from_ref(obj), Kw::EMPTY),
                 None => Err(self.attribute_error("unreadable attribute")),
             };
         }
@@ -102,7 +112,10 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some(c) = obj.downcast::<Class<P>>() {
             if let Some(a) = self.lookup_in_class(obj, name) {
                 if let Some(cm) = a.downcast::<ClassMethod<P>>() {
-                    return Ok(Some(ObjRef::new(BoundMethod { func: cm.func.clone(), this: obj.clone() })));
+                    return Ok(Some(ObjRef::new(BoundMethod {
+                        func: cm.func.clone(),
+                        this: obj.clone(),
+                    })));
                 }
                 if let Some(sm) = a.downcast::<StaticMethod<P>>() {
                     return Ok(Some(sm.func.clone()));
@@ -162,7 +175,8 @@ impl<P: HeapPolicy> Vm<P> {
                     "__cause__" => Some(e.cause.get().unwrap_or_else(ObjRef::none)),
                     "__context__" => Some(e.context.get().unwrap_or_else(ObjRef::none)),
                     "__suppress_context__" => Some(ObjRef::from_bool(
-                        e.suppress_context.load(core::sync::atomic::Ordering::Relaxed),
+                        e.suppress_context
+                            .load(core::sync::atomic::Ordering::Relaxed),
                     )),
                     "__traceback__" => Some(ObjRef::none()),
                     "value" if self.isinstance(obj, self.exc_class(ExcType::StopIteration)) => {
@@ -300,7 +314,10 @@ impl<P: HeapPolicy> Vm<P> {
             if let Some(a) = d.get_hashed(hash, name) {
                 if s.obj.is::<Class<P>>() {
                     if let Some(cm) = a.downcast::<ClassMethod<P>>() {
-                        return Ok(Some(ObjRef::new(BoundMethod { func: cm.func.clone(), this: s.obj.clone() })));
+                        return Ok(Some(ObjRef::new(BoundMethod {
+                            func: cm.func.clone(),
+                            this: s.obj.clone(),
+                        })));
                     }
                     if let Some(sm) = a.downcast::<StaticMethod<P>>() {
                         return Ok(Some(sm.func.clone()));
@@ -319,7 +336,9 @@ impl<P: HeapPolicy> Vm<P> {
     #[inline]
     pub fn lookup_method(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
         if let Some(inst) = obj.downcast::<Instance<P>>() {
-            let Some(a) = self.lookup_in_class(&inst.class, name) else { return Ok(None) };
+            let Some(a) = self.lookup_in_class(&inst.class, name) else {
+                return Ok(None);
+            };
             if a.is::<Function<P>>() && self.dict_get_str(&inst.dict, name).is_none() {
                 return Ok(Some(a));
             }
@@ -374,12 +393,15 @@ impl<P: HeapPolicy> Vm<P> {
                         return Ok(());
                     }
                     Some("__cause__") => {
-                        e.cause.set(if value.is_none() { None } else { Some(value) });
-                        e.suppress_context.store(true, core::sync::atomic::Ordering::Relaxed);
+                        e.cause
+                            .set(if value.is_none() { None } else { Some(value) });
+                        e.suppress_context
+                            .store(true, core::sync::atomic::Ordering::Relaxed);
                         return Ok(());
                     }
                     Some("__context__") => {
-                        e.context.set(if value.is_none() { None } else { Some(value) });
+                        e.context
+                            .set(if value.is_none() { None } else { Some(value) });
                         return Ok(());
                     }
                     _ => {}
@@ -428,7 +450,9 @@ impl<P: HeapPolicy> Vm<P> {
             if let Some(a) = self.lookup_in_class(&inst.class, name) {
                 if let Some(p) = a.downcast::<Property<P>>() {
                     return match &p.fdel {
-                        Some(f) => self.call(f, &[obj.clone()], Kw::EMPTY).map(drop),
+                        Some(f) => self
+                            .call(f, core::slice::from_ref(obj), Kw::EMPTY)
+                            .map(drop),
                         None => Err(self.attribute_error(format!(
                             "property '{}' of '{}' object has no deleter",
                             name.as_str().unwrap_or("?"),

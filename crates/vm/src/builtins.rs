@@ -46,23 +46,58 @@ pub fn make_class<P: HeapPolicy>(
 pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
     let mut interned: HashMap<String, Obj<P>> = HashMap::new();
     let mut intern = |s: &str| -> Obj<P> {
-        interned.entry(s.to_string()).or_insert_with(|| ObjRef::new_str(s)).clone()
+        interned
+            .entry(s.to_string())
+            .or_insert_with(|| ObjRef::new_str(s))
+            .clone()
     };
     let names = Names::new(&mut intern);
 
     let object = make_class::<P>("object", None, Some(BuiltinType::Object), None, 0);
-    let cls = |name: &str, bt: BuiltinType, ctor: Option<BuiltinFn<P>>| make_class(name, Some(&object), Some(bt), ctor, 0);
-    let type_ = cls("type", BuiltinType::Type, Some(crate::methods::type_new::<P>));
+    let cls = |name: &str, bt: BuiltinType, ctor: Option<BuiltinFn<P>>| {
+        make_class(name, Some(&object), Some(bt), ctor, 0)
+    };
+    let type_ = cls(
+        "type",
+        BuiltinType::Type,
+        Some(crate::methods::type_new::<P>),
+    );
     let int = cls("int", BuiltinType::Int, Some(crate::methods::int_new::<P>));
-    let bool_ = make_class("bool", Some(&int), Some(BuiltinType::Bool), Some(crate::methods::bool_new::<P>), 0);
+    let bool_ = make_class(
+        "bool",
+        Some(&int),
+        Some(BuiltinType::Bool),
+        Some(crate::methods::bool_new::<P>),
+        0,
+    );
     let types = Types {
         none: cls("NoneType", BuiltinType::NoneType, None),
-        float: cls("float", BuiltinType::Float, Some(crate::methods::float_new::<P>)),
+        float: cls(
+            "float",
+            BuiltinType::Float,
+            Some(crate::methods::float_new::<P>),
+        ),
         str_: cls("str", BuiltinType::Str, Some(crate::methods::str_new::<P>)),
-        bytes: cls("bytes", BuiltinType::Bytes, Some(crate::methods::bytes_new::<P>)),
-        tuple: cls("tuple", BuiltinType::Tuple, Some(crate::methods::tuple_new::<P>)),
-        list: cls("list", BuiltinType::List, Some(crate::methods::list_new::<P>)),
-        dict: cls("dict", BuiltinType::Dict, Some(crate::methods::dict_new::<P>)),
+        bytes: cls(
+            "bytes",
+            BuiltinType::Bytes,
+            Some(crate::methods::bytes_new::<P>),
+        ),
+        tuple: cls(
+            "tuple",
+            BuiltinType::Tuple,
+            Some(crate::methods::tuple_new::<P>),
+        ),
+        list: cls(
+            "list",
+            BuiltinType::List,
+            Some(crate::methods::list_new::<P>),
+        ),
+        dict: cls(
+            "dict",
+            BuiltinType::Dict,
+            Some(crate::methods::dict_new::<P>),
+        ),
         set: cls("set", BuiltinType::Set, Some(crate::methods::set_new::<P>)),
         others: HashMap::new(),
         exc: Vec::new(),
@@ -74,7 +109,11 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
     let mut types = types;
     let other_names: &[(&str, &'static str, Option<BuiltinFn<P>>)] = &[
         ("function", "function", None),
-        ("builtin_function_or_method", "builtin_function_or_method", None),
+        (
+            "builtin_function_or_method",
+            "builtin_function_or_method",
+            None,
+        ),
         ("method", "method", None),
         ("module", "module", None),
         ("code", "code", None),
@@ -88,15 +127,35 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         ("dict_keys", "dict_keys", None),
         ("dict_values", "dict_values", None),
         ("dict_items", "dict_items", None),
-        ("staticmethod", "staticmethod", Some(crate::methods::staticmethod_new::<P>)),
-        ("classmethod", "classmethod", Some(crate::methods::classmethod_new::<P>)),
-        ("property", "property", Some(crate::methods::property_new::<P>)),
+        (
+            "staticmethod",
+            "staticmethod",
+            Some(crate::methods::staticmethod_new::<P>),
+        ),
+        (
+            "classmethod",
+            "classmethod",
+            Some(crate::methods::classmethod_new::<P>),
+        ),
+        (
+            "property",
+            "property",
+            Some(crate::methods::property_new::<P>),
+        ),
         ("super", "super", Some(crate::methods::super_new::<P>)),
-        ("enumerate", "enumerate", Some(crate::methods::enumerate_new::<P>)),
+        (
+            "enumerate",
+            "enumerate",
+            Some(crate::methods::enumerate_new::<P>),
+        ),
         ("zip", "zip", Some(crate::methods::zip_new::<P>)),
         ("map", "map", Some(crate::methods::map_new::<P>)),
         ("filter", "filter", Some(crate::methods::filter_new::<P>)),
-        ("reversed", "reversed", Some(crate::methods::reversed_new::<P>)),
+        (
+            "reversed",
+            "reversed",
+            Some(crate::methods::reversed_new::<P>),
+        ),
         ("NotImplemented", "NotImplementedType", None),
         ("Ellipsis", "ellipsis", None),
         ("<null>", "NULL", None),
@@ -117,10 +176,12 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
     }
     let builtins = ObjRef::new_dict();
     let modules = ObjRef::new_dict();
-    let interp = Interp {
+    Interp {
         builtins,
         modules,
-        not_implemented: ObjRef::new_immortal(Singleton { name: "NotImplemented" }),
+        not_implemented: ObjRef::new_immortal(Singleton {
+            name: "NotImplemented",
+        }),
         ellipsis: ObjRef::new_immortal(Singleton { name: "Ellipsis" }),
         null: ObjRef::new_immortal(Singleton { name: "<null>" }),
         types,
@@ -131,8 +192,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         random: Mutex::new(crate::random_mt::Random::default()),
         stdout: Mutex::new(std::io::BufWriter::with_capacity(8192, std::io::stdout())),
         names,
-    };
-    interp
+    }
 }
 
 impl<P: HeapPolicy> Vm<P> {
@@ -159,8 +219,17 @@ impl<P: HeapPolicy> Vm<P> {
             set(name, cls.clone());
         }
         for name in [
-            "range", "slice", "staticmethod", "classmethod", "property", "super", "enumerate", "zip", "map",
-            "filter", "reversed",
+            "range",
+            "slice",
+            "staticmethod",
+            "classmethod",
+            "property",
+            "super",
+            "enumerate",
+            "zip",
+            "map",
+            "filter",
+            "reversed",
         ] {
             set(name, t.others[name].clone());
         }
@@ -183,17 +252,43 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// A built-in function object (not a method).
     pub fn builtin_fn(&self, name: &'static str, f: BuiltinFn<P>) -> Obj<P> {
-        ObjRef::new(Builtin { name, func: f, this: None, owner: None })
+        ObjRef::new(Builtin {
+            name,
+            func: f,
+            this: None,
+            owner: None,
+        })
     }
 
     /// Adds method `name` to built-in class `cls`.
-    pub fn add_method(&self, cls: &Obj<P>, owner: &'static str, name: &'static str, f: BuiltinFn<P>) {
+    pub fn add_method(
+        &self,
+        cls: &Obj<P>,
+        owner: &'static str,
+        name: &'static str,
+        f: BuiltinFn<P>,
+    ) {
         let c = self.class(cls);
-        self.dict_set_str(&c.dict, self.intern(name), ObjRef::new(Builtin { name, func: f, this: None, owner: Some(owner) }));
+        self.dict_set_str(
+            &c.dict,
+            self.intern(name),
+            ObjRef::new(Builtin {
+                name,
+                func: f,
+                this: None,
+                owner: Some(owner),
+            }),
+        );
     }
 
     /// Checks a built-in's positional argument count.
-    pub fn check_args(&self, name: &str, args: &[Obj<P>], min: usize, max: usize) -> PyResult<(), P> {
+    pub fn check_args(
+        &self,
+        name: &str,
+        args: &[Obj<P>],
+        min: usize,
+        max: usize,
+    ) -> PyResult<(), P> {
         let n = args.len();
         if n < min || n > max {
             let msg = if min == max {
@@ -203,9 +298,15 @@ impl<P: HeapPolicy> Vm<P> {
                     _ => format!("{name}() takes exactly {min} arguments ({n} given)"),
                 }
             } else if n < min {
-                format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!(
+                    "{name} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+                format!(
+                    "{name} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
             };
             return Err(self.type_error(msg));
         }

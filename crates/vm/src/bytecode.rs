@@ -36,187 +36,187 @@ macro_rules! opcodes {
 }
 
 opcodes! {
-    /// Does nothing.
-    Nop,
-    /// `-> consts[arg]`
-    LoadConst,
-    /// `-> fast[arg]` (UnboundLocalError if unset)
-    LoadFast,
-    /// `v ->`; `fast[arg] = v`
-    StoreFast,
-    /// `fast[arg]` unset (UnboundLocalError if unset)
-    DeleteFast,
-    /// `-> cells[arg].get()` (NameError/UnboundLocalError if empty)
-    LoadDeref,
-    /// `v ->`; `cells[arg].set(v)`
-    StoreDeref,
-    /// `cells[arg]` emptied
-    DeleteDeref,
-    /// `-> cells[arg]` (the cell object itself, to build a closure)
-    LoadClosure,
-    /// `-> globals[names[arg]]` or builtins
-    LoadGlobal,
-    /// `v ->`; `globals[names[arg]] = v`
-    StoreGlobal,
-    /// `del globals[names[arg]]`
-    DeleteGlobal,
-    /// `-> locals[names[arg]]`, then globals, then builtins (class bodies)
-    LoadName,
-    /// `v ->`; `locals[names[arg]] = v`
-    StoreName,
-    /// `del locals[names[arg]]`
-    DeleteName,
-    /// Class bodies: `-> locals[names[arg & 0xffff]]` if present, else
-    /// `cells[arg >> 16]` (CPython's `LOAD_CLASSDEREF`).
-    LoadClassDeref,
-    /// `o -> o.names[arg]`
-    LoadAttr,
-    /// `v o ->`; `o.names[arg] = v`
-    StoreAttr,
-    /// `o ->`; `del o.names[arg]`
-    DeleteAttr,
-    /// `o -> f o` when `names[arg]` is a plain method found on the type
-    /// (no bound method is made), else `o -> attr NULL`.
-    LoadMethod,
-    /// `f self a1..an -> r` or `attr NULL a1..an -> r`; arg = n.
-    CallMethod,
-    /// `f a1..an -> r`; arg = n.
-    Call,
-    /// `f a1..an k1..km names -> r`; arg = n + m, `names` a tuple of the
-    /// m keyword names.
-    CallKw,
-    /// `f args [kwargs] -> r`; arg & 1: a kwargs dict is present.
-    CallEx,
-    /// `o k -> o[k]`
-    BinarySubscr,
-    /// `v o k ->`; `o[k] = v`
-    StoreSubscr,
-    /// `o k ->`; `del o[k]`
-    DeleteSubscr,
-    /// `lo hi -> slice` (arg 2) or `lo hi step -> slice` (arg 3)
-    BuildSlice,
-    /// `a b -> a op b`; arg = [`BinOp`](crate::ast::BinOp) index
-    BinaryOp,
-    /// `a b -> a op= b`; arg = [`BinOp`](crate::ast::BinOp) index
-    InplaceOp,
-    /// `a -> -a`
-    UnaryNeg,
-    /// `a -> +a`
-    UnaryPos,
-    /// `a -> not a`
-    UnaryNot,
-    /// `a -> ~a`
-    UnaryInvert,
-    /// `a b -> a op b`; arg = [`CmpOp`](crate::ast::CmpOp) index (rich
-    /// comparisons only)
-    CompareOp,
-    /// `a b -> a is b` (arg 0) / `a is not b` (arg 1)
-    IsOp,
-    /// `a b -> a in b` (arg 0) / `a not in b` (arg 1)
-    ContainsOp,
-    /// `v ->`
-    PopTop,
-    /// `v -> v v`
-    DupTop,
-    /// `a b -> a b a b`
-    DupTopTwo,
-    /// `a b -> b a`
-    RotTwo,
-    /// `a b c -> c a b`
-    RotThree,
-    /// `a b c d -> d a b c`
-    RotFour,
-    /// jump to arg
-    Jump,
-    /// `v ->`; jump to arg if `v` is false
-    PopJumpIfFalse,
-    /// `v ->`; jump to arg if `v` is true
-    PopJumpIfTrue,
-    /// `v -> v` and jump if `v` is false, else `v ->`
-    JumpIfFalseOrPop,
-    /// `v -> v` and jump if `v` is true, else `v ->`
-    JumpIfTrueOrPop,
-    /// `o -> iter(o)`
-    GetIter,
-    /// `it -> it next(it)`, or `it ->` and jump to arg when exhausted
-    ForIter,
-    /// `a1..an -> (a1..an)`
-    BuildTuple,
-    /// `a1..an -> [a1..an]`
-    BuildList,
-    /// `a1..an -> {a1..an}`
-    BuildSet,
-    /// `k1 v1 .. kn vn -> {k1: v1, ..}`
-    BuildMap,
-    /// `s1..sn -> s1 + .. + sn` (strings, for f-strings)
-    BuildString,
-    /// `list .. v -> list ..`; appends `v` to the list `arg` deep
-    /// (below `v`, 1 = directly below)
-    ListAppend,
-    /// as `ListAppend`, for sets
-    SetAdd,
-    /// `dict .. k v -> dict ..`; the dict is `arg` deep below `k v`
-    MapAdd,
-    /// `list it -> list`; extends the list below with the iterable
-    ListExtend,
-    /// `set it -> set`
-    SetUpdate,
-    /// `dict m -> dict`; `dict.update(m)`
-    DictUpdate,
-    /// `dict m -> dict`; like `DictUpdate` but duplicate keys are an
-    /// error (call `**kwargs` merging)
-    DictMerge,
-    /// `list -> tuple(list)`
-    ListToTuple,
-    /// `v [spec] -> str`; arg: conversion (0 none, 1 `!s`, 2 `!r`, 3 `!a`)
-    /// plus 4 when a format spec is on the stack
-    FormatValue,
-    /// `seq -> vn .. v1`; arg = n (exact length)
-    UnpackSequence,
-    /// `seq -> ...`; arg = before | after << 8 (starred target)
-    UnpackEx,
-    /// `code qualname [defaults] [kwdefaults] [closure] -> function`;
-    /// arg flags: 1 defaults tuple, 2 kwdefaults dict, 8 closure tuple
-    MakeFunction,
-    /// `body_fn bases -> class`; arg = names index of the class name
-    BuildClass,
-    /// `v -> (return v)`
-    ReturnValue,
-    /// `v -> (yield v) None`
-    YieldValue,
-    /// `it -> (yield next(it)) ...` repeated; `it -> result` at the end
-    YieldFrom,
-    /// `-> exc` at the handler; pushes a block; arg = handler target
-    SetupExcept,
-    /// as `SetupExcept`, for `finally` handlers
-    SetupFinally,
-    /// `mgr -> exit result` and a block; arg = handler target
-    SetupWith,
-    /// pops the innermost block
-    PopBlock,
-    /// `exc ->`; leaves an except handler: pops its block and the
-    /// exception, restoring the previously handled exception
-    PopExcept,
-    /// `exit exc -> exit exc suppress`: calls `exit(type, exc, tb)`
-    WithExceptStart,
-    /// `exit ->`: calls `exit(None, None, None)` (normal `with` exit)
-    WithExit,
-    /// `exc cls -> exc matches`; checks an except clause
-    CheckExcMatch,
-    /// `exc ->`; re-raises `exc` with its traceback
-    Reraise,
-    /// arg 0: re-raise the handled exception; 1: `exc ->` raise;
-    /// 2: `exc cause ->` raise from
-    Raise,
-    /// `-> module` (`import names[arg]`, the top-level package for a dotted
-    /// name is bound by the compiler's choice of arg)
-    ImportName,
-    /// `module -> module module.names[arg]` (ImportError if missing)
-    ImportFrom,
-    /// `-> AssertionError`
-    LoadAssertionError,
-    /// `-> locals()` dict of the class body (for `__qualname__` setup)
-    LoadLocals,}
+/// Does nothing.
+Nop,
+/// `-> consts[arg]`
+LoadConst,
+/// `-> fast[arg]` (UnboundLocalError if unset)
+LoadFast,
+/// `v ->`; `fast[arg] = v`
+StoreFast,
+/// `fast[arg]` unset (UnboundLocalError if unset)
+DeleteFast,
+/// `-> cells[arg].get()` (NameError/UnboundLocalError if empty)
+LoadDeref,
+/// `v ->`; `cells[arg].set(v)`
+StoreDeref,
+/// `cells[arg]` emptied
+DeleteDeref,
+/// `-> cells[arg]` (the cell object itself, to build a closure)
+LoadClosure,
+/// `-> globals[names[arg]]` or builtins
+LoadGlobal,
+/// `v ->`; `globals[names[arg]] = v`
+StoreGlobal,
+/// `del globals[names[arg]]`
+DeleteGlobal,
+/// `-> locals[names[arg]]`, then globals, then builtins (class bodies)
+LoadName,
+/// `v ->`; `locals[names[arg]] = v`
+StoreName,
+/// `del locals[names[arg]]`
+DeleteName,
+/// Class bodies: `-> locals[names[arg & 0xffff]]` if present, else
+/// `cells[arg >> 16]` (CPython's `LOAD_CLASSDEREF`).
+LoadClassDeref,
+/// `o -> o.names[arg]`
+LoadAttr,
+/// `v o ->`; `o.names[arg] = v`
+StoreAttr,
+/// `o ->`; `del o.names[arg]`
+DeleteAttr,
+/// `o -> f o` when `names[arg]` is a plain method found on the type
+/// (no bound method is made), else `o -> attr NULL`.
+LoadMethod,
+/// `f self a1..an -> r` or `attr NULL a1..an -> r`; arg = n.
+CallMethod,
+/// `f a1..an -> r`; arg = n.
+Call,
+/// `f a1..an k1..km names -> r`; arg = n + m, `names` a tuple of the
+/// m keyword names.
+CallKw,
+/// `f args [kwargs] -> r`; arg & 1: a kwargs dict is present.
+CallEx,
+/// `o k -> o[k]`
+BinarySubscr,
+/// `v o k ->`; `o[k] = v`
+StoreSubscr,
+/// `o k ->`; `del o[k]`
+DeleteSubscr,
+/// `lo hi -> slice` (arg 2) or `lo hi step -> slice` (arg 3)
+BuildSlice,
+/// `a b -> a op b`; arg = [`BinOp`](crate::ast::BinOp) index
+BinaryOp,
+/// `a b -> a op= b`; arg = [`BinOp`](crate::ast::BinOp) index
+InplaceOp,
+/// `a -> -a`
+UnaryNeg,
+/// `a -> +a`
+UnaryPos,
+/// `a -> not a`
+UnaryNot,
+/// `a -> ~a`
+UnaryInvert,
+/// `a b -> a op b`; arg = [`CmpOp`](crate::ast::CmpOp) index (rich
+/// comparisons only)
+CompareOp,
+/// `a b -> a is b` (arg 0) / `a is not b` (arg 1)
+IsOp,
+/// `a b -> a in b` (arg 0) / `a not in b` (arg 1)
+ContainsOp,
+/// `v ->`
+PopTop,
+/// `v -> v v`
+DupTop,
+/// `a b -> a b a b`
+DupTopTwo,
+/// `a b -> b a`
+RotTwo,
+/// `a b c -> c a b`
+RotThree,
+/// `a b c d -> d a b c`
+RotFour,
+/// jump to arg
+Jump,
+/// `v ->`; jump to arg if `v` is false
+PopJumpIfFalse,
+/// `v ->`; jump to arg if `v` is true
+PopJumpIfTrue,
+/// `v -> v` and jump if `v` is false, else `v ->`
+JumpIfFalseOrPop,
+/// `v -> v` and jump if `v` is true, else `v ->`
+JumpIfTrueOrPop,
+/// `o -> iter(o)`
+GetIter,
+/// `it -> it next(it)`, or `it ->` and jump to arg when exhausted
+ForIter,
+/// `a1..an -> (a1..an)`
+BuildTuple,
+/// `a1..an -> [a1..an]`
+BuildList,
+/// `a1..an -> {a1..an}`
+BuildSet,
+/// `k1 v1 .. kn vn -> {k1: v1, ..}`
+BuildMap,
+/// `s1..sn -> s1 + .. + sn` (strings, for f-strings)
+BuildString,
+/// `list .. v -> list ..`; appends `v` to the list `arg` deep
+/// (below `v`, 1 = directly below)
+ListAppend,
+/// as `ListAppend`, for sets
+SetAdd,
+/// `dict .. k v -> dict ..`; the dict is `arg` deep below `k v`
+MapAdd,
+/// `list it -> list`; extends the list below with the iterable
+ListExtend,
+/// `set it -> set`
+SetUpdate,
+/// `dict m -> dict`; `dict.update(m)`
+DictUpdate,
+/// `dict m -> dict`; like `DictUpdate` but duplicate keys are an
+/// error (call `**kwargs` merging)
+DictMerge,
+/// `list -> tuple(list)`
+ListToTuple,
+/// `v [spec] -> str`; arg: conversion (0 none, 1 `!s`, 2 `!r`, 3 `!a`)
+/// plus 4 when a format spec is on the stack
+FormatValue,
+/// `seq -> vn .. v1`; arg = n (exact length)
+UnpackSequence,
+/// `seq -> ...`; arg = before | after << 8 (starred target)
+UnpackEx,
+/// `code qualname [defaults] [kwdefaults] [closure] -> function`;
+/// arg flags: 1 defaults tuple, 2 kwdefaults dict, 8 closure tuple
+MakeFunction,
+/// `body_fn bases -> class`; arg = names index of the class name
+BuildClass,
+/// `v -> (return v)`
+ReturnValue,
+/// `v -> (yield v) None`
+YieldValue,
+/// `it -> (yield next(it)) ...` repeated; `it -> result` at the end
+YieldFrom,
+/// `-> exc` at the handler; pushes a block; arg = handler target
+SetupExcept,
+/// as `SetupExcept`, for `finally` handlers
+SetupFinally,
+/// `mgr -> exit result` and a block; arg = handler target
+SetupWith,
+/// pops the innermost block
+PopBlock,
+/// `exc ->`; leaves an except handler: pops its block and the
+/// exception, restoring the previously handled exception
+PopExcept,
+/// `exit exc -> exit exc suppress`: calls `exit(type, exc, tb)`
+WithExceptStart,
+/// `exit ->`: calls `exit(None, None, None)` (normal `with` exit)
+WithExit,
+/// `exc cls -> exc matches`; checks an except clause
+CheckExcMatch,
+/// `exc ->`; re-raises `exc` with its traceback
+Reraise,
+/// arg 0: re-raise the handled exception; 1: `exc ->` raise;
+/// 2: `exc cause ->` raise from
+Raise,
+/// `-> module` (`import names[arg]`, the top-level package for a dotted
+/// name is bound by the compiler's choice of arg)
+ImportName,
+/// `module -> module module.names[arg]` (ImportError if missing)
+ImportFrom,
+/// `-> AssertionError`
+LoadAssertionError,
+/// `-> locals()` dict of the class body (for `__qualname__` setup)
+LoadLocals,}
 
 /// One instruction: an opcode and its argument, 8 bytes. Kept decoded so
 /// the loop's dispatch is a single `match` on the opcode byte.
@@ -308,10 +308,7 @@ pub struct Code<P: HeapPolicy> {
 impl<P: HeapPolicy> Code<P> {
     /// The line of instruction `pc`.
     pub fn line_of(&self, pc: usize) -> u32 {
-        self.lines
-            .get(pc)
-            .copied()
-            .unwrap_or(self.firstlineno)
+        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
     }
     /// Number of fast-local slots.
     pub fn nlocals(&self) -> usize {

@@ -76,7 +76,12 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// `f(*args, **kwargs)` with a tuple and an optional dict.
-    pub fn call_ex(&self, func: &Obj<P>, args: &Obj<P>, kwargs: Option<&Obj<P>>) -> PyResult<Obj<P>, P> {
+    pub fn call_ex(
+        &self,
+        func: &Obj<P>,
+        args: &Obj<P>,
+        kwargs: Option<&Obj<P>>,
+    ) -> PyResult<Obj<P>, P> {
         let pos = args.as_tuple().expect("args tuple");
         match kwargs {
             None => self.call(func, pos, Kw::EMPTY),
@@ -91,7 +96,14 @@ impl<P: HeapPolicy> Vm<P> {
                     names.push(self.intern(k.as_str().expect("str")));
                     values.push(v);
                 }
-                self.call(func, pos, Kw { names: &names, values: &values })
+                self.call(
+                    func,
+                    pos,
+                    Kw {
+                        names: &names,
+                        values: &values,
+                    },
+                )
             }
         }
     }
@@ -114,7 +126,12 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// General argument binding.
-    fn bind_args(&self, f: &Function<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> PyResult<Vec<Option<Obj<P>>>, P> {
+    fn bind_args(
+        &self,
+        f: &Function<P>,
+        args: &[Obj<P>],
+        kw: Kw<'_, P>,
+    ) -> PyResult<Vec<Option<Obj<P>>>, P> {
         let code = f.code.downcast::<Code<P>>().expect("code");
         let qual = f.qualname.as_str().unwrap_or("?");
         let argcount = code.argcount as usize;
@@ -129,20 +146,40 @@ impl<P: HeapPolicy> Vm<P> {
         }
         let vararg_slot = argcount + kwonly;
         if has_varargs {
-            let rest = if args.len() > argcount { args[argcount..].to_vec() } else { Vec::new() };
+            let rest = if args.len() > argcount {
+                args[argcount..].to_vec()
+            } else {
+                Vec::new()
+            };
             fast[vararg_slot] = Some(ObjRef::new_tuple(rest));
         } else if args.len() > argcount {
             let ndefaults = f.defaults.len();
             let given = args.len();
-            let kw_given = kw.iter().filter(|(n, _)| code.varnames[argcount..argcount + kwonly].iter().any(|v| v.as_str() == Some(n))).count();
+            let kw_given = kw
+                .iter()
+                .filter(|(n, _)| {
+                    code.varnames[argcount..argcount + kwonly]
+                        .iter()
+                        .any(|v| v.as_str() == Some(n))
+                })
+                .count();
             let takes = if ndefaults > 0 {
-                format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+                format!(
+                    "from {} to {} positional arguments",
+                    argcount - ndefaults,
+                    argcount
+                )
             } else {
-                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    argcount,
+                    if argcount == 1 { "" } else { "s" }
+                )
             };
             let extra = if kw_given > 0 {
                 format!(
-                    " (and {} keyword-only argument{})",
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if given == 1 { "" } else { "s" },
                     kw_given,
                     if kw_given == 1 { "" } else { "s" }
                 )
@@ -151,7 +188,11 @@ impl<P: HeapPolicy> Vm<P> {
             };
             return Err(self.type_error(format!(
                 "{qual}() takes {takes} but {given}{extra} {} given",
-                if given == 1 && kw_given == 0 { "was" } else { "were" }
+                if given == 1 && kw_given == 0 {
+                    "was"
+                } else {
+                    "were"
+                }
             )));
         }
         let kwdict = if has_varkw {
@@ -170,7 +211,9 @@ impl<P: HeapPolicy> Vm<P> {
             match pos {
                 Some(i) if i >= code.posonlyargcount as usize => {
                     if fast[i].is_some() {
-                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{name}'")));
+                        return Err(self.type_error(format!(
+                            "{qual}() got multiple values for argument '{name}'"
+                        )));
                     }
                     fast[i] = Some(value.clone());
                 }
@@ -180,7 +223,9 @@ impl<P: HeapPolicy> Vm<P> {
                     } else if other.is_some() {
                         posonly_as_kw.push(name);
                     } else {
-                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{name}'")));
+                        return Err(self.type_error(format!(
+                            "{qual}() got an unexpected keyword argument '{name}'"
+                        )));
                     }
                 }
             }
@@ -195,6 +240,7 @@ impl<P: HeapPolicy> Vm<P> {
         let ndefaults = f.defaults.len();
         let first_default = argcount - ndefaults.min(argcount);
         let mut missing: Vec<String> = Vec::new();
+        #[allow(clippy::needless_range_loop)]
         for i in 0..argcount {
             if fast[i].is_none() {
                 if i >= first_default {
@@ -212,10 +258,14 @@ impl<P: HeapPolicy> Vm<P> {
                 name_list(&missing)
             )));
         }
+        #[allow(clippy::needless_range_loop)]
         for i in argcount..argcount + kwonly {
             if fast[i].is_none() {
                 let name = &code.varnames[i];
-                let d = f.kwdefaults.as_ref().and_then(|d| self.dict_get_str(d, name));
+                let d = f
+                    .kwdefaults
+                    .as_ref()
+                    .and_then(|d| self.dict_get_str(d, name));
                 match d {
                     Some(v) => fast[i] = Some(v),
                     None => missing.push(name.as_str().unwrap_or("?").to_string()),
@@ -235,7 +285,11 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// Runs a Python function with bound fast locals: makes its frame, and
     /// either runs it or (for a generator function) returns the generator.
-    pub(crate) fn run_function(&self, func: &Obj<P>, fast: Vec<Option<Obj<P>>>) -> PyResult<Obj<P>, P> {
+    pub(crate) fn run_function(
+        &self,
+        func: &Obj<P>,
+        fast: Vec<Option<Obj<P>>>,
+    ) -> PyResult<Obj<P>, P> {
         let f = func.downcast::<Function<P>>().expect("function");
         let code = f.code.downcast::<Code<P>>().expect("code");
         let mut cells = Vec::new();
@@ -244,7 +298,9 @@ impl<P: HeapPolicy> Vm<P> {
             cells.reserve(code.ncells());
             for param in &code.cell_params {
                 let init = param.and_then(|p| fast[p as usize].take());
-                cells.push(ObjRef::new(Cell { value: ftl_object::ObjCell::new(init) }));
+                cells.push(ObjRef::new(Cell {
+                    value: ftl_object::ObjCell::new(init),
+                }));
             }
             cells.extend(f.closure.iter().cloned());
         }
@@ -272,7 +328,9 @@ impl<P: HeapPolicy> Vm<P> {
         self.give_stack(core::mem::take(&mut frame.stack));
         match result? {
             FrameExit::Return(v) => Ok(v),
-            FrameExit::Yield(_) => Err(self.new_error(ExcType::SystemError, "yield from a non-generator frame")),
+            FrameExit::Yield(_) => {
+                Err(self.new_error(ExcType::SystemError, "yield from a non-generator frame"))
+            }
         }
     }
 
@@ -319,7 +377,8 @@ impl<P: HeapPolicy> Vm<P> {
                 gen.finished.store(true, Ordering::Relaxed);
                 if self.err_matches(&e, ExcType::StopIteration) {
                     // PEP 479
-                    let err = self.new_error(ExcType::RuntimeError, "generator raised StopIteration");
+                    let err =
+                        self.new_error(ExcType::RuntimeError, "generator raised StopIteration");
                     if let Some(inst) = err.0.downcast::<Instance<P>>() {
                         if let Some(x) = &inst.exc {
                             x.cause.set(Some(e.0.clone()));
@@ -381,15 +440,15 @@ impl<P: HeapPolicy> Vm<P> {
         let f = body.downcast::<Function<P>>().expect("class body function");
         let bases = bases.as_tuple().expect("bases tuple");
         if bases.len() > 1 {
-            return Err(self.type_error("multiple inheritance is not supported by ftl (it runs a subset of Python)"));
+            return Err(self.type_error(
+                "multiple inheritance is not supported by ftl (it runs a subset of Python)",
+            ));
         }
         let base = match bases.first() {
             Some(b) => {
                 let Some(bc) = b.downcast::<Class<P>>() else {
-                    return Err(self.type_error(format!(
-                        "bases must be types, not '{}'",
-                        self.type_name(b)
-                    )));
+                    return Err(self
+                        .type_error(format!("bases must be types, not '{}'", self.type_name(b))));
                 };
                 if let Some(bt) = bc.builtin {
                     if bt != BuiltinType::Object {

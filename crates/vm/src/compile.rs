@@ -362,7 +362,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
 
     fn var_index(&self, name: &str) -> u32 {
         let u = &self.units.last().expect("unit").0;
-        u.varnames.iter().position(|v| v == name).expect("local in varnames") as u32
+        u.varnames
+            .iter()
+            .position(|v| v == name)
+            .expect("local in varnames") as u32
     }
 
     fn cell_index(&self, name: &str) -> Option<u32> {
@@ -385,10 +388,15 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         match (kind, binding) {
             (ScopeKind::Module, _) | (_, Binding::GlobalExplicit) => {
                 let i = self.name_index(name);
-                self.emit(ctx.pick(Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal), i);
+                self.emit(
+                    ctx.pick(Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal),
+                    i,
+                );
             }
             (ScopeKind::Class, Binding::Free) => {
-                let cell = self.cell_index(name).ok_or_else(|| self.err(loc, "internal: missing cell"))?;
+                let cell = self
+                    .cell_index(name)
+                    .ok_or_else(|| self.err(loc, "internal: missing cell"))?;
                 let i = self.name_index(name);
                 match ctx {
                     Ctx::Load => self.emit(Op::LoadClassDeref, i | (cell << 16)),
@@ -405,12 +413,20 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 self.emit(ctx.pick(Op::LoadFast, Op::StoreFast, Op::DeleteFast), i);
             }
             (_, Binding::Cell) | (_, Binding::Free) => {
-                let cell = self.cell_index(name).ok_or_else(|| self.err(loc, "internal: missing cell"))?;
-                self.emit(ctx.pick(Op::LoadDeref, Op::StoreDeref, Op::DeleteDeref), cell);
+                let cell = self
+                    .cell_index(name)
+                    .ok_or_else(|| self.err(loc, "internal: missing cell"))?;
+                self.emit(
+                    ctx.pick(Op::LoadDeref, Op::StoreDeref, Op::DeleteDeref),
+                    cell,
+                );
             }
             (_, Binding::GlobalImplicit) => {
                 let i = self.name_index(name);
-                self.emit(ctx.pick(Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal), i);
+                self.emit(
+                    ctx.pick(Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal),
+                    i,
+                );
             }
         }
         Ok(())
@@ -423,7 +439,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
     }
 
     fn in_function(&self) -> bool {
-        matches!(self.scope().kind, ScopeKind::Function | ScopeKind::Comprehension)
+        matches!(
+            self.scope().kind,
+            ScopeKind::Function | ScopeKind::Comprehension
+        )
     }
 
     fn stmt(&mut self, s: &'a Stmt) -> CResult {
@@ -467,14 +486,23 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 }
                 None => Ok(()),
             },
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 let (top, cleanup, end) = (self.new_label(), self.new_label(), self.new_label());
                 self.expr(iter)?;
                 self.emit(Op::GetIter, 0);
                 self.bind(top);
                 self.jump(Op::ForIter, cleanup);
                 self.store(target)?;
-                self.fblocks().push(FBlock::Loop { continue_to: top, break_to: end, for_loop: true });
+                self.fblocks().push(FBlock::Loop {
+                    continue_to: top,
+                    break_to: end,
+                    for_loop: true,
+                });
                 self.stmts(body)?;
                 self.fblocks().pop();
                 self.jump(Op::Jump, top);
@@ -487,7 +515,11 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 let (top, orelse_l, end) = (self.new_label(), self.new_label(), self.new_label());
                 self.bind(top);
                 self.jump_if(test, false, orelse_l)?;
-                self.fblocks().push(FBlock::Loop { continue_to: top, break_to: end, for_loop: false });
+                self.fblocks().push(FBlock::Loop {
+                    continue_to: top,
+                    break_to: end,
+                    for_loop: false,
+                });
                 self.stmts(body)?;
                 self.fblocks().pop();
                 self.jump(Op::Jump, top);
@@ -524,7 +556,12 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 }
                 Ok(())
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)
                 } else {
@@ -575,7 +612,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => Ok(()),
             StmtKind::Expr(e) => {
-                if matches!(e.kind, ExprKind::Str(_) | ExprKind::Int(_) | ExprKind::None | ExprKind::Ellipsis) {
+                if matches!(
+                    e.kind,
+                    ExprKind::Str(_) | ExprKind::Int(_) | ExprKind::None | ExprKind::Ellipsis
+                ) {
                     return Ok(()); // docstrings and constants: no effect
                 }
                 self.expr(e)?;
@@ -594,7 +634,12 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         let mut i = n;
         while i > base {
             i -= 1;
-            if let FBlock::Loop { continue_to, break_to, for_loop } = self.fblocks()[i] {
+            if let FBlock::Loop {
+                continue_to,
+                break_to,
+                for_loop,
+            } = self.fblocks()[i]
+            {
                 // Unwind blocks above the loop.
                 let saved: Vec<FBlock<'a>> = self.fblocks().drain(i + 1..).collect();
                 let result = self.unwind_blocks(&saved, false);
@@ -613,7 +658,11 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         }
         Err(self.err(
             loc,
-            if is_break { "'break' outside loop" } else { "'continue' not properly in loop" },
+            if is_break {
+                "'break' outside loop"
+            } else {
+                "'continue' not properly in loop"
+            },
         ))
     }
 
@@ -680,7 +729,12 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         self.name_op(name, Ctx::Del, Loc::default())
     }
 
-    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult {
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         let (handler_l, end) = (self.new_label(), self.new_label());
         self.jump(Op::SetupExcept, handler_l);
         self.fblocks().push(FBlock::TryExcept);
@@ -705,7 +759,9 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 self.emit(Op::DupTop, 0);
                 self.name_op(n, Ctx::Store, h.loc)?;
             }
-            self.fblocks().push(FBlock::Handler { name: h.name.as_deref() });
+            self.fblocks().push(FBlock::Handler {
+                name: h.name.as_deref(),
+            });
             self.stmts(&h.body)?;
             self.fblocks().pop();
             self.emit(Op::PopExcept, 0);
@@ -822,7 +878,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 self.emit(Op::StoreSubscr, 0);
                 Ok(())
             }
-            _ => Err(self.err(target.loc, "'expression' is an illegal expression for augmented assignment")),
+            _ => Err(self.err(
+                target.loc,
+                "'expression' is an illegal expression for augmented assignment",
+            )),
         }
     }
 
@@ -843,16 +902,26 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 Ok(())
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                let star = items.iter().position(|i| matches!(i.kind, ExprKind::Starred(_)));
+                let star = items
+                    .iter()
+                    .position(|i| matches!(i.kind, ExprKind::Starred(_)));
                 match star {
                     None => self.emit(Op::UnpackSequence, items.len() as u32),
                     Some(pos) => {
-                        if items.iter().filter(|i| matches!(i.kind, ExprKind::Starred(_))).count() > 1 {
-                            return Err(self.err(t.loc, "multiple starred expressions in assignment"));
+                        if items
+                            .iter()
+                            .filter(|i| matches!(i.kind, ExprKind::Starred(_)))
+                            .count()
+                            > 1
+                        {
+                            return Err(
+                                self.err(t.loc, "multiple starred expressions in assignment")
+                            );
                         }
                         let after = items.len() - pos - 1;
                         if pos > 255 || after > 0xffff {
-                            return Err(self.err(t.loc, "too many expressions in star-unpacking assignment"));
+                            return Err(self
+                                .err(t.loc, "too many expressions in star-unpacking assignment"));
                         }
                         self.emit(Op::UnpackEx, pos as u32 | ((after as u32) << 8));
                     }
@@ -865,7 +934,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) => Err(self.err(t.loc, "starred assignment target must be in a list or tuple")),
+            ExprKind::Starred(_) => Err(self.err(
+                t.loc,
+                "starred assignment target must be in a list or tuple",
+            )),
             _ => Err(self.err(t.loc, format!("cannot assign to {}", describe(t)))),
         }
     }
@@ -886,7 +958,9 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 self.emit(Op::DeleteSubscr, 0);
                 Ok(())
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.delete(i)),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.delete(i))
+            }
             _ => Err(self.err(t.loc, format!("cannot delete {}", describe(t)))),
         }
     }
@@ -895,7 +969,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         for d in &f.decorators {
             self.expr(d)?;
         }
-        let scope = self.table.scope_of(s).ok_or_else(|| self.err(s.loc, "internal: no scope"))?;
+        let scope = self
+            .table
+            .scope_of(s)
+            .ok_or_else(|| self.err(s.loc, "internal: no scope"))?;
         self.make_function(scope, &f.name, &f.params, s.loc, |c| {
             c.stmts(&f.body)?;
             c.load_const_none();
@@ -929,7 +1006,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
     ) -> CResult {
         let mut flags_ = 0;
         let positional: Vec<&Param> = params.posonly.iter().chain(&params.args).collect();
-        let defaults: Vec<&Expr> = positional.iter().filter_map(|p| p.default.as_ref()).collect();
+        let defaults: Vec<&Expr> = positional
+            .iter()
+            .filter_map(|p| p.default.as_ref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -937,7 +1017,11 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             self.emit(Op::BuildTuple, defaults.len() as u32);
             flags_ |= 1;
         }
-        let kwdefaults: Vec<&Param> = params.kwonly.iter().filter(|p| p.default.is_some()).collect();
+        let kwdefaults: Vec<&Param> = params
+            .kwonly
+            .iter()
+            .filter(|p| p.default.is_some())
+            .collect();
         if !kwdefaults.is_empty() {
             for p in &kwdefaults {
                 self.load_const_str(&p.name);
@@ -958,7 +1042,13 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         self.emit_closure_and_make(code, &qualname, flags_, loc)
     }
 
-    fn emit_closure_and_make(&mut self, code: Code<P>, qualname: &str, mut flags_: u32, loc: Loc) -> CResult {
+    fn emit_closure_and_make(
+        &mut self,
+        code: Code<P>,
+        qualname: &str,
+        mut flags_: u32,
+        loc: Loc,
+    ) -> CResult {
         if !code.freevars.is_empty() {
             let frees: Vec<String> = code
                 .freevars
@@ -966,9 +1056,9 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 .map(|n| n.as_str().unwrap_or_default().to_string())
                 .collect();
             for n in &frees {
-                let cell = self
-                    .cell_index(n)
-                    .ok_or_else(|| self.err(loc, format!("internal: no cell for free variable '{n}'")))?;
+                let cell = self.cell_index(n).ok_or_else(|| {
+                    self.err(loc, format!("internal: no cell for free variable '{n}'"))
+                })?;
                 self.emit(Op::LoadClosure, cell);
             }
             self.emit(Op::BuildTuple, frees.len() as u32);
@@ -985,7 +1075,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         for d in &c.decorators {
             self.expr(d)?;
         }
-        let scope = self.table.scope_of(s).ok_or_else(|| self.err(s.loc, "internal: no scope"))?;
+        let scope = self
+            .table
+            .scope_of(s)
+            .ok_or_else(|| self.err(s.loc, "internal: no scope"))?;
         let qualname = self.qualname_for(&c.name);
         self.push_unit(scope, qualname.clone(), s.loc.line, None);
         self.unit().line = s.loc.line;
@@ -1031,7 +1124,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
     /// Compiles a jump to `target` taken when `e` is `cond`.
     fn jump_if(&mut self, e: &'a Expr, cond: bool, target: Label) -> CResult {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.jump_if(operand, !cond, target),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => self.jump_if(operand, !cond, target),
             ExprKind::BoolOp { op, values } => {
                 let is_and = *op == BoolOp::And;
                 if is_and == cond {
@@ -1053,7 +1149,14 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             }
             _ => {
                 self.expr(e)?;
-                self.jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
+                self.jump(
+                    if cond {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    target,
+                );
                 Ok(())
             }
         }
@@ -1089,7 +1192,11 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 for v in init {
                     self.expr(v)?;
                     self.jump(
-                        if *op == BoolOp::And { Op::JumpIfFalseOrPop } else { Op::JumpIfTrueOrPop },
+                        if *op == BoolOp::And {
+                            Op::JumpIfFalseOrPop
+                        } else {
+                            Op::JumpIfTrueOrPop
+                        },
                         end,
                     );
                 }
@@ -1121,7 +1228,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 );
             }
             ExprKind::Lambda { params, body } => {
-                let scope = self.table.scope_of(e).ok_or_else(|| self.err(e.loc, "internal: no scope"))?;
+                let scope = self
+                    .table
+                    .scope_of(e)
+                    .ok_or_else(|| self.err(e.loc, "internal: no scope"))?;
                 self.make_function(scope, "<lambda>", params, e.loc, |c| {
                     c.expr(body)?;
                     c.emit(Op::ReturnValue, 0);
@@ -1161,15 +1271,29 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                     }
                 }
             }
-            ExprKind::Set(items) => self.sequence(items, Op::BuildSet, Op::SetAdd, Op::SetUpdate, false)?,
-            ExprKind::List(items) => self.sequence(items, Op::BuildList, Op::ListAppend, Op::ListExtend, false)?,
-            ExprKind::Tuple(items) => self.sequence(items, Op::BuildTuple, Op::ListAppend, Op::ListExtend, true)?,
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, generators, CompKind::List(elt))?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, generators, CompKind::Set(elt))?,
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, generators, CompKind::Dict(key, value))?
+            ExprKind::Set(items) => {
+                self.sequence(items, Op::BuildSet, Op::SetAdd, Op::SetUpdate, false)?
             }
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, generators, CompKind::Gen(elt))?,
+            ExprKind::List(items) => {
+                self.sequence(items, Op::BuildList, Op::ListAppend, Op::ListExtend, false)?
+            }
+            ExprKind::Tuple(items) => {
+                self.sequence(items, Op::BuildTuple, Op::ListAppend, Op::ListExtend, true)?
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, generators, CompKind::List(elt))?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, generators, CompKind::Set(elt))?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, generators, CompKind::Dict(key, value))?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, generators, CompKind::Gen(elt))?
+            }
             ExprKind::Yield(v) => {
                 if !self.in_function() {
                     return Err(self.err(e.loc, "'yield' outside function"));
@@ -1188,7 +1312,11 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 self.emit(Op::GetIter, 0);
                 self.emit(Op::YieldFrom, 0);
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.expr(left)?;
                 if ops.len() == 1 {
                     self.expr(&comparators[0])?;
@@ -1216,11 +1344,16 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                     self.bind(end);
                 }
             }
-            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(e, func, args, keywords)?,
             ExprKind::FString(parts) => self.fstring(parts)?,
             ExprKind::Str(s) => {
                 let i = self.add_const(format!("s{s}"), |c| {
-                    if s.len() <= 40 && s.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') {
+                    if s.len() <= 40 && s.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+                    {
                         c.consts.intern(s)
                     } else {
                         ObjRef::new_str(s)
@@ -1290,7 +1423,14 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
     }
 
     /// A list, tuple or set display, with `*` spreads handled.
-    fn sequence(&mut self, items: &'a [Expr], build: Op, add: Op, extend: Op, tuple: bool) -> CResult {
+    fn sequence(
+        &mut self,
+        items: &'a [Expr],
+        build: Op,
+        add: Op,
+        extend: Op,
+        tuple: bool,
+    ) -> CResult {
         if !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
             for i in items {
                 self.expr(i)?;
@@ -1317,7 +1457,13 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         Ok(())
     }
 
-    fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult {
+    fn call(
+        &mut self,
+        e: &'a Expr,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult {
         let spreads = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             || keywords.iter().any(|k| k.arg.is_none());
         // Zero-argument super(): super(__class__, first parameter).
@@ -1422,7 +1568,11 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                     }
                     self.load_const_str(s);
                 }
-                FStringPart::Field { value, conversion, spec } => {
+                FStringPart::Field {
+                    value,
+                    conversion,
+                    spec,
+                } => {
                     self.expr(value)?;
                     let mut arg = match conversion {
                         None => 0,
@@ -1447,8 +1597,16 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         Ok(())
     }
 
-    fn comprehension(&mut self, e: &'a Expr, generators: &'a [Comprehension], kind: CompKind<'a>) -> CResult {
-        let scope = self.table.scope_of(e).ok_or_else(|| self.err(e.loc, "internal: no scope"))?;
+    fn comprehension(
+        &mut self,
+        e: &'a Expr,
+        generators: &'a [Comprehension],
+        kind: CompKind<'a>,
+    ) -> CResult {
+        let scope = self
+            .table
+            .scope_of(e)
+            .ok_or_else(|| self.err(e.loc, "internal: no scope"))?;
         let name = self.table.scopes[scope].name.clone();
         let qualname = self.qualname_for(&name);
         self.push_unit(scope, qualname.clone(), e.loc.line, None);
@@ -1480,7 +1638,12 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         Ok(())
     }
 
-    fn comp_generator(&mut self, generators: &'a [Comprehension], depth: usize, kind: &CompKind<'a>) -> CResult {
+    fn comp_generator(
+        &mut self,
+        generators: &'a [Comprehension],
+        depth: usize,
+        kind: &CompKind<'a>,
+    ) -> CResult {
         let g = &generators[depth];
         let (top, end) = (self.new_label(), self.new_label());
         if depth == 0 {
@@ -1553,7 +1716,11 @@ impl Ctx {
 impl FBlock<'_> {
     fn shallow(&self) -> Self {
         match self {
-            FBlock::Loop { continue_to, break_to, for_loop } => FBlock::Loop {
+            FBlock::Loop {
+                continue_to,
+                break_to,
+                for_loop,
+            } => FBlock::Loop {
                 continue_to: *continue_to,
                 break_to: *break_to,
                 for_loop: *for_loop,

@@ -11,8 +11,8 @@
 //! flag is never set and detaching does nothing. The GIL runtimes provide
 //! their own implementations (`ftl-gil`).
 
-use ftl_core::sync::AtomicBool;
 use ftl_core::sync::Arc;
+use ftl_core::sync::AtomicBool;
 
 /// A thread's handle on its interpreter's coordination.
 pub trait Coordination {
@@ -37,7 +37,9 @@ pub struct SingleThread {
 impl SingleThread {
     /// A new single-thread coordination.
     pub fn new() -> Self {
-        SingleThread { breaker: Arc::new(AtomicBool::new(false)) }
+        SingleThread {
+            breaker: Arc::new(AtomicBool::new(false)),
+        }
     }
 }
 

@@ -74,7 +74,10 @@ struct Raised<P: HeapPolicy> {
 impl<P: HeapPolicy> From<PyErr<P>> for Raised<P> {
     #[inline]
     fn from(err: PyErr<P>) -> Self {
-        Raised { err, reraise: false }
+        Raised {
+            err,
+            reraise: false,
+        }
     }
 }
 
@@ -94,7 +97,9 @@ impl<P: HeapPolicy> Vm<P> {
     /// Runs `frame` until it returns, yields, or raises.
     pub fn run_frame(&self, frame: &mut Frame<P>) -> PyResult<FrameExit<P>, P> {
         let code_obj = frame.code.clone();
-        let code = code_obj.downcast::<Code<P>>().expect("frame of a code object");
+        let code = code_obj
+            .downcast::<Code<P>>()
+            .expect("frame of a code object");
         let handled_base = self.exc_info.borrow().len();
         if !frame.handled.is_empty() {
             self.exc_info.borrow_mut().append(&mut frame.handled);
@@ -112,7 +117,12 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Err(Raised { err, reraise }) => {
                     if !reraise {
-                        self.note_raise(&err, &code_obj, code.line_of(frame.pc.saturating_sub(1)), handled_base);
+                        self.note_raise(
+                            &err,
+                            &code_obj,
+                            code.line_of(frame.pc.saturating_sub(1)),
+                            handled_base,
+                        );
                     }
                     if let Some(target) = self.unwind(frame, &err) {
                         frame.pc = target as usize;
@@ -130,7 +140,9 @@ impl<P: HeapPolicy> Vm<P> {
     /// through, and on first sight sets its `__context__` to the exception
     /// being handled (implicit chaining).
     fn note_raise(&self, err: &PyErr<P>, code: &Obj<P>, line: u32, _handled_base: usize) {
-        let Some(inst) = err.0.downcast::<Instance<P>>() else { return };
+        let Some(inst) = err.0.downcast::<Instance<P>>() else {
+            return;
+        };
         let Some(exc) = &inst.exc else { return };
         let mut tb = exc.traceback.take();
         if tb.is_empty() {
@@ -141,7 +153,10 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
         }
-        tb.push(TbEntry { code: code.clone(), line });
+        tb.push(TbEntry {
+            code: code.clone(),
+            line,
+        });
         drop(exc.traceback.replace(tb));
     }
 
@@ -156,7 +171,11 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 BlockKind::Except | BlockKind::Finally | BlockKind::With => {
                     frame.stack.truncate(b.level as usize);
-                    frame.blocks.push(Block { kind: BlockKind::Handler, handler: 0, level: b.level });
+                    frame.blocks.push(Block {
+                        kind: BlockKind::Handler,
+                        handler: 0,
+                        level: b.level,
+                    });
                     frame.stack.push(err.0.clone());
                     self.exc_info.borrow_mut().push(err.0.clone());
                     return Some(b.handler);
@@ -193,7 +212,9 @@ impl<P: HeapPolicy> Vm<P> {
                     }
                 }
                 Op::LoadDeref => {
-                    let cell = frame.cells[arg as usize].downcast::<Cell<P>>().expect("cell");
+                    let cell = frame.cells[arg as usize]
+                        .downcast::<Cell<P>>()
+                        .expect("cell");
                     match cell.value.get() {
                         Some(v) => frame.stack.push(v),
                         None => return Err(self.unbound_deref(code, arg as usize).into()),
@@ -201,10 +222,16 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::StoreDeref => {
                     let v = pop!(frame);
-                    frame.cells[arg as usize].downcast::<Cell<P>>().expect("cell").value.set(Some(v));
+                    frame.cells[arg as usize]
+                        .downcast::<Cell<P>>()
+                        .expect("cell")
+                        .value
+                        .set(Some(v));
                 }
                 Op::DeleteDeref => {
-                    let cell = frame.cells[arg as usize].downcast::<Cell<P>>().expect("cell");
+                    let cell = frame.cells[arg as usize]
+                        .downcast::<Cell<P>>()
+                        .expect("cell");
                     if cell.value.take().is_none() {
                         return Err(self.unbound_deref(code, arg as usize).into());
                     }
@@ -228,7 +255,10 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::LoadName => {
                     let name = &code.names[arg as usize];
-                    let local = frame.locals.as_ref().and_then(|l| self.dict_get_str(l, name));
+                    let local = frame
+                        .locals
+                        .as_ref()
+                        .and_then(|l| self.dict_get_str(l, name));
                     let v = match local {
                         Some(v) => v,
                         None => self.load_global(&frame.globals, name)?,
@@ -250,7 +280,10 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::LoadClassDeref => {
                     let name = &code.names[(arg & 0xffff) as usize];
-                    let local = frame.locals.as_ref().and_then(|l| self.dict_get_str(l, name));
+                    let local = frame
+                        .locals
+                        .as_ref()
+                        .and_then(|l| self.dict_get_str(l, name));
                     let v = match local {
                         Some(v) => v,
                         None => {
@@ -321,7 +354,10 @@ impl<P: HeapPolicy> Vm<P> {
                     let base = frame.stack.len() - n - 1;
                     let res = {
                         let args = &frame.stack[base + 1..base + 1 + n - nkw];
-                        let kw = Kw { names: names_t, values: &frame.stack[base + 1 + n - nkw..] };
+                        let kw = Kw {
+                            names: names_t,
+                            values: &frame.stack[base + 1 + n - nkw..],
+                        };
                         self.call(&frame.stack[base], args, kw)
                     };
                     frame.stack.truncate(base);
@@ -329,7 +365,11 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::CallEx => {
                     self.poll();
-                    let kwargs = if arg & 1 != 0 { Some(pop!(frame)) } else { None };
+                    let kwargs = if arg & 1 != 0 {
+                        Some(pop!(frame))
+                    } else {
+                        None
+                    };
                     let args = pop!(frame);
                     let func = pop!(frame);
                     let res = self.call_ex(&func, &args, kwargs.as_ref())?;
@@ -353,7 +393,11 @@ impl<P: HeapPolicy> Vm<P> {
                     self.delitem(&obj, &key)?;
                 }
                 Op::BuildSlice => {
-                    let step = if arg == 3 { pop!(frame) } else { ObjRef::none() };
+                    let step = if arg == 3 {
+                        pop!(frame)
+                    } else {
+                        ObjRef::none()
+                    };
                     let stop = pop!(frame);
                     let start = pop!(frame);
                     frame.stack.push(ObjRef::new(Slice { start, stop, step }));
@@ -399,7 +443,9 @@ impl<P: HeapPolicy> Vm<P> {
                 Op::IsOp => {
                     let b = pop!(frame);
                     let a = pop!(frame);
-                    frame.stack.push(ObjRef::from_bool(a.is_same(&b) != (arg == 1)));
+                    frame
+                        .stack
+                        .push(ObjRef::from_bool(a.is_same(&b) != (arg == 1)));
                 }
                 Op::ContainsOp => {
                     let container = pop!(frame);
@@ -534,7 +580,10 @@ impl<P: HeapPolicy> Vm<P> {
                 Op::ListAppend => {
                     let v = pop!(frame);
                     let n = frame.stack.len();
-                    frame.stack[n - arg as usize].as_list().expect("list").push(v);
+                    frame.stack[n - arg as usize]
+                        .as_list()
+                        .expect("list")
+                        .push(v);
                 }
                 Op::SetAdd => {
                     let v = pop!(frame);
@@ -576,7 +625,11 @@ impl<P: HeapPolicy> Vm<P> {
                     frame.stack.push(ObjRef::new_tuple(items));
                 }
                 Op::FormatValue => {
-                    let spec = if arg & 4 != 0 { Some(pop!(frame)) } else { None };
+                    let spec = if arg & 4 != 0 {
+                        Some(pop!(frame))
+                    } else {
+                        None
+                    };
                     let v = pop!(frame);
                     let v = match arg & 3 {
                         1 => self.str_obj(&v)?,
@@ -622,9 +675,21 @@ impl<P: HeapPolicy> Vm<P> {
                 Op::MakeFunction => {
                     let qualname = pop!(frame);
                     let code_obj = pop!(frame);
-                    let closure = if arg & 8 != 0 { pop!(frame).as_tuple().expect("closure").to_vec() } else { Vec::new() };
-                    let kwdefaults = if arg & 2 != 0 { Some(pop!(frame)) } else { None };
-                    let defaults = if arg & 1 != 0 { pop!(frame).as_tuple().expect("defaults").to_vec() } else { Vec::new() };
+                    let closure = if arg & 8 != 0 {
+                        pop!(frame).as_tuple().expect("closure").to_vec()
+                    } else {
+                        Vec::new()
+                    };
+                    let kwdefaults = if arg & 2 != 0 {
+                        Some(pop!(frame))
+                    } else {
+                        None
+                    };
+                    let defaults = if arg & 1 != 0 {
+                        pop!(frame).as_tuple().expect("defaults").to_vec()
+                    } else {
+                        Vec::new()
+                    };
                     let name = {
                         let c = code_obj.downcast::<Code<P>>().expect("code");
                         self.intern(&c.name)
@@ -673,7 +738,11 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::SetupExcept | Op::SetupFinally => {
                     frame.blocks.push(Block {
-                        kind: if ins.op == Op::SetupExcept { BlockKind::Except } else { BlockKind::Finally },
+                        kind: if ins.op == Op::SetupExcept {
+                            BlockKind::Except
+                        } else {
+                            BlockKind::Finally
+                        },
                         handler: arg,
                         level: frame.stack.len() as u32,
                     });
@@ -683,7 +752,11 @@ impl<P: HeapPolicy> Vm<P> {
                     let enter = self.special_method(&mgr, &self.interp.names.enter)?;
                     let exit = self.special_method(&mgr, &self.interp.names.exit)?;
                     frame.stack.push(exit);
-                    frame.blocks.push(Block { kind: BlockKind::With, handler: arg, level: frame.stack.len() as u32 });
+                    frame.blocks.push(Block {
+                        kind: BlockKind::With,
+                        handler: arg,
+                        level: frame.stack.len() as u32,
+                    });
                     let v = self.call(&enter, &[], Kw::EMPTY)?;
                     frame.stack.push(v);
                 }
@@ -717,14 +790,22 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::Reraise => {
                     let exc = pop!(frame);
-                    return Err(Raised { err: PyErr(exc), reraise: true });
+                    return Err(Raised {
+                        err: PyErr(exc),
+                        reraise: true,
+                    });
                 }
                 Op::Raise => match arg {
                     0 => {
                         let current = self.exc_info.borrow().last().cloned();
                         return match current {
-                            Some(e) => Err(Raised { err: PyErr(e), reraise: true }),
-                            None => Err(self.new_error(ExcType::RuntimeError, "No active exception to reraise").into()),
+                            Some(e) => Err(Raised {
+                                err: PyErr(e),
+                                reraise: true,
+                            }),
+                            None => Err(self
+                                .new_error(ExcType::RuntimeError, "No active exception to reraise")
+                                .into()),
                         };
                     }
                     1 => {
@@ -748,9 +829,14 @@ impl<P: HeapPolicy> Vm<P> {
                     let v = self.import_from(&m, &code.names[arg as usize])?;
                     frame.stack.push(v);
                 }
-                Op::LoadAssertionError => frame.stack.push(self.exc_class(ExcType::AssertionError).clone()),
+                Op::LoadAssertionError => frame
+                    .stack
+                    .push(self.exc_class(ExcType::AssertionError).clone()),
                 Op::LoadLocals => {
-                    let l = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                    let l = frame
+                        .locals
+                        .clone()
+                        .unwrap_or_else(|| frame.globals.clone());
                     frame.stack.push(l);
                 }
             }
@@ -772,7 +858,9 @@ impl<P: HeapPolicy> Vm<P> {
         let name = code.varnames[slot].as_str().unwrap_or("?").to_string();
         self.new_error(
             ExcType::UnboundLocalError,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 
@@ -782,10 +870,15 @@ impl<P: HeapPolicy> Vm<P> {
             let name = code.cellvars[idx].as_str().unwrap_or("?").to_string();
             self.new_error(
                 ExcType::UnboundLocalError,
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
-            let name = code.freevars[idx - ncell].as_str().unwrap_or("?").to_string();
+            let name = code.freevars[idx - ncell]
+                .as_str()
+                .unwrap_or("?")
+                .to_string();
             self.new_error(
                 ExcType::NameError,
                 format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
@@ -824,13 +917,17 @@ impl<P: HeapPolicy> Vm<P> {
     #[inline]
     pub fn dict_set_str(&self, d: &Obj<P>, name: Obj<P>, v: Obj<P>) {
         let hash = name.str_hash().expect("str key");
-        d.as_dict().expect("namespace dict").set_hashed(hash, name, v);
+        d.as_dict()
+            .expect("namespace dict")
+            .set_hashed(hash, name, v);
     }
 
     /// `del d[name]` for a string key; the old value if present.
     pub fn dict_del_str(&self, d: &Obj<P>, name: &Obj<P>) -> Option<Obj<P>> {
         let hash = name.str_hash().expect("str key");
-        d.as_dict().expect("namespace dict").remove_hashed(hash, name)
+        d.as_dict()
+            .expect("namespace dict")
+            .remove_hashed(hash, name)
     }
 
     /// Calls `stack[base]` with `stack[base+skip .. base+skip+n]` as
@@ -838,7 +935,13 @@ impl<P: HeapPolicy> Vm<P> {
     /// their arguments moved from the stack (no extra counting), as
     /// CPython 3.11's calls do.
     #[inline]
-    fn call_from_stack(&self, stack: &mut Vec<Obj<P>>, base: usize, skip: usize, n: usize) -> PyResult<Obj<P>, P> {
+    fn call_from_stack(
+        &self,
+        stack: &mut Vec<Obj<P>>,
+        base: usize,
+        skip: usize,
+        n: usize,
+    ) -> PyResult<Obj<P>, P> {
         let first = base + skip;
         if let Some(f) = stack[base].downcast::<Function<P>>() {
             if let Some(fast) = self.fast_args(f, n) {

@@ -63,7 +63,9 @@ impl<P: HeapPolicy> Vm<P> {
         }
         match cls.downcast::<Class<P>>() {
             Some(c) if c.is_exception() => Ok(self.isinstance(exc, cls)),
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -72,7 +74,11 @@ impl<P: HeapPolicy> Vm<P> {
     fn exc_type_name(&self, exc: &Obj<P>) -> String {
         let cls = self.type_of(exc);
         let c = self.class(&cls);
-        let module = if c.is_exception() && c.dict.as_dict().is_some_and(|d| d.get(&self.interp.names.module).ok().flatten().is_none()) {
+        let module = if c.is_exception()
+            && c.dict
+                .as_dict()
+                .is_some_and(|d| d.get(&self.interp.names.module).ok().flatten().is_none())
+        {
             "builtins".to_string()
         } else {
             self.class_module(&cls)
@@ -110,7 +116,9 @@ impl<P: HeapPolicy> Vm<P> {
             }
             seen.push(e.addr());
             chain.push((e.clone(), link));
-            let Some(inst) = e.downcast::<Instance<P>>() else { break };
+            let Some(inst) = e.downcast::<Instance<P>>() else {
+                break;
+            };
             let Some(x) = &inst.exc else { break };
             if let Some(c) = x.cause.get() {
                 cur = Some(c);
@@ -118,7 +126,8 @@ impl<P: HeapPolicy> Vm<P> {
             } else if !x.suppress_context.load(Ordering::Relaxed) {
                 if let Some(c) = x.context.get() {
                     cur = Some(c);
-                    link = "\nDuring handling of the above exception, another exception occurred:\n\n";
+                    link =
+                        "\nDuring handling of the above exception, another exception occurred:\n\n";
                 }
             }
         }
@@ -147,7 +156,10 @@ impl<P: HeapPolicy> Vm<P> {
             for entry in tb.iter().rev() {
                 let code = entry.code.downcast::<Code<P>>().expect("code");
                 let file = code.filename.as_str().unwrap_or("?");
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, entry.line, code.name));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    file, entry.line, code.name
+                ));
                 if let Some(line) = self.source_line(file, entry.line) {
                     let t = line.trim();
                     if !t.is_empty() {
@@ -164,7 +176,9 @@ impl<P: HeapPolicy> Vm<P> {
     fn source_line(&self, file: &str, line: u32) -> Option<String> {
         let sources = self.interp.sources.lock();
         let src = sources.get(file)?;
-        src.lines().nth(line.checked_sub(1)? as usize).map(str::to_string)
+        src.lines()
+            .nth(line.checked_sub(1)? as usize)
+            .map(str::to_string)
     }
 
     /// Flushes buffered standard output.
@@ -199,7 +213,9 @@ impl<P: HeapPolicy> Vm<P> {
         };
         match r {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(self.new_error(ExcType::OSError, "[Errno 32] Broken pipe")),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                Err(self.new_error(ExcType::OSError, "[Errno 32] Broken pipe"))
+            }
             Err(e) => Err(self.new_error(ExcType::OSError, e.to_string())),
         }
     }
@@ -209,10 +225,16 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn report_uncaught(&self, err: &PyErr<P>) -> i32 {
         self.flush_stdout();
         if self.err_matches(err, ExcType::SystemExit) {
-            let code = self.getattr(&err.0, &self.interp.names.code).unwrap_or_else(|_| ObjRef::none());
+            let code = self
+                .getattr(&err.0, &self.interp.names.code)
+                .unwrap_or_else(|_| ObjRef::none());
             return match code.kind() {
                 Kind::None => 0,
-                Kind::Int | Kind::Bool => self.int_value(&code).and_then(|v| v.as_i64()).map(|v| v as i32).unwrap_or(-1),
+                Kind::Int | Kind::Bool => self
+                    .int_value(&code)
+                    .and_then(|v| v.as_i64())
+                    .map(|v| v as i32)
+                    .unwrap_or(-1),
                 _ => {
                     let s = self.str_(&code).unwrap_or_default();
                     let _ = writeln!(std::io::stderr(), "{s}");

@@ -5,7 +5,7 @@
 //! in a container's clear, in another finalizer. The object model calls
 //! [`Payload::finalize`](ftl_object::Payload::finalize) at that moment; this
 //! module reaches the VM of the current thread through a thread-local
-//! registration made by [`Registration::new`], and calls the instance's
+//! registration made by [`register`], and calls the instance's
 //! `__del__`. An exception in `__del__` is printed as CPython prints it
 //! (`Exception ignored in: ...`) and does not propagate.
 //!
@@ -27,24 +27,30 @@ std::thread_local! {
     static CURRENT: Cell<Option<(*const (), Runner)>> = const { Cell::new(None) };
 }
 
-/// While alive, finalizers on this thread run on `vm`.
-pub struct Registration {
+/// The previous registration, restored when a guard drops.
+struct Registration {
     previous: Option<(*const (), Runner)>,
 }
 
-impl Registration {
-    /// Registers `vm` as the current thread's VM for finalizers.
-    ///
-    /// The caller must keep `vm` alive and in place (not moved) for as long
-    /// as the returned guard lives: the guard borrows it, which the borrow
-    /// checker enforces.
-    pub fn new<P: HeapPolicy>(vm: &Vm<P>) -> RegistrationGuard<'_, P> {
-        let previous = CURRENT.with(|c| c.replace(Some((vm as *const Vm<P> as *const (), run_on::<P> as Runner))));
-        RegistrationGuard { _vm: vm, reg: Registration { previous } }
+/// Registers `vm` as the current thread's VM for finalizers until the
+/// returned guard drops. The guard borrows `vm`, so the borrow checker keeps
+/// it alive and in place meanwhile.
+pub fn register<P: HeapPolicy>(vm: &Vm<P>) -> RegistrationGuard<'_, P> {
+    {
+        let previous = CURRENT.with(|c| {
+            c.replace(Some((
+                vm as *const Vm<P> as *const (),
+                run_on::<P> as Runner,
+            )))
+        });
+        RegistrationGuard {
+            _vm: vm,
+            reg: Registration { previous },
+        }
     }
 }
 
-/// The guard returned by [`Registration::new`]; borrows the VM.
+/// The guard returned by [`register`]; borrows the VM.
 pub struct RegistrationGuard<'a, P: HeapPolicy> {
     _vm: &'a Vm<P>,
     reg: Registration,
@@ -61,7 +67,7 @@ impl<P: HeapPolicy> Drop for RegistrationGuard<'_, P> {
 /// `vm` points to a live `Vm<P>` (the registration guard borrows it) and
 /// `obj` is an `ObjRef<P>`.
 unsafe fn run_on<P: HeapPolicy>(vm: *const (), obj: &dyn Any) {
-    // SAFETY: registered by `Registration::new` from a `&Vm<P>` that the
+    // SAFETY: registered by `register` from a `&Vm<P>` that the
     // guard still borrows, so it is alive and not moved; only shared
     // references are made from it.
     let vm = unsafe { &*(vm as *const Vm<P>) };
@@ -72,7 +78,9 @@ unsafe fn run_on<P: HeapPolicy>(vm: *const (), obj: &dyn Any) {
 
 /// Runs `obj`'s `__del__` on the current thread's VM, if one is registered.
 pub fn run<P: HeapPolicy>(obj: &Obj<P>) {
-    let Some((vm, runner)) = CURRENT.with(Cell::get) else { return };
+    let Some((vm, runner)) = CURRENT.with(Cell::get) else {
+        return;
+    };
     // SAFETY: `vm` and `runner` were registered together for the same `P`
     // by a live guard (it clears the slot on drop); `obj` is an ObjRef<P>.
     unsafe { runner(vm, obj as &dyn Any) }
@@ -81,12 +89,18 @@ pub fn run<P: HeapPolicy>(obj: &Obj<P>) {
 impl<P: HeapPolicy> Vm<P> {
     /// Calls `obj.__del__()`, reporting (not raising) an exception.
     pub fn call_del(&self, obj: &Obj<P>) {
-        let Some(f) = self.lookup_type_attr(obj, &self.interp.names.del) else { return };
+        let Some(f) = self.lookup_type_attr(obj, &self.interp.names.del) else {
+            return;
+        };
         // The finalizer runs between two instructions of some frame: keep
         // that frame's handled exception state intact.
         if let Err(e) = self.call(&f, core::slice::from_ref(obj), Kw::EMPTY) {
             let where_ = match f.downcast::<crate::objects::Function<P>>() {
-                Some(func) => format!("<function {} at {:#x}>", func.qualname.as_str().unwrap_or("?"), f.addr()),
+                Some(func) => format!(
+                    "<function {} at {:#x}>",
+                    func.qualname.as_str().unwrap_or("?"),
+                    f.addr()
+                ),
                 None => "__del__".to_string(),
             };
             self.flush_stdout();

@@ -56,15 +56,35 @@ fn print<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     for (k, v) in kw.iter() {
         match k {
             "sep" if !v.is_none() => {
-                sep = v.as_str().ok_or_else(|| vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v))))?.to_string()
+                sep = v
+                    .as_str()
+                    .ok_or_else(|| {
+                        vm.type_error(format!(
+                            "sep must be None or a string, not {}",
+                            vm.type_name(v)
+                        ))
+                    })?
+                    .to_string()
             }
             "end" if !v.is_none() => {
-                end = v.as_str().ok_or_else(|| vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v))))?.to_string()
+                end = v
+                    .as_str()
+                    .ok_or_else(|| {
+                        vm.type_error(format!(
+                            "end must be None or a string, not {}",
+                            vm.type_name(v)
+                        ))
+                    })?
+                    .to_string()
             }
             "file" if !v.is_none() => file = Some(v.clone()),
             "flush" => flush = vm.is_true(v)?,
             "sep" | "end" | "file" => {}
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for print()"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for print()"
+                )))
+            }
         }
     }
     let mut out = String::new();
@@ -103,7 +123,13 @@ fn abs<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.abs(&args[0])
 }
 
-fn min_max<P: HeapPolicy>(vm: &Vm<P>, name: &str, args: &[Obj<P>], kw: Kw<'_, P>, op: CmpOp) -> R<P> {
+fn min_max<P: HeapPolicy>(
+    vm: &Vm<P>,
+    name: &str,
+    args: &[Obj<P>],
+    kw: Kw<'_, P>,
+    op: CmpOp,
+) -> R<P> {
     let key = kw.get("key").filter(|k| !k.is_none()).cloned();
     let default = kw.get("default").cloned();
     for (k, _) in kw.iter() {
@@ -173,7 +199,12 @@ fn sum<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
 }
 
 /// Sorts `items` stably with `key`, raising what a comparison raises.
-pub fn sort_items<P: HeapPolicy>(vm: &Vm<P>, items: Vec<Obj<P>>, key: Option<&Obj<P>>, reverse: bool) -> PyResult<Vec<Obj<P>>, P> {
+pub fn sort_items<P: HeapPolicy>(
+    vm: &Vm<P>,
+    items: Vec<Obj<P>>,
+    key: Option<&Obj<P>>,
+    reverse: bool,
+) -> PyResult<Vec<Obj<P>>, P> {
     let keys: Vec<Obj<P>> = match key {
         Some(f) => items
             .iter()
@@ -253,7 +284,12 @@ fn all_<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     Ok(ObjRef::from_bool(true))
 }
 
-fn class_check<P: HeapPolicy>(vm: &Vm<P>, name: &str, cls: &Obj<P>, test: &dyn Fn(&Obj<P>) -> bool) -> PyResult<bool, P> {
+fn class_check<P: HeapPolicy>(
+    vm: &Vm<P>,
+    name: &str,
+    cls: &Obj<P>,
+    test: &dyn Fn(&Obj<P>) -> bool,
+) -> PyResult<bool, P> {
     if cls.is::<Class<P>>() {
         return Ok(test(cls));
     }
@@ -288,7 +324,10 @@ fn issubclass<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
 fn attr_name<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>, what: &str) -> PyResult<Obj<P>, P> {
     match o.as_str() {
         Some(s) => Ok(vm.intern(s)),
-        None => Err(vm.type_error(format!("{what}(): attribute name must be string, not '{}'", vm.type_name(o)))),
+        None => Err(vm.type_error(format!(
+            "{what}(): attribute name must be string, not '{}'",
+            vm.type_name(o)
+        ))),
     }
 }
 
@@ -307,7 +346,9 @@ fn getattr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     let name = attr_name(vm, &args[1], "getattr")?;
     match vm.getattr(&args[0], &name) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && vm.err_matches(&e, ExcType::AttributeError) => Ok(args[2].clone()),
+        Err(e) if args.len() == 3 && vm.err_matches(&e, ExcType::AttributeError) => {
+            Ok(args[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -328,7 +369,9 @@ fn delattr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 
 fn id<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("id", args, 1, 1)?;
-    Ok(ObjRef::from_int(IntValue::from_bigint((args[0].addr() as u64).into())))
+    Ok(ObjRef::from_int(IntValue::from_bigint(
+        (args[0].addr() as u64).into(),
+    )))
 }
 
 fn hash<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -349,7 +392,9 @@ fn next<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     }
     if it.is::<Instance<P>>() && args.len() == 1 {
         // Let the user's StopIteration (with its value) propagate as is.
-        let f = vm.lookup_type_attr(it, &vm.interp.names.next).expect("checked");
+        let f = vm
+            .lookup_type_attr(it, &vm.interp.names.next)
+            .expect("checked");
         return vm.call(&f, core::slice::from_ref(it), Kw::EMPTY);
     }
     if it.is::<Generator<P>>() && args.len() == 1 {
@@ -357,7 +402,10 @@ fn next<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
             Ok(v) => Ok(v),
             Err(ret) => {
                 let args = if ret.is_none() { vec![] } else { vec![ret] };
-                Err(PyErr(vm.make_exception(vm.exc_class(ExcType::StopIteration).clone(), args)))
+                Err(PyErr(vm.make_exception(
+                    vm.exc_class(ExcType::StopIteration).clone(),
+                    args,
+                )))
             }
         };
     }
@@ -365,7 +413,10 @@ fn next<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
         Some(v) => Ok(v),
         None => match args.get(1) {
             Some(d) => Ok(d.clone()),
-            None => Err(PyErr(vm.make_exception(vm.exc_class(ExcType::StopIteration).clone(), vec![]))),
+            None => Err(PyErr(vm.make_exception(
+                vm.exc_class(ExcType::StopIteration).clone(),
+                vec![],
+            ))),
         },
     }
 }
@@ -373,10 +424,16 @@ fn next<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 fn chr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("chr", args, 1, 1)?;
     let i = vm.arg_int(&args[0])?;
-    match i.as_i64().and_then(|v| u32::try_from(v).ok()).and_then(char::from_u32) {
+    match i
+        .as_i64()
+        .and_then(|v| u32::try_from(v).ok())
+        .and_then(char::from_u32)
+    {
         Some(c) => Ok(vm.char_str(c)),
         None => match i.as_i64() {
-            Some(v) if (0..0x110000).contains(&v) => Err(vm.value_error("surrogate code points are not supported by ftl")),
+            Some(v) if (0..0x110000).contains(&v) => {
+                Err(vm.value_error("surrogate code points are not supported by ftl"))
+            }
             Some(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
             None => Err(vm.overflow_error("Python int too large to convert to C int")),
         },
@@ -400,9 +457,15 @@ fn ord<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
         if b.len() == 1 {
             return Ok(ObjRef::from_i64(b[0] as i64));
         }
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
     }
-    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(o))))
+    Err(vm.type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        vm.type_name(o)
+    )))
 }
 
 fn radix<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], name: &str, prefix: &str, r: u32) -> R<P> {
@@ -430,7 +493,10 @@ fn divmod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     let (a, b) = (&args[0], &args[1]);
     match (vm.num(a), vm.num(b)) {
         (Some(crate::ops::Num::Int(x)), Some(crate::ops::Num::Int(y))) => match x.divmod(&y) {
-            Ok((q, r)) => Ok(ObjRef::new_tuple(vec![ObjRef::from_int(q), ObjRef::from_int(r)])),
+            Ok((q, r)) => Ok(ObjRef::new_tuple(vec![
+                ObjRef::from_int(q),
+                ObjRef::from_int(r),
+            ])),
             Err(_) => Err(vm.zero_division("integer division or modulo by zero")),
         },
         (Some(_), Some(_)) => {
@@ -439,7 +505,10 @@ fn divmod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
                 return Err(vm.zero_division("float divmod()"));
             }
             let (q, r) = crate::ops::float_divmod(x, y);
-            Ok(ObjRef::new_tuple(vec![ObjRef::from_f64(q), ObjRef::from_f64(r)]))
+            Ok(ObjRef::new_tuple(vec![
+                ObjRef::from_f64(q),
+                ObjRef::from_f64(r),
+            ]))
         }
         _ => {
             if let Some(r) = vm.call_dunder(a, "__divmod__", core::slice::from_ref(b))? {
@@ -457,18 +526,28 @@ fn divmod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 fn pow<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     let m = kw.get("mod").or(args.get(2)).filter(|m| !m.is_none());
     if args.len() < 2 {
-        return Err(vm.type_error(format!("pow() missing required argument 'exp' (pos 2)")));
+        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
     }
     match m {
         None => vm.binary_op(&args[0], &args[1], BinOp::Pow),
         Some(m) => {
-            let (Some(b), Some(e), Some(md)) = (vm.int_value(&args[0]), vm.int_value(&args[1]), vm.int_value(m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(b), Some(e), Some(md)) = (
+                vm.int_value(&args[0]),
+                vm.int_value(&args[1]),
+                vm.int_value(m),
+            ) else {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             match b.pow_mod(&e, &md) {
                 Ok(v) => Ok(ObjRef::from_int(v)),
                 Err(err) => Err(vm.new_error(
-                    if err.exception_name() == "ValueError" { ExcType::ValueError } else { ExcType::ZeroDivisionError },
+                    if err.exception_name() == "ValueError" {
+                        ExcType::ValueError
+                    } else {
+                        ExcType::ZeroDivisionError
+                    },
                     err.to_string(),
                 )),
             }
@@ -488,13 +567,19 @@ fn round<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
                     let r = crate::format::round_half_even(f);
                     match IntValue::from_f64_trunc(r) {
                         Ok(v) => Ok(ObjRef::from_int(v)),
-                        Err(_) if f.is_nan() => Err(vm.value_error("cannot convert float NaN to integer")),
-                        Err(_) => Err(vm.overflow_error("cannot convert float infinity to integer")),
+                        Err(_) if f.is_nan() => {
+                            Err(vm.value_error("cannot convert float NaN to integer"))
+                        }
+                        Err(_) => {
+                            Err(vm.overflow_error("cannot convert float infinity to integer"))
+                        }
                     }
                 }
                 Some(n) => {
                     let n = vm.index_i64(n)?;
-                    crate::format::round_float(f, n).map(ObjRef::from_f64).map_err(|e| vm.format_error(e))
+                    crate::format::round_float(f, n)
+                        .map(ObjRef::from_f64)
+                        .map_err(|e| vm.format_error(e))
                 }
             }
         }
@@ -508,12 +593,21 @@ fn round<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
                         return Ok(ObjRef::from_int(v));
                     }
                     // Round half to even at 10**-n.
-                    let p = IntValue::Small(10).pow(&IntValue::Small(-n)).map_err(|e| vm.overflow_error(e.to_string()))?;
+                    let p = IntValue::Small(10)
+                        .pow(&IntValue::Small(-n))
+                        .map_err(|e| vm.overflow_error(e.to_string()))?;
                     let (q, r) = v.divmod(&p).map_err(|e| vm.value_error(e.to_string()))?;
                     let twice = r.add(&r);
                     let q = match twice.cmp(&p) {
                         core::cmp::Ordering::Greater => q.add(&IntValue::Small(1)),
-                        core::cmp::Ordering::Equal if !q.modulo(&IntValue::Small(2)).map(|m| m.is_zero()).unwrap_or(true) => q.add(&IntValue::Small(1)),
+                        core::cmp::Ordering::Equal
+                            if !q
+                                .modulo(&IntValue::Small(2))
+                                .map(|m| m.is_zero())
+                                .unwrap_or(true) =>
+                        {
+                            q.add(&IntValue::Small(1))
+                        }
                         _ => q,
                     };
                     Ok(ObjRef::from_int(q.mul(&p)))
@@ -525,7 +619,10 @@ fn round<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
             if let Some(r) = vm.call_dunder(x, "__round__", &extra)? {
                 return Ok(r);
             }
-            Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(x))))
+            Err(vm.type_error(format!(
+                "type {} doesn't define __round__ method",
+                vm.type_name(x)
+            )))
         }
     }
 }
@@ -544,7 +641,10 @@ fn callable<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
 fn format<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("format", args, 1, 2)?;
     let spec = match args.get(1) {
-        Some(s) => s.as_str().ok_or_else(|| vm.type_error("format() argument 2 must be str"))?.to_string(),
+        Some(s) => s
+            .as_str()
+            .ok_or_else(|| vm.type_error("format() argument 2 must be str"))?
+            .to_string(),
         None => String::new(),
     };
     vm.format(&args[0], &spec)

@@ -104,8 +104,7 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
             0,
         ));
     }
-    let options = ParseOptions::from(Mode::Module)
-        .with_target_version(rast::PythonVersion::PY311);
+    let options = ParseOptions::from(Mode::Module).with_target_version(rast::PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     let error = select_error(
         &cx,
@@ -242,7 +241,8 @@ impl<'s> SourceMap<'s> {
 
     /// The characters between two byte offsets.
     fn chars_between(&self, start: u32, end: u32) -> u32 {
-        self.chars_before(end).saturating_sub(self.chars_before(start))
+        self.chars_before(end)
+            .saturating_sub(self.chars_before(start))
     }
 
     /// The text of line `line` without its line break.
@@ -326,7 +326,12 @@ impl Ctx<'_> {
 
     /// An error whose carets span `range`, clipped to its first line the
     /// way CPython clips a multi-line range.
-    fn error_range(&self, kind: SyntaxErrorKind, msg: impl Into<String>, range: TextRange) -> SyntaxError {
+    fn error_range(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: impl Into<String>,
+        range: TextRange,
+    ) -> SyntaxError {
         let start = range.start().to_u32();
         let end = range.end().to_u32().max(start);
         let line = self.map.line_index(start);
@@ -498,7 +503,11 @@ fn scan_tokens(cx: &Ctx<'_>, tokens: &[Token]) -> TokenizerFindings {
             _ if fstring_depth > 0 => continue,
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
                 if brackets.len() >= MAX_BRACKETS {
-                    let err = cx.error_point(SyntaxErrorKind::Syntax, "too many nested parentheses", start);
+                    let err = cx.error_point(
+                        SyntaxErrorKind::Syntax,
+                        "too many nested parentheses",
+                        start,
+                    );
                     return TokenizerFindings {
                         first: Some((start, err)),
                         unclosed: None,
@@ -553,7 +562,10 @@ fn scan_tokens(cx: &Ctx<'_>, tokens: &[Token]) -> TokenizerFindings {
         let line = cx.map.line_index(at);
         let col = cx.map.col(at) + 1;
         let msg = format!("'{}' was never closed", bracket_char(kind));
-        (line, cx.error_at_line(SyntaxErrorKind::Syntax, msg, line, col, 0))
+        (
+            line,
+            cx.error_at_line(SyntaxErrorKind::Syntax, msg, line, col, 0),
+        )
     });
     TokenizerFindings {
         first: None,
@@ -586,7 +598,11 @@ fn brackets_match(open: TokenKind, close: TokenKind) -> bool {
 /// CPython's indentation bookkeeping for the logical line whose first token
 /// starts at byte `first`: tabs count to the next multiple of 8 in `col`
 /// and as 1 in `altcol`; the two must order lines the same way.
-fn check_indentation(cx: &Ctx<'_>, indents: &mut Vec<(u32, u32)>, first: u32) -> Option<SyntaxError> {
+fn check_indentation(
+    cx: &Ctx<'_>,
+    indents: &mut Vec<(u32, u32)>,
+    first: u32,
+) -> Option<SyntaxError> {
     let line = cx.map.line_index(first);
     let line_start = cx.map.line_start(line);
     let bytes = cx.src().as_bytes();
@@ -787,7 +803,10 @@ fn scan_number(t: &mut NumCursor<'_>) -> Option<NumError> {
                     }
                     if !matches!(c, Some(b) if (b'0'..limit).contains(&b)) {
                         if let Some(b) = c.filter(u8::is_ascii_digit) {
-                            return Some(error(t, format!("invalid digit '{}' in {kind} literal", b as char)));
+                            return Some(error(
+                                t,
+                                format!("invalid digit '{}' in {kind} literal", b as char),
+                            ));
                         }
                         t.backup(c);
                         return Some(error(t, format!("invalid {kind} literal")));
@@ -800,7 +819,10 @@ fn scan_number(t: &mut NumCursor<'_>) -> Option<NumError> {
                     }
                 }
                 if let Some(b) = c.filter(u8::is_ascii_digit) {
-                    return Some(error(t, format!("invalid digit '{}' in {kind} literal", b as char)));
+                    return Some(error(
+                        t,
+                        format!("invalid digit '{}' in {kind} literal", b as char),
+                    ));
                 }
                 return verify_end_of_number(t, c, kind);
             }
@@ -976,11 +998,18 @@ fn lexical_tokenizer_error(
     let start = error.location.start().to_u32();
     let end = error.location.end().to_u32();
     match &error.error {
-        PErr::Lexical(LexErr::UnclosedStringError) => Some((start, unterminated_string(cx, start, end))),
-        PErr::Lexical(LexErr::FStringError(FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString))
+        PErr::Lexical(LexErr::UnclosedStringError) => {
+            Some((start, unterminated_string(cx, start, end)))
+        }
+        PErr::Lexical(LexErr::FStringError(
+            FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString,
+        ))
         | PErr::FStringError(FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString) => {
             let string_start = outermost_fstring_start(tokens, start).unwrap_or(start);
-            Some((string_start, unterminated_string(cx, string_start, end.max(start))))
+            Some((
+                string_start,
+                unterminated_string(cx, string_start, end.max(start)),
+            ))
         }
         PErr::Lexical(LexErr::UnrecognizedToken { tok }) => {
             let tok = *tok;
@@ -1139,7 +1168,11 @@ fn generic_error(cx: &Ctx<'_>, tokens: &[Token], msg: &str, range: TextRange) ->
     let start = range.start().to_u32();
     let idx = token_index_at(tokens, start);
     let is_break = tokens.get(idx).is_some_and(|t| {
-        t.start().to_u32() == start && matches!(t.kind(), TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::EndOfFile)
+        t.start().to_u32() == start
+            && matches!(
+                t.kind(),
+                TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::EndOfFile
+            )
     });
     if is_break || range.is_empty() {
         cx.error_point(SyntaxErrorKind::Syntax, msg, start)
@@ -1154,12 +1187,20 @@ fn logical_line_head(tokens: &[Token], idx: usize) -> usize {
     let mut j = idx.min(tokens.len());
     while j > 0 {
         let kind = tokens[j - 1].kind();
-        if matches!(kind, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent) {
+        if matches!(
+            kind,
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+        ) {
             break;
         }
         j -= 1;
     }
-    while j < idx && matches!(tokens[j].kind(), TokenKind::Comment | TokenKind::NonLogicalNewline) {
+    while j < idx
+        && matches!(
+            tokens[j].kind(),
+            TokenKind::Comment | TokenKind::NonLogicalNewline
+        )
+    {
         j += 1;
     }
     j
@@ -1174,12 +1215,19 @@ fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option
     if let Some(err) = fstring_context_error(cx, tokens, error) {
         return Some(err);
     }
+    if !matches!(error.error, PErr::Lexical(_)) {
+        if let Some(err) = legacy_print(cx, tokens, start) {
+            return Some(err);
+        }
+    }
     let err = match &error.error {
         PErr::Lexical(lex) => match lex {
             LexErr::UnclosedStringError
             | LexErr::LineContinuationError
             | LexErr::Eof
-            | LexErr::FStringError(FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString) => return None,
+            | LexErr::FStringError(
+                FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString,
+            ) => return None,
             LexErr::IndentationError => cx.error_at_line(
                 SyntaxErrorKind::Indentation,
                 "unindent does not match any outer indentation level",
@@ -1202,14 +1250,26 @@ fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option
         PErr::UnexpectedIndentation => {
             let line = cx.map.line_index(range.end().to_u32().max(start));
             let text = cx.map.line_text(line);
-            let indent = text.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
-            cx.error_at_line(SyntaxErrorKind::Indentation, "unexpected indent", line, offset32(indent), 0)
+            let indent = text
+                .chars()
+                .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+                .count();
+            cx.error_at_line(
+                SyntaxErrorKind::Indentation,
+                "unexpected indent",
+                line,
+                offset32(indent),
+                0,
+            )
         }
-        PErr::OtherError(msg) if msg.starts_with("Expected an indented block") => expected_block(cx, tokens, start),
+        PErr::OtherError(msg) if msg.starts_with("Expected an indented block") => {
+            expected_block(cx, tokens, start)
+        }
         PErr::OtherError(msg) => match msg.as_str() {
-            "Expected `except` or `finally` after `try` block" => {
-                cx.syntax("expected 'except' or 'finally' block", token_range_at(tokens, start))
-            }
+            "Expected `except` or `finally` after `try` block" => cx.syntax(
+                "expected 'except' or 'finally' block",
+                token_range_at(tokens, start),
+            ),
             "Trailing comma not allowed" => {
                 let idx = token_index_at(tokens, start);
                 let head = tokens.get(logical_line_head(tokens, idx)).map(Token::kind);
@@ -1226,15 +1286,21 @@ fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option
                     invalid_syntax_at(cx, tokens, next)
                 }
             }
-            "Only single target (not tuple) can be annotated" => {
-                cx.error_point(SyntaxErrorKind::Syntax, "only single target (not tuple) can be annotated", start)
-            }
-            "Only single target (not list) can be annotated" => {
-                cx.error_point(SyntaxErrorKind::Syntax, "only single target (not list) can be annotated", start)
-            }
-            "Only one '*' parameter allowed" => {
-                cx.error_point(SyntaxErrorKind::Syntax, "* argument may appear only once", start)
-            }
+            "Only single target (not tuple) can be annotated" => cx.error_point(
+                SyntaxErrorKind::Syntax,
+                "only single target (not tuple) can be annotated",
+                start,
+            ),
+            "Only single target (not list) can be annotated" => cx.error_point(
+                SyntaxErrorKind::Syntax,
+                "only single target (not list) can be annotated",
+                start,
+            ),
+            "Only one '*' parameter allowed" => cx.error_point(
+                SyntaxErrorKind::Syntax,
+                "* argument may appear only once",
+                start,
+            ),
             "Only one '/' separator allowed" => cx.syntax("/ may appear only once", range),
             "Expected a parameter name" => {
                 // `f(a.b=1)`: the carets run to the end of the `=`.
@@ -1253,22 +1319,45 @@ fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option
                 "cannot mix bytes and nonbytes literals",
                 after_string(tokens, range.end().to_u32().saturating_sub(1)),
             ),
-            "'/' parameter must appear before '*' parameter" => cx.syntax("/ must be ahead of *", range),
+            "'/' parameter must appear before '*' parameter" => {
+                cx.syntax("/ must be ahead of *", range)
+            }
             _ => invalid_syntax_at(cx, tokens, start),
         },
-        PErr::ExpectedToken { expected, found } => expected_token(cx, tokens, error, *expected, *found),
+        PErr::ExpectedToken { expected, found } => {
+            expected_token(cx, tokens, error, *expected, *found)
+        }
+        PErr::UnparenthesizedTupleExpression => {
+            // `raise E, "message"`: CPython stops at the comma.
+            let idx = token_index_at(tokens, start);
+            let end = token_index_at(tokens, range.end().to_u32());
+            let comma = top_level_position(&tokens[idx..end], TokenKind::Comma)
+                .map_or(start, |i| tokens[idx + i].start().to_u32());
+            invalid_syntax_at(cx, tokens, comma)
+        }
         PErr::SimpleStatementsOnSameLine => simple_statements_on_same_line(cx, tokens, start),
         PErr::InvalidAssignmentTarget => invalid_target(cx, tokens, range, TargetContext::Assign),
-        PErr::InvalidAugmentedAssignmentTarget => invalid_target(cx, tokens, range, TargetContext::AugAssign),
+        PErr::InvalidAugmentedAssignmentTarget => {
+            invalid_target(cx, tokens, range, TargetContext::AugAssign)
+        }
         PErr::InvalidDeleteTarget => invalid_target(cx, tokens, range, TargetContext::Delete),
-        PErr::InvalidNamedAssignmentTarget => invalid_target(cx, tokens, range, TargetContext::Named),
-        PErr::InvalidAnnotatedAssignmentTarget => {
-            cx.error_point(SyntaxErrorKind::Syntax, "illegal target for annotation", start)
+        PErr::InvalidNamedAssignmentTarget => {
+            invalid_target(cx, tokens, range, TargetContext::Named)
         }
-        PErr::UnparenthesizedGeneratorExpression => cx.syntax("Generator expression must be parenthesized", range),
-        PErr::PositionalAfterKeywordArgument => {
-            generic_error(cx, tokens, "positional argument follows keyword argument", closing_bracket(tokens, start))
+        PErr::InvalidAnnotatedAssignmentTarget => cx.error_point(
+            SyntaxErrorKind::Syntax,
+            "illegal target for annotation",
+            start,
+        ),
+        PErr::UnparenthesizedGeneratorExpression => {
+            cx.syntax("Generator expression must be parenthesized", range)
         }
+        PErr::PositionalAfterKeywordArgument => generic_error(
+            cx,
+            tokens,
+            "positional argument follows keyword argument",
+            closing_bracket(tokens, start),
+        ),
         PErr::PositionalAfterKeywordUnpacking => generic_error(
             cx,
             tokens,
@@ -1283,9 +1372,10 @@ fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option
         PErr::IterableUnpackingInComprehension => {
             cx.syntax("iterable unpacking cannot be used in comprehension", range)
         }
-        PErr::NonDefaultParamAfterDefaultParam => {
-            cx.syntax("non-default argument follows default argument", token_range_at(tokens, start))
-        }
+        PErr::NonDefaultParamAfterDefaultParam => cx.syntax(
+            "non-default argument follows default argument",
+            token_range_at(tokens, start),
+        ),
         PErr::VarParameterWithDefault => {
             let idx = token_index_at(tokens, start);
             let kwarg = tokens[..idx]
@@ -1300,7 +1390,9 @@ fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option
             };
             cx.syntax(msg, range)
         }
-        PErr::ParamAfterVarKeywordParam => cx.syntax("arguments cannot follow var-keyword argument", range),
+        PErr::ParamAfterVarKeywordParam => {
+            cx.syntax("arguments cannot follow var-keyword argument", range)
+        }
         PErr::ExpectedKeywordParam => {
             // CPython marks the bare `*` of a `def`, and the token after it
             // in a lambda.
@@ -1378,15 +1470,27 @@ fn unicode_escape_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> S
     let rest = &bytes[esc..string.end().to_usize()];
     let (len, reason) = match rest.get(1) {
         Some(b'x') => {
-            let n = rest[2..].iter().take(2).take_while(|b| b.is_ascii_hexdigit()).count();
+            let n = rest[2..]
+                .iter()
+                .take(2)
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count();
             (2 + n, "truncated \\xXX escape")
         }
         Some(b'u') => {
-            let n = rest[2..].iter().take(4).take_while(|b| b.is_ascii_hexdigit()).count();
+            let n = rest[2..]
+                .iter()
+                .take(4)
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count();
             (2 + n, "truncated \\uXXXX escape")
         }
         Some(b'U') => {
-            let n = rest[2..].iter().take(8).take_while(|b| b.is_ascii_hexdigit()).count();
+            let n = rest[2..]
+                .iter()
+                .take(8)
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count();
             if n == 8 {
                 (10, "illegal Unicode character")
             } else {
@@ -1402,11 +1506,21 @@ fn unicode_escape_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> S
         },
         _ => (2, "malformed escape"),
     };
-    let msg = format!(
-        "(unicode error) 'unicodeescape' codec can't decode bytes in position {pos}-{}: {reason}",
-        pos + len.max(1) - 1
-    );
-    cx.syntax(msg, string)
+    let is_bytes = text.as_bytes()[..prefix]
+        .iter()
+        .any(|b| b.eq_ignore_ascii_case(&b'b'));
+    let msg = if is_bytes {
+        format!("(value error) invalid \\x escape at position {pos}")
+    } else {
+        format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {pos}-{}: {reason}",
+            pos + len.max(1) - 1
+        )
+    };
+    // CPython decodes the literals after reading them all, and reports at
+    // the token that follows.
+    let after = after_string(tokens, string.start().to_u32());
+    generic_error(cx, tokens, &msg, token_range_at(tokens, after))
 }
 
 /// `expected an indented block after ...` for a compound statement whose
@@ -1419,7 +1533,9 @@ fn expected_block(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> SyntaxError {
         idx -= 1;
     }
     let head = logical_line_head(tokens, idx);
-    let header_line = tokens.get(head).map_or(0, |t| cx.map.line_index(t.start().to_u32()));
+    let header_line = tokens
+        .get(head)
+        .map_or(0, |t| cx.map.line_index(t.start().to_u32()));
     let what = match tokens.get(head).map(Token::kind) {
         Some(TokenKind::If) => "'if' statement".to_owned(),
         Some(TokenKind::Elif) => "'elif' statement".to_owned(),
@@ -1450,11 +1566,20 @@ fn expected_block(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> SyntaxError {
     let msg = if what.is_empty() {
         "expected an indented block".to_owned()
     } else {
-        format!("expected an indented block after {what} on line {}", line_number(header_line))
+        format!(
+            "expected an indented block after {what} on line {}",
+            line_number(header_line)
+        )
     };
-    let next = tokens[idx + 1..]
-        .iter()
-        .find(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline | TokenKind::Indent | TokenKind::Dedent));
+    let next = tokens[idx + 1..].iter().find(|t| {
+        !matches!(
+            t.kind(),
+            TokenKind::Comment
+                | TokenKind::NonLogicalNewline
+                | TokenKind::Indent
+                | TokenKind::Dedent
+        )
+    });
     match next {
         Some(t) if t.kind() != TokenKind::EndOfFile => {
             let at = t.start().to_u32();
@@ -1463,7 +1588,9 @@ fn expected_block(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> SyntaxError {
             cx.error_at_line(SyntaxErrorKind::Indentation, msg, line, col, 0)
         }
         _ => {
-            let line = cx.map.line_index(cx.map.line_start(cx.map.last_line_number() as usize - 1));
+            let line = cx
+                .map
+                .line_index(cx.map.line_start(cx.map.last_line_number() as usize - 1));
             cx.error_at_line(SyntaxErrorKind::Indentation, msg, line, 0, 0)
         }
     }
@@ -1504,14 +1631,46 @@ fn expected_token(
                     | TokenKind::At
             )
         );
-        let forced = matches!(head, Some(TokenKind::Def | TokenKind::Try | TokenKind::Else | TokenKind::Finally | TokenKind::Async | TokenKind::At));
+        let forced = matches!(
+            head,
+            Some(
+                TokenKind::Def
+                    | TokenKind::Try
+                    | TokenKind::Else
+                    | TokenKind::Finally
+                    | TokenKind::Async
+                    | TokenKind::At
+            )
+        );
         if (found == TokenKind::Newline && compound) || forced {
             return generic_error(cx, tokens, "expected ':'", token_range_at(tokens, start));
         }
     }
+    if expected == TokenKind::Else {
+        // `x = 1 if 2`: the carets span the conditional expression.
+        let if_idx = tokens[..idx]
+            .iter()
+            .rposition(|t| t.kind() == TokenKind::If);
+        if let (Some(if_idx), Some(last)) = (if_idx, idx.checked_sub(1).and_then(|i| tokens.get(i)))
+        {
+            let first = expression_start_before(tokens, if_idx);
+            if let Some(first) = tokens.get(first) {
+                let range = TextRange::new(first.start(), last.end());
+                return cx.syntax("expected 'else' after 'if' expression", range);
+            }
+        }
+    }
+    if found == TokenKind::Equal && expected != TokenKind::Equal {
+        if let Some(err) = assignment_in_expression(cx, tokens, idx) {
+            return err;
+        }
+    }
     if depth.is_empty() && is_augmented_assign(found) {
         // `a, b += 1`: the target runs from the start of the line.
-        if let (Some(first), Some(last)) = (tokens.get(head_idx), idx.checked_sub(1).and_then(|i| tokens.get(i))) {
+        if let (Some(first), Some(last)) = (
+            tokens.get(head_idx),
+            idx.checked_sub(1).and_then(|i| tokens.get(i)),
+        ) {
             let target = TextRange::new(first.start(), last.end());
             return invalid_target(cx, tokens, target, TargetContext::AugAssign);
         }
@@ -1528,7 +1687,13 @@ fn expected_token(
             let end = prev.end().to_u32();
             let line = cx.map.line_index(end);
             let col = cx.map.col(end);
-            return cx.error_at_line(SyntaxErrorKind::Syntax, "':' expected after dictionary key", line, col, 0);
+            return cx.error_at_line(
+                SyntaxErrorKind::Syntax,
+                "':' expected after dictionary key",
+                line,
+                col,
+                0,
+            );
         }
     }
     if !depth.is_empty() && matches!(expected, TokenKind::Comma | TokenKind::Colon) {
@@ -1537,6 +1702,42 @@ fn expected_token(
         }
     }
     invalid_syntax_at(cx, tokens, start)
+}
+
+/// `if x = 1:` / `(y = 1)`: an `=` where an expression goes on (CPython's
+/// `invalid_named_expression`). `idx` is the `=` token.
+fn assignment_in_expression(cx: &Ctx<'_>, tokens: &[Token], idx: usize) -> Option<SyntaxError> {
+    let target_start = expression_start_before(tokens, idx);
+    if target_start >= idx {
+        return None;
+    }
+    let value_end = expression_end_after(tokens, idx + 1);
+    if value_end <= idx + 1
+        || matches!(
+            tokens.get(value_end).map(Token::kind),
+            Some(TokenKind::Equal | TokenKind::ColonEqual)
+        )
+    {
+        return None;
+    }
+    let first = &tokens[target_start];
+    let last = &tokens[value_end - 1];
+    if target_start + 1 == idx && first.kind() == TokenKind::Name {
+        let range = TextRange::new(first.start(), last.end());
+        return Some(cx.syntax(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            range,
+        ));
+    }
+    let target = TextRange::new(first.start(), tokens[idx - 1].end());
+    let (what, bitwise_or) = describe_target(cx, tokens, target);
+    if !bitwise_or || matches!(what.as_str(), "None" | "True" | "False" | "tuple" | "list") {
+        return None;
+    }
+    Some(cx.syntax(
+        format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+        target,
+    ))
 }
 
 /// The augmented assignment operators.
@@ -1599,9 +1800,18 @@ fn missing_comma(cx: &Ctx<'_>, tokens: &[Token], idx: usize) -> Option<SyntaxErr
                 }
                 depth -= 1;
             }
-            TokenKind::Comma | TokenKind::Colon | TokenKind::Equal | TokenKind::ColonEqual
-            | TokenKind::Lambda | TokenKind::Yield | TokenKind::Star | TokenKind::DoubleStar
-            | TokenKind::For | TokenKind::If | TokenKind::Else | TokenKind::In
+            TokenKind::Comma
+            | TokenKind::Colon
+            | TokenKind::Equal
+            | TokenKind::ColonEqual
+            | TokenKind::Lambda
+            | TokenKind::Yield
+            | TokenKind::Star
+            | TokenKind::DoubleStar
+            | TokenKind::For
+            | TokenKind::If
+            | TokenKind::Else
+            | TokenKind::In
                 if depth == 0 =>
             {
                 break;
@@ -1616,7 +1826,10 @@ fn missing_comma(cx: &Ctx<'_>, tokens: &[Token], idx: usize) -> Option<SyntaxErr
     }
     // `!(NAME STRING | SOFT_KEYWORD)`: no hint for a name directly followed
     // by a string (a string prefix typo) or a soft keyword.
-    if matches!(first.kind(), TokenKind::Match | TokenKind::Case | TokenKind::Type) {
+    if matches!(
+        first.kind(),
+        TokenKind::Match | TokenKind::Case | TokenKind::Type
+    ) {
         return None;
     }
     if j + 1 == idx && first.kind() == TokenKind::Name && second.kind() == TokenKind::String {
@@ -1634,13 +1847,25 @@ fn missing_comma(cx: &Ctx<'_>, tokens: &[Token], idx: usize) -> Option<SyntaxErr
                 }
                 depth -= 1;
             }
-            TokenKind::Comma | TokenKind::Colon | TokenKind::Equal | TokenKind::Newline
-            | TokenKind::NonLogicalNewline | TokenKind::EndOfFile | TokenKind::For | TokenKind::If
+            TokenKind::Comma
+            | TokenKind::Colon
+            | TokenKind::Equal
+            | TokenKind::Newline
+            | TokenKind::NonLogicalNewline
+            | TokenKind::EndOfFile
+            | TokenKind::For
+            | TokenKind::If
                 if depth == 0 =>
             {
                 break;
             }
-            kind if depth == 0 && k > idx && starts_expression(kind) && ends_expression(tokens[k - 1].kind()) => break,
+            kind if depth == 0
+                && k > idx
+                && starts_expression(kind)
+                && ends_expression(tokens[k - 1].kind()) =>
+            {
+                break
+            }
             _ => {}
         }
         k += 1;
@@ -1707,38 +1932,65 @@ fn ends_expression(kind: TokenKind) -> bool {
 fn simple_statements_on_same_line(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> SyntaxError {
     let idx = token_index_at(tokens, offset);
     if tokens.get(idx).map(Token::kind) == Some(TokenKind::Not)
-        && tokens.get(idx + 1).is_some_and(|t| t.kind() != TokenKind::In)
+        && tokens
+            .get(idx + 1)
+            .is_some_and(|t| t.kind() != TokenKind::In)
     {
         // `x not y`: CPython reads `not` as the start of `not in`.
         let next = tokens[idx + 1].start().to_u32();
         return invalid_syntax_at(cx, tokens, next);
     }
-    let head_idx = logical_line_head(tokens, idx);
-    if head_idx + 1 == idx {
-        if let Some(head) = tokens.get(head_idx) {
-            let name = &cx.src()[head.range()];
-            if head.kind() == TokenKind::Name && (name == "print" || name == "exec") {
-                // The legacy statement spans to the end of its expression.
-                let mut depth = 0i32;
-                let mut end = head.end();
-                for token in &tokens[idx..] {
-                    match token.kind() {
-                        TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
-                        TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
-                        TokenKind::Newline | TokenKind::Semi | TokenKind::EndOfFile if depth <= 0 => break,
-                        TokenKind::Equal if depth <= 0 => break,
-                        _ => {}
-                    }
-                    if !is_trivia(token.kind()) {
-                        end = token.end();
-                    }
+    invalid_syntax_at(cx, tokens, offset)
+}
+
+/// Python 2's `print x` / `exec code`: a name `print` or `exec` followed by
+/// an expression where ruff stopped (CPython's `invalid_legacy_expression`).
+/// The carets run from the name to the end of the expression.
+fn legacy_print(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> Option<SyntaxError> {
+    let idx = token_index_at(tokens, offset);
+    let next = tokens.get(idx)?;
+    if !starts_expression(next.kind())
+        || next.kind() == TokenKind::Lpar
+        || next.start().to_u32() != offset
+    {
+        return None;
+    }
+    let name_tok = tokens.get(idx.checked_sub(1)?)?;
+    let name = &cx.src()[name_tok.range()];
+    if name_tok.kind() != TokenKind::Name || (name != "print" && name != "exec") {
+        return None;
+    }
+    if idx >= 2 && tokens[idx - 2].kind() == TokenKind::Dot {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut end = next.end();
+    for token in &tokens[idx..] {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                if depth == 0 {
+                    break;
                 }
-                let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
-                return cx.syntax(msg, TextRange::new(head.start(), end));
+                depth -= 1;
             }
+            TokenKind::Newline
+            | TokenKind::Semi
+            | TokenKind::EndOfFile
+            | TokenKind::Equal
+            | TokenKind::Colon
+                if depth == 0 =>
+            {
+                break
+            }
+            _ => {}
+        }
+        if !is_trivia(token.kind()) {
+            end = token.end();
         }
     }
-    invalid_syntax_at(cx, tokens, offset)
+    let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+    Some(cx.syntax(msg, TextRange::new(name_tok.start(), end)))
 }
 
 /// Where an invalid target appears.
@@ -1756,14 +2008,24 @@ enum TargetContext {
 
 /// CPython's messages for an expression that cannot be assigned to,
 /// deleted, or bound by `:=`.
-fn invalid_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange, context: TargetContext) -> SyntaxError {
+fn invalid_target(
+    cx: &Ctx<'_>,
+    tokens: &[Token],
+    range: TextRange,
+    context: TargetContext,
+) -> SyntaxError {
     // Parentheses around the target belong to it for CPython.
     let mut outer = range;
     loop {
         let before = token_index_at(tokens, outer.start().to_u32());
         let after = token_index_at(tokens, outer.end().to_u32());
-        match (before.checked_sub(1).and_then(|i| tokens.get(i)), tokens.get(after)) {
-            (Some(open), Some(close)) if open.kind() == TokenKind::Lpar && close.kind() == TokenKind::Rpar => {
+        match (
+            before.checked_sub(1).and_then(|i| tokens.get(i)),
+            tokens.get(after),
+        ) {
+            (Some(open), Some(close))
+                if open.kind() == TokenKind::Lpar && close.kind() == TokenKind::Rpar =>
+            {
                 outer = TextRange::new(open.start(), close.end());
             }
             _ => break,
@@ -1772,11 +2034,15 @@ fn invalid_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange, context: Tar
     let idx = token_index_at(tokens, outer.start().to_u32());
     let (what, bitwise_or) = describe_target(cx, tokens, outer);
     match context {
-        TargetContext::AugAssign => {
-            cx.syntax(format!("'{what}' is an illegal expression for augmented assignment"), range)
-        }
+        TargetContext::AugAssign => cx.syntax(
+            format!("'{what}' is an illegal expression for augmented assignment"),
+            range,
+        ),
         TargetContext::Delete => cx.syntax(format!("cannot delete {what}"), range),
-        TargetContext::Named => cx.syntax(format!("cannot use assignment expressions with {what}"), range),
+        TargetContext::Named => cx.syntax(
+            format!("cannot use assignment expressions with {what}"),
+            range,
+        ),
         TargetContext::Assign => {
             // `T = v` with a single `=` reads as a comparison typo when `T` is
             // at `bitwise_or` level and is not a keyword constant.
@@ -1785,16 +2051,24 @@ fn invalid_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange, context: Tar
             let followed_by_eq = tokens.get(end_idx).map(Token::kind) == Some(TokenKind::Equal);
             let line_end = tokens[end_idx..]
                 .iter()
-                .position(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::Semi | TokenKind::EndOfFile))
+                .position(|t| {
+                    matches!(
+                        t.kind(),
+                        TokenKind::Newline | TokenKind::Semi | TokenKind::EndOfFile
+                    )
+                })
                 .map_or(tokens.len(), |p| end_idx + p);
             let equals = tokens[head_idx..line_end]
                 .iter()
                 .filter(|t| t.kind() == TokenKind::Equal)
                 .count();
             let before = bracket_depth(&tokens[head_idx..idx]);
-            let first_target = tokens[head_idx..idx]
-                .iter()
-                .all(|t| !matches!(t.kind(), TokenKind::Equal | TokenKind::For | TokenKind::As | TokenKind::With));
+            let first_target = tokens[head_idx..idx].iter().all(|t| {
+                !matches!(
+                    t.kind(),
+                    TokenKind::Equal | TokenKind::For | TokenKind::As | TokenKind::With
+                )
+            });
             let hint = bitwise_or
                 && followed_by_eq
                 && equals == 1
@@ -1802,7 +2076,10 @@ fn invalid_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange, context: Tar
                 && before.is_empty()
                 && !matches!(what.as_str(), "None" | "True" | "False" | "tuple" | "list");
             if hint {
-                cx.syntax(format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), range)
+                cx.syntax(
+                    format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+                    range,
+                )
             } else {
                 cx.syntax(format!("cannot assign to {what}"), range)
             }
@@ -1886,7 +2163,9 @@ fn describe_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange) -> (String,
         Some(_) => "comparison",
         None if first == Some(TokenKind::Not) => "expression",
         None if first == Some(TokenKind::Star) => "starred",
-        None if binary && first != Some(TokenKind::Lpar) || (binary && last != Some(TokenKind::Rpar)) => "expression",
+        None if binary && (first != Some(TokenKind::Lpar) || last != Some(TokenKind::Rpar)) => {
+            "expression"
+        }
         None => match first {
             Some(TokenKind::Star) => "starred",
             Some(TokenKind::Await) => "await expression",
@@ -1894,8 +2173,16 @@ fn describe_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange) -> (String,
             Some(TokenKind::True) if toks.len() == 1 => "True",
             Some(TokenKind::False) if toks.len() == 1 => "False",
             Some(TokenKind::Ellipsis) if toks.len() == 1 => "ellipsis",
-            Some(TokenKind::Int | TokenKind::Float | TokenKind::Complex | TokenKind::String) if toks.len() == 1 || toks.iter().all(|t| t.kind() == TokenKind::String) => "literal",
-            Some(TokenKind::FStringStart) if last == Some(TokenKind::FStringEnd) && is_string_run(toks) => "f-string expression",
+            Some(TokenKind::Int | TokenKind::Float | TokenKind::Complex | TokenKind::String)
+                if toks.len() == 1 || toks.iter().all(|t| t.kind() == TokenKind::String) =>
+            {
+                "literal"
+            }
+            Some(TokenKind::FStringStart)
+                if last == Some(TokenKind::FStringEnd) && is_string_run(toks) =>
+            {
+                "f-string expression"
+            }
             Some(TokenKind::String) if is_string_run(toks) => {
                 if toks.iter().any(|t| t.kind() == TokenKind::FStringStart) {
                     "f-string expression"
@@ -1904,47 +2191,51 @@ fn describe_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange) -> (String,
                 }
             }
             Some(TokenKind::Yield) => "yield expression",
-            _ => {
-                match last {
-                    Some(TokenKind::Rpar) if first == Some(TokenKind::Lpar) && is_whole_group(toks) => {
-                        let inner = &toks[1..toks.len() - 1];
-                        if inner.is_empty() {
-                            "tuple"
-                        } else if inner.first().map(Token::kind) == Some(TokenKind::Yield) {
-                            "yield expression"
-                        } else if has_top_level(inner, TokenKind::For) {
-                            "generator expression"
-                        } else if has_top_level(inner, TokenKind::ColonEqual) {
-                            "named expression"
-                        } else {
-                            "tuple"
-                        }
+            _ => match last {
+                Some(TokenKind::Rpar) if first == Some(TokenKind::Lpar) && is_whole_group(toks) => {
+                    let inner = &toks[1..toks.len() - 1];
+                    if inner.is_empty() {
+                        "tuple"
+                    } else if inner.first().map(Token::kind) == Some(TokenKind::Yield) {
+                        "yield expression"
+                    } else if has_top_level(inner, TokenKind::For) {
+                        "generator expression"
+                    } else if has_top_level(inner, TokenKind::ColonEqual) {
+                        "named expression"
+                    } else {
+                        "tuple"
                     }
-                    Some(TokenKind::Rpar) => "function call",
-                    Some(TokenKind::Rsqb) if first == Some(TokenKind::Lsqb) && is_whole_group(toks) => {
-                        if has_top_level(&toks[1..toks.len() - 1], TokenKind::For) {
-                            "list comprehension"
-                        } else {
-                            "list"
-                        }
-                    }
-                    Some(TokenKind::Rsqb) => "subscript",
-                    Some(TokenKind::Rbrace) if first == Some(TokenKind::Lbrace) => {
-                        let inner = &toks[1..toks.len() - 1];
-                        let dict = inner.is_empty() || has_top_level(inner, TokenKind::Colon) || has_top_level(inner, TokenKind::DoubleStar);
-                        match (dict, has_top_level(inner, TokenKind::For)) {
-                            (true, true) => "dict comprehension",
-                            (true, false) => "dict literal",
-                            (false, true) => "set comprehension",
-                            (false, false) => "set display",
-                        }
-                    }
-                    Some(TokenKind::Name) if toks.len() >= 3 && toks[toks.len() - 2].kind() == TokenKind::Dot => "attribute",
-                    Some(TokenKind::Name) if toks.len() == 1 => "name",
-                    _ if text.contains(',') && depth == 0 => "tuple",
-                    _ => "expression",
                 }
-            }
+                Some(TokenKind::Rpar) => "function call",
+                Some(TokenKind::Rsqb) if first == Some(TokenKind::Lsqb) && is_whole_group(toks) => {
+                    if has_top_level(&toks[1..toks.len() - 1], TokenKind::For) {
+                        "list comprehension"
+                    } else {
+                        "list"
+                    }
+                }
+                Some(TokenKind::Rsqb) => "subscript",
+                Some(TokenKind::Rbrace) if first == Some(TokenKind::Lbrace) => {
+                    let inner = &toks[1..toks.len() - 1];
+                    let dict = inner.is_empty()
+                        || has_top_level(inner, TokenKind::Colon)
+                        || has_top_level(inner, TokenKind::DoubleStar);
+                    match (dict, has_top_level(inner, TokenKind::For)) {
+                        (true, true) => "dict comprehension",
+                        (true, false) => "dict literal",
+                        (false, true) => "set comprehension",
+                        (false, false) => "set display",
+                    }
+                }
+                Some(TokenKind::Name)
+                    if toks.len() >= 3 && toks[toks.len() - 2].kind() == TokenKind::Dot =>
+                {
+                    "attribute"
+                }
+                Some(TokenKind::Name) if toks.len() == 1 => "name",
+                _ if text.contains(',') && depth == 0 => "tuple",
+                _ => "expression",
+            },
         },
     };
     let bitwise_or = !matches!(name, "lambda" | "conditional expression" | "comparison")
@@ -1990,16 +2281,111 @@ fn is_whole_group(tokens: &[Token]) -> bool {
 
 /// Whether `kind` occurs outside any nested bracket in `tokens`.
 fn has_top_level(tokens: &[Token], kind: TokenKind) -> bool {
+    top_level_position(tokens, kind).is_some()
+}
+
+/// The index of the first `kind` outside any nested bracket in `tokens`.
+fn top_level_position(tokens: &[Token], kind: TokenKind) -> Option<usize> {
     let mut depth = 0i32;
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
         match t.kind() {
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
-            k if k == kind && depth == 0 => return true,
+            k if k == kind && depth == 0 => return Some(i),
             _ => {}
         }
     }
-    false
+    None
+}
+
+/// The index of the first token of the expression that ends just before
+/// token `idx` (walking back over balanced brackets to a separator).
+fn expression_start_before(tokens: &[Token], idx: usize) -> usize {
+    let mut depth = 0i32;
+    let mut j = idx;
+    while j > 0 {
+        match tokens[j - 1].kind() {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            TokenKind::Comma
+            | TokenKind::Colon
+            | TokenKind::Equal
+            | TokenKind::ColonEqual
+            | TokenKind::Semi
+            | TokenKind::Newline
+            | TokenKind::Indent
+            | TokenKind::Dedent
+            | TokenKind::Lambda
+            | TokenKind::Yield
+            | TokenKind::If
+            | TokenKind::Elif
+            | TokenKind::While
+            | TokenKind::Else
+            | TokenKind::For
+            | TokenKind::In
+            | TokenKind::Return
+            | TokenKind::Raise
+            | TokenKind::Assert
+            | TokenKind::Del
+            | TokenKind::With
+            | TokenKind::As
+            | TokenKind::Import
+            | TokenKind::From
+            | TokenKind::Global
+            | TokenKind::Nonlocal
+            | TokenKind::Star
+            | TokenKind::DoubleStar
+                if depth == 0 =>
+            {
+                break;
+            }
+            _ if depth == 0 && is_augmented_assign(tokens[j - 1].kind()) => break,
+            _ => {}
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// The index just past the expression that starts at token `idx` (up to the
+/// next separator at its bracket depth).
+fn expression_end_after(tokens: &[Token], idx: usize) -> usize {
+    let mut depth = 0i32;
+    let mut k = idx;
+    while k < tokens.len() {
+        match tokens[k].kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            TokenKind::Comma
+            | TokenKind::Colon
+            | TokenKind::Equal
+            | TokenKind::ColonEqual
+            | TokenKind::Semi
+            | TokenKind::Newline
+            | TokenKind::NonLogicalNewline
+            | TokenKind::EndOfFile
+            | TokenKind::For
+            | TokenKind::If
+            | TokenKind::Else
+                if depth == 0 =>
+            {
+                break;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    k
 }
 
 /// The position CPython 3.11 gives errors from its f-string parser: the
@@ -2026,7 +2412,11 @@ fn after_string(tokens: &[Token], offset: u32) -> u32 {
 
 /// Parser errors inside an f-string's replacement fields, reported with
 /// CPython 3.11's f-string wording (3.11 parses f-strings separately).
-fn fstring_context_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option<SyntaxError> {
+fn fstring_context_error(
+    cx: &Ctx<'_>,
+    tokens: &[Token],
+    error: &ParseError,
+) -> Option<SyntaxError> {
     let start = error.location.start().to_u32();
     match &error.error {
         PErr::Lexical(_) | PErr::FStringError(_) | PErr::TStringError(_) => return None,
@@ -2038,14 +2428,18 @@ fn fstring_context_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> 
     }
     let idx = token_index_at(tokens, start);
     let at = tokens.get(idx).map(Token::kind);
-    let prev = idx.checked_sub(1).and_then(|i| tokens.get(i)).map(Token::kind);
+    let prev = idx
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .map(Token::kind);
     let msg = match (&error.error, at) {
-        (PErr::ExpectedExpression, Some(TokenKind::Rbrace | TokenKind::Exclamation | TokenKind::Colon))
-            if prev == Some(TokenKind::Lbrace) =>
-        {
-            "f-string: empty expression not allowed"
+        (
+            PErr::ExpectedExpression,
+            Some(TokenKind::Rbrace | TokenKind::Exclamation | TokenKind::Colon),
+        ) if prev == Some(TokenKind::Lbrace) => "f-string: empty expression not allowed",
+        (PErr::ExpectedExpression, Some(TokenKind::FStringEnd | TokenKind::FStringMiddle)) => {
+            "f-string: expecting '}'"
         }
-        (PErr::ExpectedExpression, Some(TokenKind::FStringEnd | TokenKind::FStringMiddle)) => "f-string: expecting '}'",
         _ => "f-string: invalid syntax",
     };
     let pos = after_string(tokens, start);
@@ -2071,11 +2465,17 @@ fn fstring_message_error(cx: &Ctx<'_>, tokens: &[Token], kind: &FsErr, offset: u
 }
 
 /// Maps syntax that ruff accepts but 3.11 does not.
-fn map_unsupported(cx: &Ctx<'_>, tokens: &[Token], error: &UnsupportedSyntaxError) -> Option<SyntaxError> {
+fn map_unsupported(
+    cx: &Ctx<'_>,
+    tokens: &[Token],
+    error: &UnsupportedSyntaxError,
+) -> Option<SyntaxError> {
     let range = error.range;
     let start = range.start().to_u32();
     let err = match error.kind {
-        UKind::TypeParameterList | UKind::TypeParamDefault => cx.unsupported("type parameters", range),
+        UKind::TypeParameterList | UKind::TypeParamDefault => {
+            cx.unsupported("type parameters", range)
+        }
         UKind::TypeAliasStatement => cx.unsupported("'type' statement", range),
         UKind::TemplateStrings => cx.unsupported("t-string", range),
         UKind::UnparenthesizedExceptionTypes => {
@@ -2083,7 +2483,10 @@ fn map_unsupported(cx: &Ctx<'_>, tokens: &[Token], error: &UnsupportedSyntaxErro
         }
         UKind::UnpackingInComprehension(kind) => {
             if format!("{kind:?}") == "DictInDict" {
-                cx.syntax("dict unpacking cannot be used in dict comprehension", token_range_at(tokens, start))
+                cx.syntax(
+                    "dict unpacking cannot be used in dict comprehension",
+                    token_range_at(tokens, start),
+                )
             } else {
                 cx.syntax("iterable unpacking cannot be used in comprehension", range)
             }
@@ -2115,7 +2518,12 @@ fn map_unsupported(cx: &Ctx<'_>, tokens: &[Token], error: &UnsupportedSyntaxErro
 
 /// An f-string reusing its own quote inside a replacement field: 3.11 sees
 /// the string end at that quote, with the field still open.
-fn nested_quote_error(cx: &Ctx<'_>, tokens: &[Token], string_start: u32, quote_at: u32) -> SyntaxError {
+fn nested_quote_error(
+    cx: &Ctx<'_>,
+    tokens: &[Token],
+    string_start: u32,
+    quote_at: u32,
+) -> SyntaxError {
     let inner = &cx.src()[string_start as usize..quote_at as usize];
     // The brackets still open inside the last replacement field.
     let mut stack: Vec<char> = Vec::new();
@@ -2133,8 +2541,70 @@ fn nested_quote_error(cx: &Ctx<'_>, tokens: &[Token], string_start: u32, quote_a
         Some('[') => "f-string: unmatched '['".to_owned(),
         _ => "f-string: expecting '}'".to_owned(),
     };
-    let _ = tokens;
-    cx.error_point(SyntaxErrorKind::Syntax, msg, quote_at + 1)
+    let in_brackets = !bracket_depth(&tokens[..token_index_at(tokens, string_start)]).is_empty();
+    let at = skip_strings_311(cx.src().as_bytes(), quote_at as usize + 1, in_brackets);
+    cx.error_point(SyntaxErrorKind::Syntax, msg, offset32(at))
+}
+
+/// From byte `pos`, skips blanks and any string literals that follow, the
+/// way CPython 3.11's tokenizer reads them (no nesting inside f-strings),
+/// and returns where the next token starts. Line breaks and comments are
+/// skipped only inside brackets.
+fn skip_strings_311(src: &[u8], mut pos: usize, in_brackets: bool) -> usize {
+    loop {
+        // Blanks, continuation lines, and (in brackets) line breaks and
+        // comments.
+        loop {
+            match src.get(pos) {
+                Some(b' ' | b'\t' | 0x0c) => pos += 1,
+                Some(b'\\') if matches!(src.get(pos + 1), Some(b'\n' | b'\r')) => {
+                    pos += 2;
+                    if src.get(pos - 1) == Some(&b'\r') && src.get(pos) == Some(&b'\n') {
+                        pos += 1;
+                    }
+                }
+                Some(b'\n' | b'\r') if in_brackets => pos += 1,
+                Some(b'#') if in_brackets => {
+                    while !matches!(src.get(pos), None | Some(b'\n' | b'\r')) {
+                        pos += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // A string literal: an optional prefix, then a quote.
+        let prefix = src[pos.min(src.len())..]
+            .iter()
+            .take(3)
+            .take_while(|b| matches!(b, b'r' | b'R' | b'b' | b'B' | b'u' | b'U' | b'f' | b'F'))
+            .count();
+        let Some(&quote) = src.get(pos + prefix).filter(|&&q| q == b'\'' || q == b'"') else {
+            return pos;
+        };
+        let start = pos + prefix;
+        let triple = src.get(start..start + 3) == Some(&[quote, quote, quote][..]);
+        let mut i = start + if triple { 3 } else { 1 };
+        loop {
+            match src.get(i) {
+                None => return pos,
+                Some(b'\\') => i += 2,
+                Some(b'\n' | b'\r') if !triple => return pos,
+                Some(&c) if c == quote => {
+                    if !triple {
+                        i += 1;
+                        break;
+                    }
+                    if src.get(i..i + 3) == Some(&[quote, quote, quote][..]) {
+                        i += 3;
+                        break;
+                    }
+                    i += 1;
+                }
+                Some(_) => i += 1,
+            }
+        }
+        pos = i;
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -2192,7 +2662,9 @@ impl Lowerer<'_, '_> {
             rast::Stmt::ClassDef(class) => return self.class_def(class),
             rast::Stmt::Return(s) => K::Return(self.opt_expr(s.value.as_deref())?),
             rast::Stmt::Delete(s) => K::Delete(self.exprs(&s.targets)?),
-            rast::Stmt::TypeAlias(s) => return Err(self.cx.unsupported("'type' statement", s.range)),
+            rast::Stmt::TypeAlias(s) => {
+                return Err(self.cx.unsupported("'type' statement", s.range))
+            }
             rast::Stmt::Assign(s) => K::Assign {
                 targets: self.exprs(&s.targets)?,
                 value: self.expr(&s.value)?,
@@ -2208,7 +2680,9 @@ impl Lowerer<'_, '_> {
             },
             rast::Stmt::For(s) => {
                 if s.is_async {
-                    return Err(self.cx.unsupported("'async for'", first_line(self.cx, s.range)));
+                    return Err(self
+                        .cx
+                        .unsupported("'async for'", first_line(self.cx, s.range)));
                 }
                 K::For {
                     target: self.expr(&s.target)?,
@@ -2225,7 +2699,9 @@ impl Lowerer<'_, '_> {
             rast::Stmt::If(s) => return self.if_stmt(s),
             rast::Stmt::With(s) => {
                 if s.is_async {
-                    return Err(self.cx.unsupported("'async with'", first_line(self.cx, s.range)));
+                    return Err(self
+                        .cx
+                        .unsupported("'async with'", first_line(self.cx, s.range)));
                 }
                 let mut items = Vec::with_capacity(s.items.len());
                 for item in &s.items {
@@ -2240,7 +2716,9 @@ impl Lowerer<'_, '_> {
                 }
             }
             rast::Stmt::Match(s) => {
-                return Err(self.cx.unsupported("'match' statement", first_line(self.cx, s.range)))
+                return Err(self
+                    .cx
+                    .unsupported("'match' statement", first_line(self.cx, s.range)))
             }
             rast::Stmt::Raise(s) => K::Raise {
                 exc: self.opt_expr(s.exc.as_deref())?,
@@ -2275,17 +2753,27 @@ impl Lowerer<'_, '_> {
                     });
                 }
                 K::ImportFrom {
-                    module: s.module.as_ref().map(|m| m.id.as_str().to_owned()).unwrap_or_default(),
+                    module: s
+                        .module
+                        .as_ref()
+                        .map(|m| m.id.as_str().to_owned())
+                        .unwrap_or_default(),
                     names,
                 }
             }
-            rast::Stmt::Global(s) => K::Global(s.names.iter().map(|n| n.id.as_str().to_owned()).collect()),
-            rast::Stmt::Nonlocal(s) => K::Nonlocal(s.names.iter().map(|n| n.id.as_str().to_owned()).collect()),
+            rast::Stmt::Global(s) => {
+                K::Global(s.names.iter().map(|n| n.id.as_str().to_owned()).collect())
+            }
+            rast::Stmt::Nonlocal(s) => {
+                K::Nonlocal(s.names.iter().map(|n| n.id.as_str().to_owned()).collect())
+            }
             rast::Stmt::Expr(s) => K::Expr(self.expr(&s.value)?),
             rast::Stmt::Pass(_) => K::Pass,
             rast::Stmt::Break(_) => K::Break,
             rast::Stmt::Continue(_) => K::Continue,
-            rast::Stmt::IpyEscapeCommand(s) => return Err(self.cx.unsupported("IPython escape command", s.range)),
+            rast::Stmt::IpyEscapeCommand(s) => {
+                return Err(self.cx.unsupported("IPython escape command", s.range))
+            }
         };
         Ok(ast::Stmt {
             loc: self.loc(range),
@@ -2311,7 +2799,8 @@ impl Lowerer<'_, '_> {
                 }),
                 None => Ok((None, clause.range)),
             };
-            let lowered = lowered.and_then(|(test, range)| Ok((test, range, self.body(&clause.body)?)));
+            let lowered =
+                lowered.and_then(|(test, range)| Ok((test, range, self.body(&clause.body)?)));
             match lowered {
                 Ok(clause) => clauses.push(clause),
                 Err(err) => {
@@ -2377,7 +2866,13 @@ impl Lowerer<'_, '_> {
 
     /// The range of a `def` / `class` statement as CPython gives it: from the
     /// keyword (not the first decorator) to the end of the body.
-    fn definition_range(&self, range: TextRange, name: &rast::Identifier, keyword: &str, has_decorators: bool) -> TextRange {
+    fn definition_range(
+        &self,
+        range: TextRange,
+        name: &rast::Identifier,
+        keyword: &str,
+        has_decorators: bool,
+    ) -> TextRange {
         if !has_decorators {
             return range;
         }
@@ -2392,16 +2887,23 @@ impl Lowerer<'_, '_> {
         while s > 0 && matches!(src[s - 1], b' ' | b'\t' | b'\x0c') {
             s -= 1;
         }
-        let start = if keyword == "def" && s >= 5 && &src[s - 5..s] == b"async" { s - 5 } else { start };
+        let start = if keyword == "def" && s >= 5 && &src[s - 5..s] == b"async" {
+            s - 5
+        } else {
+            start
+        };
         TextRange::new(TextSize::new(offset32(start)), range.end())
     }
 
     /// A function definition.
     fn function_def(&mut self, def: &rast::StmtFunctionDef) -> Lowered<ast::Stmt> {
-        let range = self.definition_range(def.range, &def.name, "def", !def.decorator_list.is_empty());
+        let range =
+            self.definition_range(def.range, &def.name, "def", !def.decorator_list.is_empty());
         let decorators = self.decorators(&def.decorator_list)?;
         if def.is_async {
-            return Err(self.cx.unsupported("'async def'", first_line(self.cx, range)));
+            return Err(self
+                .cx
+                .unsupported("'async def'", first_line(self.cx, range)));
         }
         if let Some(params) = &def.type_params {
             return Err(self.cx.unsupported("type parameters", params.range));
@@ -2421,7 +2923,12 @@ impl Lowerer<'_, '_> {
 
     /// A class definition (single inheritance, no keywords).
     fn class_def(&mut self, class: &rast::StmtClassDef) -> Lowered<ast::Stmt> {
-        let range = self.definition_range(class.range, &class.name, "class", !class.decorator_list.is_empty());
+        let range = self.definition_range(
+            class.range,
+            &class.name,
+            "class",
+            !class.decorator_list.is_empty(),
+        );
         let decorators = self.decorators(&class.decorator_list)?;
         if let Some(params) = &class.type_params {
             return Err(self.cx.unsupported("type parameters", params.range));
@@ -2467,7 +2974,10 @@ impl Lowerer<'_, '_> {
 
     /// Decorator expressions, first written first.
     fn decorators(&mut self, decorators: &[rast::Decorator]) -> Lowered<Vec<ast::Expr>> {
-        decorators.iter().map(|d| self.expr(&d.expression)).collect()
+        decorators
+            .iter()
+            .map(|d| self.expr(&d.expression))
+            .collect()
     }
 
     /// A parameter list (annotations dropped).
@@ -2479,7 +2989,10 @@ impl Lowerer<'_, '_> {
         for p in params.args.iter() {
             out.args.push(self.param(p)?);
         }
-        out.vararg = params.vararg.as_ref().map(|p| p.name.id.as_str().to_owned());
+        out.vararg = params
+            .vararg
+            .as_ref()
+            .map(|p| p.name.id.as_str().to_owned());
         for p in params.kwonlyargs.iter() {
             out.kwonly.push(self.param(p)?);
         }
@@ -2604,7 +3117,10 @@ impl Lowerer<'_, '_> {
             }
             rast::Expr::DictComp(e) => {
                 let Some(key) = &e.key else {
-                    return Err(self.cx.syntax("dict unpacking cannot be used in dict comprehension", e.value.range()));
+                    return Err(self.cx.syntax(
+                        "dict unpacking cannot be used in dict comprehension",
+                        e.value.range(),
+                    ));
                 };
                 let key = self.boxed(key)?;
                 let value = self.boxed(&e.value)?;
@@ -2656,7 +3172,11 @@ impl Lowerer<'_, '_> {
                         });
                     }
                 }
-                K::Call { func, args, keywords }
+                K::Call {
+                    func,
+                    args,
+                    keywords,
+                }
             }
             rast::Expr::FString(e) => self.fstring(e)?,
             rast::Expr::TString(e) => return Err(self.cx.unsupported("t-string", e.range)),
@@ -2665,7 +3185,9 @@ impl Lowerer<'_, '_> {
             rast::Expr::NumberLiteral(e) => match &e.value {
                 rast::Number::Int(_) => K::Int(self.int_literal(e.range)?),
                 rast::Number::Float(f) => K::Float(*f),
-                rast::Number::Complex { .. } => return Err(self.cx.unsupported("complex literal", e.range)),
+                rast::Number::Complex { .. } => {
+                    return Err(self.cx.unsupported("complex literal", e.range))
+                }
             },
             rast::Expr::BooleanLiteral(e) => K::Bool(e.value),
             rast::Expr::NoneLiteral(_) => K::None,
@@ -2687,7 +3209,9 @@ impl Lowerer<'_, '_> {
                 upper: self.opt_boxed(e.upper.as_deref())?,
                 step: self.opt_boxed(e.step.as_deref())?,
             },
-            rast::Expr::IpyEscapeCommand(e) => return Err(self.cx.unsupported("IPython escape command", e.range)),
+            rast::Expr::IpyEscapeCommand(e) => {
+                return Err(self.cx.unsupported("IPython escape command", e.range))
+            }
         };
         Ok(ast::Expr {
             loc: self.loc(range),
@@ -2696,7 +3220,10 @@ impl Lowerer<'_, '_> {
     }
 
     /// The `for` clauses of a comprehension.
-    fn comprehensions(&mut self, generators: &[rast::Comprehension]) -> Lowered<Vec<ast::Comprehension>> {
+    fn comprehensions(
+        &mut self,
+        generators: &[rast::Comprehension],
+    ) -> Lowered<Vec<ast::Comprehension>> {
         let mut out = Vec::with_capacity(generators.len());
         for g in generators {
             if g.is_async {
@@ -2747,7 +3274,9 @@ impl Lowerer<'_, '_> {
         for part in e.value.iter() {
             match part {
                 rast::FStringPart::Literal(lit) => parts.literal(&lit.value),
-                rast::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut parts, 0)?,
+                rast::FStringPart::FString(f) => {
+                    self.fstring_elements(&f.elements, &mut parts, 0)?
+                }
             }
         }
         Ok(ast::ExprKind::FString(parts.finish()))
@@ -2783,7 +3312,8 @@ impl Lowerer<'_, '_> {
                         Some(spec) => {
                             self.enter(spec.range, "expression")?;
                             let mut inner = FStringBuilder::default();
-                            let r = self.fstring_elements(&spec.elements, &mut inner, spec_depth + 1);
+                            let r =
+                                self.fstring_elements(&spec.elements, &mut inner, spec_depth + 1);
                             self.depth -= 1;
                             r?;
                             Some(inner.finish())
@@ -2832,7 +3362,8 @@ impl FStringBuilder {
     /// Moves pending literal text into the parts.
     fn flush(&mut self) {
         if !self.text.is_empty() {
-            self.parts.push(ast::FStringPart::Literal(core::mem::take(&mut self.text)));
+            self.parts
+                .push(ast::FStringPart::Literal(core::mem::take(&mut self.text)));
         }
     }
 
@@ -2918,12 +3449,16 @@ impl Transformer for Detacher {
             node_index: rast::AtomicNodeIndex::default(),
             range: TextRange::default(),
         });
-        self.out.borrow_mut().push(Detached::Stmt(core::mem::replace(stmt, leaf)));
+        self.out
+            .borrow_mut()
+            .push(Detached::Stmt(core::mem::replace(stmt, leaf)));
     }
 
     fn visit_expr(&self, expr: &mut rast::Expr) {
         let leaf = rast::Expr::NoneLiteral(rast::ExprNoneLiteral::default());
-        self.out.borrow_mut().push(Detached::Expr(core::mem::replace(expr, leaf)));
+        self.out
+            .borrow_mut()
+            .push(Detached::Expr(core::mem::replace(expr, leaf)));
     }
 
     fn visit_annotation(&self, expr: &mut rast::Expr) {
@@ -2937,16 +3472,21 @@ impl Transformer for Detacher {
             pattern: None,
             name: None,
         });
-        self.out.borrow_mut().push(Detached::Pattern(core::mem::replace(pattern, leaf)));
+        self.out
+            .borrow_mut()
+            .push(Detached::Pattern(core::mem::replace(pattern, leaf)));
     }
 
     fn visit_interpolated_string_element(&self, element: &mut rast::InterpolatedStringElement) {
-        let leaf = rast::InterpolatedStringElement::Literal(rast::InterpolatedStringLiteralElement {
-            node_index: rast::AtomicNodeIndex::default(),
-            range: TextRange::default(),
-            value: Box::from(""),
-        });
-        self.out.borrow_mut().push(Detached::Element(core::mem::replace(element, leaf)));
+        let leaf =
+            rast::InterpolatedStringElement::Literal(rast::InterpolatedStringLiteralElement {
+                node_index: rast::AtomicNodeIndex::default(),
+                range: TextRange::default(),
+                value: Box::from(""),
+            });
+        self.out
+            .borrow_mut()
+            .push(Detached::Element(core::mem::replace(element, leaf)));
     }
 }
 
@@ -2961,7 +3501,9 @@ fn dispose(module: rast::ModModule) {
             Detached::Expr(mut e) => transformer::walk_expr(&detacher, &mut e),
             Detached::Stmt(mut s) => transformer::walk_stmt(&detacher, &mut s),
             Detached::Pattern(mut p) => transformer::walk_pattern(&detacher, &mut p),
-            Detached::Element(mut e) => transformer::walk_interpolated_string_element(&detacher, &mut e),
+            Detached::Element(mut e) => {
+                transformer::walk_interpolated_string_element(&detacher, &mut e)
+            }
         }
         work.append(&mut detacher.out.borrow_mut());
     }

@@ -56,7 +56,10 @@ pub fn funcs<P: HeapPolicy>() -> &'static [(&'static str, BuiltinFn<P>)] {
 
 fn one<P: HeapPolicy>(vm: &Vm<P>, name: &str, args: &[Obj<P>]) -> PyResult<f64, P> {
     if args.len() != 1 {
-        return Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     vm.to_f64(&args[0])
 }
@@ -79,7 +82,11 @@ fn checked<P: HeapPolicy>(vm: &Vm<P>, x: f64, r: f64, can_overflow: bool) -> R<P
         return Err(domain(vm));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { vm.overflow_error("math range error") } else { domain(vm) });
+        return Err(if can_overflow {
+            vm.overflow_error("math range error")
+        } else {
+            domain(vm)
+        });
     }
     Ok(ObjRef::from_f64(r))
 }
@@ -153,7 +160,9 @@ fn log<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 fn log2<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("log2", args, 1, 1)?;
     if let Some(IntValue::Big(_)) = vm.int_value(&args[0]) {
-        return Ok(ObjRef::from_f64(ln_of(vm, &args[0])? / core::f64::consts::LN_2));
+        return Ok(ObjRef::from_f64(
+            ln_of(vm, &args[0])? / core::f64::consts::LN_2,
+        ));
     }
     let x = vm.to_f64(&args[0])?;
     if x <= 0.0 {
@@ -165,7 +174,9 @@ fn log2<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 fn log10<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("log10", args, 1, 1)?;
     if let Some(IntValue::Big(_)) = vm.int_value(&args[0]) {
-        return Ok(ObjRef::from_f64(ln_of(vm, &args[0])? / core::f64::consts::LN_10));
+        return Ok(ObjRef::from_f64(
+            ln_of(vm, &args[0])? / core::f64::consts::LN_10,
+        ));
     }
     let x = vm.to_f64(&args[0])?;
     if x <= 0.0 {
@@ -288,7 +299,9 @@ fn factorial<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P>
     if n.is_negative() {
         return Err(vm.value_error("factorial() not defined for negative values"));
     }
-    let n = n.as_i64().ok_or_else(|| vm.overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
+    let n = n.as_i64().ok_or_else(|| {
+        vm.overflow_error("factorial() argument should not exceed 9223372036854775807")
+    })?;
     let mut acc = num_bigint::BigInt::one();
     for i in 2..=n {
         acc *= i;
@@ -302,7 +315,9 @@ fn isqrt<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     if n.is_negative() {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));
     }
-    Ok(ObjRef::from_int(IntValue::from_bigint(Roots::sqrt(&n.to_bigint()))))
+    Ok(ObjRef::from_int(IntValue::from_bigint(Roots::sqrt(
+        &n.to_bigint(),
+    ))))
 }
 
 fn copysign<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -320,8 +335,15 @@ fn fmod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 
 fn modf<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     let x = one(vm, "modf", args)?;
-    let (i, f) = if x.is_infinite() { (x, 0.0f64.copysign(x)) } else { (x.trunc(), (x - x.trunc()).copysign(x)) };
-    Ok(ObjRef::new_tuple(vec![ObjRef::from_f64(f), ObjRef::from_f64(i)]))
+    let (i, f) = if x.is_infinite() {
+        (x, 0.0f64.copysign(x))
+    } else {
+        (x.trunc(), (x - x.trunc()).copysign(x))
+    };
+    Ok(ObjRef::new_tuple(vec![
+        ObjRef::from_f64(f),
+        ObjRef::from_f64(i),
+    ]))
 }
 
 fn nonneg<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>, what: &str) -> PyResult<num_bigint::BigInt, P> {
@@ -430,7 +452,10 @@ fn fsum<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 
 fn prod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     vm.check_args("prod", args, 1, 1)?;
-    let mut acc = kw.get("start").cloned().unwrap_or_else(|| ObjRef::from_i64(1));
+    let mut acc = kw
+        .get("start")
+        .cloned()
+        .unwrap_or_else(|| ObjRef::from_i64(1));
     for item in vm.collect(&args[0])? {
         acc = vm.binary_op(&acc, &item, crate::ast::BinOp::Mul)?;
     }

@@ -27,7 +27,12 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     m(&t.object, "object", "__ne__", object_ne::<P>);
     m(&t.object, "object", "__hash__", object_hash::<P>);
     // BaseException.__init__ stores args.
-    m(&t.exc[ExcType::BaseException as usize], "BaseException", "__init__", exc_init::<P>);
+    m(
+        &t.exc[ExcType::BaseException as usize],
+        "BaseException",
+        "__init__",
+        exc_init::<P>,
+    );
     crate::methods_seq::install(vm);
 }
 
@@ -40,7 +45,12 @@ fn object_repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<
     let o = &args[0];
     if let Some(inst) = o.downcast::<Instance<P>>() {
         let c = vm.class(&inst.class);
-        return Ok(vm.new_str(format!("<{}.{} object at {:#x}>", vm.class_module(&inst.class), c.qualname, o.addr())));
+        return Ok(vm.new_str(format!(
+            "<{}.{} object at {:#x}>",
+            vm.class_module(&inst.class),
+            c.qualname,
+            o.addr()
+        )));
     }
     Ok(vm.new_str(vm.repr(o)?))
 }
@@ -166,7 +176,9 @@ pub fn bool_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<
 pub fn float_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     vm.no_kw("float", kw)?;
     vm.check_args("float", &args[1..], 0, 1)?;
-    let Some(x) = args.get(1) else { return Ok(ObjRef::from_f64(0.0)) };
+    let Some(x) = args.get(1) else {
+        return Ok(ObjRef::from_f64(0.0));
+    };
     match x.kind() {
         Kind::Float => Ok(x.clone()),
         Kind::Int | Kind::Bool => Ok(ObjRef::from_f64(vm.to_f64(x)?)),
@@ -210,7 +222,10 @@ pub fn parse_float(s: &str) -> Option<f64> {
     let mut prev_digit = false;
     for (i, c) in body.char_indices() {
         if c == '_' {
-            let next_digit = body[i + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+            let next_digit = body[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_digit());
             if !prev_digit || !next_digit {
                 return None;
             }
@@ -246,7 +261,9 @@ pub fn str_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P
 /// `bytes(x)`
 pub fn bytes_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     let args = &args[1..];
-    let Some(x) = args.first() else { return Ok(ObjRef::new_bytes(b"")) };
+    let Some(x) = args.first() else {
+        return Ok(ObjRef::new_bytes(b""));
+    };
     match x.kind() {
         Kind::Bytes => Ok(x.clone()),
         Kind::Str => {
@@ -331,7 +348,10 @@ pub fn range_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R
         return Err(vm.type_error("range expected at least 1 argument, got 0"));
     }
     if a.len() > 3 {
-        return Err(vm.type_error(format!("range expected at most 3 arguments, got {}", a.len())));
+        return Err(vm.type_error(format!(
+            "range expected at most 3 arguments, got {}",
+            a.len()
+        )));
     }
     let get = |o: &Obj<P>| vm.index_i64(o);
     let (start, stop, step) = match a.len() {
@@ -361,23 +381,34 @@ pub fn slice_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> 
 /// `staticmethod(f)`
 pub fn staticmethod_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("staticmethod", &args[1..], 1, 1)?;
-    Ok(ObjRef::new(StaticMethod { func: args[1].clone() }))
+    Ok(ObjRef::new(StaticMethod {
+        func: args[1].clone(),
+    }))
 }
 
 /// `classmethod(f)`
 pub fn classmethod_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("classmethod", &args[1..], 1, 1)?;
-    Ok(ObjRef::new(ClassMethod { func: args[1].clone() }))
+    Ok(ObjRef::new(ClassMethod {
+        func: args[1].clone(),
+    }))
 }
 
 /// `property(fget, fset, fdel)`
 pub fn property_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     let a = &args[1..];
     let pick = |i: usize, name: &str| -> Option<Obj<P>> {
-        kw.get(name).cloned().or_else(|| a.get(i).cloned()).filter(|o| !o.is_none())
+        kw.get(name)
+            .cloned()
+            .or_else(|| a.get(i).cloned())
+            .filter(|o| !o.is_none())
     };
     let _ = vm;
-    Ok(ObjRef::new(Property { fget: pick(0, "fget"), fset: pick(1, "fset"), fdel: pick(2, "fdel") }))
+    Ok(ObjRef::new(Property {
+        fget: pick(0, "fget"),
+        fset: pick(1, "fset"),
+        fdel: pick(2, "fdel"),
+    }))
 }
 
 /// `super(cls, obj)` (the zero-argument form is compiled into this).
@@ -389,7 +420,10 @@ pub fn super_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> 
     if !a[0].is::<Class<P>>() {
         return Err(vm.type_error("super() argument 1 must be a type"));
     }
-    Ok(ObjRef::new(Super { class: a[0].clone(), obj: a[1].clone() }))
+    Ok(ObjRef::new(Super {
+        class: a[0].clone(),
+        obj: a[1].clone(),
+    }))
 }
 
 /// `enumerate(it, start=0)`
@@ -403,7 +437,10 @@ pub fn enumerate_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) 
         None => IntValue::Small(0),
     };
     let it = vm.get_iter(x)?;
-    Ok(ObjRef::new(Lazy::Enumerate { it, count: ftl_object::Exclusive::new(Some(start)) }))
+    Ok(ObjRef::new(Lazy::Enumerate {
+        it,
+        count: ftl_object::Exclusive::new(Some(start)),
+    }))
 }
 
 /// `zip(*its)`
@@ -413,7 +450,9 @@ pub fn zip_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<
         match vm.get_iter(x) {
             Ok(it) => its.push(it),
             Err(_) => {
-                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
+                return Err(
+                    vm.type_error(format!("zip argument #{} must support iteration", i + 1))
+                );
             }
         }
     }
@@ -429,13 +468,20 @@ pub fn map_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<
     for x in &args[2..] {
         its.push(vm.get_iter(x)?);
     }
-    Ok(ObjRef::new(Lazy::Map { func: args[1].clone(), its }))
+    Ok(ObjRef::new(Lazy::Map {
+        func: args[1].clone(),
+        its,
+    }))
 }
 
 /// `filter(f, it)`
 pub fn filter_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("filter", &args[1..], 2, 2)?;
-    let func = if args[1].is_none() { None } else { Some(args[1].clone()) };
+    let func = if args[1].is_none() {
+        None
+    } else {
+        Some(args[1].clone())
+    };
     let it = vm.get_iter(&args[2])?;
     Ok(ObjRef::new(Lazy::Filter { func, it }))
 }
@@ -462,5 +508,9 @@ pub fn reversed_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) 
             return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(x))));
         }
     };
-    Ok(ObjRef::new(SeqIter { seq: x.clone(), kind: SeqKind::Reversed, pos: ftl_object::Exclusive::new(len) }))
+    Ok(ObjRef::new(SeqIter {
+        seq: x.clone(),
+        kind: SeqKind::Reversed,
+        pos: ftl_object::Exclusive::new(len),
+    }))
 }

@@ -11,70 +11,115 @@ type R<P> = PyResult<Obj<P>, P>;
 /// Installs the methods into the built-in classes.
 pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     let t = vm.types();
-    let groups: [(&Obj<P>, &'static str, &[(&'static str, BuiltinFn<P>)]); 5] = [
-        (&t.list, "list", &[
-            ("append", list_append::<P>),
-            ("pop", list_pop::<P>),
-            ("insert", list_insert::<P>),
-            ("extend", list_extend::<P>),
-            ("index", list_index::<P>),
-            ("count", seq_count::<P>),
-            ("remove", list_remove::<P>),
-            ("sort", list_sort::<P>),
-            ("reverse", list_reverse::<P>),
-            ("copy", list_copy::<P>),
-            ("clear", list_clear::<P>),
-        ]),
-        (&t.tuple, "tuple", &[("count", seq_count::<P>), ("index", tuple_index::<P>)]),
-        (&t.dict, "dict", &[
-            ("get", dict_get::<P>),
-            ("keys", dict_keys::<P>),
-            ("values", dict_values::<P>),
-            ("items", dict_items::<P>),
-            ("pop", dict_pop::<P>),
-            ("setdefault", dict_setdefault::<P>),
-            ("update", dict_update::<P>),
-            ("copy", dict_copy::<P>),
-            ("clear", dict_clear::<P>),
-            ("popitem", dict_popitem::<P>),
-            ("fromkeys", dict_fromkeys::<P>),
-        ]),
-        (&t.set, "set", &[
-            ("add", set_add::<P>),
-            ("discard", set_discard::<P>),
-            ("remove", set_remove::<P>),
-            ("pop", set_pop::<P>),
-            ("clear", set_clear::<P>),
-            ("copy", set_copy::<P>),
-            ("update", set_update::<P>),
-            ("union", set_union::<P>),
-            ("intersection", set_intersection::<P>),
-            ("difference", set_difference::<P>),
-            ("symmetric_difference", set_symmetric_difference::<P>),
-            ("issubset", set_issubset::<P>),
-            ("issuperset", set_issuperset::<P>),
-            ("isdisjoint", set_isdisjoint::<P>),
-        ]),
-        (&t.str_, "str", &[("join", str_join::<P>), ("format", str_format::<P>)]),
+    type Group<'a, P> = (&'a Obj<P>, &'static str, &'a [(&'static str, BuiltinFn<P>)]);
+    let groups: [Group<'_, P>; 5] = [
+        (
+            &t.list,
+            "list",
+            &[
+                ("append", list_append::<P>),
+                ("pop", list_pop::<P>),
+                ("insert", list_insert::<P>),
+                ("extend", list_extend::<P>),
+                ("index", list_index::<P>),
+                ("count", seq_count::<P>),
+                ("remove", list_remove::<P>),
+                ("sort", list_sort::<P>),
+                ("reverse", list_reverse::<P>),
+                ("copy", list_copy::<P>),
+                ("clear", list_clear::<P>),
+            ],
+        ),
+        (
+            &t.tuple,
+            "tuple",
+            &[("count", seq_count::<P>), ("index", tuple_index::<P>)],
+        ),
+        (
+            &t.dict,
+            "dict",
+            &[
+                ("get", dict_get::<P>),
+                ("keys", dict_keys::<P>),
+                ("values", dict_values::<P>),
+                ("items", dict_items::<P>),
+                ("pop", dict_pop::<P>),
+                ("setdefault", dict_setdefault::<P>),
+                ("update", dict_update::<P>),
+                ("copy", dict_copy::<P>),
+                ("clear", dict_clear::<P>),
+                ("popitem", dict_popitem::<P>),
+            ],
+        ),
+        (
+            &t.set,
+            "set",
+            &[
+                ("add", set_add::<P>),
+                ("discard", set_discard::<P>),
+                ("remove", set_remove::<P>),
+                ("pop", set_pop::<P>),
+                ("clear", set_clear::<P>),
+                ("copy", set_copy::<P>),
+                ("update", set_update::<P>),
+                ("union", set_union::<P>),
+                ("intersection", set_intersection::<P>),
+                ("difference", set_difference::<P>),
+                ("symmetric_difference", set_symmetric_difference::<P>),
+                ("issubset", set_issubset::<P>),
+                ("issuperset", set_issuperset::<P>),
+                ("isdisjoint", set_isdisjoint::<P>),
+            ],
+        ),
+        (
+            &t.str_,
+            "str",
+            &[("join", str_join::<P>), ("format", str_format::<P>)],
+        ),
     ];
     for (cls, owner, methods) in groups {
         for (name, f) in methods {
             vm.add_method(cls, owner, name, *f);
         }
     }
+    // `dict.fromkeys` is a class method.
+    let fromkeys = vm.builtin_fn("fromkeys", dict_fromkeys::<P>);
+    let dict_cls = vm.class(&t.dict);
+    vm.dict_set_str(
+        &dict_cls.dict,
+        vm.intern("fromkeys"),
+        ObjRef::new(ClassMethod { func: fromkeys }),
+    );
+    let stream = &t.others["TextIOWrapper"];
+    vm.add_method(stream, "TextIOWrapper", "write", stream_write::<P>);
+    vm.add_method(stream, "TextIOWrapper", "flush", stream_flush::<P>);
+    let prop = &t.others["property"];
+    vm.add_method(prop, "property", "setter", property_setter::<P>);
+    vm.add_method(prop, "property", "getter", property_getter::<P>);
+    vm.add_method(prop, "property", "deleter", property_deleter::<P>);
     crate::methods_text::install(vm);
 }
 
-fn this_list<'a, P: HeapPolicy>(vm: &Vm<P>, args: &'a [Obj<P>], name: &str) -> PyResult<&'a ftl_object::types::List<P>, P> {
+fn this_list<'a, P: HeapPolicy>(
+    vm: &Vm<P>,
+    args: &'a [Obj<P>],
+    name: &str,
+) -> PyResult<&'a ftl_object::types::List<P>, P> {
     args.first().and_then(|o| o.as_list()).ok_or_else(|| {
-        vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a '{}' object", args.first().map(|o| vm.type_name(o)).unwrap_or_default()))
+        vm.type_error(format!(
+            "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
+            args.first().map(|o| vm.type_name(o)).unwrap_or_default()
+        ))
     })
 }
 
 fn list_append<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     let l = this_list(vm, args, "append")?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("list.append() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "list.append() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     l.push(args[1].clone());
     Ok(ObjRef::none())
@@ -98,13 +143,17 @@ fn list_pop<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
             i as usize
         }
     };
-    l.remove_at(i).ok_or_else(|| vm.index_error("pop index out of range"))
+    l.remove_at(i)
+        .ok_or_else(|| vm.index_error("pop index out of range"))
 }
 
 fn list_insert<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     let l = this_list(vm, args, "insert")?;
     if args.len() != 3 {
-        return Err(vm.type_error(format!("insert expected 2 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "insert expected 2 arguments, got {}",
+            args.len() - 1
+        )));
     }
     let i = vm.index_i64(&args[1])?;
     let len = l.len() as i64;
@@ -148,7 +197,11 @@ fn list_index<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
     let l = this_list(vm, args, "index")?;
     vm.check_args("index", &args[1..], 1, 3)?;
     let items = l.snapshot();
-    let (s, e) = norm_range(items.len(), opt_index(vm, args.get(2))?, opt_index(vm, args.get(3))?);
+    let (s, e) = norm_range(
+        items.len(),
+        opt_index(vm, args.get(2))?,
+        opt_index(vm, args.get(3))?,
+    );
     for (i, x) in items.iter().enumerate().take(e).skip(s) {
         if vm.eq(x, &args[1])? {
             return Ok(ObjRef::from_i64(i as i64));
@@ -160,7 +213,11 @@ fn list_index<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
 fn tuple_index<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("index", &args[1..], 1, 3)?;
     let items = args[0].as_tuple().expect("tuple");
-    let (s, e) = norm_range(items.len(), opt_index(vm, args.get(2))?, opt_index(vm, args.get(3))?);
+    let (s, e) = norm_range(
+        items.len(),
+        opt_index(vm, args.get(2))?,
+        opt_index(vm, args.get(3))?,
+    );
     for (i, x) in items.iter().enumerate().take(e).skip(s) {
         if vm.eq(x, &args[1])? {
             return Ok(ObjRef::from_i64(i as i64));
@@ -227,7 +284,9 @@ fn list_reverse<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R
 }
 
 fn list_copy<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    Ok(ObjRef::from_list_vec(this_list(vm, args, "copy")?.snapshot()))
+    Ok(ObjRef::from_list_vec(
+        this_list(vm, args, "copy")?.snapshot(),
+    ))
 }
 
 fn list_clear<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -237,11 +296,16 @@ fn list_clear<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
 
 fn dict_get<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("get", &args[1..], 1, 2)?;
-    Ok(vm.dict_get(&args[0], &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(ObjRef::none)))
+    Ok(vm
+        .dict_get(&args[0], &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(ObjRef::none)))
 }
 
 fn view<P: HeapPolicy>(args: &[Obj<P>], part: DictPart) -> R<P> {
-    Ok(ObjRef::new(DictView { dict: args[0].clone(), part }))
+    Ok(ObjRef::new(DictView {
+        dict: args[0].clone(),
+        part,
+    }))
 }
 
 fn dict_keys<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -260,7 +324,10 @@ fn dict_pop<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
     vm.check_args("pop", &args[1..], 1, 2)?;
     match vm.dict_del(&args[0], &args[1])? {
         Some(v) => Ok(v),
-        None => args.get(2).cloned().ok_or_else(|| vm.key_error(args[1].clone())),
+        None => args
+            .get(2)
+            .cloned()
+            .ok_or_else(|| vm.key_error(args[1].clone())),
     }
 }
 
@@ -333,7 +400,11 @@ fn set_remove<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
 }
 
 fn set_pop<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    args[0].as_set().expect("set").pop().ok_or_else(|| vm.new_error(ExcType::KeyError, "pop from an empty set"))
+    args[0]
+        .as_set()
+        .expect("set")
+        .pop()
+        .ok_or_else(|| vm.new_error(ExcType::KeyError, "pop from an empty set"))
 }
 
 fn set_clear<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -416,7 +487,10 @@ fn set_isdisjoint<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) ->
 fn str_join<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("join", &args[1..], 1, 1)?;
     let Some(sep) = args[0].as_str() else {
-        return Err(vm.type_error(format!("descriptor 'join' for 'str' objects doesn't apply to a '{}' object", vm.type_name(&args[0]))));
+        return Err(vm.type_error(format!(
+            "descriptor 'join' for 'str' objects doesn't apply to a '{}' object",
+            vm.type_name(&args[0])
+        )));
     };
     let items = vm.collect(&args[1])?;
     let mut out = String::new();
@@ -442,4 +516,58 @@ fn str_format<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
         return Err(vm.type_error("descriptor 'format' for 'str' objects doesn't apply"));
     };
     Ok(ObjRef::from_string(vm.str_format(t, &args[1..], kw)?))
+}
+
+fn stream_write<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("write", &args[1..], 1, 1)?;
+    let Some(text) = args[1].as_str() else {
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(&args[1])
+        )));
+    };
+    vm.write_to(Some(&args[0]), text, false)?;
+    Ok(ObjRef::from_i64(text.chars().count() as i64))
+}
+
+fn stream_flush<P: HeapPolicy>(vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.flush_stdout();
+    Ok(ObjRef::none())
+}
+
+fn this_property<'a, P: HeapPolicy>(
+    vm: &Vm<P>,
+    args: &'a [Obj<P>],
+) -> PyResult<&'a Property<P>, P> {
+    vm.check_args("setter", &args[1..], 1, 1)?;
+    args[0]
+        .downcast::<Property<P>>()
+        .ok_or_else(|| vm.type_error("descriptor requires a 'property' object"))
+}
+
+fn property_setter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let p = this_property(vm, args)?;
+    Ok(ObjRef::new(Property {
+        fget: p.fget.clone(),
+        fset: Some(args[1].clone()),
+        fdel: p.fdel.clone(),
+    }))
+}
+
+fn property_getter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let p = this_property(vm, args)?;
+    Ok(ObjRef::new(Property {
+        fget: Some(args[1].clone()),
+        fset: p.fset.clone(),
+        fdel: p.fdel.clone(),
+    }))
+}
+
+fn property_deleter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let p = this_property(vm, args)?;
+    Ok(ObjRef::new(Property {
+        fget: p.fget.clone(),
+        fset: p.fset.clone(),
+        fdel: Some(args[1].clone()),
+    }))
 }

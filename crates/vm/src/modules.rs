@@ -32,7 +32,10 @@ impl<P: HeapPolicy> Vm<P> {
         }
         let n = name.as_str().unwrap_or("");
         if !MODULES.contains(&n) {
-            return Err(self.new_error(ExcType::ModuleNotFoundError, format!("No module named '{n}'")));
+            return Err(self.new_error(
+                ExcType::ModuleNotFoundError,
+                format!("No module named '{n}'"),
+            ));
         }
         let m = self.make_module(n)?;
         self.dict_set_str(&self.interp.modules, name.clone(), m.clone());
@@ -44,7 +47,10 @@ impl<P: HeapPolicy> Vm<P> {
         match self.getattr_opt(module, name)? {
             Some(v) => Ok(v),
             None => {
-                let mname = module.downcast::<Module<P>>().map(|m| m.name.clone()).unwrap_or_default();
+                let mname = module
+                    .downcast::<Module<P>>()
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default();
                 Err(self.new_error(
                     ExcType::ImportError,
                     format!(
@@ -63,7 +69,12 @@ impl<P: HeapPolicy> Vm<P> {
         set("__name__", self.intern(name));
         let funcs: &[(&'static str, BuiltinFn<P>)] = match name {
             "sys" => {
-                let argv = self.interp.argv.iter().map(|a| self.new_str(a.clone())).collect();
+                let argv = self
+                    .interp
+                    .argv
+                    .iter()
+                    .map(|a| self.new_str(a.clone()))
+                    .collect();
                 set("argv", ObjRef::from_list_vec(argv));
                 set("stdout", ObjRef::new(Stream { fd: 1 }));
                 set("stderr", ObjRef::new(Stream { fd: 2 }));
@@ -72,7 +83,13 @@ impl<P: HeapPolicy> Vm<P> {
                 set("byteorder", self.intern("little"));
                 let imp = ObjRef::new_dict();
                 self.dict_set_str(&imp, self.intern("name"), self.intern("ftl"));
-                let ns_cls = crate::builtins::make_class::<P>("SimpleNamespace", Some(&self.types().object), None, None, 0);
+                let ns_cls = crate::builtins::make_class::<P>(
+                    "SimpleNamespace",
+                    Some(&self.types().object),
+                    None,
+                    None,
+                    0,
+                );
                 let ns = ObjRef::new(Instance::new(ns_cls, false));
                 if let Some(i) = ns.downcast::<Instance<P>>() {
                     self.dict_update(&i.dict, &imp, false)?;
@@ -133,7 +150,10 @@ impl<P: HeapPolicy> Vm<P> {
         for (n, f) in funcs {
             set(n, self.builtin_fn(n, *f));
         }
-        Ok(ObjRef::new(Module { name: name.to_string(), dict }))
+        Ok(ObjRef::new(Module {
+            name: name.to_string(),
+            dict,
+        }))
     }
 }
 
@@ -141,7 +161,10 @@ impl<P: HeapPolicy> Vm<P> {
 
 fn sys_exit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("exit", args, 0, 1)?;
-    Err(crate::vm::PyErr(vm.make_exception(vm.exc_class(ExcType::SystemExit).clone(), args.to_vec())))
+    Err(crate::vm::PyErr(vm.make_exception(
+        vm.exc_class(ExcType::SystemExit).clone(),
+        args.to_vec(),
+    )))
 }
 
 fn sys_getrefcount<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -156,7 +179,9 @@ fn sys_getrefcount<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -
 
 fn sys_getrecursionlimit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("getrecursionlimit", args, 0, 0)?;
-    Ok(ObjRef::from_i64(vm.interp.recursion_limit.load(Ordering::Relaxed) as i64))
+    Ok(ObjRef::from_i64(
+        vm.interp.recursion_limit.load(Ordering::Relaxed) as i64,
+    ))
 }
 
 fn sys_setrecursionlimit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -172,7 +197,9 @@ fn sys_setrecursionlimit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_,
             format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
         ));
     }
-    vm.interp.recursion_limit.store(n.min(u32::MAX as i64) as u32, Ordering::Relaxed);
+    vm.interp
+        .recursion_limit
+        .store(n.min(u32::MAX as i64) as u32, Ordering::Relaxed);
     Ok(ObjRef::none())
 }
 
@@ -187,7 +214,9 @@ fn sys_intern<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
 // ---- time -----------------------------------------------------------------
 
 fn since_epoch() -> core::time::Duration {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 fn time_time<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -195,7 +224,9 @@ fn time_time<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<
 }
 
 fn time_time_ns<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    Ok(ObjRef::from_int(IntValue::from_bigint(since_epoch().as_nanos().into())))
+    Ok(ObjRef::from_int(IntValue::from_bigint(
+        since_epoch().as_nanos().into(),
+    )))
 }
 
 fn start_instant() -> std::time::Instant {
@@ -208,7 +239,9 @@ fn time_perf_counter<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P
 }
 
 fn time_perf_counter_ns<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    Ok(ObjRef::from_int(IntValue::from_bigint(start_instant().elapsed().as_nanos().into())))
+    Ok(ObjRef::from_int(IntValue::from_bigint(
+        start_instant().elapsed().as_nanos().into(),
+    )))
 }
 
 fn time_process_time<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -235,7 +268,11 @@ fn os_getpid<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<
 }
 
 fn os_cpu_count<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    Ok(ObjRef::from_i64(std::thread::available_parallelism().map(|n| n.get() as i64).unwrap_or(1)))
+    Ok(ObjRef::from_i64(
+        std::thread::available_parallelism()
+            .map(|n| n.get() as i64)
+            .unwrap_or(1),
+    ))
 }
 
 fn os_error<P: HeapPolicy>(vm: &Vm<P>, e: std::io::Error) -> crate::vm::PyErr<P> {
@@ -248,7 +285,10 @@ fn os_error<P: HeapPolicy>(vm: &Vm<P>, e: std::io::Error) -> crate::vm::PyErr<P>
 fn os_pipe<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("pipe", args, 0, 0)?;
     let (r, w) = crate::sysinfo::pipe().map_err(|e| os_error(vm, e))?;
-    Ok(ObjRef::new_tuple(vec![ObjRef::from_i64(r as i64), ObjRef::from_i64(w as i64)]))
+    Ok(ObjRef::new_tuple(vec![
+        ObjRef::from_i64(r as i64),
+        ObjRef::from_i64(w as i64),
+    ]))
 }
 
 fn fd_arg<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<i32, P> {
@@ -263,7 +303,7 @@ fn os_read<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     if n < 0 {
         return Err(vm.value_error("negative count"));
     }
-    if vm.interp.stdout.lock().flush().is_err() {}
+    let _ = vm.interp.stdout.lock().flush();
     let r = vm.blocking(|| crate::sysinfo::read(fd, n as usize));
     let data = r.map_err(|e| os_error(vm, e))?;
     Ok(ObjRef::new_bytes(&data))
@@ -273,7 +313,10 @@ fn os_write<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
     vm.check_args("write", args, 2, 2)?;
     let fd = fd_arg(vm, &args[0])?;
     let Some(data) = args[1].as_bytes() else {
-        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(&args[1]))));
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(&args[1])
+        )));
     };
     let data = data.to_vec();
     let r = vm.blocking(|| crate::sysinfo::write(fd, &data));
@@ -326,7 +369,12 @@ fn random_random<P: HeapPolicy>(vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) ->
 fn random_getrandbits<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("getrandbits", args, 1, 1)?;
     let k = vm.arg_int(&args[0])?;
-    let v = vm.interp.random.lock().getrandbits(&k).map_err(|e| rerr(vm, e))?;
+    let v = vm
+        .interp
+        .random
+        .lock()
+        .getrandbits(&k)
+        .map_err(|e| rerr(vm, e))?;
     Ok(ObjRef::from_int(v))
 }
 
@@ -334,22 +382,41 @@ fn random_randrange<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) 
     vm.check_args("randrange", args, 1, 3)?;
     let start = vm.arg_int(&args[0])?;
     let stop = args.get(1).map(|s| vm.arg_int(s)).transpose()?;
-    let step = args.get(2).map(|s| vm.arg_int(s)).transpose()?.unwrap_or(IntValue::Small(1));
-    let v = vm.interp.random.lock().randrange(&start, stop.as_ref(), &step).map_err(|e| rerr(vm, e))?;
+    let step = args
+        .get(2)
+        .map(|s| vm.arg_int(s))
+        .transpose()?
+        .unwrap_or(IntValue::Small(1));
+    let v = vm
+        .interp
+        .random
+        .lock()
+        .randrange(&start, stop.as_ref(), &step)
+        .map_err(|e| rerr(vm, e))?;
     Ok(ObjRef::from_int(v))
 }
 
 fn random_randint<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("randint", args, 2, 2)?;
     let (a, b) = (vm.arg_int(&args[0])?, vm.arg_int(&args[1])?);
-    let v = vm.interp.random.lock().randint(&a, &b).map_err(|e| rerr(vm, e))?;
+    let v = vm
+        .interp
+        .random
+        .lock()
+        .randint(&a, &b)
+        .map_err(|e| rerr(vm, e))?;
     Ok(ObjRef::from_int(v))
 }
 
 fn random_choice<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("choice", args, 1, 1)?;
     let n = vm.len(&args[0])?;
-    let i = vm.interp.random.lock().choice_index(n).map_err(|e| rerr(vm, e))?;
+    let i = vm
+        .interp
+        .random
+        .lock()
+        .choice_index(n)
+        .map_err(|e| rerr(vm, e))?;
     vm.getitem(&args[0], &ObjRef::from_i64(i as i64))
 }
 
@@ -365,18 +432,32 @@ fn random_shuffle<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) ->
 }
 
 fn random_sample<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
-    let k = kw.get("k").or(args.get(1)).ok_or_else(|| vm.type_error("sample() missing 1 required positional argument: 'k'"))?;
-    let pop = args.first().ok_or_else(|| vm.type_error("sample() missing 1 required positional argument: 'population'"))?;
+    let k = kw
+        .get("k")
+        .or(args.get(1))
+        .ok_or_else(|| vm.type_error("sample() missing 1 required positional argument: 'k'"))?;
+    let pop = args.first().ok_or_else(|| {
+        vm.type_error("sample() missing 1 required positional argument: 'population'")
+    })?;
     if pop.kind() == Kind::Set || pop.kind() == Kind::Dict {
-        return Err(vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let items = vm.collect(pop)?;
     let k = vm.index_i64(k)?;
     if k < 0 {
         return Err(rerr(vm, crate::random_mt::RandomError::sample_size()));
     }
-    let idx = vm.interp.random.lock().sample_indices(items.len(), k as usize).map_err(|e| rerr(vm, e))?;
-    Ok(ObjRef::from_list_vec(idx.into_iter().map(|i| items[i].clone()).collect()))
+    let idx = vm
+        .interp
+        .random
+        .lock()
+        .sample_indices(items.len(), k as usize)
+        .map_err(|e| rerr(vm, e))?;
+    Ok(ObjRef::from_list_vec(
+        idx.into_iter().map(|i| items[i].clone()).collect(),
+    ))
 }
 
 fn random_uniform<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -385,7 +466,12 @@ fn random_uniform<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) ->
     Ok(ObjRef::from_f64(vm.interp.random.lock().uniform(a, b)))
 }
 
-fn two_floats<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>, d: (f64, f64)) -> PyResult<(f64, f64), P> {
+fn two_floats<P: HeapPolicy>(
+    vm: &Vm<P>,
+    args: &[Obj<P>],
+    kw: Kw<'_, P>,
+    d: (f64, f64),
+) -> PyResult<(f64, f64), P> {
     let a = match kw.get("mu").or(args.first()) {
         Some(x) => vm.to_f64(x)?,
         None => d.0,
@@ -404,7 +490,9 @@ fn random_gauss<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<
 
 fn random_normalvariate<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     let (mu, sigma) = two_floats(vm, args, kw, (0.0, 1.0))?;
-    Ok(ObjRef::from_f64(vm.interp.random.lock().normalvariate(mu, sigma)))
+    Ok(ObjRef::from_f64(
+        vm.interp.random.lock().normalvariate(mu, sigma),
+    ))
 }
 
 fn random_expovariate<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -412,6 +500,11 @@ fn random_expovariate<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>
         Some(x) => vm.to_f64(x)?,
         None => 1.0,
     };
-    let v = vm.interp.random.lock().expovariate(l).map_err(|e| rerr(vm, e))?;
+    let v = vm
+        .interp
+        .random
+        .lock()
+        .expovariate(l)
+        .map_err(|e| rerr(vm, e))?;
     Ok(ObjRef::from_f64(v))
 }

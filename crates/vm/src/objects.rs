@@ -76,7 +76,9 @@ pub struct Cell<P: HeapPolicy> {
 
 impl<P: HeapPolicy> Default for Cell<P> {
     fn default() -> Self {
-        Cell { value: ObjCell::default() }
+        Cell {
+            value: ObjCell::default(),
+        }
     }
 }
 
@@ -196,7 +198,10 @@ pub struct TbEntry<P: HeapPolicy> {
 
 impl<P: HeapPolicy> Clone for TbEntry<P> {
     fn clone(&self) -> Self {
-        TbEntry { code: self.code.clone(), line: self.line }
+        TbEntry {
+            code: self.code.clone(),
+            line: self.line,
+        }
     }
 }
 
@@ -246,7 +251,9 @@ impl<P: HeapPolicy> Instance<P> {
     }
 
     fn class(&self) -> &Class<P> {
-        self.class.downcast::<Class<P>>().expect("instance of a class")
+        self.class
+            .downcast::<Class<P>>()
+            .expect("instance of a class")
     }
 }
 

@@ -38,8 +38,12 @@ impl<P: HeapPolicy> Vm<P> {
     #[inline]
     pub fn num<'a>(&self, o: &'a Obj<P>) -> Option<Num<'a>> {
         match o.kind() {
-            Kind::Int => Some(Num::Int(std::borrow::Cow::Borrowed(o.as_int().expect("int")))),
-            Kind::Bool => Some(Num::Int(std::borrow::Cow::Owned(IntValue::Small(o.as_bool().expect("bool") as i64)))),
+            Kind::Int => Some(Num::Int(std::borrow::Cow::Borrowed(
+                o.as_int().expect("int"),
+            ))),
+            Kind::Bool => Some(Num::Int(std::borrow::Cow::Owned(IntValue::Small(
+                o.as_bool().expect("bool") as i64,
+            )))),
             Kind::Float => Some(Num::Float(o.as_f64().expect("float"))),
             _ => None,
         }
@@ -58,7 +62,9 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn index_i64(&self, o: &Obj<P>) -> PyResult<i64, P> {
         match self.int_value(o) {
             Some(IntValue::Small(v)) => Ok(v),
-            Some(IntValue::Big(_)) => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+            Some(IntValue::Big(_)) => {
+                Err(self.overflow_error("Python int too large to convert to C ssize_t"))
+            }
             None => Err(self.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 self.type_name(o)
@@ -70,17 +76,25 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn to_f64(&self, o: &Obj<P>) -> PyResult<f64, P> {
         match self.num(o) {
             Some(Num::Float(f)) => Ok(f),
-            Some(Num::Int(i)) => i.to_f64().map_err(|_| self.overflow_error("int too large to convert to float")),
+            Some(Num::Int(i)) => i
+                .to_f64()
+                .map_err(|_| self.overflow_error("int too large to convert to float")),
             None => Err(self.type_error(format!("must be real number, not {}", self.type_name(o)))),
         }
     }
 
-    fn int_result(&self, r: Result<IntValue, ftl_object::int_value::IntError>, op: BinOp) -> PyResult<Obj<P>, P> {
+    fn int_result(
+        &self,
+        r: Result<IntValue, ftl_object::int_value::IntError>,
+        op: BinOp,
+    ) -> PyResult<Obj<P>, P> {
         match r {
             Ok(v) => Ok(ObjRef::from_int(v)),
             Err(e) => {
                 let msg = match (op, e.exception_name()) {
-                    (BinOp::FloorDiv, "ZeroDivisionError") => "integer division or modulo by zero".to_string(),
+                    (BinOp::FloorDiv, "ZeroDivisionError") => {
+                        "integer division or modulo by zero".to_string()
+                    }
                     (BinOp::Mod, "ZeroDivisionError") => "integer modulo by zero".to_string(),
                     _ => e.to_string(),
                 };
@@ -102,10 +116,21 @@ impl<P: HeapPolicy> Vm<P> {
                 BinOp::Add => x.checked_add(y),
                 BinOp::Sub => x.checked_sub(y),
                 BinOp::Mul => x.checked_mul(y),
-                BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => Some(x.div_euclid(y) - if (x.rem_euclid(y) != 0) && (y < 0) { 1 } else { 0 }),
+                BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => Some(
+                    x.div_euclid(y)
+                        - if (x.rem_euclid(y) != 0) && (y < 0) {
+                            1
+                        } else {
+                            0
+                        },
+                ),
                 BinOp::Mod if y != 0 && y != -1 => {
                     let r = x % y;
-                    Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
+                    Some(if r != 0 && ((r < 0) != (y < 0)) {
+                        r + y
+                    } else {
+                        r
+                    })
                 }
                 BinOp::BitAnd => Some(x & y),
                 BinOp::BitOr => Some(x | y),
@@ -138,14 +163,19 @@ impl<P: HeapPolicy> Vm<P> {
                 if b.is_zero() {
                     return Err(self.zero_division("division by zero"));
                 }
-                Ok(ObjRef::from_f64(int_true_div(a, b).map_err(|m| self.overflow_error(m))?))
+                Ok(ObjRef::from_f64(
+                    int_true_div(a, b).map_err(|m| self.overflow_error(m))?,
+                ))
             }
-            BinOp::MatMul => Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+            BinOp::MatMul => {
+                Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+            }
         }
     }
 
     fn int_to_f64(&self, i: &IntValue) -> PyResult<f64, P> {
-        i.to_f64().map_err(|_| self.overflow_error("int too large to convert to float"))
+        i.to_f64()
+            .map_err(|_| self.overflow_error("int too large to convert to float"))
     }
 
     fn float_op(&self, x: f64, y: f64, op: BinOp) -> PyResult<Obj<P>, P> {
@@ -210,17 +240,43 @@ impl<P: HeapPolicy> Vm<P> {
             }
             _ => {}
         }
+        if let (Kind::Bool, Kind::Bool, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) =
+            (a.kind(), b.kind(), op)
+        {
+            let (x, y) = (a.as_bool().expect("b"), b.as_bool().expect("b"));
+            return Ok(ObjRef::from_bool(match op {
+                BinOp::BitAnd => x & y,
+                BinOp::BitOr => x | y,
+                _ => x ^ y,
+            }));
+        }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return match (x, y) {
                 (Num::Int(x), Num::Int(y)) => self.int_op(&x, &y, op),
                 (Num::Float(x), Num::Int(y)) => {
-                    if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift | BinOp::MatMul) {
+                    if matches!(
+                        op,
+                        BinOp::BitAnd
+                            | BinOp::BitOr
+                            | BinOp::BitXor
+                            | BinOp::LShift
+                            | BinOp::RShift
+                            | BinOp::MatMul
+                    ) {
                         return Err(self.unsupported_operands(a, b, op));
                     }
                     self.float_op(x, self.int_to_f64(&y)?, op)
                 }
                 (Num::Int(x), Num::Float(y)) => {
-                    if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift | BinOp::MatMul) {
+                    if matches!(
+                        op,
+                        BinOp::BitAnd
+                            | BinOp::BitOr
+                            | BinOp::BitXor
+                            | BinOp::LShift
+                            | BinOp::RShift
+                            | BinOp::MatMul
+                    ) {
                         return Err(self.unsupported_operands(a, b, op));
                     }
                     self.float_op(self.int_to_f64(&x)?, y, op)
@@ -254,15 +310,24 @@ impl<P: HeapPolicy> Vm<P> {
             (Kind::Bytes, BinOp::Add) => {
                 self.type_error(format!("can't concat {} to bytes", self.type_name(b)))
             }
-            (Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes, BinOp::Mul) if b.kind() != Kind::Other => {
-                self.type_error(format!("can't multiply sequence by non-int of type '{}'", self.type_name(b)))
+            (Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes, BinOp::Mul)
+                if b.kind() != Kind::Other =>
+            {
+                self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(b)
+                ))
             }
             _ => self.unsupported_operands(a, b, op),
         }
     }
 
     fn unsupported_operands(&self, a: &Obj<P>, b: &Obj<P>, op: BinOp) -> PyErr<P> {
-        let sym = if op == BinOp::Pow { "** or pow()" } else { op.symbol() };
+        let sym = if op == BinOp::Pow {
+            "** or pow()"
+        } else {
+            op.symbol()
+        };
         self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             sym,
@@ -274,7 +339,11 @@ impl<P: HeapPolicy> Vm<P> {
     fn repeat_count(&self, n: &Obj<P>) -> Option<usize> {
         match self.int_value(n) {
             Some(IntValue::Small(v)) => Some(v.max(0) as usize),
-            Some(IntValue::Big(b)) => Some(if b.sign() == num_bigint::Sign::Minus { 0 } else { usize::MAX }),
+            Some(IntValue::Big(b)) => Some(if b.sign() == num_bigint::Sign::Minus {
+                0
+            } else {
+                usize::MAX
+            }),
             None => None,
         }
     }
@@ -290,8 +359,14 @@ impl<P: HeapPolicy> Vm<P> {
                 ObjRef::from_string(s)
             }
             (Kind::Str, _, BinOp::Mul) | (_, Kind::Str, BinOp::Mul) => {
-                let (s, n) = if a.kind() == Kind::Str { (a, b) } else { (b, a) };
-                let Some(n) = self.repeat_count(n) else { return Ok(None) };
+                let (s, n) = if a.kind() == Kind::Str {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let Some(n) = self.repeat_count(n) else {
+                    return Ok(None);
+                };
                 let s = s.as_str().expect("s");
                 if n.checked_mul(s.len()).is_none_or(|t| t > 1 << 34) {
                     return Err(too_big());
@@ -305,8 +380,14 @@ impl<P: HeapPolicy> Vm<P> {
                 ObjRef::new_bytes(&v)
             }
             (Kind::Bytes, _, BinOp::Mul) | (_, Kind::Bytes, BinOp::Mul) => {
-                let (s, n) = if a.kind() == Kind::Bytes { (a, b) } else { (b, a) };
-                let Some(n) = self.repeat_count(n) else { return Ok(None) };
+                let (s, n) = if a.kind() == Kind::Bytes {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let Some(n) = self.repeat_count(n) else {
+                    return Ok(None);
+                };
                 let s = s.as_bytes().expect("b");
                 if n.checked_mul(s.len()).is_none_or(|t| t > 1 << 34) {
                     return Err(too_big());
@@ -323,9 +404,18 @@ impl<P: HeapPolicy> Vm<P> {
                 v.extend_from_slice(b.as_tuple().expect("t"));
                 ObjRef::new_tuple(v)
             }
-            (Kind::List, _, BinOp::Mul) | (_, Kind::List, BinOp::Mul) | (Kind::Tuple, _, BinOp::Mul) | (_, Kind::Tuple, BinOp::Mul) => {
-                let (s, n) = if matches!(a.kind(), Kind::List | Kind::Tuple) { (a, b) } else { (b, a) };
-                let Some(n) = self.repeat_count(n) else { return Ok(None) };
+            (Kind::List, _, BinOp::Mul)
+            | (_, Kind::List, BinOp::Mul)
+            | (Kind::Tuple, _, BinOp::Mul)
+            | (_, Kind::Tuple, BinOp::Mul) => {
+                let (s, n) = if matches!(a.kind(), Kind::List | Kind::Tuple) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let Some(n) = self.repeat_count(n) else {
+                    return Ok(None);
+                };
                 let items = self.collect(s)?;
                 if n.checked_mul(items.len()).is_none_or(|t| t > 1 << 31) {
                     return Err(too_big());
@@ -355,7 +445,10 @@ impl<P: HeapPolicy> Vm<P> {
     /// Set algebra on two sets.
     pub fn set_op(&self, a: &Obj<P>, b: &Obj<P>, op: BinOp) -> PyResult<Obj<P>, P> {
         let out = ObjRef::new_set();
-        let (xa, xb) = (a.as_set().expect("set").members(), b.as_set().expect("set").members());
+        let (xa, xb) = (
+            a.as_set().expect("set").members(),
+            b.as_set().expect("set").members(),
+        );
         match op {
             BinOp::BitOr => {
                 for k in xa.into_iter().chain(xb) {
@@ -412,12 +505,19 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// Calls a user special method on the type of `obj`; `None` if the type
     /// has none or it returned `NotImplemented`.
-    pub fn call_dunder(&self, obj: &Obj<P>, name: &str, args: &[Obj<P>]) -> PyResult<Option<Obj<P>>, P> {
+    pub fn call_dunder(
+        &self,
+        obj: &Obj<P>,
+        name: &str,
+        args: &[Obj<P>],
+    ) -> PyResult<Option<Obj<P>>, P> {
         if !obj.is::<Instance<P>>() {
             return Ok(None);
         }
         let n = self.intern(name);
-        let Some(f) = self.lookup_type_attr(obj, &n) else { return Ok(None) };
+        let Some(f) = self.lookup_type_attr(obj, &n) else {
+            return Ok(None);
+        };
         if f.is::<Builtin<P>>() {
             return Ok(None);
         }
@@ -452,7 +552,9 @@ impl<P: HeapPolicy> Vm<P> {
                 a.as_list().expect("list").extend(items);
                 return Ok(a.clone());
             }
-            (Kind::Set, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) if b.kind() == Kind::Set => {
+            (Kind::Set, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
+                if b.kind() == Kind::Set =>
+            {
                 let r = self.set_op(a, b, op)?;
                 let s = a.as_set().expect("set");
                 s.clear();
@@ -481,9 +583,12 @@ impl<P: HeapPolicy> Vm<P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.neg())),
             Some(Num::Float(f)) => Ok(ObjRef::from_f64(-f)),
-            None => self
-                .call_dunder(a, "__neg__", &[])?
-                .ok_or_else(|| self.type_error(format!("bad operand type for unary -: '{}'", self.type_name(a)))),
+            None => self.call_dunder(a, "__neg__", &[])?.ok_or_else(|| {
+                self.type_error(format!(
+                    "bad operand type for unary -: '{}'",
+                    self.type_name(a)
+                ))
+            }),
         }
     }
 
@@ -492,9 +597,12 @@ impl<P: HeapPolicy> Vm<P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.into_owned())),
             Some(Num::Float(f)) => Ok(ObjRef::from_f64(f)),
-            None => self
-                .call_dunder(a, "__pos__", &[])?
-                .ok_or_else(|| self.type_error(format!("bad operand type for unary +: '{}'", self.type_name(a)))),
+            None => self.call_dunder(a, "__pos__", &[])?.ok_or_else(|| {
+                self.type_error(format!(
+                    "bad operand type for unary +: '{}'",
+                    self.type_name(a)
+                ))
+            }),
         }
     }
 
@@ -502,9 +610,12 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn unary_invert(&self, a: &Obj<P>) -> PyResult<Obj<P>, P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.invert())),
-            _ => self
-                .call_dunder(a, "__invert__", &[])?
-                .ok_or_else(|| self.type_error(format!("bad operand type for unary ~: '{}'", self.type_name(a)))),
+            _ => self.call_dunder(a, "__invert__", &[])?.ok_or_else(|| {
+                self.type_error(format!(
+                    "bad operand type for unary ~: '{}'",
+                    self.type_name(a)
+                ))
+            }),
         }
     }
 
@@ -513,9 +624,12 @@ impl<P: HeapPolicy> Vm<P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.abs())),
             Some(Num::Float(f)) => Ok(ObjRef::from_f64(f.abs())),
-            None => self
-                .call_dunder(a, "__abs__", &[])?
-                .ok_or_else(|| self.type_error(format!("bad operand type for abs(): '{}'", self.type_name(a)))),
+            None => self.call_dunder(a, "__abs__", &[])?.ok_or_else(|| {
+                self.type_error(format!(
+                    "bad operand type for abs(): '{}'",
+                    self.type_name(a)
+                ))
+            }),
         }
     }
 
@@ -534,7 +648,9 @@ impl<P: HeapPolicy> Vm<P> {
     /// `a op b` for a rich comparison, as an object.
     pub fn rich_compare(&self, a: &Obj<P>, b: &Obj<P>, op: CmpOp) -> PyResult<Obj<P>, P> {
         if let (Kind::Int, Kind::Int) = (a.kind(), b.kind()) {
-            if let (IntValue::Small(x), IntValue::Small(y)) = (a.as_int().expect("i"), b.as_int().expect("i")) {
+            if let (IntValue::Small(x), IntValue::Small(y)) =
+                (a.as_int().expect("i"), b.as_int().expect("i"))
+            {
                 return Ok(ObjRef::from_bool(cmp_holds(x.cmp(y), op)));
             }
         }
@@ -570,8 +686,12 @@ impl<P: HeapPolicy> Vm<P> {
         }
         let (ka, kb) = (a.kind(), b.kind());
         Ok(Some(match (ka, kb) {
-            (Kind::Str, Kind::Str) => cmp_holds(a.as_str().expect("s").cmp(b.as_str().expect("s")), op),
-            (Kind::Bytes, Kind::Bytes) => cmp_holds(a.as_bytes().expect("b").cmp(b.as_bytes().expect("b")), op),
+            (Kind::Str, Kind::Str) => {
+                cmp_holds(a.as_str().expect("s").cmp(b.as_str().expect("s")), op)
+            }
+            (Kind::Bytes, Kind::Bytes) => {
+                cmp_holds(a.as_bytes().expect("b").cmp(b.as_bytes().expect("b")), op)
+            }
             (Kind::None, Kind::None) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 cmp_holds(Ordering::Equal, op)
             }
@@ -616,7 +736,8 @@ impl<P: HeapPolicy> Vm<P> {
                 if let (Some(x), Some(y)) = (a.downcast::<Range>(), b.downcast::<Range>()) {
                     if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                         let same = x.len() == y.len()
-                            && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+                            && (x.is_empty()
+                                || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                         return Ok(Some(same == (op == CmpOp::Eq)));
                     }
                 }
@@ -762,18 +883,22 @@ impl<P: HeapPolicy> Vm<P> {
                     if f & class_flags::HASH_NONE != 0
                         || (f & class_flags::HAS_EQ != 0 && f & class_flags::HAS_HASH == 0)
                     {
-                        return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
+                        );
                     }
                     if f & class_flags::HAS_HASH != 0 {
-                        let r = self
-                            .call_dunder(v, "__hash__", &[])?
-                            .ok_or_else(|| self.type_error("__hash__ method should return an integer"))?;
+                        let r = self.call_dunder(v, "__hash__", &[])?.ok_or_else(|| {
+                            self.type_error("__hash__ method should return an integer")
+                        })?;
                         return match self.int_value(&r) {
                             Some(i) => {
                                 let h = hash_int(&i);
                                 Ok(if h == -1 { -2 } else { h })
                             }
-                            None => Err(self.type_error("__hash__ method should return an integer")),
+                            None => {
+                                Err(self.type_error("__hash__ method should return an integer"))
+                            }
                         };
                     }
                 }
@@ -809,7 +934,11 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Other => k
                 .downcast::<Instance<P>>()
                 .is_some_and(|i| self.class(&i.class).flags() & class_flags::HAS_EQ != 0),
-            Kind::Tuple => k.as_tuple().expect("t").iter().any(|i| self.needs_user_eq(i)),
+            Kind::Tuple => k
+                .as_tuple()
+                .expect("t")
+                .iter()
+                .any(|i| self.needs_user_eq(i)),
             _ => false,
         }
     }
@@ -952,7 +1081,10 @@ impl<P: HeapPolicy> Vm<P> {
     /// `len(v)`
     pub fn len(&self, v: &Obj<P>) -> PyResult<usize, P> {
         Ok(match v.kind() {
-            Kind::Str => v.downcast::<ftl_object::types::Str>().expect("s").char_len(),
+            Kind::Str => v
+                .downcast::<ftl_object::types::Str>()
+                .expect("s")
+                .char_len(),
             Kind::Bytes => v.as_bytes().expect("b").len(),
             Kind::Tuple => v.as_tuple().expect("t").len(),
             Kind::List => v.as_list().expect("l").len(),
@@ -968,15 +1100,22 @@ impl<P: HeapPolicy> Vm<P> {
                 if let Some(r) = self.call_dunder(v, "__len__", &[])? {
                     return match self.int_value(&r) {
                         Some(IntValue::Small(n)) if n >= 0 => Ok(n as usize),
-                        Some(IntValue::Small(_)) => Err(self.value_error("__len__() should return >= 0")),
-                        Some(_) => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+                        Some(IntValue::Small(_)) => {
+                            Err(self.value_error("__len__() should return >= 0"))
+                        }
+                        Some(_) => {
+                            Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+                        }
                         None => Err(self.type_error(format!(
                             "'{}' object cannot be interpreted as an integer",
                             self.type_name(&r)
                         ))),
                     };
                 }
-                return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v))));
+                return Err(self.type_error(format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(v)
+                )));
             }
         })
     }
@@ -990,7 +1129,7 @@ impl<P: HeapPolicy> Vm<P> {
             Some(IntValue::Big(_)) => {
                 return Err(self.new_error(
                     ExcType::IndexError,
-                    format!("cannot fit 'int' into an index-sized integer"),
+                    "cannot fit 'int' into an index-sized integer",
                 ))
             }
             None => {
@@ -1001,7 +1140,11 @@ impl<P: HeapPolicy> Vm<P> {
             }
         };
         let i = if i < 0 { i + len as i64 } else { i };
-        Ok(if i < 0 || i >= len as i64 { None } else { Some(i as usize) })
+        Ok(if i < 0 || i >= len as i64 {
+            None
+        } else {
+            Some(i as usize)
+        })
     }
 
     /// CPython's `PySlice_GetIndicesEx`: (start, stop, step, length).
@@ -1012,8 +1155,14 @@ impl<P: HeapPolicy> Vm<P> {
             }
             match self.int_value(o) {
                 Some(IntValue::Small(v)) => Ok(Some(v)),
-                Some(IntValue::Big(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })),
-                None => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                Some(IntValue::Big(b)) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                })),
+                None => Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
             }
         };
         let step = get(&s.step)?.unwrap_or(1);
@@ -1037,7 +1186,11 @@ impl<P: HeapPolicy> Vm<P> {
         let start = clamp(get(&s.start)?, if step < 0 { upper } else { lower });
         let stop = clamp(get(&s.stop)?, if step < 0 { lower } else { upper });
         let n = if step > 0 {
-            if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+            if stop > start {
+                (stop - start - 1) / step + 1
+            } else {
+                0
+            }
         } else if start > stop {
             (start - stop - 1) / (-step) + 1
         } else {
@@ -1060,11 +1213,15 @@ impl<P: HeapPolicy> Vm<P> {
                     let items = l.snapshot();
                     let (start, stop, step, n) = self.slice_indices(s, items.len())?;
                     if step == 1 {
-                        return Ok(ObjRef::from_list_vec(l.get_range(start as usize, stop.max(start) as usize)));
+                        return Ok(ObjRef::from_list_vec(
+                            l.get_range(start as usize, stop.max(start) as usize),
+                        ));
                     }
                     let _ = n;
                     let pos = self.slice_positions(s, items.len())?;
-                    return Ok(ObjRef::from_list_vec(pos.into_iter().map(|i| items[i].clone()).collect()));
+                    return Ok(ObjRef::from_list_vec(
+                        pos.into_iter().map(|i| items[i].clone()).collect(),
+                    ));
                 }
                 let len = l.len();
                 match self.seq_index(key, len, "list")?.and_then(|i| l.get(i)) {
@@ -1079,7 +1236,9 @@ impl<P: HeapPolicy> Vm<P> {
                     if pos.len() == t.len() && (pos.is_empty() || pos[0] == 0) {
                         return Ok(o.clone());
                     }
-                    return Ok(ObjRef::new_tuple(pos.into_iter().map(|i| t[i].clone()).collect()));
+                    return Ok(ObjRef::new_tuple(
+                        pos.into_iter().map(|i| t[i].clone()).collect(),
+                    ));
                 }
                 match self.seq_index(key, t.len(), "tuple")? {
                     Some(i) => Ok(t[i].clone()),
@@ -1109,7 +1268,11 @@ impl<P: HeapPolicy> Vm<P> {
                         let (start, _, step, n) = self.slice_indices(s, r.len() as usize)?;
                         let nstart = r.get(start);
                         let nstep = r.step * step;
-                        return Ok(ObjRef::new(Range { start: nstart, stop: nstart + n as i64 * nstep, step: nstep }));
+                        return Ok(ObjRef::new(Range {
+                            start: nstart,
+                            stop: nstart + n as i64 * nstep,
+                            step: nstep,
+                        }));
                     }
                     return match self.seq_index(key, r.len() as usize, "range")? {
                         Some(i) => Ok(ObjRef::from_i64(r.get(i as i64))),
@@ -1125,14 +1288,20 @@ impl<P: HeapPolicy> Vm<P> {
                         self.class(o).name
                     )));
                 }
-                Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(o))))
+                Err(self.type_error(format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(o)
+                )))
             }
         }
     }
 
     fn str_getitem(&self, o: &Obj<P>, key: &Obj<P>) -> PyResult<Obj<P>, P> {
         let s = o.as_str().expect("s");
-        let ascii = o.downcast::<ftl_object::types::Str>().expect("s").is_ascii();
+        let ascii = o
+            .downcast::<ftl_object::types::Str>()
+            .expect("s")
+            .is_ascii();
         if let Some(sl) = key.downcast::<Slice<P>>() {
             if ascii {
                 let b = s.as_bytes();
@@ -1147,10 +1316,15 @@ impl<P: HeapPolicy> Vm<P> {
             }
             let chars: Vec<char> = s.chars().collect();
             let pos = self.slice_positions(sl, chars.len())?;
-            return Ok(ObjRef::from_string(pos.into_iter().map(|i| chars[i]).collect()));
+            return Ok(ObjRef::from_string(
+                pos.into_iter().map(|i| chars[i]).collect(),
+            ));
         }
         if self.int_value(key).is_none() {
-            return Err(self.type_error(format!("string indices must be integers, not '{}'", self.type_name(key))));
+            return Err(self.type_error(format!(
+                "string indices must be integers, not '{}'",
+                self.type_name(key)
+            )));
         }
         let len = if ascii { s.len() } else { s.chars().count() };
         match self.seq_index(key, len, "string")? {
@@ -1238,7 +1412,10 @@ impl<P: HeapPolicy> Vm<P> {
                     return Ok(());
                 }
                 let len = l.len();
-                match self.seq_index(key, len, "list")?.and_then(|i| l.remove_at(i)) {
+                match self
+                    .seq_index(key, len, "list")?
+                    .and_then(|i| l.remove_at(i))
+                {
                     Some(old) => {
                         drop(old);
                         Ok(())
@@ -1251,7 +1428,10 @@ impl<P: HeapPolicy> Vm<P> {
                 None => Err(self.key_error(key.clone())),
             },
             _ => {
-                if self.call_dunder(o, "__delitem__", core::slice::from_ref(key))?.is_some() {
+                if self
+                    .call_dunder(o, "__delitem__", core::slice::from_ref(key))?
+                    .is_some()
+                {
                     return Ok(());
                 }
                 Err(self.type_error(format!(
@@ -1283,7 +1463,9 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Bytes => {
                 let hay = container.as_bytes().expect("b");
                 if let Some(i) = self.int_value(item) {
-                    return Ok(i.as_i64().is_some_and(|b| (0..256).contains(&b) && hay.contains(&(b as u8))));
+                    return Ok(i
+                        .as_i64()
+                        .is_some_and(|b| (0..256).contains(&b) && hay.contains(&(b as u8))));
                 }
                 match item.as_bytes() {
                     Some(n) => Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == n)),
@@ -1298,7 +1480,9 @@ impl<P: HeapPolicy> Vm<P> {
             _ => {
                 if let Some(r) = container.downcast::<Range>() {
                     if let Some(IntValue::Small(v)) = self.int_value(item) {
-                        if r.step > 0 && (v < r.start || v >= r.stop) || r.step < 0 && (v > r.start || v <= r.stop) {
+                        if r.step > 0 && (v < r.start || v >= r.stop)
+                            || r.step < 0 && (v > r.start || v <= r.stop)
+                        {
                             return Ok(false);
                         }
                         return Ok((v - r.start) % r.step == 0);
@@ -1317,7 +1501,9 @@ impl<P: HeapPolicy> Vm<P> {
                         }
                     };
                 }
-                if let Some(r) = self.call_dunder(container, "__contains__", core::slice::from_ref(item))? {
+                if let Some(r) =
+                    self.call_dunder(container, "__contains__", core::slice::from_ref(item))?
+                {
                     return self.is_true(&r);
                 }
                 let it = match self.get_iter(container) {
@@ -1343,7 +1529,13 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// `iter(o)`
     pub fn get_iter(&self, o: &Obj<P>) -> PyResult<Obj<P>, P> {
-        let seq = |kind| ObjRef::new(SeqIter { seq: o.clone(), kind, pos: ftl_object::Exclusive::new(0) });
+        let seq = |kind| {
+            ObjRef::new(SeqIter {
+                seq: o.clone(),
+                kind,
+                pos: ftl_object::Exclusive::new(0),
+            })
+        };
         Ok(match o.kind() {
             Kind::List => seq(SeqKind::List),
             Kind::Tuple => seq(SeqKind::Tuple),
@@ -1369,7 +1561,12 @@ impl<P: HeapPolicy> Vm<P> {
                         step: r.step,
                     }));
                 }
-                if o.is::<Generator<P>>() || o.is::<SeqIter<P>>() || o.is::<DictIter<P>>() || o.is::<RangeIter<P>>() || o.is::<Lazy<P>>() {
+                if o.is::<Generator<P>>()
+                    || o.is::<SeqIter<P>>()
+                    || o.is::<DictIter<P>>()
+                    || o.is::<RangeIter<P>>()
+                    || o.is::<Lazy<P>>()
+                {
                     return Ok(o.clone());
                 }
                 if let Some(v) = o.downcast::<DictView<P>>() {
@@ -1383,14 +1580,24 @@ impl<P: HeapPolicy> Vm<P> {
                 if let Some(r) = self.call_dunder(o, "__iter__", &[])? {
                     return Ok(r);
                 }
-                if o.is::<Instance<P>>() && self.lookup_type_attr(o, &self.interp.names.getitem).is_some() {
+                if o.is::<Instance<P>>()
+                    && self
+                        .lookup_type_attr(o, &self.interp.names.getitem)
+                        .is_some()
+                {
                     return Err(self.type_error(
                         "iteration through __getitem__ is not supported by ftl (define __iter__)",
                     ));
                 }
-                return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(o))));
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(o)))
+                );
             }
-            _ => return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(o)))),
+            _ => {
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(o)))
+                )
+            }
         })
     }
 
@@ -1447,7 +1654,9 @@ impl<P: HeapPolicy> Vm<P> {
                                 }
                             },
                             Kind::Tuple => s.seq.as_tuple().expect("t")[i].clone(),
-                            Kind::Str => self.char_str(s.seq.as_str().expect("s").chars().nth(i).expect("in range")),
+                            Kind::Str => self.char_str(
+                                s.seq.as_str().expect("s").chars().nth(i).expect("in range"),
+                            ),
                             _ => {
                                 let r = s.seq.downcast::<Range>().expect("range");
                                 ObjRef::from_i64(r.get(i as i64))
@@ -1472,7 +1681,10 @@ impl<P: HeapPolicy> Vm<P> {
             if let Some(dict) = d.dict.as_dict() {
                 if dict.len() != d.len {
                     d.pos.set(usize::MAX);
-                    return Err(self.new_error(ExcType::RuntimeError, "dictionary changed size during iteration"));
+                    return Err(self.new_error(
+                        ExcType::RuntimeError,
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 if pos == usize::MAX {
                     return Ok(None);
@@ -1495,7 +1707,9 @@ impl<P: HeapPolicy> Vm<P> {
             let set = d.dict.as_set().expect("set");
             if set.len() != d.len {
                 d.pos.set(usize::MAX);
-                return Err(self.new_error(ExcType::RuntimeError, "Set changed size during iteration"));
+                return Err(
+                    self.new_error(ExcType::RuntimeError, "Set changed size during iteration")
+                );
             }
             if pos == usize::MAX {
                 return Ok(None);
@@ -1526,7 +1740,10 @@ impl<P: HeapPolicy> Vm<P> {
                 };
             }
         }
-        Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))))
+        Err(self.type_error(format!(
+            "'{}' object is not an iterator",
+            self.type_name(it)
+        )))
     }
 
     /// For `yield from`: the next value, or the sub-iterator's return
@@ -1556,7 +1773,9 @@ impl<P: HeapPolicy> Vm<P> {
     fn lazy_next(&self, l: &Lazy<P>) -> PyResult<Option<Obj<P>>, P> {
         match l {
             Lazy::Enumerate { it, count } => {
-                let Some(v) = self.next(it)? else { return Ok(None) };
+                let Some(v) = self.next(it)? else {
+                    return Ok(None);
+                };
                 let n = count.take().unwrap_or(IntValue::Small(0));
                 let next = n.add(&IntValue::Small(1));
                 count.set(Some(next));
@@ -1586,7 +1805,9 @@ impl<P: HeapPolicy> Vm<P> {
                 self.call(func, &args, Kw::EMPTY).map(Some)
             }
             Lazy::Filter { func, it } => loop {
-                let Some(v) = self.next(it)? else { return Ok(None) };
+                let Some(v) = self.next(it)? else {
+                    return Ok(None);
+                };
                 let keep = match func {
                     Some(f) => {
                         let r = self.call(f, core::slice::from_ref(&v), Kw::EMPTY)?;
@@ -1626,7 +1847,9 @@ impl<P: HeapPolicy> Vm<P> {
             }
         }
         let items = match seq.kind() {
-            Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Bytes => self.collect(seq)?,
+            Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Bytes => {
+                self.collect(seq)?
+            }
             _ => {
                 let it = match self.get_iter(seq) {
                     Ok(it) => it,
@@ -1665,7 +1888,12 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn repr(&self, o: &Obj<P>) -> PyResult<String, P> {
         Ok(match o.kind() {
             Kind::None => "None".into(),
-            Kind::Bool => if o.as_bool().expect("b") { "True" } else { "False" }.into(),
+            Kind::Bool => if o.as_bool().expect("b") {
+                "True"
+            } else {
+                "False"
+            }
+            .into(),
             Kind::Int => o.as_int().expect("i").to_string(),
             Kind::Float => format::float_repr(o.as_f64().expect("f")),
             Kind::Str => crate::strmeth::repr_str(o.as_str().expect("s")),
@@ -1771,7 +1999,10 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
             if let Some(e) = &inst.exc {
-                let args = e.args.get().unwrap_or_else(|| ObjRef::new_tuple(Vec::new()));
+                let args = e
+                    .args
+                    .get()
+                    .unwrap_or_else(|| ObjRef::new_tuple(Vec::new()));
                 let t = args.as_tuple().expect("args");
                 let name = self.class(&inst.class).name.clone();
                 return Ok(if t.len() == 1 {
@@ -1781,24 +2012,41 @@ impl<P: HeapPolicy> Vm<P> {
                 });
             }
             let c = self.class(&inst.class);
-            return Ok(format!("<{}.{} object at {:#x}>", self.class_module(&inst.class), c.qualname, o.addr()));
+            return Ok(format!(
+                "<{}.{} object at {:#x}>",
+                self.class_module(&inst.class),
+                c.qualname,
+                o.addr()
+            ));
         }
         if let Some(c) = o.downcast::<Class<P>>() {
-            return Ok(if c.builtin.is_some() || c.is_exception() && c.dict.as_dict().is_some_and(|d| d.is_empty()) {
-                format!("<class '{}'>", c.name)
-            } else {
-                format!("<class '{}.{}'>", self.class_module(o), c.qualname)
-            });
+            return Ok(
+                if c.builtin.is_some()
+                    || c.is_exception() && c.dict.as_dict().is_some_and(|d| d.is_empty())
+                {
+                    format!("<class '{}'>", c.name)
+                } else {
+                    format!("<class '{}.{}'>", self.class_module(o), c.qualname)
+                },
+            );
         }
         if let Some(f) = o.downcast::<Function<P>>() {
-            return Ok(format!("<function {} at {:#x}>", f.qualname.as_str().unwrap_or("?"), o.addr()));
+            return Ok(format!(
+                "<function {} at {:#x}>",
+                f.qualname.as_str().unwrap_or("?"),
+                o.addr()
+            ));
         }
         if let Some(m) = o.downcast::<BoundMethod<P>>() {
             let name = match m.func.downcast::<Function<P>>() {
                 Some(f) => f.qualname.as_str().unwrap_or("?").to_string(),
                 None => "?".into(),
             };
-            return Ok(format!("<bound method {} of {}>", name, self.repr(&m.this)?));
+            return Ok(format!(
+                "<bound method {} of {}>",
+                name,
+                self.repr(&m.this)?
+            ));
         }
         if let Some(b) = o.downcast::<Builtin<P>>() {
             return Ok(match (&b.this, b.owner) {
@@ -1823,7 +2071,12 @@ impl<P: HeapPolicy> Vm<P> {
             });
         }
         if let Some(s) = o.downcast::<Slice<P>>() {
-            return Ok(format!("slice({}, {}, {})", self.repr(&s.start)?, self.repr(&s.stop)?, self.repr(&s.step)?));
+            return Ok(format!(
+                "slice({}, {}, {})",
+                self.repr(&s.start)?,
+                self.repr(&s.stop)?,
+                self.repr(&s.step)?
+            ));
         }
         if let Some(v) = o.downcast::<DictView<P>>() {
             let items = self.collect(o)?;
@@ -1836,7 +2089,11 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(format!("{name}({})", self.repr(&list)?));
         }
         if let Some(g) = o.downcast::<Generator<P>>() {
-            return Ok(format!("<generator object {} at {:#x}>", g.qualname.as_str().unwrap_or("?"), o.addr()));
+            return Ok(format!(
+                "<generator object {} at {:#x}>",
+                g.qualname.as_str().unwrap_or("?"),
+                o.addr()
+            ));
         }
         if let Some(s) = o.downcast::<Singleton>() {
             return Ok(s.name.into());
@@ -1888,10 +2145,16 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
             if let Some(e) = &inst.exc {
-                if self.lookup_in_class(&inst.class, &self.interp.names.repr).is_some_and(|f| !f.is::<Builtin<P>>()) {
+                if self
+                    .lookup_in_class(&inst.class, &self.interp.names.repr)
+                    .is_some_and(|f| !f.is::<Builtin<P>>())
+                {
                     return self.repr(o);
                 }
-                let args = e.args.get().unwrap_or_else(|| ObjRef::new_tuple(Vec::new()));
+                let args = e
+                    .args
+                    .get()
+                    .unwrap_or_else(|| ObjRef::new_tuple(Vec::new()));
                 let t = args.as_tuple().expect("args");
                 let is_key_error = self.isinstance(o, self.exc_class(ExcType::KeyError));
                 return match t.len() {
@@ -1913,7 +2176,11 @@ impl<P: HeapPolicy> Vm<P> {
                     return self.str_obj(v);
                 }
                 let parsed = format::FormatSpec::parse(spec).map_err(|e| self.format_error(e))?;
-                let tn = if v.kind() == Kind::Bool { "bool" } else { "int" };
+                let tn = if v.kind() == Kind::Bool {
+                    "bool"
+                } else {
+                    "int"
+                };
                 format::format_int_as(&self.int_value(v).expect("int"), &parsed, tn)
             }
             Kind::Float => {
@@ -2027,14 +2294,23 @@ pub fn int_true_div(a: &IntValue, b: &IntValue) -> Result<f64, &'static str> {
     }
     // Scale so that the quotient has 55+ significant bits, then round.
     let shift = 55i64 - (x.bits() as i64 - y.bits() as i64);
-    let (num, den) = if shift >= 0 { (x << shift as usize, y) } else { (x, y << (-shift) as usize) };
+    let (num, den) = if shift >= 0 {
+        (x << shift as usize, y)
+    } else {
+        (x, y << (-shift) as usize)
+    };
     let q: BigInt = &num / &den;
     let r = &num % &den;
-    let mut qf = q.to_f64().ok_or("integer division result too large for a float")?;
+    let mut qf = q
+        .to_f64()
+        .ok_or("integer division result too large for a float")?;
     if !r.is_zero() {
         // Sticky bit so that rounding of the 55+-bit quotient is correct.
         let sticky: BigInt = q * 2u32 + 1u32;
-        qf = sticky.to_f64().ok_or("integer division result too large for a float")? / 2.0;
+        qf = sticky
+            .to_f64()
+            .ok_or("integer division result too large for a float")?
+            / 2.0;
     }
     let v = qf * 2f64.powi(-shift as i32);
     if v.is_infinite() {

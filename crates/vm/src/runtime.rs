@@ -66,7 +66,9 @@ impl core::fmt::Display for RuntimeError {
                 let names: Vec<&str> = RUNTIMES.iter().map(|r| r.name).collect();
                 write!(f, "unknown runtime '{n}' (known: {})", names.join(", "))
             }
-            RuntimeError::Pending(n) => write!(f, "runtime '{n}' is not built yet (see `ftl runtimes`)"),
+            RuntimeError::Pending(n) => {
+                write!(f, "runtime '{n}' is not built yet (see `ftl runtimes`)")
+            }
         }
     }
 }
@@ -74,7 +76,12 @@ impl core::fmt::Display for RuntimeError {
 /// Runs the program in file `path` on `runtime` with `argv` (argv[0] is
 /// the path); returns the process exit status. I/O errors reading the file
 /// are the caller's.
-pub fn run_file(runtime: &str, path: &str, source: &str, argv: Vec<String>) -> Result<i32, RuntimeError> {
+pub fn run_file(
+    runtime: &str,
+    path: &str,
+    source: &str,
+    argv: Vec<String>,
+) -> Result<i32, RuntimeError> {
     match runtime {
         "single" => Ok(run_source::<GilHeap>(source, path, argv)),
         "ft-atomic" => Ok(run_source::<ftl_heap::FtAtomic>(source, path, argv)),
@@ -106,10 +113,13 @@ pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>
             return 1;
         }
     };
-    let mut vm: Vm<P> = Vm::for_thread(Rc::new(crate::builtins::make_interp::<P>(argv)), Box::new(SingleThread::new()));
+    let mut vm: Vm<P> = Vm::for_thread(
+        Rc::new(crate::builtins::make_interp::<P>(argv)),
+        Box::new(SingleThread::new()),
+    );
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
-    let _finalizers = crate::finalize::Registration::new(&vm);
+    let _finalizers = crate::finalize::register(&vm);
     vm.init_builtins();
     let code = match compile_module(&module, filename, source, &mut VmConsts(&vm)) {
         Ok(c) => c,
@@ -119,7 +129,10 @@ pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>
         }
     };
     drop(module);
-    vm.interp.sources.lock().insert(filename.to_string(), Rc::from(source));
+    vm.interp
+        .sources
+        .lock()
+        .insert(filename.to_string(), Rc::from(source));
     let status = run_main(&vm, code);
     vm.flush_stdout();
     status
@@ -131,9 +144,15 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
     vm.dict_set_str(&globals, n.name.clone(), n.main.clone());
     vm.dict_set_str(&globals, n.builtins.clone(), vm.interp.builtins.clone());
     vm.dict_set_str(&globals, n.doc.clone(), ObjRef::none());
-    let main = ObjRef::new(Module { name: "__main__".into(), dict: globals.clone() });
+    let main = ObjRef::new(Module {
+        name: "__main__".into(),
+        dict: globals.clone(),
+    });
     vm.dict_set_str(&vm.interp.modules, n.main.clone(), main);
-    let nlocals = code.downcast::<crate::bytecode::Code<P>>().map(|c| c.nlocals()).unwrap_or(0);
+    let nlocals = code
+        .downcast::<crate::bytecode::Code<P>>()
+        .map(|c| c.nlocals())
+        .unwrap_or(0);
     let mut frame = Frame {
         code,
         globals: globals.clone(),

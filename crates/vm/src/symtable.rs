@@ -122,13 +122,7 @@ impl Scope {
     pub fn binding(&self, name: &str) -> Binding {
         match self.bindings.get(name) {
             Some(&b) => b,
-            None => {
-                if self.kind == ScopeKind::Module || self.kind == ScopeKind::Class {
-                    Binding::GlobalImplicit
-                } else {
-                    Binding::GlobalImplicit
-                }
-            }
+            None => Binding::GlobalImplicit,
         }
     }
 
@@ -138,9 +132,7 @@ impl Scope {
     pub fn varnames(&self) -> Vec<String> {
         let mut out = self.params.clone();
         for name in &self.order {
-            if matches!(self.bindings.get(name), Some(Binding::Local))
-                && !out.contains(name)
-            {
+            if matches!(self.bindings.get(name), Some(Binding::Local)) && !out.contains(name) {
                 out.push(name.clone());
             }
         }
@@ -192,7 +184,11 @@ impl SymbolTable {
 
     /// Resolves the names of scope `id` given the names bound in enclosing
     /// function scopes; returns the free names it needs from outside.
-    fn analyze(&mut self, id: usize, enclosing: &HashSet<String>) -> Result<HashSet<String>, ScopeError> {
+    fn analyze(
+        &mut self,
+        id: usize,
+        enclosing: &HashSet<String>,
+    ) -> Result<HashSet<String>, ScopeError> {
         let kind = self.scopes[id].kind;
         let mut bindings = HashMap::new();
         let mut free_needed: HashSet<String> = HashSet::new();
@@ -205,7 +201,10 @@ impl SymbolTable {
                 if !enclosing.contains(name) {
                     return Err(ScopeError {
                         msg: format!("no binding for nonlocal '{name}' found"),
-                        loc: Loc { line: self.scopes[id].line, ..Loc::default() },
+                        loc: Loc {
+                            line: self.scopes[id].line,
+                            ..Loc::default()
+                        },
                     });
                 }
                 free_needed.insert(name.clone());
@@ -288,7 +287,13 @@ impl SymbolTable {
         };
         scope.needs_class_cell = needs_class_cell;
         let mut free: Vec<String> = free_needed.iter().cloned().collect();
-        free.sort_by_key(|n| scope.order.iter().position(|o| o == n).unwrap_or(usize::MAX));
+        free.sort_by_key(|n| {
+            scope
+                .order
+                .iter()
+                .position(|o| o == n)
+                .unwrap_or(usize::MAX)
+        });
         scope.freevars = free;
         scope.bindings = bindings;
         Ok(free_needed)
@@ -312,17 +317,27 @@ impl Builder {
         let old = scope.flags(name);
         if flag == DEF_GLOBAL {
             if old & DEF_PARAM != 0 {
-                return Err(ScopeError { msg: format!("name '{name}' is parameter and global"), loc });
+                return Err(ScopeError {
+                    msg: format!("name '{name}' is parameter and global"),
+                    loc,
+                });
             }
             if old & (DEF_LOCAL | USE) != 0 {
-                let what = if old & USE != 0 { "used" } else { "assigned to" };
+                let what = if old & USE != 0 {
+                    "used"
+                } else {
+                    "assigned to"
+                };
                 return Err(ScopeError {
                     msg: format!("name '{name}' is {what} prior to global declaration"),
                     loc,
                 });
             }
             if old & DEF_NONLOCAL != 0 {
-                return Err(ScopeError { msg: format!("name '{name}' is nonlocal and global"), loc });
+                return Err(ScopeError {
+                    msg: format!("name '{name}' is nonlocal and global"),
+                    loc,
+                });
             }
         }
         if flag == DEF_NONLOCAL {
@@ -333,17 +348,27 @@ impl Builder {
                 });
             }
             if old & DEF_PARAM != 0 {
-                return Err(ScopeError { msg: format!("name '{name}' is parameter and nonlocal"), loc });
+                return Err(ScopeError {
+                    msg: format!("name '{name}' is parameter and nonlocal"),
+                    loc,
+                });
             }
             if old & (DEF_LOCAL | USE) != 0 {
-                let what = if old & USE != 0 { "used" } else { "assigned to" };
+                let what = if old & USE != 0 {
+                    "used"
+                } else {
+                    "assigned to"
+                };
                 return Err(ScopeError {
                     msg: format!("name '{name}' is {what} prior to nonlocal declaration"),
                     loc,
                 });
             }
             if old & DEF_GLOBAL != 0 {
-                return Err(ScopeError { msg: format!("name '{name}' is nonlocal and global"), loc });
+                return Err(ScopeError {
+                    msg: format!("name '{name}' is nonlocal and global"),
+                    loc,
+                });
             }
         }
         if !scope.uses.contains_key(name) {
@@ -395,7 +420,12 @@ impl Builder {
             names.push(k);
         }
         // Keyword-only come after *args in CPython's varnames order.
-        let mut ordered: Vec<&str> = p.posonly.iter().chain(&p.args).map(|x| x.name.as_str()).collect();
+        let mut ordered: Vec<&str> = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .map(|x| x.name.as_str())
+            .collect();
         ordered.extend(p.kwonly.iter().map(|x| x.name.as_str()));
         if let Some(v) = &p.vararg {
             ordered.push(v);
@@ -484,7 +514,12 @@ impl Builder {
                     self.expr(target)?;
                 }
             }
-            StmtKind::For { target, iter, body, orelse } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 self.expr(iter)?;
                 self.target(target)?;
                 self.stmts(body)?;
@@ -512,7 +547,12 @@ impl Builder {
                     self.expr(c)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.stmts(body)?;
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -562,7 +602,13 @@ impl Builder {
         Ok(())
     }
 
-    fn comprehension(&mut self, node: &Expr, name: &str, generators: &[Comprehension], elts: &[&Expr]) -> Result<(), ScopeError> {
+    fn comprehension(
+        &mut self,
+        node: &Expr,
+        name: &str,
+        generators: &[Comprehension],
+        elts: &[&Expr],
+    ) -> Result<(), ScopeError> {
         // The outermost iterable is evaluated in the enclosing scope.
         self.expr(&generators[0].iter)?;
         self.push_scope(node, ScopeKind::Comprehension, name, node.loc.line);
@@ -628,9 +674,11 @@ impl Builder {
             ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e, "<setcomp>", generators, &[elt])?
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, "<dictcomp>", generators, &[key, value])?
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, "<dictcomp>", generators, &[key, value])?,
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, "<genexpr>", generators, &[elt])?
             }
@@ -644,11 +692,17 @@ impl Builder {
                 self.cur().is_generator = true;
                 self.expr(v)?;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left)?;
                 comparators.iter().try_for_each(|c| self.expr(c))?;
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func)?;
                 if let ExprKind::Name(n) = &func.kind {
                     if n == "super" && args.is_empty() {

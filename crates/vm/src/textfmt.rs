@@ -15,14 +15,18 @@ impl<P: HeapPolicy> Vm<P> {
     /// `fmt % args`
     pub fn percent_format(&self, fmt: &Obj<P>, args: &Obj<P>) -> PyResult<Obj<P>, P> {
         let text = fmt.as_str().expect("str");
-        let mapping = args.kind() == Kind::Dict || (args.is::<Instance<P>>() && args.kind() != Kind::Tuple);
+        let mapping =
+            args.kind() == Kind::Dict || (args.is::<Instance<P>>() && args.kind() != Kind::Tuple);
         let items: Vec<Obj<P>> = match args.as_tuple() {
             Some(t) => t.to_vec(),
             None => vec![args.clone()],
         };
         let mut next = 0usize;
         let mut take = |vm: &Self| -> PyResult<Obj<P>, P> {
-            let v = items.get(next).cloned().ok_or_else(|| vm.type_error(format::NOT_ENOUGH_ARGUMENTS))?;
+            let v = items
+                .get(next)
+                .cloned()
+                .ok_or_else(|| vm.type_error(format::NOT_ENOUGH_ARGUMENTS))?;
             next += 1;
             Ok(v)
         };
@@ -39,12 +43,16 @@ impl<P: HeapPolicy> Vm<P> {
             };
             if spec.width == Some(Count::Star) {
                 let w = take(self)?;
-                let w = self.int_value(&w).ok_or_else(|| self.type_error(format::STAR_WANTS_INT))?;
+                let w = self
+                    .int_value(&w)
+                    .ok_or_else(|| self.type_error(format::STAR_WANTS_INT))?;
                 spec.set_star_width(w.as_i64().unwrap_or(i64::MAX));
             }
             if spec.precision == Some(Count::Star) {
                 let p = take(self)?;
-                let p = self.int_value(&p).ok_or_else(|| self.type_error(format::STAR_WANTS_INT))?;
+                let p = self
+                    .int_value(&p)
+                    .ok_or_else(|| self.type_error(format::STAR_WANTS_INT))?;
                 spec.set_star_precision(p.as_i64().unwrap_or(i64::MAX));
             }
             let value = match &spec.key {
@@ -61,7 +69,9 @@ impl<P: HeapPolicy> Vm<P> {
             let piece = match spec.conv {
                 's' => format::percent_str(&self.str_(&value)?, &spec),
                 'r' => format::percent_str(&self.repr(&value)?, &spec),
-                'a' => format::percent_str(&crate::strmeth::ascii_escape(&self.repr(&value)?), &spec),
+                'a' => {
+                    format::percent_str(&crate::strmeth::ascii_escape(&self.repr(&value)?), &spec)
+                }
                 'c' => {
                     if let Some(s) = value.as_str() {
                         if s.chars().count() != 1 {
@@ -79,10 +89,15 @@ impl<P: HeapPolicy> Vm<P> {
                     let i = match value.kind() {
                         Kind::Int | Kind::Bool => self.int_value(&value).expect("int"),
                         Kind::Float if matches!(spec.conv, 'd' | 'i' | 'u') => {
-                            IntValue::from_f64_trunc(value.as_f64().expect("f")).map_err(|e| self.value_error(e.to_string()))?
+                            IntValue::from_f64_trunc(value.as_f64().expect("f"))
+                                .map_err(|e| self.value_error(e.to_string()))?
                         }
                         _ => {
-                            let what = if matches!(spec.conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                            let what = if matches!(spec.conv, 'd' | 'i' | 'u') {
+                                "a real number"
+                            } else {
+                                "an integer"
+                            };
                             return Err(self.type_error(format!(
                                 "%{} format: {} is required, not {}",
                                 spec.conv,
@@ -115,7 +130,12 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// `template.format(*args, **kwargs)`
-    pub fn str_format(&self, template: &str, args: &[Obj<P>], kw: Kw<'_, P>) -> PyResult<String, P> {
+    pub fn str_format(
+        &self,
+        template: &str,
+        args: &[Obj<P>],
+        kw: Kw<'_, P>,
+    ) -> PyResult<String, P> {
         let mut auto = format::AutoNumber::new();
         self.str_format_depth(template, args, kw, &mut auto, 2)
     }
@@ -139,7 +159,12 @@ impl<P: HeapPolicy> Vm<P> {
                     out.push_str(&s);
                     continue;
                 }
-                FormatPiece::Field { first, rest, conversion, spec } => (first, rest, conversion, spec),
+                FormatPiece::Field {
+                    first,
+                    rest,
+                    conversion,
+                    spec,
+                } => (first, rest, conversion, spec),
             };
             let index = auto.resolve(&first).map_err(|e| self.format_error(e))?;
             let mut value = match (&first, index) {

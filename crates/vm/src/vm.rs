@@ -60,7 +60,10 @@ impl<P: HeapPolicy> Copy for Kw<'_, P> {}
 
 impl<'a, P: HeapPolicy> Kw<'a, P> {
     /// No keyword arguments.
-    pub const EMPTY: Kw<'static, P> = Kw { names: &[], values: &[] };
+    pub const EMPTY: Kw<'static, P> = Kw {
+        names: &[],
+        values: &[],
+    };
 
     /// Whether there are none.
     #[inline]
@@ -350,7 +353,8 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn blocking<R>(&self, f: impl FnOnce() -> R) -> R {
         let mut f = Some(f);
         let mut out = None;
-        self.coord.detached(&mut || out = Some((f.take().expect("called once"))()));
+        self.coord
+            .detached(&mut || out = Some((f.take().expect("called once"))()));
         out.expect("ran")
     }
 
@@ -482,7 +486,10 @@ impl<P: HeapPolicy> Vm<P> {
                 } else {
                     obj.type_name()
                 };
-                t.others.get(key).cloned().unwrap_or_else(|| t.object.clone())
+                t.others
+                    .get(key)
+                    .cloned()
+                    .unwrap_or_else(|| t.object.clone())
             }
         }
     }
@@ -573,7 +580,10 @@ impl<P: HeapPolicy> Vm<P> {
     /// Takes a value stack from the pool.
     #[inline]
     pub fn take_stack(&self) -> Vec<Obj<P>> {
-        self.stack_pool.borrow_mut().pop().unwrap_or_else(|| Vec::with_capacity(16))
+        self.stack_pool
+            .borrow_mut()
+            .pop()
+            .unwrap_or_else(|| Vec::with_capacity(16))
     }
 
     /// Returns an (empty) value stack to the pool.

@@ -1,0 +1,143 @@
+//! The parity and bad-input corpora (`corpus/`), run through the `ftl`
+//! binary.
+//!
+//! * `corpus/parity/NAME.py`: stdout must equal `NAME.out` (produced by
+//!   CPython 3.11) and the exit status must be 0.
+//! * `corpus/bad/NAME.py`: the exit status and the last line of stderr must
+//!   equal the two lines of `NAME.err`.
+//!
+//! `corpus/KNOWN_FAILURES` lists programs that do not pass yet, one per
+//! line. The test fails if any other program fails, and also if a listed
+//! program passes (so the list can only shrink): a listed program is never
+//! reported as passing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+fn known_failures() -> Vec<String> {
+    std::fs::read_to_string(corpus_dir().join("KNOWN_FAILURES"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn programs(sub: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(corpus_dir().join(sub))
+        .expect("corpus directory")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn run(program: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ftl"))
+        .arg("run")
+        .arg(program.file_name().expect("file name"))
+        .current_dir(program.parent().expect("dir"))
+        .output()
+        .expect("run ftl")
+}
+
+/// Checks every program with `check`, honouring the known-failure list.
+fn check_all(sub: &str, check: impl Fn(&Path) -> Result<(), String>) {
+    let known = known_failures();
+    let mut unexpected = Vec::new();
+    let mut fixed = Vec::new();
+    let mut count = 0;
+    for p in programs(sub) {
+        count += 1;
+        let key = format!("{sub}/{}", p.file_name().expect("name").to_string_lossy());
+        let listed = known.contains(&key);
+        match (check(&p), listed) {
+            (Ok(()), true) => fixed.push(key),
+            (Err(why), false) => unexpected.push(format!("{key}: {why}")),
+            _ => {}
+        }
+    }
+    assert!(count > 0, "no programs in corpus/{sub}");
+    assert!(
+        unexpected.is_empty() && fixed.is_empty(),
+        "corpus/{sub}: {} unexpected failure(s):\n{}\n{} listed in KNOWN_FAILURES but passing now (remove them):\n{}",
+        unexpected.len(),
+        unexpected.join("\n"),
+        fixed.len(),
+        fixed.join("\n")
+    );
+}
+
+#[test]
+fn parity_corpus_matches_cpython() {
+    assert!(
+        programs("parity").len() >= 60,
+        "the parity corpus has at least 60 programs"
+    );
+    check_all("parity", |p| {
+        let expected = std::fs::read_to_string(p.with_extension("out"))
+            .map_err(|e| format!("no .out: {e}"))?;
+        let out = run(p);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        if stdout != expected {
+            let line = stdout
+                .lines()
+                .zip(expected.lines())
+                .position(|(a, b)| a != b);
+            return Err(format!(
+                "stdout differs (first at line {}); stderr: {}",
+                line.map(|l| l + 1).unwrap_or_else(|| stdout
+                    .lines()
+                    .count()
+                    .min(expected.lines().count())
+                    + 1),
+                String::from_utf8_lossy(&out.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+            ));
+        }
+        if out.status.code() != Some(0) {
+            return Err(format!("exit status {:?}", out.status.code()));
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn bad_input_corpus_fails_like_cpython() {
+    assert!(
+        programs("bad").len() >= 30,
+        "the bad-input corpus has at least 30 programs"
+    );
+    check_all("bad", |p| {
+        let spec = std::fs::read_to_string(p.with_extension("err"))
+            .map_err(|e| format!("no .err: {e}"))?;
+        let mut lines = spec.lines();
+        let code: i32 = lines
+            .next()
+            .unwrap_or("")
+            .trim()
+            .parse()
+            .map_err(|e| format!("bad .err: {e}"))?;
+        let last = lines.next().unwrap_or("");
+        let out = run(p);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let got_last = stderr.lines().last().unwrap_or("");
+        if out.status.code() != Some(code) || got_last != last {
+            return Err(format!(
+                "expected exit {code} and `{last}`, got exit {:?} and `{got_last}`",
+                out.status.code()
+            ));
+        }
+        if stderr.contains("panicked") {
+            return Err("ftl panicked".into());
+        }
+        Ok(())
+    });
+}
