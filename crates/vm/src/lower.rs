@@ -2542,8 +2542,21 @@ fn nested_quote_error(
         _ => "f-string: expecting '}'".to_owned(),
     };
     let in_brackets = !bracket_depth(&tokens[..token_index_at(tokens, string_start)]).is_empty();
-    let at = skip_strings_311(cx.src().as_bytes(), quote_at as usize + 1, in_brackets);
-    cx.error_point(SyntaxErrorKind::Syntax, msg, offset32(at))
+    let src = cx.src().as_bytes();
+    let at = skip_strings_311(src, quote_at as usize + 1, in_brackets);
+    // The carets span the token found there (a name or number as a whole).
+    let len = src[at.min(src.len())..]
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+        .count();
+    match src.get(at) {
+        None | Some(b'\n' | b'\r') => cx.error_point(SyntaxErrorKind::Syntax, msg, offset32(at)),
+        Some(_) => {
+            let end = at + len.max(1);
+            let end = (end..=src.len()).find(|&e| cx.src().is_char_boundary(e)).unwrap_or(src.len());
+            cx.syntax(msg, TextRange::new(TextSize::new(offset32(at)), TextSize::new(offset32(end))))
+        }
+    }
 }
 
 /// From byte `pos`, skips blanks and any string literals that follow, the
