@@ -403,15 +403,11 @@ fn select_error(
     }
     // The first parser-level error, from ruff's errors and its
     // version-related errors (syntax newer than 3.11).
-    let mut parser: Option<(u32, SyntaxError)> = None;
-    for error in errors {
-        if let Some(err) = map_parse_error(cx, tokens, error) {
-            let at = error.location.start().to_u32();
-            if parser.as_ref().is_none_or(|(p, _)| at < *p) {
-                parser = Some((at, err));
-            }
-        }
-    }
+    // Ruff's errors come in the order its parser met them, which is the
+    // order CPython's parser meets them too.
+    let mut parser: Option<(u32, SyntaxError)> = errors
+        .iter()
+        .find_map(|error| map_parse_error(cx, tokens, error));
     for error in unsupported {
         if let Some(err) = map_unsupported(cx, tokens, error) {
             let at = error.range.start().to_u32();
@@ -423,8 +419,14 @@ fn select_error(
     match (findings.unclosed, parser) {
         (Some((bracket_line, unclosed)), Some((at, err))) => {
             // CPython keeps the parser's error unless the parser had already
-            // read past the bracket's line.
-            match next_token_line(cx, tokens, at) {
+            // read past the bracket's line: a generic error stops at its
+            // token, a specific one has looked one token further.
+            let read_to = if err.msg == "invalid syntax" {
+                Some(cx.map.line_index(at))
+            } else {
+                next_token_line(cx, tokens, at)
+            };
+            match read_to {
                 Some(line) if line <= bracket_line => Some(err),
                 _ => Some(unclosed),
             }
@@ -1209,9 +1211,46 @@ fn logical_line_head(tokens: &[Token], idx: usize) -> usize {
 /// Maps a ruff parser error to CPython's error, or `None` when the error is
 /// one that CPython's tokenizer raises (handled by [`scan_tokens`] and
 /// [`lexical_tokenizer_error`]).
-fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option<SyntaxError> {
+fn map_parse_error(
+    cx: &Ctx<'_>,
+    tokens: &[Token],
+    error: &ParseError,
+) -> Option<(u32, SyntaxError)> {
+    let mut range = error.location;
+    let mut start = range.start().to_u32();
+    // Ruff's recovery may end a logical line inside open brackets; CPython
+    // reads on and fails at the next token.
+    let idx = token_index_at(tokens, start);
+    if tokens
+        .get(idx)
+        .is_some_and(|t| t.kind() == TokenKind::Newline && t.start().to_u32() == start)
+        && !bracket_depth(&tokens[..idx]).is_empty()
+    {
+        if let Some(next) = tokens[idx + 1..].iter().find(|t| !is_trivia(t.kind())) {
+            range = next.range();
+            start = range.start().to_u32();
+        }
+    }
+    let moved;
+    let error = if range == error.location {
+        error
+    } else {
+        moved = ParseError {
+            error: error.error.clone(),
+            location: range,
+        };
+        &moved
+    };
+    map_parse_error_at(cx, tokens, error).map(|err| (start, err))
+}
+
+/// [`map_parse_error`] once the error sits at the token CPython stops at.
+fn map_parse_error_at(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option<SyntaxError> {
     let range = error.location;
     let start = range.start().to_u32();
+    if let Some(err) = def_return_annotation_error(cx, tokens, error, start) {
+        return Some(err);
+    }
     if let Some(err) = fstring_context_error(cx, tokens, error) {
         return Some(err);
     }
@@ -1296,11 +1335,65 @@ fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option
                 "only single target (not list) can be annotated",
                 start,
             ),
-            "Only one '*' parameter allowed" => cx.error_point(
+            "Only one '*' parameter allowed"
+            | "Only one '*' separator allowed"
+            | "Keyword-only parameter separator not allowed after '*' parameter" => cx.error_point(
                 SyntaxErrorKind::Syntax,
                 "* argument may appear only once",
                 start,
             ),
+            "Multiple exception types must be parenthesized when using `as`" => {
+                // The carets run to the end of the `as` name.
+                let after = token_index_at(tokens, range.end().to_u32());
+                let end = match (tokens.get(after), tokens.get(after + 1)) {
+                    (Some(a), Some(n))
+                        if a.kind() == TokenKind::As && n.kind() == TokenKind::Name =>
+                    {
+                        n.end()
+                    }
+                    _ => range.end(),
+                };
+                cx.syntax(
+                    "multiple exception types must be parenthesized",
+                    TextRange::new(range.start(), end),
+                )
+            }
+            "Cannot have both 'except' and 'except*' on the same 'try'" => {
+                let idx = token_index_at(tokens, start);
+                let end = match (tokens.get(idx), tokens.get(idx + 1)) {
+                    (Some(e), Some(star)) if star.kind() == TokenKind::Star => {
+                        star.end().max(e.end())
+                    }
+                    (Some(e), _) => e.end(),
+                    _ => range.end(),
+                };
+                cx.syntax(
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    TextRange::new(range.start(), end),
+                )
+            }
+            "Expected a statement"
+                if tokens.get(token_index_at(tokens, start)).map(Token::kind)
+                    == Some(TokenKind::ColonEqual) =>
+            {
+                // `-x := 1`: a named expression whose target is not a name.
+                let idx = token_index_at(tokens, start);
+                let first = expression_start_before(tokens, idx);
+                match (
+                    tokens.get(first),
+                    idx.checked_sub(1).and_then(|i| tokens.get(i)),
+                ) {
+                    (Some(f), Some(l)) if first + 1 < idx || f.kind() != TokenKind::Name => {
+                        let target = TextRange::new(f.start(), l.end());
+                        let (what, _) = describe_target(cx, tokens, target);
+                        cx.syntax(
+                            format!("cannot use assignment expressions with {what}"),
+                            target,
+                        )
+                    }
+                    _ => invalid_syntax_at(cx, tokens, start),
+                }
+            }
             "Only one '/' separator allowed" => cx.syntax("/ may appear only once", range),
             "Expected a parameter name" => {
                 // `f(a.b=1)`: the carets run to the end of the `=`.
@@ -1336,7 +1429,32 @@ fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option
             invalid_syntax_at(cx, tokens, comma)
         }
         PErr::SimpleStatementsOnSameLine => simple_statements_on_same_line(cx, tokens, start),
-        PErr::InvalidAssignmentTarget => invalid_target(cx, tokens, range, TargetContext::Assign),
+        PErr::InvalidAssignmentTarget => {
+            let idx = token_index_at(tokens, start);
+            let end = token_index_at(tokens, range.end().to_u32());
+            let for_target = idx > 0 && tokens[idx - 1].kind() == TokenKind::For;
+            let comparison = tokens[idx..end.max(idx)].iter().position(|t| {
+                matches!(
+                    t.kind(),
+                    TokenKind::EqEqual
+                        | TokenKind::NotEqual
+                        | TokenKind::Less
+                        | TokenKind::LessEqual
+                        | TokenKind::Greater
+                        | TokenKind::GreaterEqual
+                        | TokenKind::Is
+                        | TokenKind::Not
+                )
+            });
+            match comparison {
+                // `for x not in y in z`: CPython's parser fails at the
+                // operator (its `for` target search only looks left of `in`).
+                Some(op) if for_target => {
+                    invalid_syntax_at(cx, tokens, tokens[idx + op].start().to_u32())
+                }
+                _ => invalid_target(cx, tokens, range, TargetContext::Assign),
+            }
+        }
         PErr::InvalidAugmentedAssignmentTarget => {
             invalid_target(cx, tokens, range, TargetContext::AugAssign)
         }
@@ -1411,6 +1529,14 @@ fn map_parse_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Option
             generic_error(cx, tokens, "named arguments must follow bare *", at)
         }
         PErr::UnexpectedIpythonEscapeCommand => cx.unsupported("IPython escape command", range),
+        PErr::InvalidStarredExpressionUsage if parenthesized(tokens, range) => {
+            cx.syntax("cannot use starred expression here", range)
+        }
+        PErr::InvalidMatchPatternTarget => cx.syntax("cannot use '_' as a target", range),
+        PErr::ExpectedExpression if parameter_default_missing(tokens, start) => {
+            let eq = tokens[token_index_at(tokens, start) - 1].range();
+            cx.syntax("expected default value expression", eq)
+        }
         PErr::FStringError(kind) => fstring_message_error(cx, tokens, kind, start),
         PErr::TStringError(_) => cx.unsupported("t-string", range),
         _ => invalid_syntax_at(cx, tokens, start),
@@ -1437,6 +1563,103 @@ fn closing_bracket(tokens: &[Token], offset: u32) -> TextRange {
         }
     }
     TextRange::empty(TextSize::new(offset))
+}
+
+/// Whether `range` is directly wrapped in parentheses.
+fn parenthesized(tokens: &[Token], range: TextRange) -> bool {
+    let before = token_index_at(tokens, range.start().to_u32());
+    let after = token_index_at(tokens, range.end().to_u32());
+    before > 0
+        && tokens[before - 1].kind() == TokenKind::Lpar
+        && tokens.get(after).map(Token::kind) == Some(TokenKind::Rpar)
+}
+
+/// Whether the token at `offset` follows a parameter's `=` with no default
+/// value (`def f(x=):`, `lambda x=: 0`).
+fn parameter_default_missing(tokens: &[Token], offset: u32) -> bool {
+    let idx = token_index_at(tokens, offset);
+    let (Some(eq), Some(next)) = (
+        idx.checked_sub(1).and_then(|i| tokens.get(i)),
+        tokens.get(idx),
+    ) else {
+        return false;
+    };
+    if eq.kind() != TokenKind::Equal
+        || !matches!(
+            next.kind(),
+            TokenKind::Rpar | TokenKind::Comma | TokenKind::Colon
+        )
+    {
+        return false;
+    }
+    // Inside a `def`'s parentheses, or after a `lambda` at this depth.
+    let mut depth = 0i32;
+    for j in (0..idx).rev() {
+        match tokens[j].kind() {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                if depth == 0 {
+                    return tokens[j].kind() == TokenKind::Lpar
+                        && j >= 2
+                        && tokens[j - 2].kind() == TokenKind::Def;
+                }
+                depth -= 1;
+            }
+            TokenKind::Lambda if depth == 0 => return true,
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Errors inside a `def`'s return annotation: CPython gives up on the
+/// optional `-> expression` and demands the `:` at the `->` (or at the
+/// comma of `-> a, b`).
+fn def_return_annotation_error(
+    cx: &Ctx<'_>,
+    tokens: &[Token],
+    error: &ParseError,
+    offset: u32,
+) -> Option<SyntaxError> {
+    let idx = token_index_at(tokens, offset);
+    let head = logical_line_head(tokens, idx);
+    if !matches!(
+        tokens.get(head).map(Token::kind),
+        Some(TokenKind::Def | TokenKind::Async)
+    ) {
+        return None;
+    }
+    let arrow = top_level_position(&tokens[head..idx], TokenKind::Rarrow)? + head;
+    if has_top_level(&tokens[arrow..idx], TokenKind::Colon) {
+        return None;
+    }
+    if let PErr::OtherError(msg) = &error.error {
+        if msg == "Multiple return types must be parenthesized" {
+            let end = token_index_at(tokens, error.location.end().to_u32());
+            let comma =
+                top_level_position(&tokens[arrow..end.max(arrow)], TokenKind::Comma)? + arrow;
+            return Some(generic_error(
+                cx,
+                tokens,
+                "expected ':'",
+                tokens[comma].range(),
+            ));
+        }
+    }
+    match &error.error {
+        PErr::ExpectedExpression
+        | PErr::InvalidStarredExpressionUsage
+        | PErr::InvalidYieldExpressionUsage
+        | PErr::InvalidLambdaExpressionUsage
+        | PErr::UnparenthesizedNamedExpression => Some(generic_error(
+            cx,
+            tokens,
+            "expected ':'",
+            tokens[arrow].range(),
+        )),
+        _ => None,
+    }
 }
 
 /// The range of the string token (or whole f-string) holding byte
@@ -1642,6 +1865,28 @@ fn expected_token(
                     | TokenKind::At
             )
         );
+        // `match [1, 2]` alone is a valid expression statement (a
+        // subscript of the name `match`), so CPython only fails at the
+        // indented line after it and reports there, with no caret.
+        let subject_continues_name = matches!(
+            tokens.get(head_idx + 1).map(Token::kind),
+            Some(
+                TokenKind::Lsqb
+                    | TokenKind::Lpar
+                    | TokenKind::Minus
+                    | TokenKind::Plus
+                    | TokenKind::Star
+                    | TokenKind::DoubleStar
+                    | TokenKind::Dot
+            )
+        );
+        if found == TokenKind::Newline && head == Some(TokenKind::Match) && subject_continues_name {
+            // CPython reports at the indented `case` line, with no caret.
+            if let Some(next) = tokens[idx + 1..].iter().find(|t| !is_trivia(t.kind())) {
+                let line = cx.map.line_index(next.end().to_u32());
+                return cx.error_at_line(SyntaxErrorKind::Syntax, "expected ':'", line, 0, 0);
+            }
+        }
         if (found == TokenKind::Newline && compound) || forced {
             return generic_error(cx, tokens, "expected ':'", token_range_at(tokens, start));
         }
@@ -2301,9 +2546,10 @@ fn top_level_position(tokens: &[Token], kind: TokenKind) -> Option<usize> {
 /// The index of the first token of the expression that ends just before
 /// token `idx` (walking back over balanced brackets to a separator).
 fn expression_start_before(tokens: &[Token], idx: usize) -> usize {
+    let floor = logical_line_head(tokens, idx);
     let mut depth = 0i32;
     let mut j = idx;
-    while j > 0 {
+    while j > floor {
         match tokens[j - 1].kind() {
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
@@ -2327,7 +2573,6 @@ fn expression_start_before(tokens: &[Token], idx: usize) -> usize {
             | TokenKind::While
             | TokenKind::Else
             | TokenKind::For
-            | TokenKind::In
             | TokenKind::Return
             | TokenKind::Raise
             | TokenKind::Assert
@@ -2553,8 +2798,13 @@ fn nested_quote_error(
         None | Some(b'\n' | b'\r') => cx.error_point(SyntaxErrorKind::Syntax, msg, offset32(at)),
         Some(_) => {
             let end = at + len.max(1);
-            let end = (end..=src.len()).find(|&e| cx.src().is_char_boundary(e)).unwrap_or(src.len());
-            cx.syntax(msg, TextRange::new(TextSize::new(offset32(at)), TextSize::new(offset32(end))))
+            let end = (end..=src.len())
+                .find(|&e| cx.src().is_char_boundary(e))
+                .unwrap_or(src.len());
+            cx.syntax(
+                msg,
+                TextRange::new(TextSize::new(offset32(at)), TextSize::new(offset32(end))),
+            )
         }
     }
 }
@@ -3183,6 +3433,15 @@ impl Lowerer<'_, '_> {
                             value: self.expr(&kw.value)?,
                             loc: self.loc(kw.range),
                         });
+                    }
+                }
+                // A generator expression that is the sole argument borrows
+                // the call's parentheses (as in CPython's tree).
+                if let ([arg], [rast::Expr::Generator(g)]) =
+                    (args.as_mut_slice(), &*e.arguments.args)
+                {
+                    if !g.parenthesized && keywords.is_empty() {
+                        arg.loc = self.loc(e.arguments.range);
                     }
                 }
                 K::Call {
