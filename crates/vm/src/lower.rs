@@ -2895,12 +2895,18 @@ impl Lowerer<'_, '_> {
 
     /// Enters one nesting level at `range`.
     fn enter(&mut self, range: TextRange, what: &str) -> Lowered<()> {
-        self.depth += 1;
-        if self.depth > MAX_NESTING {
-            self.depth -= 1;
-            return Err(self.cx.syntax(format!("{what} too deeply nested"), range));
+        if self.depth >= MAX_NESTING {
+            return Err(self.too_deep(range, what));
         }
+        self.depth += 1;
         Ok(())
+    }
+
+    /// The error for nesting past [`MAX_NESTING`].
+    #[cold]
+    #[inline(never)]
+    fn too_deep(&self, range: TextRange, what: &str) -> SyntaxError {
+        self.cx.syntax(format!("{what} too deeply nested"), range)
     }
 
     /// A list of statements.
@@ -2908,21 +2914,92 @@ impl Lowerer<'_, '_> {
         stmts.iter().map(|s| self.stmt(s)).collect()
     }
 
-    /// One statement.
+    /// One statement: a thin dispatcher, so that nested blocks cost little
+    /// stack per level.
     fn stmt(&mut self, stmt: &rast::Stmt) -> Lowered<ast::Stmt> {
         self.enter(stmt.range(), "statement")?;
-        let result = self.stmt_inner(stmt);
+        let result = match stmt {
+            rast::Stmt::FunctionDef(def) => self.function_def(def),
+            rast::Stmt::ClassDef(class) => self.class_def(class),
+            rast::Stmt::For(s) => self.for_stmt(s),
+            rast::Stmt::While(s) => self.while_stmt(s),
+            rast::Stmt::If(s) => self.if_stmt(s),
+            rast::Stmt::With(s) => self.with_stmt(s),
+            rast::Stmt::Try(s) => self.try_stmt(s),
+            _ => self.simple_stmt(stmt),
+        };
         self.depth -= 1;
         result
     }
 
-    /// One statement, without the depth bookkeeping.
-    fn stmt_inner(&mut self, stmt: &rast::Stmt) -> Lowered<ast::Stmt> {
+    /// `for target in iter: body else: orelse`.
+    #[inline(never)]
+    fn for_stmt(&mut self, s: &rast::StmtFor) -> Lowered<ast::Stmt> {
+        if s.is_async {
+            return Err(self
+                .cx
+                .unsupported("'async for'", first_line(self.cx, s.range)));
+        }
+        let target = self.expr(&s.target)?;
+        let iter = self.expr(&s.iter)?;
+        let body = self.body(&s.body)?;
+        Ok(ast::Stmt {
+            loc: self.loc(s.range),
+            kind: ast::StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse: self.body(&s.orelse)?,
+            },
+        })
+    }
+
+    /// `while test: body else: orelse`.
+    #[inline(never)]
+    fn while_stmt(&mut self, s: &rast::StmtWhile) -> Lowered<ast::Stmt> {
+        let test = self.expr(&s.test)?;
+        let body = self.body(&s.body)?;
+        Ok(ast::Stmt {
+            loc: self.loc(s.range),
+            kind: ast::StmtKind::While {
+                test,
+                body,
+                orelse: self.body(&s.orelse)?,
+            },
+        })
+    }
+
+    /// `with a as b, c: body`.
+    #[inline(never)]
+    fn with_stmt(&mut self, s: &rast::StmtWith) -> Lowered<ast::Stmt> {
+        if s.is_async {
+            return Err(self
+                .cx
+                .unsupported("'async with'", first_line(self.cx, s.range)));
+        }
+        let mut items = Vec::with_capacity(s.items.len());
+        for item in &s.items {
+            items.push(ast::WithItem {
+                context: self.expr(&item.context_expr)?,
+                target: self.opt_expr(item.optional_vars.as_deref())?,
+            });
+        }
+        Ok(ast::Stmt {
+            loc: self.loc(s.range),
+            kind: ast::StmtKind::With {
+                items,
+                body: self.body(&s.body)?,
+            },
+        })
+    }
+
+    /// A statement that holds no statements (compound statements have
+    /// their own functions, off the recursion path of this large one).
+    #[inline(never)]
+    fn simple_stmt(&mut self, stmt: &rast::Stmt) -> Lowered<ast::Stmt> {
         use ast::StmtKind as K;
         let range = stmt.range();
         let kind = match stmt {
-            rast::Stmt::FunctionDef(def) => return self.function_def(def),
-            rast::Stmt::ClassDef(class) => return self.class_def(class),
             rast::Stmt::Return(s) => K::Return(self.opt_expr(s.value.as_deref())?),
             rast::Stmt::Delete(s) => K::Delete(self.exprs(&s.targets)?),
             rast::Stmt::TypeAlias(s) => {
@@ -2941,43 +3018,6 @@ impl Lowerer<'_, '_> {
                 target: self.expr(&s.target)?,
                 value: self.opt_expr(s.value.as_deref())?,
             },
-            rast::Stmt::For(s) => {
-                if s.is_async {
-                    return Err(self
-                        .cx
-                        .unsupported("'async for'", first_line(self.cx, s.range)));
-                }
-                K::For {
-                    target: self.expr(&s.target)?,
-                    iter: self.expr(&s.iter)?,
-                    body: self.body(&s.body)?,
-                    orelse: self.body(&s.orelse)?,
-                }
-            }
-            rast::Stmt::While(s) => K::While {
-                test: self.expr(&s.test)?,
-                body: self.body(&s.body)?,
-                orelse: self.body(&s.orelse)?,
-            },
-            rast::Stmt::If(s) => return self.if_stmt(s),
-            rast::Stmt::With(s) => {
-                if s.is_async {
-                    return Err(self
-                        .cx
-                        .unsupported("'async with'", first_line(self.cx, s.range)));
-                }
-                let mut items = Vec::with_capacity(s.items.len());
-                for item in &s.items {
-                    items.push(ast::WithItem {
-                        context: self.expr(&item.context_expr)?,
-                        target: self.opt_expr(item.optional_vars.as_deref())?,
-                    });
-                }
-                K::With {
-                    items,
-                    body: self.body(&s.body)?,
-                }
-            }
             rast::Stmt::Match(s) => {
                 return Err(self
                     .cx
@@ -2987,7 +3027,6 @@ impl Lowerer<'_, '_> {
                 exc: self.opt_expr(s.exc.as_deref())?,
                 cause: self.opt_expr(s.cause.as_deref())?,
             },
-            rast::Stmt::Try(s) => return self.try_stmt(s),
             rast::Stmt::Assert(s) => K::Assert {
                 test: self.expr(&s.test)?,
                 msg: self.opt_expr(s.msg.as_deref())?,
@@ -3032,6 +3071,13 @@ impl Lowerer<'_, '_> {
             }
             rast::Stmt::Expr(s) => K::Expr(self.expr(&s.value)?),
             rast::Stmt::Pass(_) => K::Pass,
+            rast::Stmt::FunctionDef(_)
+            | rast::Stmt::ClassDef(_)
+            | rast::Stmt::For(_)
+            | rast::Stmt::While(_)
+            | rast::Stmt::If(_)
+            | rast::Stmt::With(_)
+            | rast::Stmt::Try(_) => return Err(self.cx.syntax("invalid syntax", range)),
             rast::Stmt::Break(_) => K::Break,
             rast::Stmt::Continue(_) => K::Continue,
             rast::Stmt::IpyEscapeCommand(s) => {
@@ -3046,6 +3092,7 @@ impl Lowerer<'_, '_> {
 
     /// `if` with its `elif` / `else` clauses, the `elif`s nested as CPython
     /// nests them.
+    #[inline(never)]
     fn if_stmt(&mut self, s: &rast::StmtIf) -> Lowered<ast::Stmt> {
         let test = self.expr(&s.test)?;
         let body = self.body(&s.body)?;
@@ -3097,6 +3144,7 @@ impl Lowerer<'_, '_> {
     }
 
     /// `try` / `except` / `else` / `finally`.
+    #[inline(never)]
     fn try_stmt(&mut self, s: &rast::StmtTry) -> Lowered<ast::Stmt> {
         if s.is_star {
             let at = s
@@ -3159,6 +3207,7 @@ impl Lowerer<'_, '_> {
     }
 
     /// A function definition.
+    #[inline(never)]
     fn function_def(&mut self, def: &rast::StmtFunctionDef) -> Lowered<ast::Stmt> {
         let range =
             self.definition_range(def.range, &def.name, "def", !def.decorator_list.is_empty());
@@ -3185,6 +3234,7 @@ impl Lowerer<'_, '_> {
     }
 
     /// A class definition (single inheritance, no keywords).
+    #[inline(never)]
     fn class_def(&mut self, class: &rast::StmtClassDef) -> Lowered<ast::Stmt> {
         let range = self.definition_range(
             class.range,
@@ -3282,166 +3332,231 @@ impl Lowerer<'_, '_> {
         expr.map(|e| self.expr(e)).transpose()
     }
 
-    /// A boxed expression.
-    fn boxed(&mut self, expr: &rast::Expr) -> Lowered<Box<ast::Expr>> {
-        self.expr(expr).map(Box::new)
-    }
-
-    /// An optional boxed expression.
-    fn opt_boxed(&mut self, expr: Option<&rast::Expr>) -> Lowered<Option<Box<ast::Expr>>> {
-        expr.map(|e| self.boxed(e)).transpose()
-    }
-
     /// One expression.
-    fn expr(&mut self, expr: &rast::Expr) -> Lowered<ast::Expr> {
-        self.enter(expr.range(), "expression")?;
-        let result = self.expr_inner(expr);
-        self.depth -= 1;
-        result
+    ///
+    /// Expressions can nest without bound (`-` * 100000 + `1`), so they are
+    /// lowered with an explicit work list rather than by recursion: each
+    /// node is visited once to check it and schedule its children, and
+    /// built once its children are done. However deep the expression, this
+    /// takes a constant amount of native stack.
+    fn expr(&mut self, root: &rast::Expr) -> Lowered<ast::Expr> {
+        let mut work: Vec<Step<'_>> = vec![Step::Visit(root, self.depth + 1)];
+        let mut done: Vec<ast::Expr> = Vec::new();
+        let mut kids: Vec<(&rast::Expr, u32)> = Vec::new();
+        while let Some(step) = work.pop() {
+            match step {
+                Step::Visit(e, depth) => {
+                    if depth > MAX_NESTING {
+                        return Err(self.too_deep(e.range(), "expression"));
+                    }
+                    self.check(e)?;
+                    kids.clear();
+                    children(e, &mut kids);
+                    work.push(Step::Build(e, kids.len()));
+                    work.extend(
+                        kids.iter()
+                            .rev()
+                            .map(|&(kid, extra)| Step::Visit(kid, depth + extra)),
+                    );
+                }
+                Step::Build(e, n) => {
+                    let lowered = done.split_off(done.len().saturating_sub(n));
+                    let node = self.build(e, lowered)?;
+                    done.push(node);
+                }
+            }
+        }
+        match done.pop() {
+            Some(e) => Ok(e),
+            None => Err(self.cx.syntax("invalid syntax", root.range())),
+        }
     }
 
-    /// One expression, without the depth bookkeeping.
-    fn expr_inner(&mut self, expr: &rast::Expr) -> Lowered<ast::Expr> {
+    /// Rejects an expression outside the subset before its children are
+    /// looked at (so errors come out in source order).
+    fn check(&self, e: &rast::Expr) -> Lowered<()> {
+        match e {
+            rast::Expr::Await(e) => Err(self.cx.unsupported("'await'", e.range)),
+            rast::Expr::TString(e) => Err(self.cx.unsupported("t-string", e.range)),
+            rast::Expr::IpyEscapeCommand(e) => {
+                Err(self.cx.unsupported("IPython escape command", e.range))
+            }
+            rast::Expr::NumberLiteral(e) if matches!(e.value, rast::Number::Complex { .. }) => {
+                Err(self.cx.unsupported("complex literal", e.range))
+            }
+            rast::Expr::Named(e) if !matches!(&*e.target, rast::Expr::Name(_)) => {
+                Err(self.cx.syntax("invalid syntax", e.target.range()))
+            }
+            rast::Expr::DictComp(e) if e.key.is_none() => Err(self.cx.syntax(
+                "dict unpacking cannot be used in dict comprehension",
+                e.value.range(),
+            )),
+            rast::Expr::ListComp(rast::ExprListComp { generators, .. })
+            | rast::Expr::SetComp(rast::ExprSetComp { generators, .. })
+            | rast::Expr::DictComp(rast::ExprDictComp { generators, .. })
+            | rast::Expr::Generator(rast::ExprGenerator { generators, .. }) => {
+                match generators.iter().find(|g| g.is_async) {
+                    Some(g) => Err(self.cx.unsupported("async comprehension", g.range)),
+                    None => Ok(()),
+                }
+            }
+            rast::Expr::FString(e) => {
+                for part in e.value.iter() {
+                    if let rast::FStringPart::FString(f) = part {
+                        self.check_format_specs(&f.elements, 0)?;
+                    }
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// CPython 3.11 allows a replacement field inside a format spec, but
+    /// not one more level down.
+    fn check_format_specs(
+        &self,
+        elements: &rast::InterpolatedStringElements,
+        spec_depth: u32,
+    ) -> Lowered<()> {
+        for element in elements.iter() {
+            if let rast::InterpolatedStringElement::Interpolation(field) = element {
+                if spec_depth >= 2 {
+                    let at = after_string(self.tokens, field.range.start().to_u32());
+                    return Err(self.cx.error_point(
+                        SyntaxErrorKind::Syntax,
+                        "f-string: expressions nested too deeply",
+                        at,
+                    ));
+                }
+                if let Some(spec) = &field.format_spec {
+                    self.check_format_specs(&spec.elements, spec_depth + 1)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds one expression from its lowered children, which come in the
+    /// order [`children`] lists them.
+    fn build(&mut self, e: &rast::Expr, lowered: Vec<ast::Expr>) -> Lowered<ast::Expr> {
         use ast::ExprKind as K;
-        let range = expr.range();
-        let kind = match expr {
-            rast::Expr::BoolOp(e) => K::BoolOp {
-                op: match e.op {
+        let range = e.range();
+        let mut kids = Kids {
+            iter: lowered.into_iter(),
+            range,
+        };
+        let kind = match e {
+            rast::Expr::BoolOp(b) => K::BoolOp {
+                op: match b.op {
                     rast::BoolOp::And => ast::BoolOp::And,
                     rast::BoolOp::Or => ast::BoolOp::Or,
                 },
-                values: self.exprs(&e.values)?,
+                values: kids.rest(),
             },
-            rast::Expr::Named(e) => {
-                let rast::Expr::Name(target) = &*e.target else {
-                    return Err(self.cx.syntax("invalid syntax", e.target.range()));
-                };
-                K::Named {
-                    target: target.id.as_str().to_owned(),
-                    value: self.boxed(&e.value)?,
-                }
-            }
-            rast::Expr::BinOp(e) => K::BinOp {
-                left: self.boxed(&e.left)?,
-                op: bin_op(e.op),
-                right: self.boxed(&e.right)?,
+            rast::Expr::Named(n) => K::Named {
+                target: match &*n.target {
+                    rast::Expr::Name(name) => name.id.as_str().to_owned(),
+                    _ => String::new(),
+                },
+                value: kids.boxed(self.cx)?,
             },
-            rast::Expr::UnaryOp(e) => K::UnaryOp {
-                op: match e.op {
+            rast::Expr::BinOp(b) => K::BinOp {
+                left: kids.boxed(self.cx)?,
+                op: bin_op(b.op),
+                right: kids.boxed(self.cx)?,
+            },
+            rast::Expr::UnaryOp(u) => K::UnaryOp {
+                op: match u.op {
                     rast::UnaryOp::Invert => ast::UnaryOp::Invert,
                     rast::UnaryOp::Not => ast::UnaryOp::Not,
                     rast::UnaryOp::UAdd => ast::UnaryOp::Pos,
                     rast::UnaryOp::USub => ast::UnaryOp::Neg,
                 },
-                operand: self.boxed(&e.operand)?,
+                operand: kids.boxed(self.cx)?,
             },
-            rast::Expr::Lambda(e) => {
-                let params = match &e.parameters {
-                    Some(p) => self.params(p)?,
+            rast::Expr::Lambda(l) => {
+                let params = match &l.parameters {
+                    Some(p) => self.params_from(p, &mut kids)?,
                     None => ast::Params::default(),
                 };
                 K::Lambda {
                     params: Box::new(params),
-                    body: self.boxed(&e.body)?,
+                    body: kids.boxed(self.cx)?,
                 }
             }
-            rast::Expr::If(e) => {
-                // Source order: body, test, orelse.
-                let body = self.boxed(&e.body)?;
-                let test = self.boxed(&e.test)?;
+            rast::Expr::If(_) => {
+                // Lowered in source order: body, test, orelse.
+                let body = kids.boxed(self.cx)?;
+                let test = kids.boxed(self.cx)?;
                 K::IfExp {
                     test,
                     body,
-                    orelse: self.boxed(&e.orelse)?,
+                    orelse: kids.boxed(self.cx)?,
                 }
             }
-            rast::Expr::Dict(e) => {
-                let mut items = Vec::with_capacity(e.items.len());
-                for item in &e.items {
-                    let key = self.opt_expr(item.key.as_ref())?;
-                    items.push((key, self.expr(&item.value)?));
+            rast::Expr::Dict(d) => {
+                let mut items = Vec::with_capacity(d.items.len());
+                for item in &d.items {
+                    let key = match item.key {
+                        Some(_) => Some(kids.next(self.cx)?),
+                        None => None,
+                    };
+                    items.push((key, kids.next(self.cx)?));
                 }
                 K::Dict(items)
             }
-            rast::Expr::Set(e) => K::Set(self.exprs(&e.elts)?),
-            rast::Expr::ListComp(e) => {
-                let elt = self.boxed(&e.elt)?;
-                K::ListComp {
-                    elt,
-                    generators: self.comprehensions(&e.generators)?,
-                }
-            }
-            rast::Expr::SetComp(e) => {
-                let elt = self.boxed(&e.elt)?;
-                K::SetComp {
-                    elt,
-                    generators: self.comprehensions(&e.generators)?,
-                }
-            }
-            rast::Expr::DictComp(e) => {
-                let Some(key) = &e.key else {
-                    return Err(self.cx.syntax(
-                        "dict unpacking cannot be used in dict comprehension",
-                        e.value.range(),
-                    ));
-                };
-                let key = self.boxed(key)?;
-                let value = self.boxed(&e.value)?;
-                K::DictComp {
-                    key,
-                    value,
-                    generators: self.comprehensions(&e.generators)?,
-                }
-            }
-            rast::Expr::Generator(e) => {
-                let elt = self.boxed(&e.elt)?;
-                K::GeneratorExp {
-                    elt,
-                    generators: self.comprehensions(&e.generators)?,
-                }
-            }
-            rast::Expr::Await(e) => return Err(self.cx.unsupported("'await'", e.range)),
-            rast::Expr::Yield(e) => K::Yield(self.opt_boxed(e.value.as_deref())?),
-            rast::Expr::YieldFrom(e) => K::YieldFrom(self.boxed(&e.value)?),
-            rast::Expr::Compare(e) => K::Compare {
-                left: self.boxed(&e.left)?,
-                ops: e.ops.iter().map(|&op| cmp_op(op)).collect(),
-                comparators: self.exprs(&e.comparators)?,
+            rast::Expr::Set(_) => K::Set(kids.rest()),
+            rast::Expr::List(_) => K::List(kids.rest()),
+            rast::Expr::Tuple(_) => K::Tuple(kids.rest()),
+            rast::Expr::ListComp(c) => K::ListComp {
+                elt: kids.boxed(self.cx)?,
+                generators: generators_from(&c.generators, &mut kids, self.cx)?,
             },
-            rast::Expr::Call(e) => {
-                let func = self.boxed(&e.func)?;
-                // Positional and keyword arguments interleave in source; lower
-                // them in source order so errors come out in order.
-                let mut args = Vec::with_capacity(e.arguments.args.len());
-                let mut keywords = Vec::with_capacity(e.arguments.keywords.len());
-                let mut a = e.arguments.args.iter().peekable();
-                let mut k = e.arguments.keywords.iter().peekable();
-                loop {
-                    let take_arg = match (a.peek(), k.peek()) {
-                        (Some(x), Some(y)) => x.range().start() < y.range.start(),
-                        (Some(_), None) => true,
-                        (None, Some(_)) => false,
-                        (None, None) => break,
-                    };
-                    if take_arg {
-                        if let Some(arg) = a.next() {
-                            args.push(self.expr(arg)?);
-                        }
-                    } else if let Some(kw) = k.next() {
-                        keywords.push(ast::Keyword {
+            rast::Expr::SetComp(c) => K::SetComp {
+                elt: kids.boxed(self.cx)?,
+                generators: generators_from(&c.generators, &mut kids, self.cx)?,
+            },
+            rast::Expr::Generator(c) => K::GeneratorExp {
+                elt: kids.boxed(self.cx)?,
+                generators: generators_from(&c.generators, &mut kids, self.cx)?,
+            },
+            rast::Expr::DictComp(c) => K::DictComp {
+                key: kids.boxed(self.cx)?,
+                value: kids.boxed(self.cx)?,
+                generators: generators_from(&c.generators, &mut kids, self.cx)?,
+            },
+            rast::Expr::Yield(y) => K::Yield(match y.value {
+                Some(_) => Some(kids.boxed(self.cx)?),
+                None => None,
+            }),
+            rast::Expr::YieldFrom(_) => K::YieldFrom(kids.boxed(self.cx)?),
+            rast::Expr::Compare(c) => K::Compare {
+                left: kids.boxed(self.cx)?,
+                ops: c.ops.iter().map(|&op| cmp_op(op)).collect(),
+                comparators: kids.rest(),
+            },
+            rast::Expr::Call(c) => {
+                let func = kids.boxed(self.cx)?;
+                let mut args = Vec::with_capacity(c.arguments.args.len());
+                let mut keywords = Vec::with_capacity(c.arguments.keywords.len());
+                for item in call_items(c) {
+                    match item {
+                        CallItem::Arg(_) => args.push(kids.next(self.cx)?),
+                        CallItem::Keyword(kw) => keywords.push(ast::Keyword {
                             arg: kw.arg.as_ref().map(|n| n.id.as_str().to_owned()),
-                            value: self.expr(&kw.value)?,
+                            value: kids.next(self.cx)?,
                             loc: self.loc(kw.range),
-                        });
+                        }),
                     }
                 }
                 // A generator expression that is the sole argument borrows
                 // the call's parentheses (as in CPython's tree).
                 if let ([arg], [rast::Expr::Generator(g)]) =
-                    (args.as_mut_slice(), &*e.arguments.args)
+                    (args.as_mut_slice(), &*c.arguments.args)
                 {
                     if !g.parenthesized && keywords.is_empty() {
-                        arg.loc = self.loc(e.arguments.range);
+                        arg.loc = self.loc(c.arguments.range);
                     }
                 }
                 K::Call {
@@ -3450,39 +3565,47 @@ impl Lowerer<'_, '_> {
                     keywords,
                 }
             }
-            rast::Expr::FString(e) => self.fstring(e)?,
-            rast::Expr::TString(e) => return Err(self.cx.unsupported("t-string", e.range)),
-            rast::Expr::StringLiteral(e) => K::Str(e.value.to_str().to_owned()),
-            rast::Expr::BytesLiteral(e) => K::Bytes(e.value.bytes().collect()),
-            rast::Expr::NumberLiteral(e) => match &e.value {
-                rast::Number::Int(_) => K::Int(self.int_literal(e.range)?),
+            rast::Expr::FString(f) => {
+                let mut parts = FStringBuilder::default();
+                for part in f.value.iter() {
+                    match part {
+                        rast::FStringPart::Literal(lit) => parts.literal(&lit.value),
+                        rast::FStringPart::FString(fs) => {
+                            fstring_parts(&fs.elements, &mut parts, &mut kids, self.cx)?
+                        }
+                    }
+                }
+                K::FString(parts.finish())
+            }
+            rast::Expr::StringLiteral(s) => K::Str(s.value.to_str().to_owned()),
+            rast::Expr::BytesLiteral(b) => K::Bytes(b.value.bytes().collect()),
+            rast::Expr::NumberLiteral(n) => match &n.value {
+                rast::Number::Int(_) => K::Int(self.int_literal(n.range)?),
                 rast::Number::Float(f) => K::Float(*f),
                 rast::Number::Complex { .. } => {
-                    return Err(self.cx.unsupported("complex literal", e.range))
+                    return Err(self.cx.unsupported("complex literal", n.range))
                 }
             },
-            rast::Expr::BooleanLiteral(e) => K::Bool(e.value),
+            rast::Expr::BooleanLiteral(b) => K::Bool(b.value),
             rast::Expr::NoneLiteral(_) => K::None,
             rast::Expr::EllipsisLiteral(_) => K::Ellipsis,
-            rast::Expr::Attribute(e) => K::Attribute {
-                value: self.boxed(&e.value)?,
-                attr: e.attr.id.as_str().to_owned(),
+            rast::Expr::Attribute(a) => K::Attribute {
+                value: kids.boxed(self.cx)?,
+                attr: a.attr.id.as_str().to_owned(),
             },
-            rast::Expr::Subscript(e) => K::Subscript {
-                value: self.boxed(&e.value)?,
-                index: self.boxed(&e.slice)?,
+            rast::Expr::Subscript(_) => K::Subscript {
+                value: kids.boxed(self.cx)?,
+                index: kids.boxed(self.cx)?,
             },
-            rast::Expr::Starred(e) => K::Starred(self.boxed(&e.value)?),
-            rast::Expr::Name(e) => K::Name(e.id.as_str().to_owned()),
-            rast::Expr::List(e) => K::List(self.exprs(&e.elts)?),
-            rast::Expr::Tuple(e) => K::Tuple(self.exprs(&e.elts)?),
-            rast::Expr::Slice(e) => K::Slice {
-                lower: self.opt_boxed(e.lower.as_deref())?,
-                upper: self.opt_boxed(e.upper.as_deref())?,
-                step: self.opt_boxed(e.step.as_deref())?,
+            rast::Expr::Starred(_) => K::Starred(kids.boxed(self.cx)?),
+            rast::Expr::Name(n) => K::Name(n.id.as_str().to_owned()),
+            rast::Expr::Slice(sl) => K::Slice {
+                lower: kids.opt_boxed(sl.lower.is_some(), self.cx)?,
+                upper: kids.opt_boxed(sl.upper.is_some(), self.cx)?,
+                step: kids.opt_boxed(sl.step.is_some(), self.cx)?,
             },
-            rast::Expr::IpyEscapeCommand(e) => {
-                return Err(self.cx.unsupported("IPython escape command", e.range))
+            rast::Expr::Await(_) | rast::Expr::TString(_) | rast::Expr::IpyEscapeCommand(_) => {
+                return Err(self.cx.syntax("invalid syntax", range))
             }
         };
         Ok(ast::Expr {
@@ -3491,23 +3614,43 @@ impl Lowerer<'_, '_> {
         })
     }
 
-    /// The `for` clauses of a comprehension.
-    fn comprehensions(
-        &mut self,
-        generators: &[rast::Comprehension],
-    ) -> Lowered<Vec<ast::Comprehension>> {
-        let mut out = Vec::with_capacity(generators.len());
-        for g in generators {
-            if g.is_async {
-                return Err(self.cx.unsupported("async comprehension", g.range));
-            }
-            out.push(ast::Comprehension {
-                target: self.expr(&g.target)?,
-                iter: self.expr(&g.iter)?,
-                ifs: self.exprs(&g.ifs)?,
-            });
-        }
-        Ok(out)
+    /// A lambda's parameters, its defaults taken from the lowered children.
+    fn params_from(&self, params: &rast::Parameters, kids: &mut Kids) -> Lowered<ast::Params> {
+        let mut take = |p: &rast::ParameterWithDefault| -> Lowered<ast::Param> {
+            Ok(ast::Param {
+                name: p.parameter.name.id.as_str().to_owned(),
+                default: match p.default {
+                    Some(_) => Some(kids.next(self.cx)?),
+                    None => None,
+                },
+                loc: self.loc(p.parameter.range),
+            })
+        };
+        let posonly = params
+            .posonlyargs
+            .iter()
+            .map(&mut take)
+            .collect::<Lowered<Vec<_>>>()?;
+        let args = params
+            .args
+            .iter()
+            .map(&mut take)
+            .collect::<Lowered<Vec<_>>>()?;
+        let kwonly = params
+            .kwonlyargs
+            .iter()
+            .map(&mut take)
+            .collect::<Lowered<Vec<_>>>()?;
+        Ok(ast::Params {
+            posonly,
+            args,
+            vararg: params
+                .vararg
+                .as_ref()
+                .map(|p| p.name.id.as_str().to_owned()),
+            kwonly,
+            kwarg: params.kwarg.as_ref().map(|p| p.name.id.as_str().to_owned()),
+        })
     }
 
     /// An integer literal, read again from its source text (any base,
@@ -3539,74 +3682,272 @@ impl Lowerer<'_, '_> {
         }
         IntValue::parse(digits, base).map_err(|_| self.cx.syntax("invalid syntax", range))
     }
+}
 
-    /// An f-string, possibly implicitly concatenated with plain strings.
-    fn fstring(&mut self, e: &rast::ExprFString) -> Lowered<ast::ExprKind> {
-        let mut parts = FStringBuilder::default();
-        for part in e.value.iter() {
-            match part {
-                rast::FStringPart::Literal(lit) => parts.literal(&lit.value),
-                rast::FStringPart::FString(f) => {
-                    self.fstring_elements(&f.elements, &mut parts, 0)?
+/// One step of [`Lowerer::expr`]'s work list.
+enum Step<'a> {
+    /// Check an expression (at the given depth) and schedule its children.
+    Visit(&'a rast::Expr, u32),
+    /// Build an expression from its lowered children (how many).
+    Build(&'a rast::Expr, usize),
+}
+
+/// The lowered children of one expression, taken in order.
+struct Kids {
+    /// The children, in the order [`children`] lists them.
+    iter: std::vec::IntoIter<ast::Expr>,
+    /// The parent's range (for the error if a child is missing, which the
+    /// agreement between [`children`] and [`Lowerer::build`] rules out).
+    range: TextRange,
+}
+
+impl Kids {
+    /// The next child.
+    fn next(&mut self, cx: &Ctx<'_>) -> Lowered<ast::Expr> {
+        match self.iter.next() {
+            Some(e) => Ok(e),
+            None => Err(cx.syntax("invalid syntax", self.range)),
+        }
+    }
+
+    /// The next child, boxed.
+    fn boxed(&mut self, cx: &Ctx<'_>) -> Lowered<Box<ast::Expr>> {
+        self.next(cx).map(Box::new)
+    }
+
+    /// The next child if `present`, boxed.
+    fn opt_boxed(&mut self, present: bool, cx: &Ctx<'_>) -> Lowered<Option<Box<ast::Expr>>> {
+        if present {
+            self.boxed(cx).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// All remaining children.
+    fn rest(&mut self) -> Vec<ast::Expr> {
+        self.iter.by_ref().collect()
+    }
+}
+
+/// An argument of a call, in source order.
+enum CallItem<'a> {
+    /// A positional (or `*`) argument.
+    Arg(&'a rast::Expr),
+    /// A keyword (or `**`) argument.
+    Keyword(&'a rast::Keyword),
+}
+
+/// A call's arguments in source order (ruff keeps positional and keyword
+/// arguments apart, but `f(*a, k=1, *b)` interleaves them).
+fn call_items(call: &rast::ExprCall) -> Vec<CallItem<'_>> {
+    let mut items = Vec::with_capacity(call.arguments.len());
+    let mut args = call.arguments.args.iter().peekable();
+    let mut keywords = call.arguments.keywords.iter().peekable();
+    loop {
+        let take_arg = match (args.peek(), keywords.peek()) {
+            (Some(a), Some(k)) => a.range().start() < k.range.start(),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_arg {
+            items.extend(args.next().map(CallItem::Arg));
+        } else {
+            items.extend(keywords.next().map(CallItem::Keyword));
+        }
+    }
+    items
+}
+
+/// The direct subexpressions of `e` in source order, each with how many
+/// levels deeper it sits in ftl's tree (format specs add one).
+fn children<'a>(e: &'a rast::Expr, out: &mut Vec<(&'a rast::Expr, u32)>) {
+    let mut push = |x: &'a rast::Expr| out.push((x, 1));
+    match e {
+        rast::Expr::BoolOp(b) => b.values.iter().for_each(push),
+        rast::Expr::Named(n) => push(&n.value),
+        rast::Expr::BinOp(b) => {
+            push(&b.left);
+            push(&b.right);
+        }
+        rast::Expr::UnaryOp(u) => push(&u.operand),
+        rast::Expr::Lambda(l) => {
+            if let Some(p) = &l.parameters {
+                let all = p
+                    .posonlyargs
+                    .iter()
+                    .chain(p.args.iter())
+                    .chain(p.kwonlyargs.iter());
+                all.filter_map(|p| p.default.as_deref()).for_each(&mut push);
+            }
+            push(&l.body);
+        }
+        rast::Expr::If(i) => {
+            push(&i.body);
+            push(&i.test);
+            push(&i.orelse);
+        }
+        rast::Expr::Dict(d) => {
+            for item in &d.items {
+                if let Some(key) = &item.key {
+                    push(key);
+                }
+                push(&item.value);
+            }
+        }
+        rast::Expr::Set(s) => s.elts.iter().for_each(push),
+        rast::Expr::List(l) => l.elts.iter().for_each(push),
+        rast::Expr::Tuple(t) => t.elts.iter().for_each(push),
+        rast::Expr::ListComp(c) => {
+            push(&c.elt);
+            generator_children(&c.generators, push);
+        }
+        rast::Expr::SetComp(c) => {
+            push(&c.elt);
+            generator_children(&c.generators, push);
+        }
+        rast::Expr::Generator(c) => {
+            push(&c.elt);
+            generator_children(&c.generators, push);
+        }
+        rast::Expr::DictComp(c) => {
+            if let Some(key) = &c.key {
+                push(key);
+            }
+            push(&c.value);
+            generator_children(&c.generators, push);
+        }
+        rast::Expr::Yield(y) => y.value.iter().for_each(|v| push(v)),
+        rast::Expr::YieldFrom(y) => push(&y.value),
+        rast::Expr::Compare(c) => {
+            push(&c.left);
+            c.comparators.iter().for_each(push);
+        }
+        rast::Expr::Call(c) => {
+            push(&c.func);
+            for item in call_items(c) {
+                match item {
+                    CallItem::Arg(a) => push(a),
+                    CallItem::Keyword(k) => push(&k.value),
                 }
             }
         }
-        Ok(ast::ExprKind::FString(parts.finish()))
-    }
-
-    /// The elements of an f-string or of a format spec; `spec_depth` counts
-    /// the format specs around them.
-    fn fstring_elements(
-        &mut self,
-        elements: &rast::InterpolatedStringElements,
-        parts: &mut FStringBuilder,
-        spec_depth: u32,
-    ) -> Lowered<()> {
-        for element in elements.iter() {
-            match element {
-                rast::InterpolatedStringElement::Literal(lit) => parts.literal(&lit.value),
-                rast::InterpolatedStringElement::Interpolation(field) => {
-                    if spec_depth >= 2 {
-                        let at = after_string(self.tokens, field.range.start().to_u32());
-                        return Err(self.cx.error_point(
-                            SyntaxErrorKind::Syntax,
-                            "f-string: expressions nested too deeply",
-                            at,
-                        ));
-                    }
-                    if let Some(debug) = &field.debug_text {
-                        parts.literal(debug.leading());
-                        parts.literal(debug.expression());
-                        parts.literal(debug.trailing());
-                    }
-                    let value = self.boxed(&field.expression)?;
-                    let spec = match &field.format_spec {
-                        Some(spec) => {
-                            self.enter(spec.range, "expression")?;
-                            let mut inner = FStringBuilder::default();
-                            let r =
-                                self.fstring_elements(&spec.elements, &mut inner, spec_depth + 1);
-                            self.depth -= 1;
-                            r?;
-                            Some(inner.finish())
-                        }
-                        None => None,
-                    };
-                    let conversion = match field.conversion.to_char() {
-                        Some(c) => Some(c),
-                        None if field.debug_text.is_some() && spec.is_none() => Some('r'),
-                        None => None,
-                    };
-                    parts.field(ast::FStringPart::Field {
-                        value,
-                        conversion,
-                        spec,
-                    });
+        rast::Expr::FString(f) => {
+            for part in f.value.iter() {
+                if let rast::FStringPart::FString(fs) = part {
+                    fstring_children(&fs.elements, 1, out);
                 }
             }
         }
-        Ok(())
+        rast::Expr::Attribute(a) => push(&a.value),
+        rast::Expr::Subscript(s) => {
+            push(&s.value);
+            push(&s.slice);
+        }
+        rast::Expr::Starred(s) => push(&s.value),
+        rast::Expr::Slice(s) => {
+            for part in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                push(part);
+            }
+        }
+        _ => {}
     }
+}
+
+/// The subexpressions of comprehension clauses, in source order.
+fn generator_children<'a>(
+    generators: &'a [rast::Comprehension],
+    mut push: impl FnMut(&'a rast::Expr),
+) {
+    for g in generators {
+        push(&g.target);
+        push(&g.iter);
+        g.ifs.iter().for_each(&mut push);
+    }
+}
+
+/// The replacement-field expressions of f-string elements, format specs
+/// included (their nesting is limited to two by [`Lowerer::check`]).
+fn fstring_children<'a>(
+    elements: &'a rast::InterpolatedStringElements,
+    depth: u32,
+    out: &mut Vec<(&'a rast::Expr, u32)>,
+) {
+    for element in elements.iter() {
+        if let rast::InterpolatedStringElement::Interpolation(field) = element {
+            out.push((&field.expression, depth));
+            if let Some(spec) = &field.format_spec {
+                if depth < 3 {
+                    fstring_children(&spec.elements, depth + 1, out);
+                }
+            }
+        }
+    }
+}
+
+/// Comprehension clauses, their expressions taken from the lowered
+/// children.
+fn generators_from(
+    generators: &[rast::Comprehension],
+    kids: &mut Kids,
+    cx: &Ctx<'_>,
+) -> Lowered<Vec<ast::Comprehension>> {
+    let mut out = Vec::with_capacity(generators.len());
+    for g in generators {
+        let target = kids.next(cx)?;
+        let iter = kids.next(cx)?;
+        let mut ifs = Vec::with_capacity(g.ifs.len());
+        for _ in &g.ifs {
+            ifs.push(kids.next(cx)?);
+        }
+        out.push(ast::Comprehension { target, iter, ifs });
+    }
+    Ok(out)
+}
+
+/// F-string elements as ftl parts, the field values taken from the lowered
+/// children. A self-documenting `{x=}` becomes the literal text `x=` and a
+/// field with conversion `r` unless a conversion or a format spec is given
+/// (CPython formats with `format()` when there is a spec).
+fn fstring_parts(
+    elements: &rast::InterpolatedStringElements,
+    parts: &mut FStringBuilder,
+    kids: &mut Kids,
+    cx: &Ctx<'_>,
+) -> Lowered<()> {
+    for element in elements.iter() {
+        match element {
+            rast::InterpolatedStringElement::Literal(lit) => parts.literal(&lit.value),
+            rast::InterpolatedStringElement::Interpolation(field) => {
+                if let Some(debug) = &field.debug_text {
+                    parts.literal(debug.leading());
+                    parts.literal(debug.expression());
+                    parts.literal(debug.trailing());
+                }
+                let value = kids.boxed(cx)?;
+                let spec = match &field.format_spec {
+                    Some(spec) => {
+                        let mut inner = FStringBuilder::default();
+                        fstring_parts(&spec.elements, &mut inner, kids, cx)?;
+                        Some(inner.finish())
+                    }
+                    None => None,
+                };
+                let conversion = match field.conversion.to_char() {
+                    Some(c) => Some(c),
+                    None if field.debug_text.is_some() && spec.is_none() => Some('r'),
+                    None => None,
+                };
+                parts.field(ast::FStringPart::Field {
+                    value,
+                    conversion,
+                    spec,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Collects f-string parts, merging adjacent literal text and dropping
