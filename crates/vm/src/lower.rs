@@ -4,32 +4,36 @@
 //! # Why ruff's parser
 //!
 //! `ruff_python_parser` is maintained (it is the parser of the Ruff linter
-//! and of the `ty` type checker), handles the whole current grammar, and
+//! and of the `ty` type checker), covers the whole current grammar, and
 //! recovers from errors, so its first error is a good anchor for CPython's
-//! message. It is pinned to `=0.0.10` in the workspace because its API is
-//! unstable (0.0.x releases break it freely) and 0.0.10 is the newest release
-//! that builds with Rust 1.95. Measured on our inputs it is about 5x faster
-//! than `rustpython-parser` 0.4, which is frozen upstream and LGPL-licensed
-//! by default (through its Unicode tables). This module is the only one in
-//! the project that names a ruff crate: a parser upgrade touches this file
-//! alone, and the rest of the VM sees only [`crate::ast`].
+//! message. It is pinned to `=0.0.10` because its API is unstable (0.0.x
+//! releases break it freely) and 0.0.10 is the newest release that builds
+//! with Rust 1.95. The project measured it at about 5x the speed of
+//! `rustpython-parser` 0.4, which is frozen upstream and LGPL-licensed by
+//! default. This module is the only one in the project that names a ruff
+//! crate: a parser upgrade touches this file alone, and the rest of the VM
+//! sees only [`crate::ast`].
 //!
 //! # Pipeline
 //!
-//! 1. ruff parses the module (target version 3.11) and hands back the tree,
-//!    the token stream and its errors; it never fails outright.
-//! 2. A pass over the tokens reproduces the checks that CPython 3.11's
-//!    *tokenizer* makes (`Parser/tokenizer.c`): bracket matching and the
-//!    200-bracket nesting limit, indentation (`TabError`, inconsistent
-//!    dedent, the 100-level limit), numeric literals
-//!    (`verify_end_of_number`), unterminated strings, bad characters.
-//! 3. If anything is wrong, one error is chosen the way CPython chooses it
-//!    (`Parser/pegen_errors.c`): a tokenizer error wins over a parser error,
-//!    because CPython tokenizes the rest of the file after a parser error and
-//!    lets a tokenizer error replace it; an unclosed bracket wins only when
-//!    the parser error lies on a later line than the bracket. Ruff's parser
-//!    errors are mapped to CPython's wording where there is a clear
-//!    counterpart, and to `invalid syntax` at the offending token otherwise.
+//! 1. ruff parses the module (target version 3.11) and hands back its tree,
+//!    its token stream and its errors; it never fails outright.
+//! 2. A pass over the tokens replays the checks CPython 3.11's *tokenizer*
+//!    makes (`Parser/tokenizer.c`): bracket matching and the 200-bracket
+//!    limit (`MAXLEVEL`), indentation (`TabError`, inconsistent dedent, the
+//!    100-level `MAXINDENT`), numeric literals (`verify_end_of_number`),
+//!    unterminated strings, invalid characters.
+//! 3. If anything is wrong, one error is chosen the way CPython chooses
+//!    (`Parser/pegen.c`, `Parser/pegen_errors.c`): a tokenizer error wins
+//!    over a parser error, because after a parser error CPython tokenizes
+//!    the rest of the file and lets a tokenizer error replace it; a bracket
+//!    left open at end of file wins only if the parser had read past the
+//!    bracket's line. Ruff's parser errors are mapped to CPython's wording
+//!    and position where there is a clear counterpart (`expected ':'`, the
+//!    missing-comma hint, `cannot assign to ...`, `expected an indented
+//!    block after ...`, Python 2 `print`, ...), and to `invalid syntax` at
+//!    the offending token otherwise. Syntax newer than 3.11 that ruff
+//!    accepts (PEP 701 f-strings, `except A, B:`, ...) gets 3.11's error.
 //! 4. Otherwise the tree is lowered, rejecting constructs outside ftl's
 //!    subset with [`ast::unsupported`] at the construct's position.
 //!
@@ -37,22 +41,24 @@
 //!
 //! * Positions: every `Stmt`, `Expr`, `Param`, `Keyword` and
 //!   `ExceptHandler` gets a [`Loc`] with 1-based lines and 0-based columns
-//!   counted in characters. Offsets are converted through a table of line
-//!   starts and of multi-byte characters, so each lookup is two binary
-//!   searches whatever the line length. A leading UTF-8 BOM is not counted.
-//!   Statements start where CPython starts them (a decorated `def` starts at
-//!   `def`, an `elif` at `elif`).
+//!   counted in characters, equal to CPython's `ast` positions (converted
+//!   from bytes to characters). Offsets are converted through a table of
+//!   line starts and of multi-byte characters: at most two binary searches
+//!   per lookup, whatever the line length. A leading UTF-8 BOM is not
+//!   counted; `\r\n` and a lone `\r` end lines as `\n` does.
 //! * Errors: `SyntaxError.col`/`end_col` are 1-based character columns
-//!   equal to what CPython stores in `offset`/`end_offset` (converted from
-//!   bytes to characters); `text` is the offending source line without its
-//!   line break. CPython's message is used verbatim where one exists.
-//!   Semantic errors that CPython raises in its *compiler* (`'return'
-//!   outside function`, `'break' outside loop`, ...) are not reported here.
-//! * Nothing panics and nothing recurses without bound: ruff's parser grows
-//!   its own stack, the tree it builds is torn down iteratively
-//!   ([`dispose`]) whenever its depth is not known to be bounded, and the
-//!   lowering gives up with a `SyntaxError` past [`MAX_NESTING`] levels, so
-//!   the tree handed to the compiler is at most that deep.
+//!   holding what CPython stores in `offset`/`end_offset`; `text` is the
+//!   offending source line without its line break. CPython's message is
+//!   used verbatim where one exists. Errors that CPython raises in its
+//!   *compiler* or symbol table (`'return' outside function`, `'break'
+//!   outside loop`, `nonlocal` at module level, duplicate arguments, ...)
+//!   are not reported here: the compiler reports them.
+//! * Nothing panics and nothing recurses without bound, whatever the input.
+//!   ruff's parser grows its own stack; the tree it builds is torn down with
+//!   a work list (`dispose`) unless lowering has proved it shallow;
+//!   expressions are lowered with a work list too (constant native stack);
+//!   statements recurse, but their nesting is bounded by the 100-level
+//!   indentation limit; and a lowered tree is at most [`MAX_NESTING`] deep.
 
 use core::cell::RefCell;
 
@@ -71,13 +77,18 @@ use crate::ast::{self, Loc, SyntaxError, SyntaxErrorKind};
 
 /// How deeply statements and expressions may nest in a lowered tree.
 ///
-/// CPython 3.11 gives up around 3000 levels (`RecursionError: maximum
-/// recursion depth exceeded during compilation`); ftl reports a
-/// `SyntaxError` instead, at the node that crosses the limit. Every tree
-/// returned by [`parse`] is at most this deep (counting one level per
-/// statement, expression, `elif` and nested format spec), which bounds the
-/// recursion of every pass over it.
-pub const MAX_NESTING: u32 = 1000;
+/// Deeper input is refused with `SyntaxError: expression too deeply
+/// nested` at the node that crosses the limit. The depth counts one level
+/// per statement, expression, `elif`, and format spec; with that count,
+/// 3000 is where CPython 3.11 gives up too (`-` * 2998 + `1` compiles,
+/// one more `-` does not), though CPython reports `RecursionError: maximum
+/// recursion depth exceeded during compilation`, which is not a
+/// `SyntaxError`. Lowering itself uses a work list, not recursion; the
+/// limit is for the passes that recurse over the tree (the compiler, the
+/// destructor), which a few thousand levels keep within an interpreter
+/// thread's stack (dropping a 3000-deep tree takes well under 2 MiB even
+/// unoptimised).
+pub const MAX_NESTING: u32 = 3000;
 
 /// CPython's `MAXLEVEL`: at most 200 brackets may be open at once.
 const MAX_BRACKETS: usize = 200;
@@ -134,13 +145,9 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
             body: thin_vec_of_expr(*expr.body),
         },
     };
-    if result.is_ok() {
-        // Lowering visited every node within `MAX_NESTING` levels, so the
-        // ordinary (recursive) destructor is safe.
-        drop(module);
-    } else {
-        dispose(module);
-    }
+    // Not `drop`: even after a successful lowering, parts of ruff's tree
+    // that lowering skips (annotations) may nest arbitrarily deep.
+    dispose(module);
     result
 }
 
@@ -169,6 +176,13 @@ struct SourceMap<'s> {
     /// For each multi-byte character: the byte offset just past it and the
     /// number of continuation bytes in it and every earlier character.
     wide: Vec<(u32, u32)>,
+    /// For each line, the index in `wide` of its first multi-byte character
+    /// (or of the next line's, if it has none): columns on a line without
+    /// one are plain byte differences.
+    line_wide: Vec<u32>,
+    /// The line found by the last lookup: nodes are converted roughly in
+    /// source order, so this usually spares the binary search.
+    last_line: core::cell::Cell<usize>,
 }
 
 impl<'s> SourceMap<'s> {
@@ -198,18 +212,35 @@ impl<'s> SourceMap<'s> {
                 wide.push((offset32(i), extra));
             }
         }
+        let mut line_wide = Vec::with_capacity(line_starts.len());
+        let mut w = 0usize;
+        for &start in &line_starts {
+            while w < wide.len() && wide[w].0 <= start {
+                w += 1;
+            }
+            line_wide.push(u32::try_from(w).unwrap_or(u32::MAX));
+        }
         SourceMap {
             src,
             line_starts,
             wide,
+            line_wide,
+            last_line: core::cell::Cell::new(0),
         }
     }
 
     /// The 0-based line holding byte `off`.
     fn line_index(&self, off: u32) -> usize {
-        self.line_starts
+        let last = self.last_line.get();
+        if self.line_start(last) <= off && off < self.line_end(last) {
+            return last;
+        }
+        let line = self
+            .line_starts
             .partition_point(|&start| start <= off)
-            .saturating_sub(1)
+            .saturating_sub(1);
+        self.last_line.set(line);
+        line
     }
 
     /// The number of characters before byte `off` in the whole source.
@@ -234,9 +265,31 @@ impl<'s> SourceMap<'s> {
 
     /// 0-based character column of byte `off` on its line.
     fn col(&self, off: u32) -> u32 {
-        let line = self.line_index(off);
-        self.chars_before(off)
-            .saturating_sub(self.chars_before(self.line_start(line)))
+        self.col_on(self.line_index(off), off)
+    }
+
+    /// 0-based character column of byte `off`, which is on line `line`.
+    fn col_on(&self, line: usize, off: u32) -> u32 {
+        let start = self.line_start(line);
+        let first = self
+            .line_wide
+            .get(line)
+            .map_or(self.wide.len(), |&w| w as usize);
+        // No multi-byte character between the line start and `off`: the
+        // column is the byte difference (the common, ASCII case).
+        match self.wide.get(first) {
+            Some(&(end, _)) if end <= off => {
+                let extra_before_line = if first == 0 {
+                    0
+                } else {
+                    self.wide[first - 1].1
+                };
+                let upto = first + self.wide[first..].partition_point(|&(e, _)| e <= off);
+                let extra = self.wide[upto - 1].1 - extra_before_line;
+                off.saturating_sub(start).saturating_sub(extra)
+            }
+            _ => off.saturating_sub(start),
+        }
     }
 
     /// The characters between two byte offsets.
@@ -270,11 +323,18 @@ impl<'s> SourceMap<'s> {
     fn loc(&self, range: TextRange) -> Loc {
         let start = range.start().to_u32();
         let end = range.end().to_u32();
+        let line = self.line_index(start);
+        // Most nodes end on the line they start on.
+        let end_line = if end < self.line_end(line) || line + 1 >= self.line_starts.len() {
+            line
+        } else {
+            self.line_index(end)
+        };
         Loc {
-            line: line_number(self.line_index(start)),
-            col: self.col(start),
-            end_line: line_number(self.line_index(end)),
-            end_col: self.col(end),
+            line: line_number(line),
+            col: self.col_on(line, start),
+            end_line: line_number(end_line),
+            end_col: self.col_on(end_line, end),
         }
     }
 }
@@ -401,10 +461,9 @@ fn select_error(
     if let Some((_, err)) = findings.first {
         return Some(err);
     }
-    // The first parser-level error, from ruff's errors and its
-    // version-related errors (syntax newer than 3.11).
-    // Ruff's errors come in the order its parser met them, which is the
-    // order CPython's parser meets them too.
+    // The first parser-level error, from ruff's errors (in the order its
+    // parser met them, which is the order CPython's parser meets them too)
+    // and its version-related errors (syntax newer than 3.11).
     let mut parser: Option<(u32, SyntaxError)> = errors
         .iter()
         .find_map(|error| map_parse_error(cx, tokens, error));
@@ -433,7 +492,11 @@ fn select_error(
         }
         (Some((_, unclosed)), None) => Some(unclosed),
         (None, Some((_, err))) => Some(err),
-        (None, None) => None,
+        // Every error of ruff's maps to something above; should one not,
+        // its tree is still not fit to lower.
+        (None, None) => errors
+            .first()
+            .map(|e| invalid_syntax_at(cx, tokens, e.location.start().to_u32())),
     }
 }
 
@@ -597,9 +660,10 @@ fn brackets_match(open: TokenKind, close: TokenKind) -> bool {
     )
 }
 
-/// CPython's indentation bookkeeping for the logical line whose first token
-/// starts at byte `first`: tabs count to the next multiple of 8 in `col`
-/// and as 1 in `altcol`; the two must order lines the same way.
+/// CPython's indentation bookkeeping (`tok_get`'s start-of-line branch) for
+/// the logical line whose first token starts at byte `first`: the line's
+/// leading blanks are measured with tabs to the next multiple of 8 (`col`)
+/// and as 1 (`altcol`); the two measures must order lines the same way.
 fn check_indentation(
     cx: &Ctx<'_>,
     indents: &mut Vec<(u32, u32)>,
@@ -609,7 +673,6 @@ fn check_indentation(
     let line_start = cx.map.line_start(line);
     let bytes = cx.src().as_bytes();
     let (mut col, mut altcol) = (0u32, 0u32);
-    let _ = first;
     for &b in bytes.get(line_start as usize..).unwrap_or(&[]) {
         match b {
             b' ' => {
@@ -1685,12 +1748,16 @@ fn unicode_escape_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> S
     let body_start = string.start().to_u32() + offset32(prefix) + if triple { 3 } else { 1 };
     // The escape starts at the backslash before the error location.
     let bytes = src.as_bytes();
-    let mut esc = start as usize;
-    while esc > body_start as usize && bytes[esc] != b'\\' {
+    let string_end = string.end().to_usize().min(bytes.len());
+    let mut esc = (start as usize).clamp(
+        body_start as usize,
+        string_end.saturating_sub(1).max(body_start as usize),
+    );
+    while esc > body_start as usize && bytes.get(esc) != Some(&b'\\') {
         esc -= 1;
     }
-    let pos = esc - body_start as usize;
-    let rest = &bytes[esc..string.end().to_usize()];
+    let pos = esc.saturating_sub(body_start as usize);
+    let rest = bytes.get(esc..string_end).unwrap_or(&[]);
     let (len, reason) = match rest.get(1) {
         Some(b'x') => {
             let n = rest[2..]
@@ -1750,7 +1817,14 @@ fn unicode_escape_error(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> S
 /// block is missing; ruff reports it at the token that should have been
 /// indented.
 fn expected_block(cx: &Ctx<'_>, tokens: &[Token], offset: u32) -> SyntaxError {
-    let mut idx = token_index_at(tokens, offset).min(tokens.len().saturating_sub(1));
+    if tokens.is_empty() {
+        return cx.error_point(
+            SyntaxErrorKind::Indentation,
+            "expected an indented block",
+            offset,
+        );
+    }
+    let mut idx = token_index_at(tokens, offset).min(tokens.len() - 1);
     // Find the line break that ends the header.
     while idx > 0 && tokens[idx].kind() != TokenKind::Newline {
         idx -= 1;
@@ -1882,7 +1956,8 @@ fn expected_token(
         );
         if found == TokenKind::Newline && head == Some(TokenKind::Match) && subject_continues_name {
             // CPython reports at the indented `case` line, with no caret.
-            if let Some(next) = tokens[idx + 1..].iter().find(|t| !is_trivia(t.kind())) {
+            let rest = tokens.get(idx + 1..).unwrap_or(&[]);
+            if let Some(next) = rest.iter().find(|t| !is_trivia(t.kind())) {
                 let line = cx.map.line_index(next.end().to_u32());
                 return cx.error_at_line(SyntaxErrorKind::Syntax, "expected ':'", line, 0, 0);
             }
@@ -2348,7 +2423,6 @@ fn describe_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange) -> (String,
             TokenKind::Lambda => 0,
             TokenKind::If => 1,
             TokenKind::Or | TokenKind::And => 2,
-            TokenKind::Not if false => 3,
             TokenKind::EqEqual
             | TokenKind::NotEqual
             | TokenKind::Less
@@ -2361,7 +2435,6 @@ fn describe_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange) -> (String,
         }
     };
     let mut binary = false;
-    let mut prev: Option<TokenKind> = None;
     for t in toks {
         let kind = t.kind();
         match kind {
@@ -2396,9 +2469,7 @@ fn describe_target(cx: &Ctx<'_>, tokens: &[Token], range: TextRange) -> (String,
             }
             _ => {}
         }
-        prev = Some(kind);
     }
-    let _ = prev;
     let first = toks.first().map(Token::kind);
     let last = toks.last().map(Token::kind);
     let name = match lowest {
@@ -3360,8 +3431,8 @@ impl Lowerer<'_, '_> {
                     );
                 }
                 Step::Build(e, n) => {
-                    let lowered = done.split_off(done.len().saturating_sub(n));
-                    let node = self.build(e, lowered)?;
+                    let first = done.len().saturating_sub(n);
+                    let node = self.build(e, done.drain(first..))?;
                     done.push(node);
                 }
             }
@@ -3439,11 +3510,15 @@ impl Lowerer<'_, '_> {
 
     /// Builds one expression from its lowered children, which come in the
     /// order [`children`] lists them.
-    fn build(&mut self, e: &rast::Expr, lowered: Vec<ast::Expr>) -> Lowered<ast::Expr> {
+    fn build(
+        &mut self,
+        e: &rast::Expr,
+        lowered: std::vec::Drain<'_, ast::Expr>,
+    ) -> Lowered<ast::Expr> {
         use ast::ExprKind as K;
         let range = e.range();
         let mut kids = Kids {
-            iter: lowered.into_iter(),
+            iter: lowered,
             range,
         };
         let kind = match e {
@@ -3615,7 +3690,7 @@ impl Lowerer<'_, '_> {
     }
 
     /// A lambda's parameters, its defaults taken from the lowered children.
-    fn params_from(&self, params: &rast::Parameters, kids: &mut Kids) -> Lowered<ast::Params> {
+    fn params_from(&self, params: &rast::Parameters, kids: &mut Kids<'_>) -> Lowered<ast::Params> {
         let mut take = |p: &rast::ParameterWithDefault| -> Lowered<ast::Param> {
             Ok(ast::Param {
                 name: p.parameter.name.id.as_str().to_owned(),
@@ -3693,15 +3768,15 @@ enum Step<'a> {
 }
 
 /// The lowered children of one expression, taken in order.
-struct Kids {
+struct Kids<'d> {
     /// The children, in the order [`children`] lists them.
-    iter: std::vec::IntoIter<ast::Expr>,
+    iter: std::vec::Drain<'d, ast::Expr>,
     /// The parent's range (for the error if a child is missing, which the
     /// agreement between [`children`] and [`Lowerer::build`] rules out).
     range: TextRange,
 }
 
-impl Kids {
+impl Kids<'_> {
     /// The next child.
     fn next(&mut self, cx: &Ctx<'_>) -> Lowered<ast::Expr> {
         match self.iter.next() {
@@ -3890,7 +3965,7 @@ fn fstring_children<'a>(
 /// children.
 fn generators_from(
     generators: &[rast::Comprehension],
-    kids: &mut Kids,
+    kids: &mut Kids<'_>,
     cx: &Ctx<'_>,
 ) -> Lowered<Vec<ast::Comprehension>> {
     let mut out = Vec::with_capacity(generators.len());
@@ -3913,7 +3988,7 @@ fn generators_from(
 fn fstring_parts(
     elements: &rast::InterpolatedStringElements,
     parts: &mut FStringBuilder,
-    kids: &mut Kids,
+    kids: &mut Kids<'_>,
     cx: &Ctx<'_>,
 ) -> Lowered<()> {
     for element in elements.iter() {
@@ -4119,5 +4194,1927 @@ fn dispose(module: rast::ModModule) {
             }
         }
         work.append(&mut detacher.out.borrow_mut());
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use crate::ast::{BinOp, BoolOp, CmpOp, ExprKind as E, FStringPart, StmtKind as S, UnaryOp};
+
+    /// Parses source that must be valid.
+    fn ok(src: &str) -> ast::Module {
+        match parse(src, "x.py") {
+            Ok(m) => m,
+            Err(e) => panic!("unexpected error for {src:?}:\n{}", e.render()),
+        }
+    }
+
+    /// Parses source that must be rejected.
+    fn err(src: &str) -> SyntaxError {
+        match parse(src, "x.py") {
+            Ok(m) => panic!("expected an error for {src:?}, got {m:?}"),
+            Err(e) => e,
+        }
+    }
+
+    /// The only statement of `src`.
+    fn stmt(src: &str) -> ast::Stmt {
+        let mut body = ok(src).body;
+        assert_eq!(body.len(), 1, "{src:?}");
+        body.remove(0)
+    }
+
+    /// The expression of an expression statement.
+    fn expr(src: &str) -> ast::Expr {
+        match stmt(src).kind {
+            S::Expr(e) => e,
+            other => panic!("not an expression statement: {other:?}"),
+        }
+    }
+
+    /// The name in a `Name` expression.
+    fn name(e: &ast::Expr) -> &str {
+        match &e.kind {
+            E::Name(n) => n,
+            other => panic!("not a name: {other:?}"),
+        }
+    }
+
+    /// The value of an `Int` literal that fits in an `i64`.
+    fn int(e: &ast::Expr) -> i64 {
+        match &e.kind {
+            E::Int(v) => v.as_i64().expect("small int"),
+            other => panic!("not an int: {other:?}"),
+        }
+    }
+
+    /// A position.
+    fn loc(line: u32, col: u32, end_line: u32, end_col: u32) -> Loc {
+        Loc {
+            line,
+            col,
+            end_line,
+            end_col,
+        }
+    }
+
+    /// Runs `f` on a thread with a `bytes`-sized stack.
+    fn on_stack<T: Send + 'static>(bytes: usize, f: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new()
+            .stack_size(bytes)
+            .spawn(f)
+            .expect("spawn a thread")
+            .join()
+            .expect("the thread finished without panicking")
+    }
+
+    /// Checks an error's kind, message and position.
+    fn check_err(src: &str, kind: SyntaxErrorKind, msg: &str, line: u32, col: u32) {
+        let e = err(src);
+        assert_eq!(
+            (e.kind, e.msg.as_str(), e.line, e.col),
+            (kind, msg, line, col),
+            "{src:?}\n{}",
+            e.render()
+        );
+    }
+
+    // ----- statements -------------------------------------------------
+
+    #[test]
+    fn function_def_with_everything() {
+        let src = "@dec\n@dec2(1)\ndef f(a, b=1, /, c=2, *args, d, e=3, **kw) -> int:\n    x: int = 1\n    return x\n";
+        let s = stmt(src);
+        // CPython starts a decorated definition at `def`.
+        assert_eq!(s.loc, loc(3, 0, 5, 12));
+        let S::FunctionDef(def) = s.kind else {
+            panic!("{:?}", s.kind)
+        };
+        assert_eq!(def.name, "f");
+        assert_eq!(def.decorators.len(), 2);
+        assert_eq!(name(&def.decorators[0]), "dec");
+        assert!(matches!(&def.decorators[1].kind, E::Call { args, .. } if int(&args[0]) == 1));
+        let p = &def.params;
+        let names = |ps: &[ast::Param]| ps.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&p.posonly), ["a", "b"]);
+        assert_eq!(names(&p.args), ["c"]);
+        assert_eq!(names(&p.kwonly), ["d", "e"]);
+        assert_eq!(p.vararg.as_deref(), Some("args"));
+        assert_eq!(p.kwarg.as_deref(), Some("kw"));
+        assert!(p.posonly[0].default.is_none());
+        assert_eq!(int(p.posonly[1].default.as_ref().unwrap()), 1);
+        assert_eq!(int(p.kwonly[1].default.as_ref().unwrap()), 3);
+        assert_eq!(p.posonly[1].loc, loc(3, 9, 3, 10));
+        // The annotation is dropped, the target and value kept.
+        let S::AnnAssign { target, value } = &def.body[0].kind else {
+            panic!()
+        };
+        assert_eq!(name(target), "x");
+        assert_eq!(int(value.as_ref().unwrap()), 1);
+        assert!(matches!(&def.body[1].kind, S::Return(Some(v)) if name(v) == "x"));
+    }
+
+    #[test]
+    fn annotated_params_keep_names_and_defaults() {
+        let S::FunctionDef(def) =
+            stmt("def f(a: int, b: str = 'x', *c: int, **d: int) -> None: pass\n").kind
+        else {
+            panic!()
+        };
+        assert_eq!(def.params.args[0].name, "a");
+        assert_eq!(def.params.args[0].loc, loc(1, 6, 1, 12));
+        assert!(
+            matches!(&def.params.args[1].default, Some(ast::Expr { kind: E::Str(s), .. }) if s == "x")
+        );
+        assert_eq!(def.params.vararg.as_deref(), Some("c"));
+        assert_eq!(def.params.kwarg.as_deref(), Some("d"));
+        let S::AnnAssign { value, .. } = stmt("y: int\n").kind else {
+            panic!()
+        };
+        assert!(value.is_none());
+    }
+
+    #[test]
+    fn class_def() {
+        let s = stmt("@d\nclass A(B):\n    x = 1\n");
+        assert_eq!(s.loc, loc(2, 0, 3, 9));
+        let S::ClassDef(c) = s.kind else { panic!() };
+        assert_eq!(c.name, "A");
+        assert_eq!(c.bases.len(), 1);
+        assert_eq!(name(&c.bases[0]), "B");
+        assert_eq!(name(&c.decorators[0]), "d");
+        assert!(matches!(&c.body[0].kind, S::Assign { .. }));
+        let S::ClassDef(c) = stmt("class A: pass\n").kind else {
+            panic!()
+        };
+        assert!(c.bases.is_empty());
+    }
+
+    #[test]
+    fn simple_statements() {
+        assert!(matches!(stmt("return\n").kind, S::Return(None)));
+        let S::Delete(targets) = stmt("del a, b[0], c.d\n").kind else {
+            panic!()
+        };
+        assert_eq!(targets.len(), 3);
+        assert!(matches!(targets[1].kind, E::Subscript { .. }));
+        assert!(matches!(targets[2].kind, E::Attribute { .. }));
+        let S::Assign { targets, value } = stmt("a = b, c = 1\n").kind else {
+            panic!()
+        };
+        assert_eq!(targets.len(), 2);
+        assert_eq!(name(&targets[0]), "a");
+        assert!(matches!(&targets[1].kind, E::Tuple(items) if items.len() == 2));
+        assert_eq!(int(&value), 1);
+        let ops = [
+            ("+=", BinOp::Add),
+            ("-=", BinOp::Sub),
+            ("*=", BinOp::Mul),
+            ("/=", BinOp::Div),
+            ("//=", BinOp::FloorDiv),
+            ("%=", BinOp::Mod),
+            ("**=", BinOp::Pow),
+            ("<<=", BinOp::LShift),
+            (">>=", BinOp::RShift),
+            ("|=", BinOp::BitOr),
+            ("^=", BinOp::BitXor),
+            ("&=", BinOp::BitAnd),
+            ("@=", BinOp::MatMul),
+        ];
+        for (text, op) in ops {
+            let S::AugAssign {
+                target,
+                op: got,
+                value,
+            } = stmt(&format!("x {text} 2\n")).kind
+            else {
+                panic!()
+            };
+            assert_eq!((name(&target), got, int(&value)), ("x", op, 2), "{text}");
+        }
+        let S::Raise { exc, cause } = stmt("raise E from C\n").kind else {
+            panic!()
+        };
+        assert_eq!(name(exc.as_ref().unwrap()), "E");
+        assert_eq!(name(cause.as_ref().unwrap()), "C");
+        assert!(matches!(
+            stmt("raise\n").kind,
+            S::Raise {
+                exc: None,
+                cause: None
+            }
+        ));
+        let S::Assert { test, msg } = stmt("assert x, 'm'\n").kind else {
+            panic!()
+        };
+        assert_eq!(name(&test), "x");
+        assert!(matches!(
+            msg,
+            Some(ast::Expr {
+                kind: E::Str(_),
+                ..
+            })
+        ));
+        assert!(matches!(
+            stmt("assert x\n").kind,
+            S::Assert { msg: None, .. }
+        ));
+        assert_eq!(
+            stmt("global a, b\n").kind,
+            S::Global(vec!["a".into(), "b".into()])
+        );
+        assert_eq!(stmt("nonlocal a\n").kind, S::Nonlocal(vec!["a".into()]));
+        assert_eq!(stmt("pass\n").kind, S::Pass);
+        assert_eq!(stmt("break\n").kind, S::Break);
+        assert_eq!(stmt("continue\n").kind, S::Continue);
+    }
+
+    #[test]
+    fn imports() {
+        let S::Import(names) = stmt("import a.b as c, d\n").kind else {
+            panic!()
+        };
+        assert_eq!(
+            names,
+            [
+                ast::Alias {
+                    name: "a.b".into(),
+                    asname: Some("c".into())
+                },
+                ast::Alias {
+                    name: "d".into(),
+                    asname: None
+                },
+            ]
+        );
+        let S::ImportFrom { module, names } = stmt("from a.b import c as d, e\n").kind else {
+            panic!()
+        };
+        assert_eq!(module, "a.b");
+        assert_eq!(
+            names[0],
+            ast::Alias {
+                name: "c".into(),
+                asname: Some("d".into())
+            }
+        );
+        assert_eq!(names[1].name, "e");
+        let S::ImportFrom { names, .. } = stmt("from m import (x,\n    y,)\n").kind else {
+            panic!()
+        };
+        assert_eq!(names.len(), 2);
+    }
+
+    #[test]
+    fn loops_and_with() {
+        let S::For {
+            target,
+            iter,
+            body,
+            orelse,
+        } = stmt("for a, b in c:\n    pass\nelse:\n    x\n").kind
+        else {
+            panic!()
+        };
+        assert!(matches!(target.kind, E::Tuple(_)));
+        assert_eq!(name(&iter), "c");
+        assert_eq!((body.len(), orelse.len()), (1, 1));
+        let S::While { test, orelse, .. } = stmt("while x:\n    break\nelse:\n    pass\n").kind
+        else {
+            panic!()
+        };
+        assert_eq!(name(&test), "x");
+        assert_eq!(orelse[0].kind, S::Pass);
+        let S::With { items, body } = stmt("with a as b, c, d() as (e, f):\n    pass\n").kind
+        else {
+            panic!()
+        };
+        assert_eq!(items.len(), 3);
+        assert_eq!(name(&items[0].context), "a");
+        assert_eq!(name(items[0].target.as_ref().unwrap()), "b");
+        assert!(items[1].target.is_none());
+        assert!(matches!(
+            items[2].target.as_ref().unwrap().kind,
+            E::Tuple(_)
+        ));
+        assert_eq!(body[0].kind, S::Pass);
+    }
+
+    #[test]
+    fn elif_chain_is_nested() {
+        let src = "if a:\n    x\nelif b:\n    y\nelif c:\n    z\nelse:\n    w\n";
+        let s = stmt(src);
+        assert_eq!(s.loc, loc(1, 0, 8, 5));
+        let S::If { test, orelse, .. } = s.kind else {
+            panic!()
+        };
+        assert_eq!(name(&test), "a");
+        assert_eq!(orelse.len(), 1);
+        // The `elif` starts at its keyword and runs to the end of the chain.
+        assert_eq!(orelse[0].loc, loc(3, 0, 8, 5));
+        let S::If { test, orelse, .. } = &orelse[0].kind else {
+            panic!()
+        };
+        assert_eq!(name(test), "b");
+        assert_eq!(orelse[0].loc, loc(5, 0, 8, 5));
+        let S::If { test, orelse, .. } = &orelse[0].kind else {
+            panic!()
+        };
+        assert_eq!(name(test), "c");
+        assert!(matches!(&orelse[0].kind, S::Expr(e) if name(e) == "w"));
+        let S::If { orelse, .. } = stmt("if a:\n    pass\n").kind else {
+            panic!()
+        };
+        assert!(orelse.is_empty());
+    }
+
+    #[test]
+    fn try_statement() {
+        let src = "try:\n    a\nexcept E as e:\n    b\nexcept (F, G):\n    c\nexcept:\n    d\nelse:\n    f\nfinally:\n    g\n";
+        let S::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } = stmt(src).kind
+        else {
+            panic!()
+        };
+        assert_eq!(body.len(), 1);
+        assert_eq!(handlers.len(), 3);
+        assert_eq!(handlers[0].loc, loc(3, 0, 4, 5));
+        assert_eq!(name(handlers[0].typ.as_ref().unwrap()), "E");
+        assert_eq!(handlers[0].name.as_deref(), Some("e"));
+        assert!(matches!(
+            handlers[1].typ.as_ref().unwrap().kind,
+            E::Tuple(_)
+        ));
+        assert!(handlers[2].typ.is_none() && handlers[2].name.is_none());
+        assert_eq!((orelse.len(), finalbody.len()), (1, 1));
+        let S::Try {
+            handlers,
+            finalbody,
+            ..
+        } = stmt("try:\n    pass\nfinally:\n    pass\n").kind
+        else {
+            panic!()
+        };
+        assert!(handlers.is_empty());
+        assert_eq!(finalbody.len(), 1);
+    }
+
+    // ----- expressions ------------------------------------------------
+
+    #[test]
+    fn operators() {
+        let E::BoolOp { op, values } = expr("a and b and c\n").kind else {
+            panic!()
+        };
+        assert_eq!((op, values.len()), (BoolOp::And, 3));
+        assert!(matches!(
+            expr("a or b\n").kind,
+            E::BoolOp { op: BoolOp::Or, .. }
+        ));
+        let table = [
+            ("+", BinOp::Add),
+            ("-", BinOp::Sub),
+            ("*", BinOp::Mul),
+            ("/", BinOp::Div),
+            ("//", BinOp::FloorDiv),
+            ("%", BinOp::Mod),
+            ("**", BinOp::Pow),
+            ("<<", BinOp::LShift),
+            (">>", BinOp::RShift),
+            ("|", BinOp::BitOr),
+            ("^", BinOp::BitXor),
+            ("&", BinOp::BitAnd),
+            ("@", BinOp::MatMul),
+        ];
+        for (text, op) in table {
+            let E::BinOp {
+                left,
+                op: got,
+                right,
+            } = expr(&format!("a {text} b\n")).kind
+            else {
+                panic!()
+            };
+            assert_eq!((name(&left), got, name(&right)), ("a", op, "b"));
+        }
+        // Left associative, `**` right associative.
+        let E::BinOp { left, .. } = expr("a - b - c\n").kind else {
+            panic!()
+        };
+        assert!(matches!(left.kind, E::BinOp { op: BinOp::Sub, .. }));
+        let E::BinOp { right, .. } = expr("a ** b ** c\n").kind else {
+            panic!()
+        };
+        assert!(matches!(right.kind, E::BinOp { op: BinOp::Pow, .. }));
+        for (text, op) in [
+            ("not ", UnaryOp::Not),
+            ("-", UnaryOp::Neg),
+            ("+", UnaryOp::Pos),
+            ("~", UnaryOp::Invert),
+        ] {
+            let E::UnaryOp { op: got, operand } = expr(&format!("{text}a\n")).kind else {
+                panic!()
+            };
+            assert_eq!((got, name(&operand)), (op, "a"));
+        }
+        let E::Compare {
+            left,
+            ops,
+            comparators,
+        } = expr("a < b <= c == d != e > f >= g is h is not i in j not in k\n").kind
+        else {
+            panic!()
+        };
+        assert_eq!(name(&left), "a");
+        assert_eq!(
+            ops,
+            [
+                CmpOp::Lt,
+                CmpOp::LtE,
+                CmpOp::Eq,
+                CmpOp::NotEq,
+                CmpOp::Gt,
+                CmpOp::GtE,
+                CmpOp::Is,
+                CmpOp::IsNot,
+                CmpOp::In,
+                CmpOp::NotIn
+            ]
+        );
+        assert_eq!(comparators.len(), 10);
+        let E::Named { target, value } = expr("(n := 10)\n").kind else {
+            panic!()
+        };
+        assert_eq!((target.as_str(), int(&value)), ("n", 10));
+        let E::IfExp { test, body, orelse } = expr("a if b else c\n").kind else {
+            panic!()
+        };
+        assert_eq!((name(&test), name(&body), name(&orelse)), ("b", "a", "c"));
+    }
+
+    #[test]
+    fn lambda() {
+        let E::Lambda { params, body } = expr("lambda a, b=2, *c, d=4, **e: a\n").kind else {
+            panic!()
+        };
+        assert_eq!(params.args.len(), 2);
+        assert_eq!(int(params.args[1].default.as_ref().unwrap()), 2);
+        assert_eq!(params.vararg.as_deref(), Some("c"));
+        assert_eq!(params.kwonly[0].name, "d");
+        assert_eq!(int(params.kwonly[0].default.as_ref().unwrap()), 4);
+        assert_eq!(params.kwarg.as_deref(), Some("e"));
+        assert_eq!(name(&body), "a");
+        let E::Lambda { params, .. } = expr("lambda: 0\n").kind else {
+            panic!()
+        };
+        assert_eq!(*params, ast::Params::default());
+        let E::Lambda { params, .. } = expr("lambda a, /, b: 0\n").kind else {
+            panic!()
+        };
+        assert_eq!((params.posonly.len(), params.args.len()), (1, 1));
+    }
+
+    #[test]
+    fn displays_and_comprehensions() {
+        let E::Dict(items) = expr("{1: a, **b, 'k': c}\n").kind else {
+            panic!()
+        };
+        assert_eq!(items.len(), 3);
+        assert_eq!(int(items[0].0.as_ref().unwrap()), 1);
+        assert!(items[1].0.is_none());
+        assert_eq!(name(&items[1].1), "b");
+        assert!(matches!(expr("{a, *b}\n").kind, E::Set(v) if matches!(v[1].kind, E::Starred(_))));
+        assert!(matches!(expr("[a, *b]\n").kind, E::List(v) if v.len() == 2));
+        assert!(matches!(expr("(a, *b)\n").kind, E::Tuple(v) if v.len() == 2));
+        assert!(matches!(expr("()\n").kind, E::Tuple(v) if v.is_empty()));
+        assert!(matches!(expr("{}\n").kind, E::Dict(v) if v.is_empty()));
+        let E::ListComp { elt, generators } =
+            expr("[x + y for x in a if x if x > 1 for y in b if y]\n").kind
+        else {
+            panic!()
+        };
+        assert!(matches!(elt.kind, E::BinOp { .. }));
+        assert_eq!(generators.len(), 2);
+        assert_eq!(name(&generators[0].target), "x");
+        assert_eq!(name(&generators[0].iter), "a");
+        assert_eq!(generators[0].ifs.len(), 2);
+        assert_eq!(generators[1].ifs.len(), 1);
+        assert!(matches!(expr("{x for x in a}\n").kind, E::SetComp { .. }));
+        let E::DictComp {
+            key,
+            value,
+            generators,
+        } = expr("{k: v for k, v in a}\n").kind
+        else {
+            panic!()
+        };
+        assert_eq!((name(&key), name(&value)), ("k", "v"));
+        assert!(matches!(generators[0].target.kind, E::Tuple(_)));
+        assert!(matches!(
+            expr("(x for x in a)\n").kind,
+            E::GeneratorExp { .. }
+        ));
+    }
+
+    #[test]
+    fn yields_calls_attributes_subscripts() {
+        let S::FunctionDef(def) =
+            stmt("def g():\n    yield\n    yield 1\n    yield from a\n    x = yield\n").kind
+        else {
+            panic!()
+        };
+        assert!(matches!(
+            &def.body[0].kind,
+            S::Expr(ast::Expr {
+                kind: E::Yield(None),
+                ..
+            })
+        ));
+        assert!(matches!(
+            &def.body[1].kind,
+            S::Expr(ast::Expr {
+                kind: E::Yield(Some(_)),
+                ..
+            })
+        ));
+        assert!(matches!(
+            &def.body[2].kind,
+            S::Expr(ast::Expr {
+                kind: E::YieldFrom(_),
+                ..
+            })
+        ));
+        assert!(matches!(
+            &def.body[3].kind,
+            S::Assign {
+                value: ast::Expr {
+                    kind: E::Yield(None),
+                    ..
+                },
+                ..
+            }
+        ));
+        let e = expr("f(a, *b, c=1, *d, **e)\n");
+        let E::Call {
+            func,
+            args,
+            keywords,
+        } = e.kind
+        else {
+            panic!()
+        };
+        assert_eq!(name(&func), "f");
+        assert_eq!(args.len(), 3);
+        assert!(matches!(args[1].kind, E::Starred(_)));
+        assert!(matches!(args[2].kind, E::Starred(_)));
+        assert_eq!(keywords.len(), 2);
+        assert_eq!(keywords[0].arg.as_deref(), Some("c"));
+        assert_eq!(keywords[0].loc, loc(1, 9, 1, 12));
+        assert!(keywords[1].arg.is_none());
+        assert_eq!(name(&keywords[1].value), "e");
+        // A lone generator argument takes the call's parentheses.
+        let E::Call { args, .. } = expr("f(x for x in y)\n").kind else {
+            panic!()
+        };
+        assert_eq!(args[0].loc, loc(1, 1, 1, 15));
+        let E::Attribute { value, attr } = expr("a.b\n").kind else {
+            panic!()
+        };
+        assert_eq!((name(&value), attr.as_str()), ("a", "b"));
+        let E::Subscript { index, .. } = expr("a[1:2:3]\n").kind else {
+            panic!()
+        };
+        let E::Slice { lower, upper, step } = index.kind else {
+            panic!()
+        };
+        assert_eq!(
+            (
+                int(&lower.unwrap()),
+                int(&upper.unwrap()),
+                int(&step.unwrap())
+            ),
+            (1, 2, 3)
+        );
+        let E::Subscript { index, .. } = expr("a[::]\n").kind else {
+            panic!()
+        };
+        assert!(matches!(
+            index.kind,
+            E::Slice {
+                lower: None,
+                upper: None,
+                step: None
+            }
+        ));
+        let E::Subscript { index, .. } = expr("a[1:, i]\n").kind else {
+            panic!()
+        };
+        let E::Tuple(items) = index.kind else {
+            panic!()
+        };
+        assert!(matches!(
+            items[0].kind,
+            E::Slice {
+                lower: Some(_),
+                upper: None,
+                step: None
+            }
+        ));
+        assert_eq!(name(&items[1]), "i");
+        let S::Assign { targets, .. } = stmt("a, *b = c\n").kind else {
+            panic!()
+        };
+        assert!(matches!(&targets[0].kind, E::Tuple(v) if matches!(v[1].kind, E::Starred(_))));
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(expr("True\n").kind, E::Bool(true));
+        assert_eq!(expr("False\n").kind, E::Bool(false));
+        assert_eq!(expr("None\n").kind, E::None);
+        assert_eq!(expr("...\n").kind, E::Ellipsis);
+        for (text, value) in [
+            ("0", 0),
+            ("0x_FF", 255),
+            ("0XfF", 255),
+            ("0o17", 15),
+            ("0O7", 7),
+            ("0b1_01", 5),
+            ("1_000_000", 1_000_000),
+            ("00", 0),
+            ("9223372036854775807", i64::MAX),
+        ] {
+            assert_eq!(int(&expr(&format!("{text}\n"))), value, "{text}");
+        }
+        let big = |text: &str| match expr(&format!("{text}\n")).kind {
+            E::Int(v) => v,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            big("123456789012345678901234567890"),
+            IntValue::parse("123456789012345678901234567890", 10).unwrap()
+        );
+        assert_eq!(
+            big("0xFFFF_FFFF_FFFF_FFFF_FFFF"),
+            IntValue::parse("1208925819614629174706175", 10).unwrap()
+        );
+        assert_eq!(
+            big("9223372036854775808"),
+            IntValue::parse("9223372036854775808", 10).unwrap()
+        );
+        assert!(matches!(big("9223372036854775808"), IntValue::Big(_)));
+        assert_eq!(expr("1.5\n").kind, E::Float(1.5));
+        assert_eq!(expr("1_0.5e1_0\n").kind, E::Float(105000000000.0));
+        assert_eq!(expr(".5\n").kind, E::Float(0.5));
+        assert_eq!(expr("1e400\n").kind, E::Float(f64::INFINITY));
+        assert_eq!(expr("1e-400\n").kind, E::Float(0.0));
+        assert_eq!(expr("'a' \"b\" '''c'''\n").kind, E::Str("abc".into()));
+        assert_eq!(
+            expr("'\\x41\\n\\u00e9\\N{BULLET}'\n").kind,
+            E::Str("A\né\u{2022}".into())
+        );
+        assert_eq!(expr("r'\\n'\n").kind, E::Str("\\n".into()));
+        assert_eq!(
+            expr("b'\\x00a\\n\\\\\\'' b'z'\n").kind,
+            E::Bytes(b"\x00a\n\\'z".to_vec())
+        );
+        // Decimal literals above 4300 digits are refused, as in CPython 3.11.
+        let e = err(&format!("x = 1{}\n", "0".repeat(4300)));
+        assert!(e.msg.starts_with(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits"
+        ));
+        assert_eq!(e.line, 1);
+        assert!(matches!(
+            expr(&format!("0x{}\n", "f".repeat(5000))).kind,
+            E::Int(IntValue::Big(_))
+        ));
+    }
+
+    /// Shorthand for an f-string literal part.
+    fn lit(s: &str) -> FStringPart {
+        FStringPart::Literal(s.into())
+    }
+
+    /// The parts of an f-string expression.
+    fn fparts(src: &str) -> Vec<FStringPart> {
+        match expr(src).kind {
+            E::FString(parts) => parts,
+            other => panic!("not an f-string: {other:?}"),
+        }
+    }
+
+    /// A field's expression name, conversion and spec.
+    fn field(part: &FStringPart) -> (&str, Option<char>, Option<&Vec<FStringPart>>) {
+        match part {
+            FStringPart::Field {
+                value,
+                conversion,
+                spec,
+            } => (name(value), *conversion, spec.as_ref()),
+            other => panic!("not a field: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn fstrings() {
+        let parts = fparts("f'a{x}b{y!r}{z!s:>{w}.{p}f}{{lit}}'\n");
+        assert_eq!(parts.len(), 6);
+        assert_eq!(parts[0], lit("a"));
+        assert_eq!(field(&parts[1]), ("x", None, None));
+        assert_eq!(parts[2], lit("b"));
+        assert_eq!(field(&parts[3]), ("y", Some('r'), None));
+        let (z, conv, spec) = field(&parts[4]);
+        assert_eq!((z, conv), ("z", Some('s')));
+        let spec = spec.unwrap();
+        assert_eq!(spec.len(), 5);
+        assert_eq!(spec[0], lit(">"));
+        assert_eq!(field(&spec[1]), ("w", None, None));
+        assert_eq!(spec[2], lit("."));
+        assert_eq!(field(&spec[3]), ("p", None, None));
+        assert_eq!(spec[4], lit("f"));
+        assert_eq!(parts[5], lit("{lit}"));
+        assert_eq!(field(&fparts("f'{x!a}'\n")[0]).1, Some('a'));
+        // Plain strings fold into the f-string; a plain-only run is a `Str`.
+        let parts = fparts("'p' f'{x}' 'q' \"r\"\n");
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[0], lit("p"));
+        assert_eq!(parts[2], lit("qr"));
+        assert_eq!(fparts("f'abc'\n"), [lit("abc")]);
+        assert_eq!(fparts("f''\n"), []);
+        // Self-documenting fields, as CPython lowers them.
+        let parts = fparts("f'a{x=}b'\n");
+        assert_eq!(parts[0], lit("ax="));
+        assert_eq!(field(&parts[1]), ("x", Some('r'), None));
+        assert_eq!(parts[2], lit("b"));
+        let parts = fparts("f'{ x = }'\n");
+        assert_eq!(parts[0], lit(" x = "));
+        assert_eq!(field(&parts[1]).1, Some('r'));
+        // With a format spec and no conversion CPython uses format(), not repr().
+        let parts = fparts("f'{x=:>4}'\n");
+        assert_eq!(parts[0], lit("x="));
+        let (_, conv, spec) = field(&parts[1]);
+        assert_eq!(
+            (conv, spec.unwrap().as_slice()),
+            (None, [lit(">4")].as_slice())
+        );
+        let parts = fparts("f'{x=:}'\n");
+        let (_, conv, spec) = field(&parts[1]);
+        assert_eq!((conv, spec.map(Vec::len)), (None, Some(0)));
+        let parts = fparts("f'{x = !s:>4}'\n");
+        assert_eq!(parts[0], lit("x = "));
+        assert_eq!(field(&parts[1]).1, Some('s'));
+        // Fields hold arbitrary expressions with their own positions.
+        let parts = fparts("f'{a + b}'\n");
+        let FStringPart::Field { value, .. } = &parts[0] else {
+            panic!()
+        };
+        assert!(matches!(value.kind, E::BinOp { .. }));
+        assert_eq!(value.loc, loc(1, 3, 1, 8));
+        // Two levels of nested specs are too many for 3.11.
+        check_err(
+            "f'{3:{4:{5}}}'\n",
+            SyntaxErrorKind::Syntax,
+            "f-string: expressions nested too deeply",
+            1,
+            15,
+        );
+    }
+
+    #[test]
+    fn names_are_kept_nfkc_normalised_like_cpython() {
+        assert_eq!(name(&expr("snake_Case\n")), "snake_Case");
+        assert_eq!(name(&expr("é\n")), "é");
+        // CPython normalises identifiers to NFKC: `ﬁ` (U+FB01) is `fi`.
+        assert_eq!(name(&expr("\u{fb01}\n")), "fi");
+        let E::Attribute { attr, .. } = expr("a.__b\n").kind else {
+            panic!()
+        };
+        assert_eq!(attr, "__b");
+    }
+
+    // ----- positions --------------------------------------------------
+
+    #[test]
+    fn positions_count_characters() {
+        let m = ok("s = 'héllo'; t = x\nif a:\n    y = [\n        1,\n    ]\n");
+        assert_eq!(m.body[0].loc, loc(1, 0, 1, 11));
+        let S::Assign { targets, value } = &m.body[1].kind else {
+            panic!()
+        };
+        assert_eq!(m.body[1].loc, loc(1, 13, 1, 18));
+        assert_eq!(targets[0].loc, loc(1, 13, 1, 14));
+        assert_eq!(value.loc, loc(1, 17, 1, 18));
+        let S::If { body, .. } = &m.body[2].kind else {
+            panic!()
+        };
+        assert_eq!(body[0].loc, loc(3, 4, 5, 5));
+        let m = ok("x = '😀' + y\n");
+        let S::Assign { value, .. } = &m.body[0].kind else {
+            panic!()
+        };
+        let E::BinOp { right, .. } = &value.kind else {
+            panic!()
+        };
+        assert_eq!(right.loc, loc(1, 10, 1, 11));
+        // A UTF-8 BOM is not a column; CRLF and lone CR end lines.
+        let m = ok("\u{feff}a = 1\r\nb = 2\rc = 3\n");
+        assert_eq!(m.body[0].loc, loc(1, 0, 1, 5));
+        assert_eq!(m.body[1].loc, loc(2, 0, 2, 5));
+        assert_eq!(m.body[2].loc, loc(3, 0, 3, 5));
+    }
+
+    #[test]
+    fn semantic_errors_are_left_to_the_compiler() {
+        for src in [
+            "return 1\n",
+            "break\n",
+            "continue\n",
+            "yield 1\n",
+            "nonlocal x\n",
+            "x = *a\n",
+            "*a = 1\n",
+            "f(a=1, a=2)\n",
+            "def f(a, a): pass\n",
+            "def f():\n    from x import y\n",
+            "await_ = 1\n",
+        ] {
+            ok(src);
+        }
+    }
+
+    // ----- constructs outside the subset ------------------------------
+
+    #[test]
+    fn unsupported_constructs() {
+        let cases = [
+            ("async def f(): pass\n", "'async def'", 1, 1),
+            (
+                "def f():\n    async for x in y: pass\n",
+                "'async for'",
+                2,
+                5,
+            ),
+            ("def f():\n    async with a: pass\n", "'async with'", 2, 5),
+            ("def f():\n    return await x\n", "'await'", 2, 12),
+            (
+                "x = 1\nmatch x:\n    case 1: pass\n",
+                "'match' statement",
+                2,
+                1,
+            ),
+            ("type X = int\n", "'type' statement", 1, 1),
+            ("from . import x\n", "relative import", 1, 1),
+            ("from ..a import b\n", "relative import", 1, 1),
+            ("from m import *\n", "'import *'", 1, 15),
+            ("x = 1j\n", "complex literal", 1, 5),
+            ("x = 2.5J + 1\n", "complex literal", 1, 5),
+            ("try:\n    pass\nexcept* E:\n    pass\n", "'except*'", 3, 1),
+            (
+                "class A(metaclass=M): pass\n",
+                "class keyword argument",
+                1,
+                9,
+            ),
+            ("class A(B, **kw): pass\n", "class keyword argument", 1, 12),
+            ("class C(A, B): pass\n", "multiple inheritance", 1, 12),
+            ("class C(*bases): pass\n", "multiple inheritance", 1, 9),
+            ("x = t'hi {y}'\n", "t-string", 1, 5),
+            (
+                "def f():\n    return [x async for x in y]\n",
+                "async comprehension",
+                2,
+                15,
+            ),
+            ("def f[T](x): pass\n", "type parameters", 1, 6),
+            ("class A[T]: pass\n", "type parameters", 1, 8),
+        ];
+        for (src, construct, line, col) in cases {
+            let e = err(src);
+            assert_eq!(
+                (e.kind, e.msg.clone(), e.line, e.col),
+                (
+                    SyntaxErrorKind::Syntax,
+                    ast::unsupported(construct),
+                    line,
+                    col
+                ),
+                "{src:?}"
+            );
+        }
+        let e = err("async def f(): pass\n");
+        assert_eq!(
+            e.render(),
+            "  File \"x.py\", line 1\n    async def f(): pass\n    ^^^^^^^^^^^^^^^^^^^\nSyntaxError: 'async def' is not supported by ftl (it runs a subset of Python)\n"
+        );
+        // The first one in source order is reported.
+        let e = err("x = 1j\nfrom m import *\n");
+        assert_eq!(e.msg, ast::unsupported("complex literal"));
+    }
+
+    // ----- syntax errors ----------------------------------------------
+
+    #[test]
+    fn required_errors() {
+        use SyntaxErrorKind::{Indentation as I, Syntax as Y};
+        check_err("if x\n    pass\n", Y, "expected ':'", 1, 5);
+        check_err("x = = 1\n", Y, "invalid syntax", 1, 5);
+        check_err(
+            "x = 1\ns = \"abc\n",
+            Y,
+            "unterminated string literal (detected at line 2)",
+            2,
+            5,
+        );
+        check_err(
+            "x = 1\ns = \"\"\"abc\n\ndef\n",
+            Y,
+            "unterminated triple-quoted string literal (detected at line 4)",
+            2,
+            5,
+        );
+        check_err("foo(1, 2\n", Y, "'(' was never closed", 1, 4);
+        check_err("x = [1, 2\n", Y, "'[' was never closed", 1, 5);
+        check_err("x = {1: 2\n", Y, "'{' was never closed", 1, 5);
+        check_err("x = (1, 2\n", Y, "'(' was never closed", 1, 5);
+        check_err(
+            "foo(1]\n",
+            Y,
+            "closing parenthesis ']' does not match opening parenthesis '('",
+            1,
+            6,
+        );
+        check_err(
+            "foo(1,\n    2]\n",
+            Y,
+            "closing parenthesis ']' does not match opening parenthesis '(' on line 1",
+            2,
+            6,
+        );
+        check_err("x = 1)\n", Y, "unmatched ')'", 1, 6);
+        check_err("x = 1\n    y = 2\n", I, "unexpected indent", 2, 4);
+        check_err(
+            "if x:\n        a = 1\n    b = 2\n",
+            I,
+            "unindent does not match any outer indentation level",
+            3,
+            10,
+        );
+        for (src, what, line) in [
+            ("if x:\npass\n", "'if' statement on line 1", 2),
+            ("for x in y:\npass\n", "'for' statement on line 1", 2),
+            ("while x:\npass\n", "'while' statement on line 1", 2),
+            (
+                "x = 1\ndef f():\nreturn 1\n",
+                "function definition on line 2",
+                3,
+            ),
+            (
+                "@d\ndef f():\nreturn 1\n",
+                "function definition on line 2",
+                3,
+            ),
+            ("class A:\npass\n", "class definition on line 1", 2),
+            ("try:\npass\n", "'try' statement on line 1", 2),
+            (
+                "if x:\n    pass\nelse:\npass\n",
+                "'else' statement on line 3",
+                4,
+            ),
+            ("with a:\npass\n", "'with' statement on line 1", 2),
+            (
+                "if x:\n    pass\nelif y:\npass\n",
+                "'elif' statement on line 3",
+                4,
+            ),
+            (
+                "try:\n    pass\nexcept E:\npass\n",
+                "'except' statement on line 3",
+                4,
+            ),
+            (
+                "try:\n    pass\nfinally:\npass\n",
+                "'finally' statement on line 3",
+                4,
+            ),
+        ] {
+            check_err(
+                src,
+                I,
+                &format!("expected an indented block after {what}"),
+                line,
+                1,
+            );
+        }
+        // At end of file CPython reports the header line without a caret.
+        check_err(
+            "if x:\n",
+            I,
+            "expected an indented block after 'if' statement on line 1",
+            1,
+            0,
+        );
+        check_err(
+            "f() = 1\n",
+            Y,
+            "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        );
+        check_err(
+            "1 = x\n",
+            Y,
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+            1,
+            1,
+        );
+        check_err(
+            "print \"hi\"\n",
+            Y,
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            1,
+            1,
+        );
+        check_err("def f(:\n    pass\n", Y, "invalid syntax", 1, 7);
+        check_err("x = 1 2\n", Y, "invalid syntax", 1, 7);
+        check_err("else:\n    pass\n", Y, "invalid syntax", 1, 1);
+        check_err(
+            "if x:\n\tpass\n        pass\n",
+            SyntaxErrorKind::Tab,
+            "inconsistent use of tabs and spaces in indentation",
+            3,
+            1,
+        );
+        // Parser errors come after the tokenizer's, wherever they are.
+        check_err(
+            "x = = 1\ns = 'abc\n",
+            Y,
+            "unterminated string literal (detected at line 2)",
+            2,
+            5,
+        );
+    }
+
+    #[test]
+    fn error_fields() {
+        let e = err("x = 1\nf() = 2\n");
+        assert_eq!(e.filename, "x.py");
+        assert_eq!(e.text.as_deref(), Some("f() = 2"));
+        assert_eq!((e.col, e.end_col), (1, 4));
+        // Columns count characters (CPython's caret counts bytes when it
+        // prints, which `render` reproduces).
+        let e = err("é = 'ü' +\n");
+        assert_eq!((e.line, e.col), (1, 10));
+        assert_eq!(e.render(), "  File \"x.py\", line 1\n    é = 'ü' +\n               ^\nSyntaxError: invalid syntax\n");
+        // Carriage returns are not part of the text.
+        assert_eq!(err("x = = 1\r\n").text.as_deref(), Some("x = = 1"));
+        let e = err("x = 1\0\n");
+        assert_eq!(e.msg, "source code cannot contain null bytes");
+        assert_eq!(e.render(), "  File \"x.py\", line 1\n    x = 1\nSyntaxError: source code cannot contain null bytes\n");
+    }
+
+    // ----- deep nesting -----------------------------------------------
+
+    /// Inputs that must be rejected cleanly, however deep: the source, the
+    /// expected kind, message and line.
+    fn deep_inputs() -> Vec<(String, SyntaxErrorKind, &'static str, u32)> {
+        use SyntaxErrorKind::{Indentation as I, Syntax as Y};
+        let nested_ifs: String = (0..1000)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect::<String>()
+            + &" ".repeat(1000)
+            + "pass\n";
+        vec![
+            ("(".repeat(100_000), Y, "too many nested parentheses", 1),
+            (
+                "-".repeat(100_000) + "1",
+                Y,
+                "expression too deeply nested",
+                1,
+            ),
+            (
+                "x=".to_owned() + &"[".repeat(50_000) + &"]".repeat(50_000),
+                Y,
+                "too many nested parentheses",
+                1,
+            ),
+            (nested_ifs, I, "too many levels of indentation", 101),
+            (
+                "1+".repeat(200_000) + "1",
+                Y,
+                "expression too deeply nested",
+                1,
+            ),
+            (
+                "not ".repeat(100_000) + "1",
+                Y,
+                "expression too deeply nested",
+                1,
+            ),
+            (
+                "x = ".to_owned() + &"lambda: ".repeat(50_000) + "1",
+                Y,
+                "expression too deeply nested",
+                1,
+            ),
+            (
+                "x = ".to_owned() + &"1 if 1 else ".repeat(50_000) + "1",
+                Y,
+                "expression too deeply nested",
+                1,
+            ),
+            (
+                "x = a".to_owned() + &".b".repeat(100_000),
+                Y,
+                "expression too deeply nested",
+                1,
+            ),
+            (
+                "x = f".to_owned() + &"()".repeat(100_000),
+                Y,
+                "expression too deeply nested",
+                1,
+            ),
+            (
+                "x = a".to_owned() + &"[0]".repeat(100_000),
+                Y,
+                "expression too deeply nested",
+                1,
+            ),
+            (
+                "x = ".to_owned() + &"1**".repeat(100_000) + "1",
+                Y,
+                "expression too deeply nested",
+                1,
+            ),
+            (
+                "if x:\n    pass\n".to_owned() + &"elif x:\n    pass\n".repeat(10_000),
+                Y,
+                "expression too deeply nested",
+                5999,
+            ),
+        ]
+    }
+
+    #[test]
+    fn deep_nesting_never_overflows() {
+        // cargo's test threads have 2 MiB of stack; a main thread has 8.
+        for stack in [2 << 20, 8 << 20] {
+            on_stack(stack, || {
+                for (src, kind, msg, line) in deep_inputs() {
+                    let e = err(&src);
+                    assert_eq!(
+                        (e.kind, e.msg.as_str(), e.line),
+                        (kind, msg, line),
+                        "{}",
+                        &src[..40]
+                    );
+                }
+                assert_eq!(err(&"(".repeat(100_000)).col, 201);
+                assert_eq!(err(&("x=".to_owned() + &"[".repeat(50_000))).col, 203);
+                // Just inside the limits.
+                ok(&("x = ".to_owned() + &"-".repeat(2990) + "1\n"));
+                // CPython's own threshold for this shape.
+                ok(&("-".repeat(2998) + "1"));
+                assert!(parse(&("-".repeat(2999) + "1"), "x.py").is_err());
+                ok(&("x = ".to_owned() + &"(".repeat(200) + "1" + &")".repeat(200) + "\n"));
+                let nested: String = (0..99)
+                    .map(|i| format!("{}if x:\n", " ".repeat(i)))
+                    .collect();
+                ok(&(nested + &" ".repeat(99) + "pass\n"));
+                ok(&("x = ".to_owned() + &"a + ".repeat(2990) + "a\n"));
+                // Annotations are dropped, however deep (and torn down
+                // without recursion).
+                ok(&("x: ".to_owned() + &"-".repeat(100_000) + "1 = 1\n"));
+                ok(&("def f(a: ".to_owned()
+                    + &"not ".repeat(100_000)
+                    + "1) -> "
+                    + &"~".repeat(100_000)
+                    + "1: pass\n"));
+                // Nested f-strings in 3.12 syntax are refused (3.11 ends the
+                // string at the inner quote), not recursed into.
+                assert!(parse(&("f\"{".repeat(1000) + "1" + &"}\"".repeat(1000)), "x.py").is_err());
+            });
+        }
+    }
+
+    #[test]
+    fn lowered_depth_is_bounded() {
+        // The tree handed to the compiler is at most `MAX_NESTING` deep.
+        fn depth(e: &ast::Expr) -> u32 {
+            match &e.kind {
+                E::UnaryOp { operand, .. } => 1 + depth(operand),
+                _ => 1,
+            }
+        }
+        let n = MAX_NESTING as usize - 2;
+        let S::Assign { value, .. } = stmt(&("x = ".to_owned() + &"-".repeat(n) + "1\n")).kind
+        else {
+            panic!()
+        };
+        assert_eq!(depth(&value), n as u32 + 1);
+        let e = err(&("x = ".to_owned() + &"-".repeat(n + 2) + "1\n"));
+        assert_eq!(e.msg, "expression too deeply nested");
+    }
+
+    /// A 50 MB chain of `1+1+...` (slow in debug builds: run with
+    /// `cargo test --release -- --ignored`).
+    #[test]
+    #[ignore]
+    fn fifty_megabytes_of_additions() {
+        let src = "1+".repeat(25_000_000) + "1";
+        let e = on_stack(2 << 20, move || err(&src));
+        assert_eq!(e.msg, "expression too deeply nested");
+    }
+
+    #[test]
+    fn random_token_soup_never_panics() {
+        let atoms = [
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            ":",
+            ",",
+            ".",
+            ";",
+            "=",
+            "+=",
+            "->",
+            "*",
+            "**",
+            "-",
+            "~",
+            "@",
+            "!",
+            "?",
+            "$",
+            "if",
+            "elif",
+            "else",
+            "for",
+            "in",
+            "def",
+            "class",
+            "return",
+            "lambda",
+            "yield",
+            "from",
+            "import",
+            "try",
+            "except",
+            "with",
+            "async",
+            "await",
+            "not",
+            "and",
+            "print",
+            "match",
+            "case",
+            "type",
+            "x",
+            "é",
+            "😀",
+            "\u{a0}",
+            "\0",
+            "1",
+            "0x",
+            "0b2",
+            "1_",
+            "1e",
+            "012",
+            "1j",
+            ".5",
+            "'",
+            "\"",
+            "'''",
+            "f'{",
+            "f'{x!r:>{y}}'",
+            "f'{x=}'",
+            "b'\\x1'",
+            "'\\N{foo}'",
+            "t'x'",
+            "\n",
+            "\n",
+            "    ",
+            "\t",
+            " ",
+            "\\",
+            "\\\n",
+            "\r\n",
+            "\r",
+            "\x0c",
+            "#c",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut errors = 0;
+        for _ in 0..3000 {
+            let n = (next() % 30) as usize;
+            let src: String = (0..n)
+                .map(|_| atoms[(next() % atoms.len() as u64) as usize])
+                .collect();
+            if let Err(e) = parse(&src, "x.py") {
+                errors += 1;
+                let text = e.render();
+                assert!(text.starts_with("  File \"x.py\", line "), "{text}");
+                assert!(e.line >= 1, "{src:?}");
+            }
+        }
+        assert!(errors > 1000);
+    }
+
+    // ----- rendering, against CPython 3.11's own output ---------------
+
+    #[test]
+    fn render_matches_cpython() {
+        // (source, what `python3 x.py` prints on stderr), generated by
+        // running CPython 3.11.7 on each source.
+        let cases: &[(&str, &str)] = &[
+        // colon_if
+        ("if x\n    pass\n", "  File \"x.py\", line 1\n    if x\n        ^\nSyntaxError: expected ':'\n"),
+        // colon_def
+        ("def f()\n    pass\n", "  File \"x.py\", line 1\n    def f()\n           ^\nSyntaxError: expected ':'\n"),
+        // colon_while
+        ("while x\n    pass\n", "  File \"x.py\", line 1\n    while x\n           ^\nSyntaxError: expected ':'\n"),
+        // colon_for
+        ("for x in y\n    pass\n", "  File \"x.py\", line 1\n    for x in y\n              ^\nSyntaxError: expected ':'\n"),
+        // colon_class
+        ("class A\n    pass\n", "  File \"x.py\", line 1\n    class A\n           ^\nSyntaxError: expected ':'\n"),
+        // colon_else
+        ("if x:\n    pass\nelse\n    pass\n", "  File \"x.py\", line 3\n    else\n        ^\nSyntaxError: expected ':'\n"),
+        // colon_try
+        ("try\n    pass\nexcept:\n    pass\n", "  File \"x.py\", line 1\n    try\n       ^\nSyntaxError: expected ':'\n"),
+        // colon_with
+        ("with a\n    pass\n", "  File \"x.py\", line 1\n    with a\n          ^\nSyntaxError: expected ':'\n"),
+        // eq_eq
+        ("x = = 1\n", "  File \"x.py\", line 1\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n"),
+        // unterminated
+        ("x = 1\ns = \"abc\n", "  File \"x.py\", line 2\n    s = \"abc\n        ^\nSyntaxError: unterminated string literal (detected at line 2)\n"),
+        // unterminated_sq
+        ("s = 'abc\nt = 1\n", "  File \"x.py\", line 1\n    s = 'abc\n        ^\nSyntaxError: unterminated string literal (detected at line 1)\n"),
+        // unterminated_triple
+        ("x = 1\ns = \"\"\"abc\n\ndef\n", "  File \"x.py\", line 2\n    s = \"\"\"abc\n        ^\nSyntaxError: unterminated triple-quoted string literal (detected at line 4)\n"),
+        // unterminated_triple_sq
+        ("s = '''abc\n", "  File \"x.py\", line 1\n    s = '''abc\n        ^\nSyntaxError: unterminated triple-quoted string literal (detected at line 1)\n"),
+        // never_closed_paren
+        ("foo(1, 2\n", "  File \"x.py\", line 1\n    foo(1, 2\n       ^\nSyntaxError: '(' was never closed\n"),
+        // never_closed_paren2
+        ("x = 1\nfoo(1, 2\ny = 3\n", "  File \"x.py\", line 2\n    foo(1, 2\n       ^\nSyntaxError: '(' was never closed\n"),
+        // never_closed_list
+        ("x = [1, 2\n", "  File \"x.py\", line 1\n    x = [1, 2\n        ^\nSyntaxError: '[' was never closed\n"),
+        // never_closed_dict
+        ("x = {1: 2\n", "  File \"x.py\", line 1\n    x = {1: 2\n        ^\nSyntaxError: '{' was never closed\n"),
+        // mismatch
+        ("foo(1]\n", "  File \"x.py\", line 1\n    foo(1]\n         ^\nSyntaxError: closing parenthesis ']' does not match opening parenthesis '('\n"),
+        // mismatch2
+        ("x = [1, 2)\n", "  File \"x.py\", line 1\n    x = [1, 2)\n             ^\nSyntaxError: closing parenthesis ')' does not match opening parenthesis '['\n"),
+        // mismatch3
+        ("x = {1: (2}\n", "  File \"x.py\", line 1\n    x = {1: (2}\n              ^\nSyntaxError: closing parenthesis '}' does not match opening parenthesis '('\n"),
+        // unmatched_rpar
+        ("x = 1)\n", "  File \"x.py\", line 1\n    x = 1)\n         ^\nSyntaxError: unmatched ')'\n"),
+        // unmatched_rsqb
+        ("x = 1]\n", "  File \"x.py\", line 1\n    x = 1]\n         ^\nSyntaxError: unmatched ']'\n"),
+        // unmatched_rbrace
+        ("x = 1}\n", "  File \"x.py\", line 1\n    x = 1}\n         ^\nSyntaxError: unmatched '}'\n"),
+        // unexpected_indent
+        ("x = 1\n    y = 2\n", "  File \"x.py\", line 2\n    y = 2\nIndentationError: unexpected indent\n"),
+        // unexpected_indent_first
+        ("  x = 1\n", "  File \"x.py\", line 1\n    x = 1\nIndentationError: unexpected indent\n"),
+        // bad_dedent
+        ("if x:\n        a = 1\n    b = 2\n", "  File \"x.py\", line 3\n    b = 2\n         ^\nIndentationError: unindent does not match any outer indentation level\n"),
+        // block_if
+        ("if x:\npass\n", "  File \"x.py\", line 2\n    pass\n    ^\nIndentationError: expected an indented block after 'if' statement on line 1\n"),
+        // block_for
+        ("for x in y:\npass\n", "  File \"x.py\", line 2\n    pass\n    ^\nIndentationError: expected an indented block after 'for' statement on line 1\n"),
+        // block_while
+        ("while x:\npass\n", "  File \"x.py\", line 2\n    pass\n    ^\nIndentationError: expected an indented block after 'while' statement on line 1\n"),
+        // block_def
+        ("def f():\npass\n", "  File \"x.py\", line 2\n    pass\n    ^\nIndentationError: expected an indented block after function definition on line 1\n"),
+        // block_class
+        ("class A:\npass\n", "  File \"x.py\", line 2\n    pass\n    ^\nIndentationError: expected an indented block after class definition on line 1\n"),
+        // block_try
+        ("try:\npass\n", "  File \"x.py\", line 2\n    pass\n    ^\nIndentationError: expected an indented block after 'try' statement on line 1\n"),
+        // block_else
+        ("if x:\n    pass\nelse:\npass\n", "  File \"x.py\", line 4\n    pass\n    ^\nIndentationError: expected an indented block after 'else' statement on line 3\n"),
+        // block_with
+        ("with a:\npass\n", "  File \"x.py\", line 2\n    pass\n    ^\nIndentationError: expected an indented block after 'with' statement on line 1\n"),
+        // block_elif
+        ("if x:\n    pass\nelif y:\npass\n", "  File \"x.py\", line 4\n    pass\n    ^\nIndentationError: expected an indented block after 'elif' statement on line 3\n"),
+        // block_except
+        ("try:\n    pass\nexcept:\npass\n", "  File \"x.py\", line 4\n    pass\n    ^\nIndentationError: expected an indented block after 'except' statement on line 3\n"),
+        // block_except_e
+        ("try:\n    pass\nexcept E:\npass\n", "  File \"x.py\", line 4\n    pass\n    ^\nIndentationError: expected an indented block after 'except' statement on line 3\n"),
+        // block_finally
+        ("try:\n    pass\nfinally:\npass\n", "  File \"x.py\", line 4\n    pass\n    ^\nIndentationError: expected an indented block after 'finally' statement on line 3\n"),
+        // block_eof
+        ("if x:\n", "  File \"x.py\", line 1\n    if x:\nIndentationError: expected an indented block after 'if' statement on line 1\n"),
+        // block_eof2
+        ("def f():\n", "  File \"x.py\", line 1\n    def f():\nIndentationError: expected an indented block after function definition on line 1\n"),
+        // assign_call
+        ("f() = 1\n", "  File \"x.py\", line 1\n    f() = 1\n    ^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n"),
+        // assign_lit
+        ("1 = x\n", "  File \"x.py\", line 1\n    1 = x\n    ^\nSyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?\n"),
+        // assign_lit_str
+        ("'a' = x\n", "  File \"x.py\", line 1\n    'a' = x\n    ^^^\nSyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?\n"),
+        // assign_op
+        ("a + b = 1\n", "  File \"x.py\", line 1\n    a + b = 1\n    ^^^^^\nSyntaxError: cannot assign to expression here. Maybe you meant '==' instead of '='?\n"),
+        // assign_none
+        ("None = 1\n", "  File \"x.py\", line 1\n    None = 1\n    ^^^^\nSyntaxError: cannot assign to None\n"),
+        // assign_true
+        ("True = 1\n", "  File \"x.py\", line 1\n    True = 1\n    ^^^^\nSyntaxError: cannot assign to True\n"),
+        // print
+        ("print \"hi\"\n", "  File \"x.py\", line 1\n    print \"hi\"\n    ^^^^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n"),
+        // print2
+        ("print x\n", "  File \"x.py\", line 1\n    print x\n    ^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n"),
+        // exec
+        ("exec \"x\"\n", "  File \"x.py\", line 1\n    exec \"x\"\n    ^^^^^^^^\nSyntaxError: Missing parentheses in call to 'exec'. Did you mean exec(...)?\n"),
+        // def_paren
+        ("def f(:\n    pass\n", "  File \"x.py\", line 1\n    def f(:\n          ^\nSyntaxError: invalid syntax\n"),
+        // stray
+        ("x = 1 2\n", "  File \"x.py\", line 1\n    x = 1 2\n          ^\nSyntaxError: invalid syntax\n"),
+        // stray2
+        ("x y\n", "  File \"x.py\", line 1\n    x y\n      ^\nSyntaxError: invalid syntax\n"),
+        // else_no_if
+        ("else:\n    pass\n", "  File \"x.py\", line 1\n    else:\n    ^^^^\nSyntaxError: invalid syntax\n"),
+        // tuple_open
+        ("x = (1, 2\n", "  File \"x.py\", line 1\n    x = (1, 2\n        ^\nSyntaxError: '(' was never closed\n"),
+        // aug_lit
+        ("1 += 1\n", "  File \"x.py\", line 1\n    1 += 1\n    ^\nSyntaxError: 'literal' is an illegal expression for augmented assignment\n"),
+        // aug_tuple
+        ("a, b += 1\n", "  File \"x.py\", line 1\n    a, b += 1\n    ^^^^\nSyntaxError: 'tuple' is an illegal expression for augmented assignment\n"),
+        // del_lit
+        ("del 1\n", "  File \"x.py\", line 1\n    del 1\n        ^\nSyntaxError: cannot delete literal\n"),
+        // del_call
+        ("del f()\n", "  File \"x.py\", line 1\n    del f()\n        ^^^\nSyntaxError: cannot delete function call\n"),
+        // walrus_attr
+        ("(a.b := 1)\n", "  File \"x.py\", line 1\n    (a.b := 1)\n     ^^^\nSyntaxError: cannot use assignment expressions with attribute\n"),
+        // lambda_assign
+        ("lambda: 1 = 2\n", "  File \"x.py\", line 1\n    lambda: 1 = 2\n    ^^^^^^^^^\nSyntaxError: cannot assign to lambda\n"),
+        // pos_after_kw
+        ("f(a=1, 2)\n", "  File \"x.py\", line 1\n    f(a=1, 2)\n            ^\nSyntaxError: positional argument follows keyword argument\n"),
+        // missing_comma
+        ("x = [1 2]\n", "  File \"x.py\", line 1\n    x = [1 2]\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n"),
+        // missing_comma2
+        ("f(a b)\n", "  File \"x.py\", line 1\n    f(a b)\n      ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n"),
+        // tab
+        ("if x:\n\tpass\n        pass\n", "  File \"x.py\", line 3\n    pass\nTabError: inconsistent use of tabs and spaces in indentation\n"),
+        // tab2
+        ("if x:\n        a\n\tb\n", "  File \"x.py\", line 3\n    b\nTabError: inconsistent use of tabs and spaces in indentation\n"),
+        // backslash
+        ("x = 1 \\ 2\n", "  File \"x.py\", line 1\n    x = 1 \\ 2\n           ^\nSyntaxError: unexpected character after line continuation character\n"),
+        // badchar
+        ("x = 1 $ 2\n", "  File \"x.py\", line 1\n    x = 1 $ 2\n          ^\nSyntaxError: invalid syntax\n"),
+        // badchar2
+        ("x = 1 ? 2\n", "  File \"x.py\", line 1\n    x = 1 ? 2\n          ^\nSyntaxError: invalid syntax\n"),
+        // badtoken_unicode
+        ("x = 1 € 2\n", "  File \"x.py\", line 1\n    x = 1 € 2\n          ^\nSyntaxError: invalid character '€' (U+20AC)\n"),
+        // invalid_decimal
+        ("x = 1_\n", "  File \"x.py\", line 1\n    x = 1_\n         ^\nSyntaxError: invalid decimal literal\n"),
+        // invalid_decimal2
+        ("x = 0b2\n", "  File \"x.py\", line 1\n    x = 0b2\n          ^\nSyntaxError: invalid digit '2' in binary literal\n"),
+        // invalid_decimal3
+        ("x = 08\n", "  File \"x.py\", line 1\n    x = 08\n        ^\nSyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers\n"),
+        // invalid_hex
+        ("x = 0x\n", "  File \"x.py\", line 1\n    x = 0x\n         ^\nSyntaxError: invalid hexadecimal literal\n"),
+        // fstring_brace
+        ("f'{'\n", "  File \"x.py\", line 1\n    f'{'\n        ^\nSyntaxError: f-string: expecting '}'\n"),
+        // fstring_single_rbrace
+        ("f'}'\n", "  File \"x.py\", line 1\n    f'}'\n        ^\nSyntaxError: f-string: single '}' is not allowed\n"),
+        // fstring_empty
+        ("f'{}'\n", "  File \"x.py\", line 1\n    f'{}'\n         ^\nSyntaxError: f-string: empty expression not allowed\n"),
+        // fstring_conv
+        ("f'{x!z}'\n", "  File \"x.py\", line 1\n    f'{x!z}'\n            ^\nSyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a'\n"),
+        // fstring_nested_q
+        ("f\"{x[\"a\"]}\"\n", "  File \"x.py\", line 1\n    f\"{x[\"a\"]}\"\n          ^\nSyntaxError: f-string: unmatched '['\n"),
+        // fstring_backslash
+        ("f'{\"\\n\".join(x)}'\n", "  File \"x.py\", line 1\n    f'{\"\\n\".join(x)}'\n                     ^\nSyntaxError: f-string expression part cannot include a backslash\n"),
+        // fstring_comment
+        ("f'''{x # c\n}'''\n", "  File \"x.py\", line 2\n    }'''\n        ^\nSyntaxError: f-string expression part cannot include '#'\n"),
+        // bytes_nonascii
+        ("b'é'\n", "  File \"x.py\", line 1\n    b'é'\n    ^^^^^\nSyntaxError: bytes can only contain ASCII literal characters\n"),
+        // dbl_star
+        ("f(**)\n", "  File \"x.py\", line 1\n    f(**)\n        ^\nSyntaxError: invalid syntax\n"),
+        // except_multi
+        ("try:\n    pass\nexcept A, B:\n    pass\n", "  File \"x.py\", line 3\n    except A, B:\n           ^^^^\nSyntaxError: multiple exception types must be parenthesized\n"),
+        // unpack_compr
+        ("[*x for x in y]\n", "  File \"x.py\", line 1\n    [*x for x in y]\n     ^^\nSyntaxError: iterable unpacking cannot be used in comprehension\n"),
+        // dict_unpack_compr
+        ("{**d for d in x}\n", "  File \"x.py\", line 1\n    {**d for d in x}\n     ^^\nSyntaxError: dict unpacking cannot be used in dict comprehension\n"),
+        // keyword_as_name
+        ("class = 1\n", "  File \"x.py\", line 1\n    class = 1\n          ^\nSyntaxError: invalid syntax\n"),
+        // if_empty
+        ("if :\n    pass\n", "  File \"x.py\", line 1\n    if :\n       ^\nSyntaxError: invalid syntax\n"),
+        // import_bad
+        ("import\n", "  File \"x.py\", line 1\n    import\n          ^\nSyntaxError: invalid syntax\n"),
+        // from_bad
+        ("from x import\n", "  File \"x.py\", line 1\n    from x import\n                 ^\nSyntaxError: invalid syntax\n"),
+        // dot_dot
+        ("x..y\n", "  File \"x.py\", line 1\n    x..y\n      ^\nSyntaxError: invalid syntax\n"),
+        // semi
+        ("x = 1;;\n", "  File \"x.py\", line 1\n    x = 1;;\n          ^\nSyntaxError: invalid syntax\n"),
+        // eof_in_expr
+        ("x = 1 +\n", "  File \"x.py\", line 1\n    x = 1 +\n           ^\nSyntaxError: invalid syntax\n"),
+        // eof_in_call
+        ("x = f(\n", "  File \"x.py\", line 1\n    x = f(\n         ^\nSyntaxError: '(' was never closed\n"),
+        // lone_colon
+        (":\n", "  File \"x.py\", line 1\n    :\n    ^\nSyntaxError: invalid syntax\n"),
+        // def_no_paren
+        ("def f:\n    pass\n", "  File \"x.py\", line 1\n    def f:\n         ^\nSyntaxError: expected '('\n"),
+        // class_bad
+        ("class A(:\n    pass\n", "  File \"x.py\", line 1\n    class A(:\n            ^\nSyntaxError: invalid syntax\n"),
+        // generator_arg
+        ("f(x for x in y, 1)\n", "  File \"x.py\", line 1\n    f(x for x in y, 1)\n      ^^^^^^^^^^^^\nSyntaxError: Generator expression must be parenthesized\n"),
+        // dflt_order
+        ("def f(a=1, b):\n    pass\n", "  File \"x.py\", line 1\n    def f(a=1, b):\n               ^\nSyntaxError: non-default argument follows default argument\n"),
+        // dup_star
+        ("def f(*a, *b):\n    pass\n", "  File \"x.py\", line 1\n    def f(*a, *b):\n              ^\nSyntaxError: * argument may appear only once\n"),
+        // lambda_dflt
+        ("lambda a=1, b: 0\n", "  File \"x.py\", line 1\n    lambda a=1, b: 0\n                ^\nSyntaxError: non-default argument follows default argument\n"),
+        // with_bad
+        ("with :\n    pass\n", "  File \"x.py\", line 1\n    with :\n         ^\nSyntaxError: invalid syntax\n"),
+        // unterminated_eof_noline
+        ("s = 'abc", "  File \"x.py\", line 1\n    s = 'abc\n        ^\nSyntaxError: unterminated string literal (detected at line 1)\n"),
+        // unterminated_triple_line
+        ("x = '''\n\n\n", "  File \"x.py\", line 1\n    x = '''\n        ^\nSyntaxError: unterminated triple-quoted string literal (detected at line 3)\n"),
+        // nonascii_col
+        ("é = 'ü' +\n", "  File \"x.py\", line 1\n    é = 'ü' +\n               ^\nSyntaxError: invalid syntax\n"),
+        // nonascii_caret
+        ("x = 'éé' 1\n", "  File \"x.py\", line 1\n    x = 'éé' 1\n               ^\nSyntaxError: invalid syntax\n"),
+        // unicode_ident_bad
+        ("x = a\u{a0}b\n", "  File \"x.py\", line 1\n    x = a\u{a0}b\n         ^\nSyntaxError: invalid non-printable character U+00A0\n"),
+        // trailing_comma_import
+        ("from a import b,\n", "  File \"x.py\", line 1\n    from a import b,\n                    ^\nSyntaxError: trailing comma not allowed without surrounding parentheses\n"),
+        // walrus_stmt
+        ("x := 1\n", "  File \"x.py\", line 1\n    x := 1\n      ^^\nSyntaxError: invalid syntax\n"),
+        // ann_bad
+        ("a, b: int\n", "  File \"x.py\", line 1\n    a, b: int\n    ^\nSyntaxError: only single target (not tuple) can be annotated\n"),
+        // ann_lit
+        ("1: int\n", "  File \"x.py\", line 1\n    1: int\n    ^\nSyntaxError: illegal target for annotation\n"),
+        // global_bad
+        ("global\n", "  File \"x.py\", line 1\n    global\n          ^\nSyntaxError: invalid syntax\n"),
+        // assert_bad
+        ("assert\n", "  File \"x.py\", line 1\n    assert\n          ^\nSyntaxError: invalid syntax\n"),
+        // raise_from_bad
+        ("raise from x\n", "  File \"x.py\", line 1\n    raise from x\n          ^^^^\nSyntaxError: invalid syntax\n"),
+        // ellipsis_assign
+        ("... = 1\n", "  File \"x.py\", line 1\n    ... = 1\n    ^^^\nSyntaxError: cannot assign to ellipsis here. Maybe you meant '==' instead of '='?\n"),
+        // compare_assign
+        ("a < b = 1\n", "  File \"x.py\", line 1\n    a < b = 1\n    ^^^^^\nSyntaxError: cannot assign to comparison\n"),
+        // fstring_assign
+        ("f'{x}' = 1\n", "  File \"x.py\", line 1\n    f'{x}' = 1\n    ^^^^^^\nSyntaxError: cannot assign to f-string expression here. Maybe you meant '==' instead of '='?\n"),
+        // dict_assign
+        ("{} = 1\n", "  File \"x.py\", line 1\n    {} = 1\n    ^^\nSyntaxError: cannot assign to dict literal here. Maybe you meant '==' instead of '='?\n"),
+        // set_assign
+        ("{a} = 1\n", "  File \"x.py\", line 1\n    {a} = 1\n    ^^^\nSyntaxError: cannot assign to set display here. Maybe you meant '==' instead of '='?\n"),
+        // listcomp_assign
+        ("[x for x in y] = 1\n", "  File \"x.py\", line 1\n    [x for x in y] = 1\n    ^^^^^^^^^^^^^^\nSyntaxError: cannot assign to list comprehension here. Maybe you meant '==' instead of '='?\n"),
+        // yield_assign
+        ("(yield) = 1\n", "  File \"x.py\", line 1\n    (yield) = 1\n     ^^^^^\nSyntaxError: cannot assign to yield expression here. Maybe you meant '==' instead of '='?\n"),
+        // ifexp_assign
+        ("a if b else c = 1\n", "  File \"x.py\", line 1\n    a if b else c = 1\n    ^^^^^^^^^^^^^\nSyntaxError: cannot assign to conditional expression\n"),
+        // attr_lit
+        ("1.real = 1\n", "  File \"x.py\", line 1\n    1.real = 1\n     ^\nSyntaxError: invalid decimal literal\n"),
+        // for_lit
+        ("for 1 in x:\n    pass\n", "  File \"x.py\", line 1\n    for 1 in x:\n        ^\nSyntaxError: cannot assign to literal\n"),
+        // with_lit
+        ("with a as 1:\n    pass\n", "  File \"x.py\", line 1\n    with a as 1:\n              ^\nSyntaxError: cannot assign to literal\n"),
+        // compr_lit
+        ("[x for 1 in y]\n", "  File \"x.py\", line 1\n    [x for 1 in y]\n           ^\nSyntaxError: cannot assign to literal\n"),
+        // multi_assign_lit
+        ("x = 1 = y\n", "  File \"x.py\", line 1\n    x = 1 = y\n        ^\nSyntaxError: cannot assign to literal\n"),
+        // keyword_arg_lit
+        ("f(1=2)\n", "  File \"x.py\", line 1\n    f(1=2)\n      ^^\nSyntaxError: expression cannot contain assignment, perhaps you meant \"==\"?\n"),
+        // keyword_arg_expr
+        ("f(a.b=2)\n", "  File \"x.py\", line 1\n    f(a.b=2)\n      ^^^^\nSyntaxError: expression cannot contain assignment, perhaps you meant \"==\"?\n"),
+        // elif_no_if
+        ("elif x:\n    pass\n", "  File \"x.py\", line 1\n    elif x:\n    ^^^^\nSyntaxError: invalid syntax\n"),
+        // except_no_try
+        ("except:\n    pass\n", "  File \"x.py\", line 1\n    except:\n    ^^^^^^\nSyntaxError: invalid syntax\n"),
+        // try_no_except
+        ("try:\n    pass\nx = 1\n", "  File \"x.py\", line 3\n    x = 1\n    ^\nSyntaxError: expected 'except' or 'finally' block\n"),
+        // lambda_default_star
+        ("def f(*a=1): pass\n", "  File \"x.py\", line 1\n    def f(*a=1): pass\n            ^\nSyntaxError: var-positional argument cannot have default value\n"),
+        // na1
+        ("f('é') = 1\n", "  File \"x.py\", line 1\n    f('é') = 1\n    ^^^^^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n"),
+        // na2
+        ("x = 1\nab = 'ééé' + f('ü') = 1\n", "  File \"x.py\", line 2\n    ab = 'ééé' + f('ü') = 1\n         ^^^^^^^^^^^^^^^^^^\nSyntaxError: cannot assign to expression\n"),
+        // na3
+        ("éééé = = 1\n", "  File \"x.py\", line 1\n    éééé = = 1\n               ^\nSyntaxError: invalid syntax\n"),
+        // trail
+        ("x = = 1     \n", "  File \"x.py\", line 1\n    x = = 1     \n        ^\nSyntaxError: invalid syntax\n"),
+        // tabin
+        ("x =\t= 1\n", "  File \"x.py\", line 1\n    x =\t= 1\n        ^\nSyntaxError: invalid syntax\n"),
+        // lead_tab
+        ("if 1:\n\tx = = 1\n", "  File \"x.py\", line 2\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n"),
+        // multi
+        ("f(a,\n  b) = 1\n", "  File \"x.py\", line 1\n    f(a,\n    ^^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n"),
+        // ff
+        ("\x0cx = = 1\n", "  File \"x.py\", line 1\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n"),
+        // cr
+        ("x = = 1\r\n", "  File \"x.py\", line 1\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n"),
+        // emoji
+        ("x = '😀😀' 1\n", "  File \"x.py\", line 1\n    x = '😀😀' 1\n                   ^\nSyntaxError: invalid syntax\n"),
+        // combining
+        ("x = 'é' 1\n", "  File \"x.py\", line 1\n    x = 'é' 1\n              ^\nSyntaxError: invalid syntax\n"),
+        // cjk
+        ("x = '中文' 1\n", "  File \"x.py\", line 1\n    x = '中文' 1\n                 ^\nSyntaxError: invalid syntax\n"),
+        // wide_assign
+        ("中文() = 1\n", "  File \"x.py\", line 1\n    中文() = 1\n    ^^^^^^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n"),
+        // ov1
+        ("x = = 1\ns = 'abc\n", "  File \"x.py\", line 2\n    s = 'abc\n        ^\nSyntaxError: unterminated string literal (detected at line 2)\n"),
+        // ov2
+        ("f() = 1\ny = 1 $ 2\n", "  File \"x.py\", line 1\n    f() = 1\n    ^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n"),
+        // ov3
+        ("if x\n    pass\n)\n", "  File \"x.py\", line 3\n    )\n    ^\nSyntaxError: unmatched ')'\n"),
+        // ov4
+        ("x = (1,\n= 2\n", "  File \"x.py\", line 1\n    x = (1,\n        ^\nSyntaxError: '(' was never closed\n"),
+        // ov5
+        ("foo(1, = 2\n", "  File \"x.py\", line 1\n    foo(1, = 2\n           ^\nSyntaxError: invalid syntax\n"),
+        // ov6
+        ("foo(1 2\n", "  File \"x.py\", line 1\n    foo(1 2\n       ^\nSyntaxError: '(' was never closed\n"),
+        // ov7
+        ("x = = 1\nfoo(\n", "  File \"x.py\", line 1\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n"),
+        // ov8
+        ("foo(\nx = = 1\n", "  File \"x.py\", line 1\n    foo(\n       ^\nSyntaxError: '(' was never closed\n"),
+        // ov9
+        ("x = 1 +\ny = (\n", "  File \"x.py\", line 1\n    x = 1 +\n           ^\nSyntaxError: invalid syntax\n"),
+        // cont_eof
+        ("x = 1 + \\\n", "  File \"x.py\", line 1\n    x = 1 + \\\n             ^\nSyntaxError: unexpected EOF while parsing\n"),
+        // cont_eof2
+        ("x = 1 + \\", "  File \"x.py\", line 1\n    x = 1 + \\\n             ^\nSyntaxError: unexpected EOF while parsing\n"),
+        // bs
+        ("x = 1 \\ 2\n", "  File \"x.py\", line 1\n    x = 1 \\ 2\n           ^\nSyntaxError: unexpected character after line continuation character\n"),
+        // uni_prefix
+        ("s = b'abc\n", "  File \"x.py\", line 1\n    s = b'abc\n        ^\nSyntaxError: unterminated string literal (detected at line 1)\n"),
+        // mixbytes
+        ("x = b'a' 'b'\n", "  File \"x.py\", line 1\n    x = b'a' 'b'\n                ^\nSyntaxError: cannot mix bytes and nonbytes literals\n"),
+        // fnest
+        ("f'{3:{4:{5}}}'\n", "  File \"x.py\", line 1\n    f'{3:{4:{5}}}'\n                  ^\nSyntaxError: f-string: expressions nested too deeply\n"),
+        // unexp_ind1
+        ("  x = 1\n", "  File \"x.py\", line 1\n    x = 1\nIndentationError: unexpected indent\n"),
+        // unexp_ind2
+        ("if x:\n    a\n      b\n", "  File \"x.py\", line 3\n    b\nIndentationError: unexpected indent\n"),
+        // colon_in
+        ("for x y:\n    pass\n", "  File \"x.py\", line 1\n    for x y:\n          ^\nSyntaxError: invalid syntax\n"),
+        // colon_ifxy
+        ("if x y:\n    pass\n", "  File \"x.py\", line 1\n    if x y:\n         ^\nSyntaxError: invalid syntax\n"),
+        // colon_lambda
+        ("f = lambda x 1\n", "  File \"x.py\", line 1\n    f = lambda x 1\n                 ^\nSyntaxError: invalid syntax\n"),
+        // dictcolon
+        ("d = {1 2}\n", "  File \"x.py\", line 1\n    d = {1 2}\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n"),
+        // dictcolon2
+        ("d = {1: 2, 3}\n", "  File \"x.py\", line 1\n    d = {1: 2, 3}\n               ^\nSyntaxError: ':' expected after dictionary key\n"),
+        // elif_bad
+        ("if x:\n    pass\nelif y\n    pass\n", "  File \"x.py\", line 3\n    elif y\n          ^\nSyntaxError: expected ':'\n"),
+        // class_colon
+        ("class A(B)\n    pass\n", "  File \"x.py\", line 1\n    class A(B)\n              ^\nSyntaxError: expected ':'\n"),
+        // def_arrow
+        ("def f() -> int\n    pass\n", "  File \"x.py\", line 1\n    def f() -> int\n                  ^\nSyntaxError: expected ':'\n"),
+        // except_colon
+        ("try:\n    pass\nexcept E\n    pass\n", "  File \"x.py\", line 3\n    except E\n            ^\nSyntaxError: expected ':'\n"),
+        // except_as_colon
+        ("try:\n    pass\nexcept E as e\n    pass\n", "  File \"x.py\", line 3\n    except E as e\n                 ^\nSyntaxError: expected ':'\n"),
+        // finally_colon
+        ("try:\n    pass\nfinally\n    pass\n", "  File \"x.py\", line 3\n    finally\n           ^\nSyntaxError: expected ':'\n"),
+        // while_else_colon
+        ("while x:\n    pass\nelse\n    pass\n", "  File \"x.py\", line 3\n    else\n        ^\nSyntaxError: expected ':'\n"),
+        // with_as_colon
+        ("with a as b\n    pass\n", "  File \"x.py\", line 1\n    with a as b\n               ^\nSyntaxError: expected ':'\n"),
+        // from_no_import
+        ("from x y\n", "  File \"x.py\", line 1\n    from x y\n           ^\nSyntaxError: invalid syntax\n"),
+        // import_dots
+        ("import a.\n", "  File \"x.py\", line 1\n    import a.\n             ^\nSyntaxError: invalid syntax\n"),
+        // for_no_in
+        ("for x\n    pass\n", "  File \"x.py\", line 1\n    for x\n         ^\nSyntaxError: invalid syntax\n"),
+        // assign_multi1
+        ("f() = x = 1\n", "  File \"x.py\", line 1\n    f() = x = 1\n    ^^^\nSyntaxError: cannot assign to function call\n"),
+        // assign_multi2
+        ("x = f() = 1\n", "  File \"x.py\", line 1\n    x = f() = 1\n        ^^^\nSyntaxError: cannot assign to function call\n"),
+        // assign_tuple_inner
+        ("a, f() = 1\n", "  File \"x.py\", line 1\n    a, f() = 1\n       ^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?\n"),
+        // assign_list_inner
+        ("[a, 1] = 1\n", "  File \"x.py\", line 1\n    [a, 1] = 1\n        ^\nSyntaxError: cannot assign to literal\n"),
+        // assign_eqeq
+        ("f() = 1 = 2\n", "  File \"x.py\", line 1\n    f() = 1 = 2\n    ^^^\nSyntaxError: cannot assign to function call\n"),
+        // assign_walrus_tgt
+        ("(x := 1) = 2\n", "  File \"x.py\", line 1\n    (x := 1) = 2\n     ^^^^^^\nSyntaxError: cannot assign to named expression here. Maybe you meant '==' instead of '='?\n"),
+        // assign_star_expr
+        ("*a, 1 = 2\n", "  File \"x.py\", line 1\n    *a, 1 = 2\n        ^\nSyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?\n"),
+        // assign_false
+        ("False = 1\n", "  File \"x.py\", line 1\n    False = 1\n    ^^^^^\nSyntaxError: cannot assign to False\n"),
+        // assign_none_tuple
+        ("a, None = 1, 2\n", "  File \"x.py\", line 1\n    a, None = 1, 2\n       ^^^^\nSyntaxError: cannot assign to None\n"),
+        // aug_call
+        ("f() += 1\n", "  File \"x.py\", line 1\n    f() += 1\n    ^^^\nSyntaxError: 'function call' is an illegal expression for augmented assignment\n"),
+        // aug_none
+        ("None += 1\n", "  File \"x.py\", line 1\n    None += 1\n    ^^^^\nSyntaxError: 'None' is an illegal expression for augmented assignment\n"),
+        // del_none
+        ("del None\n", "  File \"x.py\", line 1\n    del None\n        ^^^^\nSyntaxError: cannot delete None\n"),
+        // del_tuple_inner
+        ("del a, f()\n", "  File \"x.py\", line 1\n    del a, f()\n           ^^^\nSyntaxError: cannot delete function call\n"),
+        // for_call
+        ("for f() in x:\n    pass\n", "  File \"x.py\", line 1\n    for f() in x:\n        ^^^\nSyntaxError: cannot assign to function call\n"),
+        // print_stmt2
+        ("x = 1\nprint x, y\n", "  File \"x.py\", line 2\n    print x, y\n    ^^^^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n"),
+        // print_semi
+        ("print 'a'; x = 1\n", "  File \"x.py\", line 1\n    print 'a'; x = 1\n    ^^^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?\n"),
+        // c_def
+        ("def f() x:\n    pass\n", "  File \"x.py\", line 1\n    def f() x:\n            ^\nSyntaxError: expected ':'\n"),
+        // c_class
+        ("class A x:\n    pass\n", "  File \"x.py\", line 1\n    class A x:\n            ^\nSyntaxError: invalid syntax\n"),
+        // c_class2
+        ("class A(B) x:\n    pass\n", "  File \"x.py\", line 1\n    class A(B) x:\n               ^\nSyntaxError: invalid syntax\n"),
+        // c_while
+        ("while x y:\n    pass\n", "  File \"x.py\", line 1\n    while x y:\n            ^\nSyntaxError: invalid syntax\n"),
+        // c_for
+        ("for x in y z:\n    pass\n", "  File \"x.py\", line 1\n    for x in y z:\n               ^\nSyntaxError: invalid syntax\n"),
+        // c_with
+        ("with a b:\n    pass\n", "  File \"x.py\", line 1\n    with a b:\n           ^\nSyntaxError: invalid syntax\n"),
+        // c_try
+        ("try x:\n    pass\n", "  File \"x.py\", line 1\n    try x:\n        ^\nSyntaxError: expected ':'\n"),
+        // c_else
+        ("if x:\n    pass\nelse x:\n    pass\n", "  File \"x.py\", line 3\n    else x:\n         ^\nSyntaxError: expected ':'\n"),
+        // c_except
+        ("try:\n    pass\nexcept E x:\n    pass\n", "  File \"x.py\", line 3\n    except E x:\n             ^\nSyntaxError: invalid syntax\n"),
+        // c_finally
+        ("try:\n    pass\nfinally x:\n    pass\n", "  File \"x.py\", line 3\n    finally x:\n            ^\nSyntaxError: expected ':'\n"),
+        // c_elif
+        ("if x:\n    pass\nelif x y:\n    pass\n", "  File \"x.py\", line 3\n    elif x y:\n           ^\nSyntaxError: invalid syntax\n"),
+        // c_lambda_nl
+        ("f = lambda x\n", "  File \"x.py\", line 1\n    f = lambda x\n                ^\nSyntaxError: invalid syntax\n"),
+        // c_match
+        ("match x\n    case 1: pass\n", "  File \"x.py\", line 1\n    match x\n           ^\nSyntaxError: expected ':'\n"),
+        // c_case
+        ("match x:\n    case 1\n        pass\n", "  File \"x.py\", line 2\n    case 1\n          ^\nSyntaxError: expected ':'\n"),
+        // c_except_bare
+        ("try:\n    pass\nexcept\n    pass\n", "  File \"x.py\", line 3\n    except\n          ^\nSyntaxError: expected ':'\n"),
+        // c_dict
+        ("d = {1: 2, 3}\n", "  File \"x.py\", line 1\n    d = {1: 2, 3}\n               ^\nSyntaxError: ':' expected after dictionary key\n"),
+        // c_slice
+        ("x[1 2]\n", "  File \"x.py\", line 1\n    x[1 2]\n      ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n"),
+        // c_call_kw
+        ("f(a=1 b=2)\n", "  File \"x.py\", line 1\n    f(a=1 b=2)\n        ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n"),
+        // c_str_name
+        ("f(a 'b')\n", "  File \"x.py\", line 1\n    f(a 'b')\n        ^^^\nSyntaxError: invalid syntax\n"),
+        // c_name_str
+        ("x = [a 'b']\n", "  File \"x.py\", line 1\n    x = [a 'b']\n           ^^^\nSyntaxError: invalid syntax\n"),
+        // c_two_str
+        ("x = ['a' 'b' c]\n", "  File \"x.py\", line 1\n    x = ['a' 'b' c]\n         ^^^^^^^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n"),
+        // c_eof_cont
+        ("x = (1 +\n", "  File \"x.py\", line 1\n    x = (1 +\n        ^\nSyntaxError: '(' was never closed\n"),
+        // c_async
+        ("async x = 1\n", "  File \"x.py\", line 1\n    async x = 1\n          ^\nSyntaxError: invalid syntax\n"),
+        // c_ann
+        ("x: = 1\n", "  File \"x.py\", line 1\n    x: = 1\n       ^\nSyntaxError: invalid syntax\n"),
+        // c_global_comma
+        ("global x,\n", "  File \"x.py\", line 1\n    global x,\n             ^\nSyntaxError: invalid syntax\n"),
+        // c_lambda_star
+        ("lambda *: 1\n", "  File \"x.py\", line 1\n    lambda *: 1\n            ^\nSyntaxError: named arguments must follow bare *\n"),
+        // c_def_star
+        ("def f(*): pass\n", "  File \"x.py\", line 1\n    def f(*): pass\n          ^\nSyntaxError: named arguments must follow bare *\n"),
+        // c_def_kwargs2
+        ("def f(**a, b): pass\n", "  File \"x.py\", line 1\n    def f(**a, b): pass\n               ^\nSyntaxError: arguments cannot follow var-keyword argument\n"),
+        // c_def_dup_kw
+        ("def f(**a, **b): pass\n", "  File \"x.py\", line 1\n    def f(**a, **b): pass\n               ^^\nSyntaxError: arguments cannot follow var-keyword argument\n"),
+        // c_def_slash
+        ("def f(/): pass\n", "  File \"x.py\", line 1\n    def f(/): pass\n          ^\nSyntaxError: invalid syntax\n"),
+        // c_def_slash2
+        ("def f(a, /, /): pass\n", "  File \"x.py\", line 1\n    def f(a, /, /): pass\n                ^\nSyntaxError: / may appear only once\n"),
+        // c_def_star_slash
+        ("def f(*a, /): pass\n", "  File \"x.py\", line 1\n    def f(*a, /): pass\n              ^\nSyntaxError: / must be ahead of *\n"),
+        // c_call_starstar_star
+        ("f(**a, *b)\n", "  File \"x.py\", line 1\n    f(**a, *b)\n           ^\nSyntaxError: iterable argument unpacking follows keyword argument unpacking\n"),
+        // c_call_kw_pos_unpack
+        ("f(**a, b)\n", "  File \"x.py\", line 1\n    f(**a, b)\n            ^\nSyntaxError: positional argument follows keyword argument unpacking\n"),
+        // c_from_import_paren
+        ("from a import (b\n", "  File \"x.py\", line 1\n    from a import (b\n                  ^\nSyntaxError: '(' was never closed\n"),
+        // c_import_as
+        ("import a as\n", "  File \"x.py\", line 1\n    import a as\n               ^\nSyntaxError: invalid syntax\n"),
+        // c_raise_from
+        ("raise E from\n", "  File \"x.py\", line 1\n    raise E from\n                ^\nSyntaxError: invalid syntax\n"),
+        // c_del_star
+        ("del *a\n", "  File \"x.py\", line 1\n    del *a\n        ^^\nSyntaxError: cannot delete starred\n"),
+        // c_yield_in_arg
+        ("f(yield x)\n", "  File \"x.py\", line 1\n    f(yield x)\n      ^^^^^\nSyntaxError: invalid syntax\n"),
+        // c_ellipsis
+        ("x = ....\n", "  File \"x.py\", line 1\n    x = ....\n            ^\nSyntaxError: invalid syntax\n"),
+        // c_not_in
+        ("x not y\n", "  File \"x.py\", line 1\n    x not y\n          ^\nSyntaxError: invalid syntax\n"),
+        // c_is_not
+        ("x is not\n", "  File \"x.py\", line 1\n    x is not\n            ^\nSyntaxError: invalid syntax\n"),
+        // c_kwd_dup
+        ("f(a=1, **b, c)\n", "  File \"x.py\", line 1\n    f(a=1, **b, c)\n                 ^\nSyntaxError: positional argument follows keyword argument unpacking\n"),
+        // c_fstring_bs
+        ("f'{a!r:>{b!}}'\n", "  File \"x.py\", line 1\n    f'{a!r:>{b!}}'\n                  ^\nSyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a'\n"),
+        // c_fstring_eq_nl
+        ("f'{x\n}'\n", "  File \"x.py\", line 1\n    f'{x\n    ^\nSyntaxError: unterminated string literal (detected at line 1)\n"),
+        // c_octal
+        ("x = 0o8\n", "  File \"x.py\", line 1\n    x = 0o8\n          ^\nSyntaxError: invalid digit '8' in octal literal\n"),
+        // c_hex_g
+        ("x = 0x1g\n", "  File \"x.py\", line 1\n    x = 0x1g\n          ^\nSyntaxError: invalid hexadecimal literal\n"),
+        // c_dec_j
+        ("x = 1_j\n", "  File \"x.py\", line 1\n    x = 1_j\n         ^\nSyntaxError: invalid decimal literal\n"),
+        // c_float_e
+        ("x = 1e\n", "  File \"x.py\", line 1\n    x = 1e\n        ^\nSyntaxError: invalid decimal literal\n"),
+        // c_float_e2
+        ("x = 1.5e+\n", "  File \"x.py\", line 1\n    x = 1.5e+\n            ^\nSyntaxError: invalid decimal literal\n"),
+        // c_dec_und
+        ("x = 1__0\n", "  File \"x.py\", line 1\n    x = 1__0\n         ^\nSyntaxError: invalid decimal literal\n"),
+        // c_dec_alpha
+        ("x = 123abc\n", "  File \"x.py\", line 1\n    x = 123abc\n          ^\nSyntaxError: invalid decimal literal\n"),
+        // c_zero_und
+        ("x = 0_\n", "  File \"x.py\", line 1\n    x = 0_\n         ^\nSyntaxError: invalid decimal literal\n"),
+        // c_bin_und
+        ("x = 0b_\n", "  File \"x.py\", line 1\n    x = 0b_\n          ^\nSyntaxError: invalid binary literal\n"),
+        // c_bin_digit
+        ("x = 0b12\n", "  File \"x.py\", line 1\n    x = 0b12\n           ^\nSyntaxError: invalid digit '2' in binary literal\n"),
+        // c_oct_digit
+        ("x = 0o19\n", "  File \"x.py\", line 1\n    x = 0o19\n           ^\nSyntaxError: invalid digit '9' in octal literal\n"),
+        // c_zero_lead
+        ("x = 012\n", "  File \"x.py\", line 1\n    x = 012\n        ^\nSyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers\n"),
+        // c_imag_alpha
+        ("x = 1jx\n", "  File \"x.py\", line 1\n    x = 1jx\n         ^\nSyntaxError: invalid imaginary literal\n"),
+        ];
+        let mut failures = Vec::new();
+        for (src, expected) in cases {
+            let got = match parse(src, "x.py") {
+                Ok(_) => "OK\n".to_owned(),
+                Err(e) => e.render(),
+            };
+            if got != *expected {
+                failures.push(format!("{src:?}\nexpected:\n{expected}got:\n{got}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} mismatches:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn render_follows_cpython_rules() {
+        let base = SyntaxError {
+            kind: SyntaxErrorKind::Syntax,
+            msg: "m".into(),
+            filename: "f.py".into(),
+            line: 7,
+            col: 3,
+            end_col: 6,
+            text: Some("  abcdef  ".into()),
+        };
+        // Leading blanks go, trailing ones stay; carets span col..end_col.
+        assert_eq!(
+            base.render(),
+            "  File \"f.py\", line 7\n    abcdef  \n    ^^^\nSyntaxError: m\n"
+        );
+        // IndentationError and TabError never span.
+        let e = SyntaxError {
+            kind: SyntaxErrorKind::Indentation,
+            ..base.clone()
+        };
+        assert_eq!(
+            e.render(),
+            "  File \"f.py\", line 7\n    abcdef  \n    ^\nIndentationError: m\n"
+        );
+        // A caret left of the text is not printed; no text, no source line.
+        let e = SyntaxError {
+            col: 1,
+            ..base.clone()
+        };
+        assert_eq!(
+            e.render(),
+            "  File \"f.py\", line 7\n    abcdef  \nSyntaxError: m\n"
+        );
+        let e = SyntaxError {
+            text: None,
+            ..base.clone()
+        };
+        assert_eq!(e.render(), "  File \"f.py\", line 7\nSyntaxError: m\n");
+        // Multi-byte characters widen the caret run as CPython's byte
+        // offsets do.
+        let e = SyntaxError {
+            col: 1,
+            end_col: 5,
+            text: Some("中文() = 1".into()),
+            ..base
+        };
+        assert_eq!(
+            e.render(),
+            "  File \"f.py\", line 7\n    中文() = 1\n    ^^^^^^^^\nSyntaxError: m\n"
+        );
     }
 }
