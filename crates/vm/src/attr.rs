@@ -419,7 +419,7 @@ impl<P: HeapPolicy> Vm<P> {
                 )));
             }
             self.dict_set_str(&c.dict, name.clone(), value);
-            self.refresh_flags_below(obj);
+            self.update_class_flags(obj);
             return Ok(());
         }
         if let Some(m) = obj.downcast::<Module<P>>() {
@@ -436,12 +436,6 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(());
         }
         Err(self.no_attribute(obj, name))
-    }
-
-    fn refresh_flags_below(&self, cls: &Obj<P>) {
-        // Subclasses are not tracked; flags of a class are recomputed when
-        // it is itself changed, which is what the subset's programs do.
-        self.update_class_flags(cls);
     }
 
     /// `del obj.name`

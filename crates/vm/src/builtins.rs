@@ -9,10 +9,9 @@
 
 use core::sync::atomic::AtomicU32;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use ftl_core::sync::Mutex;
-use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
+use ftl_object::{HeapPolicy, IntValue, ObjRef};
 
 use crate::objects::*;
 use crate::vm::{BuiltinFn, ExcType, Interp, Kw, Names, PyResult, Types, Vm};
@@ -247,7 +246,6 @@ impl<P: HeapPolicy> Vm<P> {
         for (name, f) in crate::functions::all::<P>() {
             set(name, self.builtin_fn(name, *f));
         }
-        crate::modules::install(self);
     }
 
     /// A built-in function object (not a method).
@@ -330,13 +328,4 @@ impl<P: HeapPolicy> Vm<P> {
             ))
         })
     }
-
-    /// Whether `o` is a str object.
-    pub fn is_str(&self, o: &Obj<P>) -> bool {
-        o.kind() == Kind::Str
-    }
 }
-
-/// Keeps `Rc` in scope for the docs of `Vm::new`.
-#[allow(dead_code)]
-type _Rc<T> = Rc<T>;

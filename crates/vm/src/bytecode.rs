@@ -14,7 +14,7 @@
 //! # Invariants
 //! * Every jump target is an instruction index within the code.
 //! * The stack depth at each instruction is the same along every path that
-//!   reaches it, and never exceeds `Code::max_stack`.
+//!   reaches it (the value stack grows as needed).
 
 use ftl_object::{HeapPolicy, ObjRef, Payload};
 
@@ -214,9 +214,7 @@ ImportName,
 /// `module -> module module.names[arg]` (ImportError if missing)
 ImportFrom,
 /// `-> AssertionError`
-LoadAssertionError,
-/// `-> locals()` dict of the class body (for `__qualname__` setup)
-LoadLocals,}
+LoadAssertionError,}
 
 /// One instruction: an opcode and its argument, 8 bytes. Kept decoded so
 /// the loop's dispatch is a single `match` on the opcode byte.
@@ -299,10 +297,6 @@ pub struct Code<P: HeapPolicy> {
     pub filename: ObjRef<P>,
     /// The line of the `def`.
     pub firstlineno: u32,
-    /// The deepest the value stack gets.
-    pub max_stack: u32,
-    /// The deepest the block stack gets.
-    pub max_blocks: u32,
 }
 
 impl<P: HeapPolicy> Code<P> {
@@ -321,14 +315,6 @@ impl<P: HeapPolicy> Code<P> {
     /// Whether calling this code makes a generator.
     pub fn is_generator(&self) -> bool {
         self.flags & flags::GENERATOR != 0
-    }
-    /// Total number of parameters (positional, keyword-only, `*args`,
-    /// `**kwargs`).
-    pub fn total_params(&self) -> usize {
-        (self.argcount
-            + self.kwonlyargcount
-            + u32::from(self.flags & flags::VARARGS != 0)
-            + u32::from(self.flags & flags::VARKEYWORDS != 0)) as usize
     }
 }
 

@@ -131,9 +131,6 @@ struct Unit<P: HeapPolicy> {
     argcount: u32,
     posonly: u32,
     kwonly: u32,
-    fblocks_depth_base: usize,
-    max_blocks: u32,
-    cur_blocks: u32,
 }
 
 struct Compiler<'a, 'c, P: HeapPolicy> {
@@ -225,9 +222,6 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             argcount,
             posonly,
             kwonly,
-            fblocks_depth_base: 0,
-            max_blocks: 0,
-            cur_blocks: 0,
         };
         self.units.push((unit, Vec::new()));
     }
@@ -274,8 +268,6 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             qualname: u.qualname,
             filename: self.filename_obj.clone(),
             firstlineno: u.firstlineno,
-            max_stack: 0,
-            max_blocks: u.max_blocks,
         }
     }
 
@@ -284,14 +276,6 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
     fn emit(&mut self, op: Op, arg: u32) {
         let u = self.unit();
         let line = u.line;
-        match op {
-            Op::SetupExcept | Op::SetupFinally | Op::SetupWith => {
-                u.cur_blocks += 1;
-                u.max_blocks = u.max_blocks.max(u.cur_blocks);
-            }
-            Op::PopBlock => u.cur_blocks = u.cur_blocks.saturating_sub(1),
-            _ => {}
-        }
         u.instrs.push(Instr::new(op, arg));
         u.lines.push(line);
     }
@@ -630,9 +614,8 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
     fn break_continue(&mut self, loc: Loc, is_break: bool) -> CResult {
         // Find the innermost loop, unwinding the blocks inside it.
         let n = self.fblocks().len();
-        let base = self.units.last().expect("unit").0.fblocks_depth_base;
         let mut i = n;
-        while i > base {
+        while i > 0 {
             i -= 1;
             if let FBlock::Loop {
                 continue_to,
@@ -745,7 +728,6 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         self.jump(Op::Jump, end);
         self.bind(handler_l);
         // The runtime pushed the exception and a handler block.
-        self.unit().cur_blocks += 1;
         for h in handlers {
             self.set_line(h.loc);
             let next = self.new_label();
@@ -772,7 +754,6 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             self.bind(next);
         }
         self.emit(Op::Reraise, 0);
-        self.unit().cur_blocks = self.unit().cur_blocks.saturating_sub(1);
         self.bind(end);
         Ok(())
     }
@@ -798,12 +779,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         self.jump(Op::Jump, end);
         // Exception path: the exception is on the stack, handled.
         self.bind(final_l);
-        self.unit().cur_blocks += 1;
         self.fblocks().push(FBlock::Handler { name: None });
         self.stmts(finalbody)?;
         self.fblocks().pop();
         self.emit(Op::Reraise, 0);
-        self.unit().cur_blocks = self.unit().cur_blocks.saturating_sub(1);
         self.bind(end);
         Ok(())
     }
@@ -832,13 +811,11 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         self.emit(Op::WithExit, 0);
         self.jump(Op::Jump, end);
         self.bind(exit_l);
-        self.unit().cur_blocks += 1;
         self.emit(Op::WithExceptStart, 0);
         self.jump(Op::PopJumpIfTrue, suppress);
         self.emit(Op::Reraise, 0);
         self.bind(suppress);
         self.emit(Op::PopExcept, 0);
-        self.unit().cur_blocks = self.unit().cur_blocks.saturating_sub(1);
         self.emit(Op::PopTop, 0);
         self.bind(end);
         Ok(())

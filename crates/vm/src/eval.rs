@@ -117,12 +117,7 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Err(Raised { err, reraise }) => {
                     if !reraise {
-                        self.note_raise(
-                            &err,
-                            &code_obj,
-                            code.line_of(frame.pc.saturating_sub(1)),
-                            handled_base,
-                        );
+                        self.note_raise(&err, &code_obj, code.line_of(frame.pc.saturating_sub(1)));
                     }
                     if let Some(target) = self.unwind(frame, &err) {
                         frame.pc = target as usize;
@@ -139,7 +134,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// Records a traceback entry for the frame the exception passes
     /// through, and on first sight sets its `__context__` to the exception
     /// being handled (implicit chaining).
-    fn note_raise(&self, err: &PyErr<P>, code: &Obj<P>, line: u32, _handled_base: usize) {
+    fn note_raise(&self, err: &PyErr<P>, code: &Obj<P>, line: u32) {
         let Some(inst) = err.0.downcast::<Instance<P>>() else {
             return;
         };
@@ -832,13 +827,6 @@ impl<P: HeapPolicy> Vm<P> {
                 Op::LoadAssertionError => frame
                     .stack
                     .push(self.exc_class(ExcType::AssertionError).clone()),
-                Op::LoadLocals => {
-                    let l = frame
-                        .locals
-                        .clone()
-                        .unwrap_or_else(|| frame.globals.clone());
-                    frame.stack.push(l);
-                }
             }
         }
     }

@@ -21,9 +21,6 @@ type R<P> = PyResult<Obj<P>, P>;
 
 const MODULES: &[&str] = &["sys", "time", "math", "os", "random"];
 
-/// Registers nothing eagerly: modules are made on first import.
-pub fn install<P: HeapPolicy>(_vm: &Vm<P>) {}
-
 impl<P: HeapPolicy> Vm<P> {
     /// `import name`
     pub fn import(&self, name: &Obj<P>) -> R<P> {

@@ -667,15 +667,3 @@ pub struct Stream {
 unsafe impl<P: HeapPolicy> Payload<P> for Stream {
     const NAME: &'static str = "TextIOWrapper";
 }
-
-/// Helper: the payload of `obj` as `T`, if it is one.
-#[inline]
-pub fn as_<P: HeapPolicy, T: Payload<P>>(obj: &Obj<P>) -> Option<&T> {
-    obj.downcast::<T>()
-}
-
-/// The class object for a value whose payload is defined here, by type name
-/// (used by `Vm::type_of`).
-pub fn payload_type_name<P: HeapPolicy>(obj: &Obj<P>) -> &'static str {
-    obj.type_name()
-}

@@ -2212,12 +2212,8 @@ impl<P: HeapPolicy> Vm<P> {
         };
         match result {
             Ok(s) => Ok(self.new_str(s)),
-            Err(e) => Err(self.format_error_for(e, v)),
+            Err(e) => Err(self.format_error(e)),
         }
-    }
-
-    fn format_error_for(&self, e: format::FormatError, _v: &Obj<P>) -> PyErr<P> {
-        self.format_error(e)
     }
 
     /// The Python exception for a formatting error.

@@ -11,7 +11,6 @@ use std::rc::Rc;
 use ftl_object::{GilHeap, HeapPolicy, ObjRef};
 
 use crate::compile::{compile_module, ConstMaker};
-use crate::coordination::SingleThread;
 use crate::frame::Frame;
 use crate::objects::{Module, Obj};
 use crate::vm::Vm;
@@ -113,10 +112,7 @@ pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>
             return 1;
         }
     };
-    let mut vm: Vm<P> = Vm::for_thread(
-        Rc::new(crate::builtins::make_interp::<P>(argv)),
-        Box::new(SingleThread::new()),
-    );
+    let mut vm: Vm<P> = Vm::new(argv);
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
     let _finalizers = crate::finalize::register(&vm);

@@ -596,11 +596,3 @@ impl<P: HeapPolicy> Vm<P> {
         }
     }
 }
-
-/// Something raised outside Python code that the driver must report: the
-/// program's exit status and what to print.
-#[derive(Debug)]
-pub enum Exit {
-    /// Normal end (status 0) or `sys.exit(n)`.
-    Code(i32),
-}
