@@ -38,6 +38,22 @@ impl<P: HeapPolicy> Vm<P> {
         ))
     }
 
+    /// A class attribute as seen through the class itself (`C.name`): a
+    /// `classmethod` binds to the class, a `staticmethod` unwraps, anything
+    /// else (plain functions included) is returned as it is.
+    fn bind_to_class(&self, attr: Obj<P>, cls: &Obj<P>) -> Obj<P> {
+        if let Some(cm) = attr.downcast::<ClassMethod<P>>() {
+            return ObjRef::new(BoundMethod {
+                func: cm.func.clone(),
+                this: cls.clone(),
+            });
+        }
+        if let Some(sm) = attr.downcast::<StaticMethod<P>>() {
+            return sm.func.clone();
+        }
+        attr
+    }
+
     /// Binds a type attribute found for `obj`.
     fn bind(&self, attr: Obj<P>, obj: &Obj<P>, cls: &Obj<P>) -> PyResult<Obj<P>, P> {
         if attr.kind() != Kind::Other {
@@ -60,14 +76,8 @@ impl<P: HeapPolicy> Vm<P> {
             }
             return Ok(attr);
         }
-        if let Some(cm) = attr.downcast::<ClassMethod<P>>() {
-            return Ok(ObjRef::new(BoundMethod {
-                func: cm.func.clone(),
-                this: cls.clone(),
-            }));
-        }
-        if let Some(sm) = attr.downcast::<StaticMethod<P>>() {
-            return Ok(sm.func.clone());
+        if attr.is::<ClassMethod<P>>() || attr.is::<StaticMethod<P>>() {
+            return Ok(self.bind_to_class(attr, cls));
         }
         if let Some(p) = attr.downcast::<Property<P>>() {
             return match &p.fget {
@@ -111,16 +121,7 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if let Some(c) = obj.downcast::<Class<P>>() {
             if let Some(a) = self.lookup_in_class(obj, name) {
-                if let Some(cm) = a.downcast::<ClassMethod<P>>() {
-                    return Ok(Some(ObjRef::new(BoundMethod {
-                        func: cm.func.clone(),
-                        this: obj.clone(),
-                    })));
-                }
-                if let Some(sm) = a.downcast::<StaticMethod<P>>() {
-                    return Ok(Some(sm.func.clone()));
-                }
-                return Ok(Some(a));
+                return Ok(Some(self.bind_to_class(a, obj)));
             }
             let n = name.as_str().unwrap_or("");
             return Ok(match n {
@@ -313,16 +314,7 @@ impl<P: HeapPolicy> Vm<P> {
             let d = self.class(c).dict.as_dict().expect("dict");
             if let Some(a) = d.get_hashed(hash, name) {
                 if s.obj.is::<Class<P>>() {
-                    if let Some(cm) = a.downcast::<ClassMethod<P>>() {
-                        return Ok(Some(ObjRef::new(BoundMethod {
-                            func: cm.func.clone(),
-                            this: s.obj.clone(),
-                        })));
-                    }
-                    if let Some(sm) = a.downcast::<StaticMethod<P>>() {
-                        return Ok(Some(sm.func.clone()));
-                    }
-                    return Ok(Some(a));
+                    return Ok(Some(self.bind_to_class(a, &s.obj)));
                 }
                 return self.bind(a, &s.obj, &start_cls).map(Some);
             }

@@ -279,6 +279,24 @@ impl<P: HeapPolicy> Vm<P> {
         );
     }
 
+    /// Adds `f` to built-in class `cls` as a class method (`classmethod`)
+    /// or a static method.
+    pub fn add_wrapped_method(
+        &self,
+        cls: &Obj<P>,
+        name: &'static str,
+        f: BuiltinFn<P>,
+        classmethod: bool,
+    ) {
+        let func = self.builtin_fn(name, f);
+        let wrapped = if classmethod {
+            ObjRef::new(ClassMethod { func })
+        } else {
+            ObjRef::new(StaticMethod { func })
+        };
+        self.dict_set_str(&self.class(cls).dict, self.intern(name), wrapped);
+    }
+
     /// Checks a built-in's positional argument count.
     pub fn check_args(
         &self,

@@ -40,35 +40,35 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some(b) = callable.downcast::<Builtin<P>>() {
             return match &b.this {
                 None => (b.func)(self, args, kw),
-                Some(this) => {
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(this.clone());
-                    full.extend_from_slice(args);
-                    (b.func)(self, &full, kw)
-                }
+                Some(this) => (b.func)(self, &with_receiver(this, args), kw),
             };
         }
         if let Some(m) = callable.downcast::<BoundMethod<P>>() {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(m.this.clone());
-            full.extend_from_slice(args);
-            return self.call(&m.func, &full, kw);
+            return self.call_method(&m.func, &m.this, args, kw);
         }
         if callable.is::<Class<P>>() {
             return self.call_class(callable, args, kw);
         }
         if callable.is::<Instance<P>>() {
             if let Some(f) = self.lookup_type_attr(callable, &self.interp.names.call) {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(callable.clone());
-                full.extend_from_slice(args);
-                return self.call(&f, &full, kw);
+                return self.call_method(&f, callable, args, kw);
             }
         }
         if let Some(sm) = callable.downcast::<StaticMethod<P>>() {
             return self.call(&sm.func, args, kw);
         }
         Err(self.not_callable(callable))
+    }
+
+    /// Calls `func(this, *args, **kw)`: a method with its receiver.
+    pub fn call_method(
+        &self,
+        func: &Obj<P>,
+        this: &Obj<P>,
+        args: &[Obj<P>],
+        kw: Kw<'_, P>,
+    ) -> PyResult<Obj<P>, P> {
+        self.call(func, &with_receiver(this, args), kw)
     }
 
     fn not_callable(&self, obj: &Obj<P>) -> PyErr<P> {
@@ -399,10 +399,7 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some(ctor) = c.ctor {
             // A built-in class (or a user class deriving only from
             // `object` has no ctor).
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(cls.clone());
-            full.extend_from_slice(args);
-            return ctor(self, &full, kw);
+            return ctor(self, &with_receiver(cls, args), kw);
         }
         let is_exc = c.is_exception();
         let inst = ObjRef::new(Instance::new(cls.clone(), is_exc));
@@ -411,13 +408,9 @@ impl<P: HeapPolicy> Vm<P> {
                 e.args.set(Some(ObjRef::new_tuple(args.to_vec())));
             }
         }
-        let init = self.lookup_in_class(cls, &self.interp.names.init);
-        match init {
-            Some(init) if !init.is::<Builtin<P>>() => {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(inst.clone());
-                full.extend_from_slice(args);
-                let r = self.call(&init, &full, kw)?;
+        match self.user_method(cls, &self.interp.names.init) {
+            Some(init) => {
+                let r = self.call_method(&init, &inst, args, kw)?;
                 if !r.is_none() {
                     return Err(self.type_error(format!(
                         "__init__() should return None, not '{}'",
@@ -515,6 +508,14 @@ impl<P: HeapPolicy> Vm<P> {
         }
         Ok(cls)
     }
+}
+
+/// `[this, *args]`: the argument vector of a call with a receiver.
+fn with_receiver<P: HeapPolicy>(this: &Obj<P>, args: &[Obj<P>]) -> Vec<Obj<P>> {
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(this.clone());
+    full.extend_from_slice(args);
+    full
 }
 
 /// CPython's list of names in arity errors: `'a'`, `'a' and 'b'`,

@@ -515,15 +515,7 @@ impl<P: HeapPolicy> Vm<P> {
                 Op::ForIter => {
                     let it = top!(frame);
                     let next = if let Some(r) = it.downcast::<RangeIter<P>>() {
-                        let left = r.left.get();
-                        if left > 0 {
-                            let v = r.next.get();
-                            r.left.set(left - 1);
-                            r.next.set(v.wrapping_add(r.step));
-                            Some(ObjRef::from_i64(v))
-                        } else {
-                            None
-                        }
+                        r.step().map(ObjRef::from_i64)
                     } else {
                         self.next(it)?
                     };

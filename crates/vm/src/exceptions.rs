@@ -53,20 +53,12 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// Whether exception `exc` matches an `except` clause's class or tuple.
     pub fn exception_matches(&self, exc: &Obj<P>, cls: &Obj<P>) -> PyResult<bool, P> {
-        if let Some(t) = cls.as_tuple() {
-            for c in t {
-                if self.exception_matches(exc, c)? {
-                    return Ok(true);
-                }
-            }
-            return Ok(false);
-        }
-        match cls.downcast::<Class<P>>() {
-            Some(c) if c.is_exception() => Ok(self.isinstance(exc, cls)),
+        self.any_class(cls, &|c| match c.downcast::<Class<P>>() {
+            Some(k) if k.is_exception() => Ok(self.isinstance(exc, c)),
             _ => Err(self.type_error(
                 "catching classes that do not inherit from BaseException is not allowed",
             )),
-        }
+        })
     }
 
     /// The exception's class name as CPython prints it in tracebacks

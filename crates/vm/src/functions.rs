@@ -290,20 +290,15 @@ fn class_check<P: HeapPolicy>(
     cls: &Obj<P>,
     test: &dyn Fn(&Obj<P>) -> bool,
 ) -> PyResult<bool, P> {
-    if cls.is::<Class<P>>() {
-        return Ok(test(cls));
-    }
-    if let Some(t) = cls.as_tuple() {
-        for c in t {
-            if class_check(vm, name, c, test)? {
-                return Ok(true);
-            }
+    vm.any_class(cls, &|c| {
+        if c.is::<Class<P>>() {
+            Ok(test(c))
+        } else {
+            Err(vm.type_error(format!(
+                "{name}() arg 2 must be a type, a tuple of types, or a union"
+            )))
         }
-        return Ok(false);
-    }
-    Err(vm.type_error(format!(
-        "{name}() arg 2 must be a type, a tuple of types, or a union"
-    )))
+    })
 }
 
 fn isinstance<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

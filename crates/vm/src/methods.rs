@@ -44,13 +44,7 @@ fn object_repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<
     vm.check_args("__repr__", args, 1, 1)?;
     let o = &args[0];
     if let Some(inst) = o.downcast::<Instance<P>>() {
-        let c = vm.class(&inst.class);
-        return Ok(vm.new_str(format!(
-            "<{}.{} object at {:#x}>",
-            vm.class_module(&inst.class),
-            c.qualname,
-            o.addr()
-        )));
+        return Ok(vm.new_str(vm.default_instance_repr(o, &inst.class)));
     }
     Ok(vm.new_str(vm.repr(o)?))
 }

@@ -82,14 +82,7 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
             vm.add_method(cls, owner, name, *f);
         }
     }
-    // `dict.fromkeys` is a class method.
-    let fromkeys = vm.builtin_fn("fromkeys", dict_fromkeys::<P>);
-    let dict_cls = vm.class(&t.dict);
-    vm.dict_set_str(
-        &dict_cls.dict,
-        vm.intern("fromkeys"),
-        ObjRef::new(ClassMethod { func: fromkeys }),
-    );
+    vm.add_wrapped_method(&t.dict, "fromkeys", dict_fromkeys::<P>, true);
     let stream = &t.others["TextIOWrapper"];
     vm.add_method(stream, "TextIOWrapper", "write", stream_write::<P>);
     vm.add_method(stream, "TextIOWrapper", "flush", stream_flush::<P>);

@@ -157,33 +157,10 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     for (name, f) in float_methods {
         vm.add_method(&t.float, "float", name, *f);
     }
-    add_wrapped(vm, &t.int, "from_bytes", int_from_bytes::<P>, true);
-    add_wrapped(vm, &t.float, "fromhex", float_fromhex::<P>, true);
-    add_wrapped(vm, &t.bytes, "fromhex", bytes_fromhex::<P>, true);
-    add_wrapped(vm, &t.str_, "maketrans", str_maketrans::<P>, false);
-}
-
-/// Adds `f` to `cls` as a class method (`classmethod == true`) or a
-/// static method.
-fn add_wrapped<P: HeapPolicy>(
-    vm: &Vm<P>,
-    cls: &Obj<P>,
-    name: &'static str,
-    f: BuiltinFn<P>,
-    classmethod: bool,
-) {
-    let func = ObjRef::new(Builtin {
-        name,
-        func: f,
-        this: None,
-        owner: None,
-    });
-    let wrapped = if classmethod {
-        ObjRef::new(ClassMethod { func })
-    } else {
-        ObjRef::new(StaticMethod { func })
-    };
-    vm.dict_set_str(&vm.class(cls).dict, vm.intern(name), wrapped);
+    vm.add_wrapped_method(&t.int, "from_bytes", int_from_bytes::<P>, true);
+    vm.add_wrapped_method(&t.float, "fromhex", float_fromhex::<P>, true);
+    vm.add_wrapped_method(&t.bytes, "fromhex", bytes_fromhex::<P>, true);
+    vm.add_wrapped_method(&t.str_, "maketrans", str_maketrans::<P>, false);
 }
 
 // ---------------------------------------------------------------------------

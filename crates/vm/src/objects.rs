@@ -505,6 +505,21 @@ pub struct RangeIter<P: HeapPolicy> {
     pub step: i64,
 }
 
+impl<P: HeapPolicy> RangeIter<P> {
+    /// The next value, or `None` when the range is exhausted.
+    #[inline]
+    pub fn step(&self) -> Option<i64> {
+        let left = self.left.get();
+        if left <= 0 {
+            return None;
+        }
+        let v = self.next.get();
+        self.left.set(left - 1);
+        self.next.set(v.wrapping_add(self.step));
+        Some(v)
+    }
+}
+
 // SAFETY: mutable state behind the object lock.
 unsafe impl<P: HeapPolicy> Payload<P> for RangeIter<P> {
     const NAME: &'static str = "range_iterator";

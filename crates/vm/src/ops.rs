@@ -514,17 +514,10 @@ impl<P: HeapPolicy> Vm<P> {
         if !obj.is::<Instance<P>>() {
             return Ok(None);
         }
-        let n = self.intern(name);
-        let Some(f) = self.lookup_type_attr(obj, &n) else {
+        let Some(f) = self.user_method(&self.type_of(obj), &self.intern(name)) else {
             return Ok(None);
         };
-        if f.is::<Builtin<P>>() {
-            return Ok(None);
-        }
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        let r = self.call(&f, &full, Kw::EMPTY)?;
+        let r = self.call_method(&f, obj, args, Kw::EMPTY)?;
         if r.is_same(&self.interp.not_implemented) {
             return Ok(None);
         }
@@ -1667,14 +1660,7 @@ impl<P: HeapPolicy> Vm<P> {
             });
         }
         if let Some(r) = it.downcast::<RangeIter<P>>() {
-            let left = r.left.get();
-            if left <= 0 {
-                return Ok(None);
-            }
-            let v = r.next.get();
-            r.left.set(left - 1);
-            r.next.set(v.wrapping_add(r.step));
-            return Ok(Some(ObjRef::from_i64(v)));
+            return Ok(r.step().map(ObjRef::from_i64));
         }
         if let Some(d) = it.downcast::<DictIter<P>>() {
             let pos = d.pos.get();
@@ -1986,17 +1972,8 @@ impl<P: HeapPolicy> Vm<P> {
 
     fn other_repr(&self, o: &Obj<P>) -> PyResult<String, P> {
         if let Some(inst) = o.downcast::<Instance<P>>() {
-            if let Some(f) = self.lookup_in_class(&inst.class, &self.interp.names.repr) {
-                if !f.is::<Builtin<P>>() {
-                    let r = self.call(&f, core::slice::from_ref(o), Kw::EMPTY)?;
-                    return match r.as_str() {
-                        Some(s) => Ok(s.to_string()),
-                        None => Err(self.type_error(format!(
-                            "__repr__ returned non-string (type {})",
-                            self.type_name(&r)
-                        ))),
-                    };
-                }
+            if let Some(s) = self.user_text(o, &inst.class, &self.interp.names.repr)? {
+                return Ok(s);
             }
             if let Some(e) = &inst.exc {
                 let args = e
@@ -2011,13 +1988,7 @@ impl<P: HeapPolicy> Vm<P> {
                     format!("{name}{}", self.repr(&args)?)
                 });
             }
-            let c = self.class(&inst.class);
-            return Ok(format!(
-                "<{}.{} object at {:#x}>",
-                self.class_module(&inst.class),
-                c.qualname,
-                o.addr()
-            ));
+            return Ok(self.default_instance_repr(o, &inst.class));
         }
         if let Some(c) = o.downcast::<Class<P>>() {
             return Ok(
@@ -2105,6 +2076,33 @@ impl<P: HeapPolicy> Vm<P> {
         Ok(format!("<{} object at {:#x}>", self.type_name(o), o.addr()))
     }
 
+    /// `object.__repr__` of an instance: `<module.Qualname object at 0x...>`.
+    pub fn default_instance_repr(&self, o: &Obj<P>, cls: &Obj<P>) -> String {
+        format!(
+            "<{}.{} object at {:#x}>",
+            self.class_module(cls),
+            self.class(cls).qualname,
+            o.addr()
+        )
+    }
+
+    /// The text a user `__repr__` or `__str__` (`name`) of `o`'s class
+    /// returns, if the class defines one; `TypeError` if it is not a str.
+    fn user_text(&self, o: &Obj<P>, cls: &Obj<P>, name: &Obj<P>) -> PyResult<Option<String>, P> {
+        let Some(f) = self.user_method(cls, name) else {
+            return Ok(None);
+        };
+        let r = self.call(&f, core::slice::from_ref(o), Kw::EMPTY)?;
+        match r.as_str() {
+            Some(s) => Ok(Some(s.to_string())),
+            None => Err(self.type_error(format!(
+                "{} returned non-string (type {})",
+                name.as_str().unwrap_or("?"),
+                self.type_name(&r)
+            ))),
+        }
+    }
+
     /// The `__module__` of a class.
     pub fn class_module(&self, cls: &Obj<P>) -> String {
         let c = self.class(cls);
@@ -2132,22 +2130,13 @@ impl<P: HeapPolicy> Vm<P> {
             _ => return self.repr(o),
         }
         if let Some(inst) = o.downcast::<Instance<P>>() {
-            if let Some(f) = self.lookup_in_class(&inst.class, &self.interp.names.str_) {
-                if !f.is::<Builtin<P>>() {
-                    let r = self.call(&f, core::slice::from_ref(o), Kw::EMPTY)?;
-                    return match r.as_str() {
-                        Some(s) => Ok(s.to_string()),
-                        None => Err(self.type_error(format!(
-                            "__str__ returned non-string (type {})",
-                            self.type_name(&r)
-                        ))),
-                    };
-                }
+            if let Some(s) = self.user_text(o, &inst.class, &self.interp.names.str_)? {
+                return Ok(s);
             }
             if let Some(e) = &inst.exc {
                 if self
-                    .lookup_in_class(&inst.class, &self.interp.names.repr)
-                    .is_some_and(|f| !f.is::<Builtin<P>>())
+                    .user_method(&inst.class, &self.interp.names.repr)
+                    .is_some()
                 {
                     return self.repr(o);
                 }

@@ -511,6 +511,27 @@ impl<P: HeapPolicy> Vm<P> {
         }
     }
 
+    /// Applies `test` to `spec`, or to each item of `spec` (recursively)
+    /// when it is a tuple, until one passes: the "class or tuple of
+    /// classes" argument of `isinstance`, `issubclass` and `except`.
+    pub fn any_class(
+        &self,
+        spec: &Obj<P>,
+        test: &dyn Fn(&Obj<P>) -> PyResult<bool, P>,
+    ) -> PyResult<bool, P> {
+        match spec.as_tuple() {
+            Some(items) => {
+                for item in items {
+                    if self.any_class(item, test)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            None => test(spec),
+        }
+    }
+
     /// `isinstance(obj, cls)` for one class.
     pub fn isinstance(&self, obj: &Obj<P>, cls: &Obj<P>) -> bool {
         let t = self.type_of(obj);
@@ -545,21 +566,20 @@ impl<P: HeapPolicy> Vm<P> {
         self.lookup_in_class(&t, name)
     }
 
+    /// `name` looked up in `cls` when it is defined in Python (a user
+    /// method), not one of the built-in defaults that `object` provides.
+    pub fn user_method(&self, cls: &Obj<P>, name: &Obj<P>) -> Option<Obj<P>> {
+        self.lookup_in_class(cls, name)
+            .filter(|v| !v.is::<Builtin<P>>())
+    }
+
     /// Recomputes a class's cached flags (after creation or when a class
     /// attribute changes).
     pub fn update_class_flags(&self, cls: &Obj<P>) {
         let n = &self.interp.names;
         let c = self.class(cls);
         let mut f = c.flags() & class_flags::EXCEPTION;
-        let user_defined = |name: &Obj<P>| -> Option<Obj<P>> {
-            let v = self.lookup_in_class(cls, name)?;
-            // `object`'s defaults are built-ins; user methods are not.
-            if v.is::<Builtin<P>>() {
-                None
-            } else {
-                Some(v)
-            }
-        };
+        let user_defined = |name: &Obj<P>| self.user_method(cls, name);
         if user_defined(&n.del).is_some() {
             f |= class_flags::HAS_DEL;
         }
