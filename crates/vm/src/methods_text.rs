@@ -711,20 +711,23 @@ fn str_endswith<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<
 // str: case, predicates, padding
 // ---------------------------------------------------------------------------
 
-/// Defines `str` methods without arguments from a function of the text.
-macro_rules! str_noargs {
-    ($($fn_name:ident = $py:literal => |$s:ident| $body:expr;)*) => {
+/// Defines methods without arguments (`METH_NOARGS`) of the type whose
+/// receiver `$this` extracts (`this_str`, `this_bytes`), each from a
+/// function of the receiver's value.
+macro_rules! noargs_methods {
+    ($this:ident, $ty:literal: $($fn_name:ident = $py:literal => |$s:ident| $body:expr;)*) => {
         $(
             fn $fn_name<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
-                let $s = this_str(vm, args, $py)?;
-                noargs(vm, concat!("str.", $py), args, kw)?;
+                let $s = $this(vm, args, $py)?;
+                noargs(vm, concat!($ty, ".", $py), args, kw)?;
                 Ok($body)
             }
         )*
     };
 }
 
-str_noargs! {
+noargs_methods! {
+    this_str, "str":
     str_upper = "upper" => |s| ObjRef::from_string(strmeth::upper(s));
     str_lower = "lower" => |s| ObjRef::from_string(strmeth::lower(s));
     str_casefold = "casefold" => |s| ObjRef::from_string(strmeth::casefold(s));
@@ -1753,20 +1756,8 @@ fn bytes_removesuffix<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>)
     bytes_affix_remove(vm, args, kw, "removesuffix", false)
 }
 
-/// Defines `bytes` methods without arguments from a function of the bytes.
-macro_rules! bytes_noargs {
-    ($($fn_name:ident = $py:literal => |$b:ident| $body:expr;)*) => {
-        $(
-            fn $fn_name<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
-                let $b = this_bytes(vm, args, $py)?;
-                noargs(vm, concat!("bytes.", $py), args, kw)?;
-                Ok($body)
-            }
-        )*
-    };
-}
-
-bytes_noargs! {
+noargs_methods! {
+    this_bytes, "bytes":
     bytes_upper = "upper" => |b| ObjRef::new_bytes(&b.to_ascii_uppercase());
     bytes_lower = "lower" => |b| ObjRef::new_bytes(&b.to_ascii_lowercase());
     bytes_isdigit = "isdigit" => |b| ObjRef::from_bool(!b.is_empty() && b.iter().all(u8::is_ascii_digit));

@@ -571,17 +571,23 @@ impl<P: HeapPolicy> Vm<P> {
         self.binary_op(a, b, op)
     }
 
+    /// The user special method of a unary operator, or CPython's
+    /// `bad operand type for unary -: 'str'` (`what` is `unary -: `).
+    fn unary_dunder(&self, a: &Obj<P>, dunder: &str, what: &str) -> PyResult<Obj<P>, P> {
+        self.call_dunder(a, dunder, &[])?.ok_or_else(|| {
+            self.type_error(format!(
+                "bad operand type for {what}'{}'",
+                self.type_name(a)
+            ))
+        })
+    }
+
     /// `-a`
     pub fn unary_neg(&self, a: &Obj<P>) -> PyResult<Obj<P>, P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.neg())),
             Some(Num::Float(f)) => Ok(ObjRef::from_f64(-f)),
-            None => self.call_dunder(a, "__neg__", &[])?.ok_or_else(|| {
-                self.type_error(format!(
-                    "bad operand type for unary -: '{}'",
-                    self.type_name(a)
-                ))
-            }),
+            None => self.unary_dunder(a, "__neg__", "unary -: "),
         }
     }
 
@@ -590,12 +596,7 @@ impl<P: HeapPolicy> Vm<P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.into_owned())),
             Some(Num::Float(f)) => Ok(ObjRef::from_f64(f)),
-            None => self.call_dunder(a, "__pos__", &[])?.ok_or_else(|| {
-                self.type_error(format!(
-                    "bad operand type for unary +: '{}'",
-                    self.type_name(a)
-                ))
-            }),
+            None => self.unary_dunder(a, "__pos__", "unary +: "),
         }
     }
 
@@ -603,12 +604,7 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn unary_invert(&self, a: &Obj<P>) -> PyResult<Obj<P>, P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.invert())),
-            _ => self.call_dunder(a, "__invert__", &[])?.ok_or_else(|| {
-                self.type_error(format!(
-                    "bad operand type for unary ~: '{}'",
-                    self.type_name(a)
-                ))
-            }),
+            _ => self.unary_dunder(a, "__invert__", "unary ~: "),
         }
     }
 
@@ -617,12 +613,7 @@ impl<P: HeapPolicy> Vm<P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.abs())),
             Some(Num::Float(f)) => Ok(ObjRef::from_f64(f.abs())),
-            None => self.call_dunder(a, "__abs__", &[])?.ok_or_else(|| {
-                self.type_error(format!(
-                    "bad operand type for abs(): '{}'",
-                    self.type_name(a)
-                ))
-            }),
+            None => self.unary_dunder(a, "__abs__", "abs(): "),
         }
     }
 
