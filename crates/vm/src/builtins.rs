@@ -51,6 +51,9 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
             .clone()
     };
     let names = Names::new(&mut intern);
+    let ascii_chars = (0u8..128)
+        .map(|b| intern(&(b as char).to_string()))
+        .collect();
 
     let object = make_class::<P>("object", None, Some(BuiltinType::Object), None, 0);
     let cls = |name: &str, bt: BuiltinType, ctor: Option<BuiltinFn<P>>| {
@@ -191,6 +194,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         random: Mutex::new(crate::random_mt::Random::default()),
         stdout: Mutex::new(std::io::BufWriter::with_capacity(8192, std::io::stdout())),
         names,
+        ascii_chars,
     }
 }
 

@@ -1323,11 +1323,11 @@ impl<P: HeapPolicy> Vm<P> {
         }
     }
 
-    /// A one-character string (cached for ASCII by interning).
+    /// A one-character string (the shared one for ASCII, without a lookup:
+    /// string iteration and indexing make these in their inner loop).
     pub fn char_str(&self, c: char) -> Obj<P> {
         if c.is_ascii() {
-            let mut buf = [0u8; 4];
-            return self.intern(c.encode_utf8(&mut buf));
+            return self.interp.ascii_chars[c as usize].clone();
         }
         ObjRef::from_string(c.to_string())
     }

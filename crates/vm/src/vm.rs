@@ -215,6 +215,9 @@ pub struct Interp<P: HeapPolicy> {
     pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
     /// Commonly used interned names.
     pub names: Names<P>,
+    /// The 128 one-character ASCII strings, interned (CPython keeps the
+    /// one-character Latin-1 strings as singletons).
+    pub ascii_chars: Vec<Obj<P>>,
 }
 
 macro_rules! names {
