@@ -1,8 +1,18 @@
 //! Project automation, run as `cargo xtask <command>`.
 //!
 //! Commands arrive with their issues: `bench` (the comparison matrix, the
-//! project's main job) with the bench issue, `parity` with the VM issue.
-//! `loom` works now: it runs every crate's loom models the way CI does.
+//! project's main job) with the bench issue. Working now:
+//!
+//! * `loom` runs every crate's loom models the way CI does.
+//! * `parity` re-runs the parity corpus (`corpus/parity/*.py`) against a
+//!   live `python3` and lists the programs where `ftl` differs, and the
+//!   committed `.out` files that no longer match python (see [`parity`]).
+//!
+//! Arguments are parsed by hand: an unknown command or option prints the
+//! usage text and exits with status 2.
+
+mod linediff;
+mod parity;
 
 use std::process::{Command, ExitCode};
 
@@ -12,7 +22,9 @@ commands:
   loom [CRATE...]   run the loom models (RUSTFLAGS=\"--cfg loom\", release,
                     LOOM_MAX_PREEMPTIONS=2 unless set, target dir target/loom)
   bench             the comparison matrix (arrives with the bench issue)
-  parity            re-run the parity corpus against python3 (arrives with the VM issue)";
+  parity [OPTIONS]  re-run corpus/parity against python3 and list differences
+                    (--runtime NAME, --python PATH, --filter SUBSTR,
+                    --timeout SECS, --update; `cargo xtask parity --help`)";
 
 /// Crates that have loom models.
 const LOOM_CRATES: &[&str] = &["ftl-core", "ftl-heap"];
@@ -22,7 +34,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("loom") => loom(&args[1..]),
         Some("bench") => not_yet("bench", "the bench issue"),
-        Some("parity") => not_yet("parity", "the VM issue"),
+        Some("parity") => parity::main(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

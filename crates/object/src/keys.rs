@@ -77,6 +77,20 @@ pub fn hash<P: HeapPolicy>(obj: &ObjRef<P>) -> Result<PyHash, Unhashable> {
     })
 }
 
+/// Whether [`eq`] may not be the whole answer for `obj` as a key: a type
+/// the object model does not know ([`Kind::Other`], to which the VM may
+/// give an `__eq__`), or a tuple holding one. A table that ever held such a
+/// key says so (`Dict::has_opaque_keys`, `Set::has_opaque_keys`), so that
+/// the VM knows when a miss by [`eq`] must be confirmed with its own
+/// equality.
+pub fn is_opaque<P: HeapPolicy>(obj: &ObjRef<P>) -> bool {
+    match obj.kind() {
+        Kind::Other => true,
+        Kind::Tuple => obj.as_tuple().expect("kind Tuple").iter().any(is_opaque),
+        _ => false,
+    }
+}
+
 /// Python's `a == b` for built-in objects, as dict lookup uses it
 /// (identity first).
 pub fn eq<P: HeapPolicy>(a: &ObjRef<P>, b: &ObjRef<P>) -> bool {

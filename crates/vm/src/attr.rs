@@ -179,7 +179,7 @@ impl<P: HeapPolicy> Vm<P> {
                         e.suppress_context
                             .load(core::sync::atomic::Ordering::Relaxed),
                     )),
-                    "__traceback__" => Some(ObjRef::none()),
+                    "__traceback__" => Some(self.traceback_object(obj)),
                     "value" if self.isinstance(obj, self.exc_class(ExcType::StopIteration)) => {
                         let args = e.args.get();
                         Some(
@@ -261,6 +261,20 @@ impl<P: HeapPolicy> Vm<P> {
                 "start" => Some(s.start.clone()),
                 "stop" => Some(s.stop.clone()),
                 "step" => Some(s.step.clone()),
+                _ => None,
+            });
+        }
+        if let Some(tb) = obj.downcast::<Traceback<P>>() {
+            return Ok(match n {
+                "tb_lineno" => Some(ObjRef::from_i64(tb.entries[tb.index].line.into())),
+                "tb_next" => Some(if tb.index + 1 < tb.entries.len() {
+                    ObjRef::new(Traceback {
+                        entries: tb.entries.clone(),
+                        index: tb.index + 1,
+                    })
+                } else {
+                    ObjRef::none()
+                }),
                 _ => None,
             });
         }

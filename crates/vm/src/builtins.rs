@@ -120,6 +120,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         ("module", "module", None),
         ("code", "code", None),
         ("cell", "cell", None),
+        ("traceback", "traceback", None),
         ("range", "range", Some(crate::methods::range_new::<P>)),
         ("slice", "slice", Some(crate::methods::slice_new::<P>)),
         ("generator", "generator", None),

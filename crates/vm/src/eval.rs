@@ -760,7 +760,8 @@ impl<P: HeapPolicy> Vm<P> {
                     let exc = frame.stack[n - 1].clone();
                     let exit = frame.stack[n - 2].clone();
                     let t = self.type_of(&exc);
-                    let r = self.call(&exit, &[t, exc, ObjRef::none()], Kw::EMPTY)?;
+                    let tb = self.traceback_object(&exc);
+                    let r = self.call(&exit, &[t, exc, tb], Kw::EMPTY)?;
                     let b = self.is_true(&r)?;
                     frame.stack.push(ObjRef::from_bool(b));
                 }

@@ -51,6 +51,26 @@ impl<P: HeapPolicy> Vm<P> {
         Ok(())
     }
 
+    /// `exc.__traceback__`: a traceback object for the frames `exc` has
+    /// passed through so far, or `None` if it has none.
+    pub fn traceback_object(&self, exc: &Obj<P>) -> Obj<P> {
+        let mut entries = exc
+            .downcast::<Instance<P>>()
+            .and_then(|i| i.exc.as_ref())
+            .map(|x| {
+                let t = x.traceback.take();
+                let copy = t.clone();
+                x.traceback.set(t);
+                copy
+            })
+            .unwrap_or_default();
+        if entries.is_empty() {
+            return ObjRef::none();
+        }
+        entries.reverse();
+        ObjRef::new(Traceback { entries, index: 0 })
+    }
+
     /// Whether exception `exc` matches an `except` clause's class or tuple.
     pub fn exception_matches(&self, exc: &Obj<P>, cls: &Obj<P>) -> PyResult<bool, P> {
         self.any_class(cls, &|c| match c.downcast::<Class<P>>() {

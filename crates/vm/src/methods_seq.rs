@@ -66,6 +66,12 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
                 ("intersection", set_intersection::<P>),
                 ("difference", set_difference::<P>),
                 ("symmetric_difference", set_symmetric_difference::<P>),
+                ("intersection_update", set_intersection_update::<P>),
+                ("difference_update", set_difference_update::<P>),
+                (
+                    "symmetric_difference_update",
+                    set_symmetric_difference_update::<P>,
+                ),
                 ("issubset", set_issubset::<P>),
                 ("issuperset", set_issuperset::<P>),
                 ("isdisjoint", set_isdisjoint::<P>),
@@ -421,38 +427,89 @@ fn as_set<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> R<P> {
 }
 
 fn set_update<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    set_update_each(vm, args, Vm::set_update)
+}
+
+/// An in-place set operation of the VM (`a op= other`).
+type SetUpdate<P> = fn(&Vm<P>, &Obj<P>, &Obj<P>) -> PyResult<(), P>;
+
+/// `s.update(*others)`, `s.difference_update(*others)`: the in-place
+/// operation with each argument in turn.
+fn set_update_each<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], update: SetUpdate<P>) -> R<P> {
     for o in &args[1..] {
-        for item in vm.collect(o)? {
-            vm.set_add(&args[0], item)?;
-        }
+        update(vm, &args[0], o)?;
     }
     Ok(ObjRef::none())
 }
 
-fn set_fold<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], op: crate::ast::BinOp) -> R<P> {
-    let mut acc = ObjRef::from_set(args[0].as_set().expect("set").copy());
+/// `s.intersection(*others)` (`set_intersection_multi`): a copy of `s`
+/// without arguments, else intersected with each argument in turn.
+fn intersection_multi<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>]) -> R<P> {
+    if args.len() == 1 {
+        return Ok(ObjRef::from_set(args[0].as_set().expect("set").copy()));
+    }
+    let mut acc = args[0].clone();
     for o in &args[1..] {
-        let other = as_set(vm, o)?;
-        acc = vm.set_op(&acc, &other, op)?;
+        acc = vm.set_intersection(&acc, o)?;
     }
     Ok(acc)
 }
 
 fn set_union<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    set_fold(vm, args, crate::ast::BinOp::BitOr)
+    // set_union: one copy, updated with each argument.
+    let out = ObjRef::from_set(args[0].as_set().expect("set").copy());
+    for o in &args[1..] {
+        if !o.is_same(&args[0]) {
+            vm.set_update(&out, o)?;
+        }
+    }
+    Ok(out)
 }
 
 fn set_intersection<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    set_fold(vm, args, crate::ast::BinOp::BitAnd)
+    intersection_multi(vm, args)
+}
+
+fn set_intersection_update<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let r = intersection_multi(vm, args)?;
+    vm.set_take_body(&args[0], &r);
+    Ok(ObjRef::none())
 }
 
 fn set_difference<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    set_fold(vm, args, crate::ast::BinOp::Sub)
+    // set_difference_multi: the first difference makes the result, the
+    // rest update it.
+    let Some(first) = args.get(1) else {
+        return Ok(ObjRef::from_set(args[0].as_set().expect("set").copy()));
+    };
+    let out = vm.set_difference(&args[0], first)?;
+    for o in &args[2..] {
+        vm.set_difference_update(&out, o)?;
+    }
+    Ok(out)
+}
+
+fn set_difference_update<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    set_update_each(vm, args, Vm::set_difference_update)
 }
 
 fn set_symmetric_difference<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("symmetric_difference", &args[1..], 1, 1)?;
-    set_fold(vm, args, crate::ast::BinOp::BitXor)
+    // A new set made from the argument, toggled by `s`.
+    let out = ObjRef::new_set();
+    vm.set_update(&out, &args[1])?;
+    vm.set_symmetric_difference_update(&out, &args[0])?;
+    Ok(out)
+}
+
+fn set_symmetric_difference_update<P: HeapPolicy>(
+    vm: &Vm<P>,
+    args: &[Obj<P>],
+    _kw: Kw<'_, P>,
+) -> R<P> {
+    vm.check_args("symmetric_difference_update", &args[1..], 1, 1)?;
+    vm.set_symmetric_difference_update(&args[0], &args[1])?;
+    Ok(ObjRef::none())
 }
 
 fn set_issubset<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

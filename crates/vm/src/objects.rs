@@ -205,12 +205,34 @@ impl<P: HeapPolicy> Clone for TbEntry<P> {
     }
 }
 
+/// A traceback object (`exc.__traceback__`, the third argument of
+/// `__exit__`): a view of entry `index` of an exception's traceback, as it
+/// was when the object was made. CPython links `tb_next` objects; ftl makes
+/// the next view on demand, so `tb.tb_next is tb.tb_next` is false here.
+/// There are no frame objects, so `tb_frame` does not exist.
+pub struct Traceback<P: HeapPolicy> {
+    /// The exception's traceback, outermost frame first.
+    pub entries: Vec<TbEntry<P>>,
+    /// The entry this object stands for.
+    pub index: usize,
+}
+
+// SAFETY: immutable after construction.
+unsafe impl<P: HeapPolicy> Payload<P> for Traceback<P> {
+    const NAME: &'static str = "traceback";
+    const GC: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
+        self.entries.iter().for_each(|e| visit(&e.code));
+    }
+}
+
 /// The extra state of an exception instance (CPython's
 /// `PyBaseExceptionObject` fields).
 pub struct ExcData<P: HeapPolicy> {
     /// `args` (a tuple).
     pub args: ObjCell<P>,
-    /// The traceback, innermost frame last.
+    /// The traceback, innermost frame first (each frame the exception
+    /// unwinds through appends its entry).
     pub traceback: Exclusive<P::Lock, Vec<TbEntry<P>>>,
     /// `__cause__`
     pub cause: ObjCell<P>,

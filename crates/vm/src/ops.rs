@@ -444,45 +444,139 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// Set algebra on two sets.
     pub fn set_op(&self, a: &Obj<P>, b: &Obj<P>, op: BinOp) -> PyResult<Obj<P>, P> {
-        let out = ObjRef::new_set();
-        let (xa, xb) = (
-            a.as_set().expect("set").members(),
-            b.as_set().expect("set").members(),
-        );
         match op {
             BinOp::BitOr => {
-                for k in xa.into_iter().chain(xb) {
-                    self.set_add(&out, k)?;
-                }
+                let out = ObjRef::from_set(a.as_set().expect("set").copy());
+                self.set_update(&out, b)?;
+                Ok(out)
             }
-            BinOp::BitAnd => {
-                for k in xa {
-                    if self.contains(b, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for k in xa {
-                    if !self.contains(b, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-            }
+            BinOp::BitAnd => self.set_intersection(a, b),
+            BinOp::Sub => self.set_difference(a, b),
             _ => {
-                for k in xa {
-                    if !self.contains(b, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
-                for k in xb {
-                    if !self.contains(a, &k)? {
-                        self.set_add(&out, k)?;
-                    }
-                }
+                let out = ObjRef::from_set(b.as_set().expect("set").copy());
+                self.set_symmetric_difference_update(&out, a)?;
+                Ok(out)
+            }
+        }
+    }
+
+    // The set algebra below follows CPython's Objects/setobject.c step for
+    // step, since the iteration order of a result depends on the order in
+    // which its members were added (and `other` may be any iterable, as in
+    // the `set` methods).
+
+    /// The members of `other` in iteration order (a set's are its own).
+    fn set_other_members(&self, other: &Obj<P>) -> PyResult<Vec<Obj<P>>, P> {
+        match other.as_set() {
+            Some(s) => Ok(s.members()),
+            None => self.collect(other),
+        }
+    }
+
+    /// `a.intersection(other)` (`set_intersection`): with a set, walk the
+    /// smaller one and keep what the other has; with an iterable, walk it.
+    pub fn set_intersection(&self, a: &Obj<P>, other: &Obj<P>) -> PyResult<Obj<P>, P> {
+        let (mut probe, mut walk) = (a, other);
+        if let Some(so) = other.as_set() {
+            if so.len() > a.as_set().expect("set").len() {
+                (probe, walk) = (other, a);
+            }
+        }
+        let out = ObjRef::new_set();
+        for k in self.set_other_members(walk)? {
+            if self.set_contains(probe, &k)? {
+                self.set_add(&out, k)?;
             }
         }
         Ok(out)
+    }
+
+    /// `a.difference(other)` (`set_difference`): a copy of `a` with
+    /// `other` discarded when `other` is an iterable or much smaller, else
+    /// the members of `a` that `other` lacks.
+    pub fn set_difference(&self, a: &Obj<P>, other: &Obj<P>) -> PyResult<Obj<P>, P> {
+        let sa = a.as_set().expect("set");
+        let small_other = other.as_set().map(|so| sa.len() >> 2 > so.len());
+        if small_other != Some(false) {
+            let out = ObjRef::from_set(sa.copy());
+            self.set_difference_update(&out, other)?;
+            return Ok(out);
+        }
+        let out = ObjRef::new_set();
+        for k in sa.members() {
+            if !self.set_contains(other, &k)? {
+                self.set_add(&out, k)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// `a |= other` / `a.update(other)` (`set_update_internal`): a merge
+    /// of a set's table unless user equality is involved; an iterable's
+    /// items are added in order.
+    pub fn set_update(&self, a: &Obj<P>, other: &Obj<P>) -> PyResult<(), P> {
+        let sa = a.as_set().expect("set");
+        if let Some(so) = other.as_set() {
+            if !sa.has_opaque_keys() && !so.has_opaque_keys() {
+                sa.update_from(so);
+                return Ok(());
+            }
+        }
+        for k in self.set_other_members(other)? {
+            self.set_add(a, k)?;
+        }
+        Ok(())
+    }
+
+    /// `a -= other` / `a.difference_update(other)`: discards `other`'s
+    /// members from `a`, in `other`'s order.
+    pub fn set_difference_update(&self, a: &Obj<P>, other: &Obj<P>) -> PyResult<(), P> {
+        if a.is_same(other) {
+            a.as_set().expect("set").clear();
+            return Ok(());
+        }
+        for k in self.set_other_members(other)? {
+            self.set_discard(a, &k)?;
+        }
+        Ok(())
+    }
+
+    /// `a ^= other` / `a.symmetric_difference_update(other)`: each member
+    /// of `other` (made a set first if it is not one), in its order, is
+    /// discarded from `a` if there, else added.
+    pub fn set_symmetric_difference_update(&self, a: &Obj<P>, other: &Obj<P>) -> PyResult<(), P> {
+        if a.is_same(other) {
+            a.as_set().expect("set").clear();
+            return Ok(());
+        }
+        let members = match other.as_set() {
+            Some(so) => so.members(),
+            None => {
+                let s = ObjRef::new_set();
+                self.set_update(&s, other)?;
+                s.as_set().expect("set").members()
+            }
+        };
+        for k in members {
+            if !self.set_discard(a, &k)? {
+                self.set_add(a, k)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `a &= other`: `a` takes the body of `a & other` (`set_swap_bodies`).
+    pub fn set_intersection_update(&self, a: &Obj<P>, other: &Obj<P>) -> PyResult<(), P> {
+        let r = self.set_intersection(a, other)?;
+        self.set_take_body(a, &r);
+        Ok(())
+    }
+
+    /// `a` takes `r`'s members and layout (`set_swap_bodies`).
+    pub fn set_take_body(&self, a: &Obj<P>, r: &Obj<P>) {
+        a.as_set()
+            .expect("set")
+            .take_contents_of(r.as_set().expect("set"));
     }
 
     fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
@@ -545,14 +639,21 @@ impl<P: HeapPolicy> Vm<P> {
                 a.as_list().expect("list").extend(items);
                 return Ok(a.clone());
             }
+            (Kind::List, BinOp::Mul) if self.int_value(b).is_some() => {
+                // list.__imul__: the repetition, stored back into `a`.
+                let r = self.binary_op(a, b, op)?;
+                let items = r.as_list().expect("list * int is a list").snapshot();
+                drop(a.as_list().expect("list").replace_all(items));
+                return Ok(a.clone());
+            }
             (Kind::Set, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
                 if b.kind() == Kind::Set =>
             {
-                let r = self.set_op(a, b, op)?;
-                let s = a.as_set().expect("set");
-                s.clear();
-                for k in r.as_set().expect("set").members() {
-                    self.set_add(a, k)?;
+                match op {
+                    BinOp::BitOr => self.set_update(a, b)?,
+                    BinOp::BitAnd => self.set_intersection_update(a, b)?,
+                    BinOp::Sub => self.set_difference_update(a, b)?,
+                    _ => self.set_symmetric_difference_update(a, b)?,
                 }
                 return Ok(a.clone());
             }
@@ -876,8 +977,14 @@ impl<P: HeapPolicy> Vm<P> {
                             self.type_error("__hash__ method should return an integer")
                         })?;
                         return match self.int_value(&r) {
+                            // CPython's slot_tp_hash: a result that fits in
+                            // Py_hash_t is used as is; only a bigger int is
+                            // reduced by the int hash.
                             Some(i) => {
-                                let h = hash_int(&i);
+                                let h = match i {
+                                    IntValue::Small(h) => h,
+                                    big => hash_int(&big),
+                                };
                                 Ok(if h == -1 { -2 } else { h })
                             }
                             None => {
@@ -938,32 +1045,40 @@ impl<P: HeapPolicy> Vm<P> {
         Ok(None)
     }
 
+    /// Whether a lookup of `k` that missed by the built-in key equality
+    /// must be confirmed with the VM's: `k` has a user `__eq__`, or the
+    /// table may hold a key that has one (CPython compares the stored key
+    /// with the looked-up one, `stored == k`, on every hash match).
+    fn miss_needs_vm_eq(&self, k: &Obj<P>, table_opaque: impl FnOnce() -> bool) -> bool {
+        self.needs_user_eq(k) || table_opaque()
+    }
+
     /// `d[k]` if present.
     pub fn dict_get(&self, d: &Obj<P>, k: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
         let dict = d.as_dict().expect("dict");
-        if k.kind() == Kind::Str {
-            return Ok(dict.get_hashed(k.str_hash().expect("str"), k));
+        let h = match k.str_hash() {
+            Some(h) => h,
+            None => self.hash(k)?,
+        };
+        if let Some(v) = dict.get_hashed(h, k) {
+            return Ok(Some(v));
         }
-        let h = self.hash(k)?;
-        if self.needs_user_eq(k) {
-            return Ok(match self.find_key(dict.candidates(h), k)? {
-                Some(stored) => dict.get_hashed(h, &stored),
-                None => None,
-            });
+        if self.miss_needs_vm_eq(k, || dict.has_opaque_keys()) {
+            if let Some(stored) = self.find_key(dict.candidates(h), k)? {
+                return Ok(dict.get_hashed(h, &stored));
+            }
         }
-        Ok(dict.get_hashed(h, k))
+        Ok(None)
     }
 
     /// `d[k] = v`
     pub fn dict_set(&self, d: &Obj<P>, k: Obj<P>, v: Obj<P>) -> PyResult<(), P> {
         let dict = d.as_dict().expect("dict");
-        if k.kind() == Kind::Str {
-            let h = k.str_hash().expect("str");
-            dict.set_hashed(h, k, v);
-            return Ok(());
-        }
-        let h = self.hash(&k)?;
-        if self.needs_user_eq(&k) {
+        let h = match k.str_hash() {
+            Some(h) => h,
+            None => self.hash(&k)?,
+        };
+        if self.miss_needs_vm_eq(&k, || dict.has_opaque_keys()) {
             if let Some(stored) = self.find_key(dict.candidates(h), &k)? {
                 dict.set_hashed(h, stored, v);
                 return Ok(());
@@ -977,20 +1092,24 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn dict_del(&self, d: &Obj<P>, k: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
         let dict = d.as_dict().expect("dict");
         let h = self.hash(k)?;
-        if self.needs_user_eq(k) {
-            return Ok(match self.find_key(dict.candidates(h), k)? {
-                Some(stored) => dict.remove_hashed(h, &stored),
-                None => None,
-            });
+        if let Some(v) = dict.remove_hashed(h, k) {
+            return Ok(Some(v));
         }
-        Ok(dict.remove_hashed(h, k))
+        if self.miss_needs_vm_eq(k, || dict.has_opaque_keys()) {
+            if let Some(stored) = self.find_key(dict.candidates(h), k)? {
+                return Ok(dict.remove_hashed(h, &stored));
+            }
+        }
+        Ok(None)
     }
 
     /// `s.add(k)`
     pub fn set_add(&self, s: &Obj<P>, k: Obj<P>) -> PyResult<bool, P> {
         let set = s.as_set().expect("set");
         let h = self.hash(&k)?;
-        if self.needs_user_eq(&k) && self.find_key(set.candidates(h), &k)?.is_some() {
+        if self.miss_needs_vm_eq(&k, || set.has_opaque_keys())
+            && self.find_key(set.candidates(h), &k)?.is_some()
+        {
             return Ok(false);
         }
         Ok(set.add_hashed(h, k))
@@ -1000,23 +1119,26 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn set_contains(&self, s: &Obj<P>, k: &Obj<P>) -> PyResult<bool, P> {
         let set = s.as_set().expect("set");
         let h = self.hash(k)?;
-        if self.needs_user_eq(k) {
-            return Ok(self.find_key(set.candidates(h), k)?.is_some());
+        if set.contains_hashed(h, k) {
+            return Ok(true);
         }
-        Ok(set.contains_hashed(h, k))
+        Ok(self.miss_needs_vm_eq(k, || set.has_opaque_keys())
+            && self.find_key(set.candidates(h), k)?.is_some())
     }
 
     /// `s.discard(k)`
     pub fn set_discard(&self, s: &Obj<P>, k: &Obj<P>) -> PyResult<bool, P> {
         let set = s.as_set().expect("set");
         let h = self.hash(k)?;
-        if self.needs_user_eq(k) {
-            return Ok(match self.find_key(set.candidates(h), k)? {
-                Some(stored) => set.discard_hashed(h, &stored),
-                None => false,
-            });
+        if set.discard_hashed(h, k) {
+            return Ok(true);
         }
-        Ok(set.discard_hashed(h, k))
+        if self.miss_needs_vm_eq(k, || set.has_opaque_keys()) {
+            if let Some(stored) = self.find_key(set.candidates(h), k)? {
+                return Ok(set.discard_hashed(h, &stored));
+            }
+        }
+        Ok(false)
     }
 
     /// `d.update(m)` (m a dict, or an iterable of pairs); with `merge`,

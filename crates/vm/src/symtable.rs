@@ -22,7 +22,13 @@
 //!
 //! Comprehensions and generator expressions are function scopes of their
 //! own (as in Python 3), with the outermost iterable evaluated in the
-//! enclosing scope and passed in as the implicit parameter `.0`.
+//! enclosing scope and passed in as the implicit parameter `.0`. An
+//! assignment expression (`:=`) inside a comprehension binds its name in
+//! the nearest enclosing scope that is not a comprehension (PEP 572; CPython's
+//! `symtable_extend_namedexpr_scope`): a local of that function, reached
+//! from the comprehension as a free variable, or a global at module level;
+//! in a class body it is a `SyntaxError`, as is rebinding an iteration
+//! variable.
 //!
 //! # Invariants
 //! * Every function-like AST node (def, lambda, comprehension, class) has
@@ -67,6 +73,8 @@ const DEF_PARAM: u8 = 2;
 const DEF_GLOBAL: u8 = 4;
 const DEF_NONLOCAL: u8 = 8;
 const USE: u8 = 16;
+/// A comprehension's iteration variable (`for x in ...`).
+const DEF_COMP_ITER: u8 = 32;
 
 /// One scope's analysis.
 #[derive(Debug)]
@@ -324,12 +332,12 @@ impl Builder {
             }
             if old & (DEF_LOCAL | USE) != 0 {
                 let what = if old & USE != 0 {
-                    "used"
+                    "used prior to"
                 } else {
-                    "assigned to"
+                    "assigned to before"
                 };
                 return Err(ScopeError {
-                    msg: format!("name '{name}' is {what} prior to global declaration"),
+                    msg: format!("name '{name}' is {what} global declaration"),
                     loc,
                 });
             }
@@ -355,12 +363,12 @@ impl Builder {
             }
             if old & (DEF_LOCAL | USE) != 0 {
                 let what = if old & USE != 0 {
-                    "used"
+                    "used prior to"
                 } else {
-                    "assigned to"
+                    "assigned to before"
                 };
                 return Err(ScopeError {
-                    msg: format!("name '{name}' is {what} prior to nonlocal declaration"),
+                    msg: format!("name '{name}' is {what} nonlocal declaration"),
                     loc,
                 });
             }
@@ -445,6 +453,71 @@ impl Builder {
         }
         self.cur().params = ordered.iter().map(|s| s.to_string()).collect();
         Ok(())
+    }
+
+    /// `target := value` inside a comprehension: binds `target` in the
+    /// nearest enclosing non-comprehension scope (see the module docs).
+    fn named_in_comprehension(&mut self, target: &str, loc: Loc) -> Result<(), ScopeError> {
+        let loc = Loc {
+            end_line: loc.line,
+            end_col: loc.col + 1,
+            ..loc
+        };
+        let comp = *self.stack.last().expect("scope stack");
+        for &id in self.stack.iter().rev() {
+            let scope = &self.scopes[id];
+            if scope.flags(target) & DEF_COMP_ITER != 0 {
+                return Err(ScopeError {
+                    msg: format!(
+                        "assignment expression cannot rebind comprehension iteration variable '{target}'"
+                    ),
+                    loc,
+                });
+            }
+            let (here, there) = match scope.kind {
+                ScopeKind::Comprehension => continue,
+                ScopeKind::Function => (DEF_NONLOCAL, DEF_LOCAL),
+                ScopeKind::Module => (DEF_GLOBAL, DEF_LOCAL),
+                ScopeKind::Class => {
+                    return Err(ScopeError {
+                        msg: "assignment expression within a comprehension cannot be used in a class body".into(),
+                        loc,
+                    })
+                }
+            };
+            // Recorded directly: the declaration checks of `note` are for
+            // written `global` / `nonlocal` statements.
+            self.add_flag(comp, target, here);
+            self.add_flag(id, target, there);
+            return Ok(());
+        }
+        unreachable!("the module scope ends the stack")
+    }
+
+    fn add_flag(&mut self, id: usize, name: &str, flag: u8) {
+        let scope = &mut self.scopes[id];
+        if !scope.uses.contains_key(name) {
+            scope.order.push(name.to_string());
+        }
+        *scope.uses.entry(name.to_string()).or_insert(0) |= flag;
+    }
+
+    /// A comprehension's `for` target: local to it, and marked as an
+    /// iteration variable.
+    fn comprehension_target(&mut self, e: &Expr) -> Result<(), ScopeError> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                self.note(n, DEF_LOCAL, e.loc)?;
+                let id = *self.stack.last().expect("scope stack");
+                self.add_flag(id, n, DEF_COMP_ITER);
+                Ok(())
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.comprehension_target(i))
+            }
+            ExprKind::Starred(inner) => self.comprehension_target(inner),
+            _ => self.expr(e),
+        }
     }
 
     fn target(&mut self, e: &Expr) -> Result<(), ScopeError> {
@@ -618,7 +691,7 @@ impl Builder {
             if i > 0 {
                 self.expr(&g.iter)?;
             }
-            self.target(&g.target)?;
+            self.comprehension_target(&g.target)?;
             for cond in &g.ifs {
                 self.expr(cond)?;
             }
@@ -638,7 +711,11 @@ impl Builder {
             ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| self.expr(v))?,
             ExprKind::Named { target, value } => {
                 self.expr(value)?;
-                self.note(target, DEF_LOCAL, e.loc)?;
+                if self.cur().kind == ScopeKind::Comprehension {
+                    self.named_in_comprehension(target, e.loc)?;
+                } else {
+                    self.note(target, DEF_LOCAL, e.loc)?;
+                }
             }
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left)?;

@@ -76,6 +76,14 @@ impl<P: HeapPolicy> Dict<P> {
         Ok(self.get_hashed(keys::hash(key)?, key))
     }
 
+    /// Whether some key ever stored since the dict was last emptied was
+    /// [`keys::is_opaque`](crate::keys::is_opaque): a lookup that misses by
+    /// the built-in equality must then be confirmed by the VM's own
+    /// equality over [`candidates`](Self::candidates).
+    pub fn has_opaque_keys(&self) -> bool {
+        self.table.with(|t| t.has_opaque_keys())
+    }
+
     /// [`get`](Self::get) with a hash the caller computed.
     pub fn get_hashed(&self, hash: PyHash, key: &ObjRef<P>) -> Option<ObjRef<P>> {
         self.table

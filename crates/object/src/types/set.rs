@@ -74,6 +74,14 @@ impl<P: HeapPolicy> Set<P> {
         self.table.with(|t| t.contains(hash, key))
     }
 
+    /// Whether some key ever stored since the set was last emptied was
+    /// [`keys::is_opaque`](crate::keys::is_opaque): a lookup that misses by
+    /// the built-in equality must then be confirmed by the VM's own
+    /// equality over [`candidates`](Self::candidates).
+    pub fn has_opaque_keys(&self) -> bool {
+        self.table.with(|t| t.has_opaque_keys())
+    }
+
     /// `s.add(key)`; `true` if it was not a member.
     pub fn add(&self, key: ObjRef<P>) -> Result<bool, Unhashable> {
         let hash = keys::hash(&key)?;
@@ -130,6 +138,14 @@ impl<P: HeapPolicy> Set<P> {
     pub fn update_from(&self, other: &Set<P>) {
         let displaced = self.table.with2(&other.table, |dst, src| dst.merge(src));
         drop(displaced); // outside both critical sections
+    }
+
+    /// Takes `other`'s members, layout included, leaving `other` empty
+    /// (CPython's `set_swap_bodies`, as `s &= t` uses it).
+    pub fn take_contents_of(&self, other: &Set<P>) {
+        let taken = other.table.with(|t| core::mem::replace(t, SetTable::new()));
+        let old = self.table.with(|t| core::mem::replace(t, taken));
+        drop(old); // outside the critical section
     }
 
     /// Removes every member.

@@ -174,6 +174,9 @@ pub(crate) struct SetTable<P: HeapPolicy> {
     fill: usize,
     used: usize,
     finger: usize,
+    /// Some key ever stored was [`keys::is_opaque`] (cleared only when the
+    /// table is emptied).
+    opaque: bool,
 }
 
 impl<P: HeapPolicy> SetTable<P> {
@@ -185,12 +188,19 @@ impl<P: HeapPolicy> SetTable<P> {
             fill: 0,
             used: 0,
             finger: 0,
+            opaque: false,
         }
     }
 
     /// Number of keys.
     pub(crate) fn len(&self) -> usize {
         self.used
+    }
+
+    /// Whether some key ever stored (since the table was last emptied) was
+    /// [`keys::is_opaque`].
+    pub(crate) fn has_opaque_keys(&self) -> bool {
+        self.opaque
     }
 
     /// Number of slots (a power of two, at least 8).
@@ -231,6 +241,7 @@ impl<P: HeapPolicy> SetTable<P> {
     /// given back (for the caller to drop outside the critical section).
     pub(crate) fn add(&mut self, hash: PyHash, key: ObjRef<P>) -> Option<ObjRef<P>> {
         self.ensure_allocated();
+        self.opaque |= keys::is_opaque(&key);
         let mut freeslot = None;
         let mut unused = None;
         for i in Probe::new(hash, self.mask) {
@@ -304,6 +315,7 @@ impl<P: HeapPolicy> SetTable<P> {
         self.mask = MIN_SIZE - 1;
         self.fill = 0;
         self.used = 0;
+        self.opaque = false;
         core::mem::take(&mut self.slots)
     }
 
@@ -363,6 +375,7 @@ impl<P: HeapPolicy> SetTable<P> {
     /// sequence, in a table without dummies (`set_insert_clean`). Leaves
     /// `fill` and `used` to the caller.
     fn insert_clean(&mut self, hash: PyHash, key: ObjRef<P>) {
+        self.opaque |= keys::is_opaque(&key);
         for i in Probe::new(hash, self.mask) {
             if self.slots[i].key.is_none() {
                 self.slots[i] = Slot {
@@ -386,6 +399,7 @@ impl<P: HeapPolicy> SetTable<P> {
             self.resize((self.used + other.used) * 2);
         }
         self.ensure_allocated();
+        self.opaque |= other.opaque;
         if self.fill == 0 && self.mask == other.mask && other.fill == other.used {
             for (dst, src) in self.slots.iter_mut().zip(&other.slots) {
                 if let Some(k) = &src.key {

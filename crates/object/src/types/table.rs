@@ -38,6 +38,9 @@ pub(crate) struct Entry<P: HeapPolicy, V> {
 pub(crate) struct Table<P: HeapPolicy, V> {
     entries: Vec<Option<Entry<P, V>>>,
     indices: HashTable<usize>,
+    /// Some key ever stored was [`keys::is_opaque`] (cleared only when the
+    /// table is emptied).
+    opaque: bool,
 }
 
 #[inline]
@@ -52,11 +55,18 @@ impl<P: HeapPolicy, V> Table<P, V> {
         Table {
             entries: Vec::new(),
             indices: HashTable::new(),
+            opaque: false,
         }
     }
 
     pub(crate) fn len(&self) -> usize {
         self.indices.len()
+    }
+
+    /// Whether some key ever stored (since the table was last emptied) was
+    /// [`keys::is_opaque`].
+    pub(crate) fn has_opaque_keys(&self) -> bool {
+        self.opaque
     }
 
     fn position(&self, hash: PyHash, key: &ObjRef<P>) -> Option<usize> {
@@ -95,6 +105,7 @@ impl<P: HeapPolicy, V> Table<P, V> {
     /// Appends an entry for a key known to be absent.
     fn push_new(&mut self, hash: PyHash, key: ObjRef<P>, value: V) {
         let i = self.entries.len();
+        self.opaque |= keys::is_opaque(&key);
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
         self.indices.insert_unique(mix(hash), i, |&j| {
@@ -135,6 +146,7 @@ impl<P: HeapPolicy, V> Table<P, V> {
     /// Empties the table, returning the entries for the caller to drop.
     pub(crate) fn take_all(&mut self) -> Vec<Option<Entry<P, V>>> {
         self.indices.clear();
+        self.opaque = false;
         core::mem::take(&mut self.entries)
     }
 
