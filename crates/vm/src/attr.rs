@@ -134,7 +134,12 @@ impl<P: HeapPolicy> Vm<P> {
                     v.extend(c.mro.iter().cloned());
                     Some(ObjRef::new_tuple(v))
                 }
-                "__dict__" => Some(c.dict.clone()),
+                // A snapshot: CPython's is a read-only mappingproxy, and
+                // writes must go through setattr (which keeps the type
+                // attribute caches right).
+                "__dict__" => Some(ObjRef::from_dict(
+                    c.dict.as_dict().expect("class dict").copy(),
+                )),
                 "__doc__" => Some(ObjRef::none()),
                 "__class__" => Some(self.types().type_.clone()),
                 _ => None,

@@ -190,6 +190,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         types,
         interned: Mutex::new(interned),
         recursion_limit: AtomicU32::new(1000),
+        class_epoch: core::sync::atomic::AtomicU64::new(0),
         argv,
         sources: Mutex::new(HashMap::new()),
         random: Mutex::new(crate::random_mt::Random::default()),
@@ -272,6 +273,7 @@ impl<P: HeapPolicy> Vm<P> {
         f: BuiltinFn<P>,
     ) {
         let c = self.class(cls);
+        self.classes_changed();
         self.dict_set_str(
             &c.dict,
             self.intern(name),

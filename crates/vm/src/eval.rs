@@ -81,6 +81,16 @@ impl<P: HeapPolicy> From<PyErr<P>> for Raised<P> {
     }
 }
 
+/// A non-negative machine-word int as an index (the case the eval loop
+/// specialises; anything else takes the general path).
+#[inline(always)]
+fn small_index<P: HeapPolicy>(key: &Obj<P>) -> Option<usize> {
+    match key.as_int()? {
+        ftl_object::IntValue::Small(i) if *i >= 0 => Some(*i as usize),
+        _ => None,
+    }
+}
+
 macro_rules! pop {
     ($frame:expr) => {
         $frame.stack.pop().expect("value stack underflow")
@@ -373,14 +383,29 @@ impl<P: HeapPolicy> Vm<P> {
                 Op::BinarySubscr => {
                     let key = pop!(frame);
                     let obj = pop!(frame);
-                    let v = self.getitem(&obj, &key)?;
+                    // BINARY_SUBSCR_LIST_INT / _TUPLE_INT.
+                    let fast = match (obj.kind(), small_index(&key)) {
+                        (Kind::List, Some(i)) => obj.as_list().expect("list").get(i),
+                        (Kind::Tuple, Some(i)) => obj.as_tuple().expect("tuple").get(i).cloned(),
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => v,
+                        None => self.getitem(&obj, &key)?,
+                    };
                     frame.stack.push(v);
                 }
                 Op::StoreSubscr => {
                     let key = pop!(frame);
                     let obj = pop!(frame);
                     let v = pop!(frame);
-                    self.setitem(&obj, key, v)?;
+                    // STORE_SUBSCR_LIST_INT.
+                    match (obj.as_list(), small_index(&key)) {
+                        (Some(l), Some(i)) if i < l.len() => {
+                            drop(l.set(i, v));
+                        }
+                        _ => self.setitem(&obj, key, v)?,
+                    }
                 }
                 Op::DeleteSubscr => {
                     let key = pop!(frame);
@@ -400,13 +425,22 @@ impl<P: HeapPolicy> Vm<P> {
                 Op::BinaryOp => {
                     let b = pop!(frame);
                     let a = pop!(frame);
-                    let v = self.binary_op(&a, &b, BINOPS[arg as usize])?;
+                    let op = BINOPS[arg as usize];
+                    let v = match Self::binary_fast(&a, &b, op) {
+                        Some(v) => v,
+                        None => self.binary_op(&a, &b, op)?,
+                    };
                     frame.stack.push(v);
                 }
                 Op::InplaceOp => {
+                    // ints and floats are immutable: `+=` is `+`.
                     let b = pop!(frame);
                     let a = pop!(frame);
-                    let v = self.inplace_op(&a, &b, BINOPS[arg as usize])?;
+                    let op = BINOPS[arg as usize];
+                    let v = match Self::binary_fast(&a, &b, op) {
+                        Some(v) => v,
+                        None => self.inplace_op(&a, &b, op)?,
+                    };
                     frame.stack.push(v);
                 }
                 Op::UnaryNeg => {
@@ -432,7 +466,11 @@ impl<P: HeapPolicy> Vm<P> {
                 Op::CompareOp => {
                     let b = pop!(frame);
                     let a = pop!(frame);
-                    let v = self.rich_compare(&a, &b, CMPOPS[arg as usize])?;
+                    let op = CMPOPS[arg as usize];
+                    let v = match Self::compare_fast(&a, &b, op) {
+                        Some(r) => ObjRef::from_bool(r),
+                        None => self.rich_compare(&a, &b, op)?,
+                    };
                     frame.stack.push(v);
                 }
                 Op::IsOp => {
@@ -633,8 +671,18 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::UnpackSequence => {
                     let seq = pop!(frame);
-                    let items = self.unpack(&seq, arg as usize)?;
-                    frame.stack.extend(items.into_iter().rev());
+                    // CPython's UNPACK_SEQUENCE_TUPLE / _LIST: an exact-size
+                    // tuple or list pushes its items without a copy.
+                    if let Some(t) = seq.as_tuple().filter(|t| t.len() == arg as usize) {
+                        frame.stack.extend(t.iter().rev().cloned());
+                    } else if let Some(l) = seq.as_list().filter(|l| l.len() == arg as usize) {
+                        for i in (0..arg as usize).rev() {
+                            frame.stack.push(l.get(i).expect("length checked"));
+                        }
+                    } else {
+                        let items = self.unpack(&seq, arg as usize)?;
+                        frame.stack.extend(items.into_iter().rev());
+                    }
                 }
                 Op::UnpackEx => {
                     let seq = pop!(frame);

@@ -198,55 +198,39 @@ fn sum<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     Ok(acc)
 }
 
-/// Sorts `items` stably with `key`, raising what a comparison raises.
+/// `list.sort(key=key, reverse=reverse)` on `items`, with CPython's
+/// timsort ([`crate::timsort`]), so that `<` is called on the same pairs in
+/// the same order as CPython. The items come back in their final order
+/// even when the sort fails: untouched if a key function raised (the keys
+/// are all computed first), else the permutation CPython leaves when a
+/// comparison raised.
 pub fn sort_items<P: HeapPolicy>(
     vm: &Vm<P>,
     items: Vec<Obj<P>>,
     key: Option<&Obj<P>>,
     reverse: bool,
-) -> PyResult<Vec<Obj<P>>, P> {
-    let keys: Vec<Obj<P>> = match key {
-        Some(f) => items
-            .iter()
-            .map(|i| vm.call(f, core::slice::from_ref(i), Kw::EMPTY))
-            .collect::<PyResult<_, P>>()?,
-        None => items.clone(),
-    };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    let mut err: Option<PyErr<P>> = None;
-    // Python's sort uses only `<`; a stable merge sort with `<` gives the
-    // same order. Reverse keeps stability by reversing, sorting, and
-    // reversing back (as CPython does).
-    if reverse {
-        idx.reverse();
-    }
-    idx.sort_by(|&a, &b| {
-        if err.is_some() {
-            return core::cmp::Ordering::Equal;
+) -> (Vec<Obj<P>>, PyResult<(), P>) {
+    let lt = |a: &Obj<P>, b: &Obj<P>| vm.compare_bool(a, b, CmpOp::Lt);
+    match key {
+        None => {
+            let mut items = items;
+            let r = crate::timsort::list_sort(&mut items, reverse, lt);
+            (items, r)
         }
-        match vm.compare_bool(&keys[b], &keys[a], CmpOp::Lt) {
-            Ok(true) => core::cmp::Ordering::Greater,
-            Ok(false) => match vm.compare_bool(&keys[a], &keys[b], CmpOp::Lt) {
-                Ok(true) => core::cmp::Ordering::Less,
-                Ok(false) => core::cmp::Ordering::Equal,
-                Err(e) => {
-                    err = Some(e);
-                    core::cmp::Ordering::Equal
-                }
-            },
-            Err(e) => {
-                err = Some(e);
-                core::cmp::Ordering::Equal
-            }
+        Some(f) => {
+            let keys: PyResult<Vec<Obj<P>>, P> = items
+                .iter()
+                .map(|i| vm.call(f, core::slice::from_ref(i), Kw::EMPTY))
+                .collect();
+            let keys = match keys {
+                Ok(k) => k,
+                Err(e) => return (items, Err(e)),
+            };
+            let mut pairs: Vec<(Obj<P>, Obj<P>)> = keys.into_iter().zip(items).collect();
+            let r = crate::timsort::list_sort(&mut pairs, reverse, |a, b| lt(&a.0, &b.0));
+            (pairs.into_iter().map(|(_, v)| v).collect(), r)
         }
-    });
-    if let Some(e) = err {
-        return Err(e);
     }
-    if reverse {
-        idx.reverse();
-    }
-    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
 }
 
 fn sorted<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
@@ -259,7 +243,9 @@ fn sorted<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
         None => false,
     };
     let items = vm.collect(&args[0])?;
-    Ok(ObjRef::from_list_vec(sort_items(vm, items, key, reverse)?))
+    let (sorted, result) = sort_items(vm, items, key, reverse);
+    result?;
+    Ok(ObjRef::from_list_vec(sorted))
 }
 
 fn any<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

@@ -9,12 +9,13 @@
 //! * front end: [`lower`] (ruff's tree → [`ast`]), [`symtable`],
 //!   [`compile`] → [`bytecode`];
 //! * execution: [`vm`] (interpreter and thread state), [`eval`] (the loop),
-//!   [`frame`], [`call`], [`attr`], [`ops`], [`exceptions`], [`finalize`];
+//!   [`frame`], [`call`], [`attr`] (with the type attribute cache of
+//!   [`typecache`]), [`ops`], [`exceptions`], [`finalize`];
 //! * the object types the object model leaves to the VM: [`objects`];
 //! * built-ins: [`builtins`], [`functions`], [`methods`], [`methods_seq`],
 //!   [`methods_text`], [`modules`], [`mathmod`], [`textfmt`], with the pure
 //!   text and number formatting of [`format`] and [`strmeth`] and the
-//!   Mersenne Twister of [`random_mt`];
+//!   Mersenne Twister of [`random_mt`] and CPython's list sort of [`timsort`];
 //! * [`runtime`]: the named runtimes (`ftl runtimes`) and the entry point
 //!   that runs a program on one of them.
 //!
@@ -47,6 +48,8 @@ pub mod strmeth;
 pub mod symtable;
 pub mod sysinfo;
 pub mod textfmt;
+pub mod timsort;
+pub mod typecache;
 pub mod vm;
 
 pub use runtime::{run_file, run_source, RuntimeInfo, RUNTIMES};

@@ -260,21 +260,14 @@ fn list_sort<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> 
     };
     // CPython empties the list while sorting and complains if it changed.
     let items = l.replace_all(Vec::new());
-    let sorted = crate::functions::sort_items(vm, items.clone(), key, reverse);
+    let (sorted, result) = crate::functions::sort_items(vm, items, key, reverse);
     let modified = !l.is_empty();
-    match sorted {
-        Ok(v) => {
-            drop(l.replace_all(v));
-            if modified {
-                return Err(vm.value_error("list modified during sort"));
-            }
-            Ok(ObjRef::none())
-        }
-        Err(e) => {
-            drop(l.replace_all(items));
-            Err(e)
-        }
+    drop(l.replace_all(sorted));
+    result?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
     }
+    Ok(ObjRef::none())
 }
 
 fn list_reverse<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

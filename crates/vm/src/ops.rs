@@ -109,6 +109,69 @@ impl<P: HeapPolicy> Vm<P> {
         }
     }
 
+    /// The arithmetic that CPython 3.11 specialises (`BINARY_OP_ADD_INT`,
+    /// `BINARY_OP_MULTIPLY_FLOAT`, ...): machine-word ints and floats,
+    /// inline, for the eval loop. `None` sends the operation down the
+    /// general path (other types, overflow, division by zero, ...). The
+    /// result is a new object (or a cached small int), as in CPython.
+    #[inline(always)]
+    pub fn binary_fast(a: &Obj<P>, b: &Obj<P>, op: BinOp) -> Option<Obj<P>> {
+        match (a.kind(), b.kind()) {
+            (Kind::Int, Kind::Int) => {
+                let (IntValue::Small(x), IntValue::Small(y)) = (a.as_int()?, b.as_int()?) else {
+                    return None;
+                };
+                let (x, y) = (*x, *y);
+                let v = match op {
+                    BinOp::Add => x.checked_add(y)?,
+                    BinOp::Sub => x.checked_sub(y)?,
+                    BinOp::Mul => x.checked_mul(y)?,
+                    BinOp::Mod if x >= 0 && y > 0 => x % y,
+                    BinOp::FloorDiv if x >= 0 && y > 0 => x / y,
+                    _ => return None,
+                };
+                Some(ObjRef::from_i64(v))
+            }
+            (Kind::Float, Kind::Float) => {
+                let (x, y) = (a.as_f64()?, b.as_f64()?);
+                let v = match op {
+                    BinOp::Add => x + y,
+                    BinOp::Sub => x - y,
+                    BinOp::Mul => x * y,
+                    BinOp::Div if y != 0.0 => x / y,
+                    _ => return None,
+                };
+                Some(ObjRef::from_f64(v))
+            }
+            _ => None,
+        }
+    }
+
+    /// Comparisons CPython 3.11 specialises (`COMPARE_OP_INT_JUMP`,
+    /// `COMPARE_OP_FLOAT_JUMP`): machine-word ints and floats, inline.
+    #[inline(always)]
+    pub fn compare_fast(a: &Obj<P>, b: &Obj<P>, op: CmpOp) -> Option<bool> {
+        fn cmp<T: PartialOrd>(x: T, y: T, op: CmpOp) -> Option<bool> {
+            Some(match op {
+                CmpOp::Eq => x == y,
+                CmpOp::NotEq => x != y,
+                CmpOp::Lt => x < y,
+                CmpOp::LtE => x <= y,
+                CmpOp::Gt => x > y,
+                CmpOp::GtE => x >= y,
+                _ => return None,
+            })
+        }
+        match (a.kind(), b.kind()) {
+            (Kind::Int, Kind::Int) => match (a.as_int()?, b.as_int()?) {
+                (IntValue::Small(x), IntValue::Small(y)) => cmp(*x, *y, op),
+                _ => None,
+            },
+            (Kind::Float, Kind::Float) => cmp(a.as_f64()?, b.as_f64()?, op),
+            _ => None,
+        }
+    }
+
     fn int_op(&self, a: &IntValue, b: &IntValue, op: BinOp) -> PyResult<Obj<P>, P> {
         if let (IntValue::Small(x), IntValue::Small(y)) = (a, b) {
             let (x, y) = (*x, *y);
@@ -1230,20 +1293,23 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// Normalises index `i` for a sequence of `len` (negative from the end).
     fn seq_index(&self, key: &Obj<P>, len: usize, what: &str) -> PyResult<Option<usize>, P> {
-        let i = match self.int_value(key) {
-            Some(IntValue::Small(i)) => i,
-            Some(IntValue::Big(_)) => {
-                return Err(self.new_error(
-                    ExcType::IndexError,
-                    "cannot fit 'int' into an index-sized integer",
-                ))
-            }
-            None => {
-                return Err(self.type_error(format!(
-                    "{what} indices must be integers or slices, not {}",
-                    self.type_name(key)
-                )))
-            }
+        let i = match key.as_int() {
+            Some(IntValue::Small(i)) => *i,
+            _ => match self.int_value(key) {
+                Some(IntValue::Small(i)) => i,
+                Some(IntValue::Big(_)) => {
+                    return Err(self.new_error(
+                        ExcType::IndexError,
+                        "cannot fit 'int' into an index-sized integer",
+                    ))
+                }
+                None => {
+                    return Err(self.type_error(format!(
+                        "{what} indices must be integers or slices, not {}",
+                        self.type_name(key)
+                    )))
+                }
+            },
         };
         let i = if i < 0 { i + len as i64 } else { i };
         Ok(if i < 0 || i >= len as i64 {

@@ -112,6 +112,11 @@ pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>
             return 1;
         }
     };
+    // This thread's allocations and frees are counted for this runtime in
+    // thread-local counters (without a scope, every one would be an atomic
+    // add on the process-wide totals). Declared first, so it ends last.
+    let accounting = ftl_object::Accounting::new();
+    let _counted = accounting.enter();
     let mut vm: Vm<P> = Vm::new(argv);
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
@@ -166,10 +171,14 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
     };
     drop(frame);
     // Module teardown: CPython clears __main__'s globals at exit, which
-    // runs the remaining finalizers.
+    // runs the remaining finalizers. The type cache's references go first
+    // (so that classes die with the globals, as in CPython) and again after
+    // (finalizers may have refilled it).
+    vm.type_cache.clear();
     if let Some(d) = globals.as_dict() {
         d.clear();
     }
+    vm.type_cache.clear();
     status
 }
 

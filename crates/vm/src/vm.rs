@@ -199,6 +199,9 @@ pub struct Interp<P: HeapPolicy> {
     pub interned: Mutex<HashMap<String, Obj<P>>>,
     /// `sys.getrecursionlimit()`
     pub recursion_limit: core::sync::atomic::AtomicU32,
+    /// Bumped by every change to a class namespace; the type attribute
+    /// caches ([`crate::typecache`]) are valid for one epoch.
+    pub class_epoch: core::sync::atomic::AtomicU64,
     /// `sys.argv`
     pub argv: Vec<String>,
     /// Source text by file name, for tracebacks.
@@ -301,6 +304,8 @@ pub struct Vm<P: HeapPolicy> {
     pub coord: Box<dyn Coordination>,
     /// The coordination's eval-breaker flag.
     pub breaker: ftl_core::sync::Arc<ftl_core::sync::AtomicBool>,
+    /// This thread's type attribute cache.
+    pub type_cache: crate::typecache::TypeCache<P>,
 }
 
 impl<P: HeapPolicy> Vm<P> {
@@ -324,6 +329,7 @@ impl<P: HeapPolicy> Vm<P> {
             stack_base: &marker as *const u8 as usize,
             stack_budget: 8 << 20,
             coord,
+            type_cache: Default::default(),
         }
     }
 
@@ -547,8 +553,30 @@ impl<P: HeapPolicy> Vm<P> {
         self.class(&t).name.clone()
     }
 
-    /// Looks `name` up in `cls` and its bases (no descriptors applied).
+    /// Looks `name` up in `cls` and its bases (no descriptors applied),
+    /// through this thread's type attribute cache.
+    #[inline]
     pub fn lookup_in_class(&self, cls: &Obj<P>, name: &Obj<P>) -> Option<Obj<P>> {
+        let epoch = self
+            .interp
+            .class_epoch
+            .load(core::sync::atomic::Ordering::Acquire);
+        self.type_cache.get_or_insert(epoch, cls, name, || {
+            self.lookup_in_class_uncached(cls, name)
+        })
+    }
+
+    /// Records that some class namespace changed: every type attribute
+    /// cache is stale from now on.
+    pub fn classes_changed(&self) {
+        self.interp
+            .class_epoch
+            .fetch_add(1, core::sync::atomic::Ordering::AcqRel);
+    }
+
+    /// [`lookup_in_class`](Self::lookup_in_class) without the cache: the
+    /// class's dict, then each base's along the MRO.
+    fn lookup_in_class_uncached(&self, cls: &Obj<P>, name: &Obj<P>) -> Option<Obj<P>> {
         let c = self.class(cls);
         let hash = name.str_hash().expect("attribute names are strs");
         if let Some(v) = c.dict.as_dict().expect("class dict").get_hashed(hash, name) {
@@ -579,6 +607,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// Recomputes a class's cached flags (after creation or when a class
     /// attribute changes).
     pub fn update_class_flags(&self, cls: &Obj<P>) {
+        self.classes_changed();
         let n = &self.interp.names;
         let c = self.class(cls);
         let mut f = c.flags() & class_flags::EXCEPTION;
