@@ -13,15 +13,11 @@
 //! checks its depth against that budget, so deep recursion is a
 //! `RecursionError`, never a stack overflow).
 //!
-//! The allocator is mimalloc, as a small-object allocator stands behind
-//! CPython's objects (pymalloc in 3.11, mimalloc itself in the free-threaded
-//! 3.13): every Python object is a heap allocation, so the system `malloc`
-//! would put a cost on ftl that CPython does not pay.
+//! The allocator is mimalloc (see [`alloc`]).
 
 use std::process::ExitCode;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod alloc;
 
 use clap::{Parser, Subcommand};
 
@@ -55,6 +51,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    alloc::configure();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

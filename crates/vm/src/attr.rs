@@ -8,8 +8,11 @@
 //! class) or unwrapped if a `staticmethod`; otherwise `__getattr__` if the
 //! class defines it; otherwise `AttributeError` worded as CPython words it.
 
+use core::sync::atomic::AtomicU32;
+
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
+use crate::bytecode::NO_HINT;
 use crate::objects::*;
 use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
 
@@ -90,6 +93,19 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// `getattr` returning `None` instead of raising for a missing name.
     pub fn getattr_opt(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
+        self.getattr_opt_hinted(obj, name, &AtomicU32::new(NO_HINT))
+    }
+
+    /// [`getattr_opt`](Self::getattr_opt) with the instruction's inline
+    /// cache word for the instance-dict lookup (see [`Code::hints`]).
+    ///
+    /// [`Code::hints`]: crate::bytecode::Code::hints
+    pub fn getattr_opt_hinted(
+        &self,
+        obj: &Obj<P>,
+        name: &Obj<P>,
+        hint: &AtomicU32,
+    ) -> PyResult<Option<Obj<P>>, P> {
         let names = &self.interp.names;
         if let Some(inst) = obj.downcast::<Instance<P>>() {
             let t_attr = self.lookup_in_class(&inst.class, name);
@@ -98,7 +114,7 @@ impl<P: HeapPolicy> Vm<P> {
                     return self.bind(a.clone(), obj, &inst.class).map(Some);
                 }
             }
-            if let Some(v) = self.dict_get_str(&inst.dict, name) {
+            if let Some(v) = self.dict_get_str_hinted(&inst.dict, name, hint) {
                 return Ok(Some(v));
             }
             if let Some(a) = t_attr {
@@ -146,7 +162,7 @@ impl<P: HeapPolicy> Vm<P> {
             });
         }
         if let Some(m) = obj.downcast::<Module<P>>() {
-            if let Some(v) = self.dict_get_str(&m.dict, name) {
+            if let Some(v) = self.dict_get_str_hinted(&m.dict, name, hint) {
                 return Ok(Some(v));
             }
             if name.as_str() == Some("__dict__") {
@@ -383,6 +399,18 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// `obj.name = value`
     pub fn setattr(&self, obj: &Obj<P>, name: &Obj<P>, value: Obj<P>) -> PyResult<(), P> {
+        self.setattr_hinted(obj, name, value, &AtomicU32::new(NO_HINT))
+    }
+
+    /// [`setattr`](Self::setattr) with the instruction's inline cache word
+    /// for the instance-dict store.
+    pub fn setattr_hinted(
+        &self,
+        obj: &Obj<P>,
+        name: &Obj<P>,
+        value: Obj<P>,
+        hint: &AtomicU32,
+    ) -> PyResult<(), P> {
         if let Some(inst) = obj.downcast::<Instance<P>>() {
             if let Some(a) = self.lookup_in_class(&inst.class, name) {
                 if let Some(p) = a.downcast::<Property<P>>() {
@@ -418,7 +446,7 @@ impl<P: HeapPolicy> Vm<P> {
                     _ => {}
                 }
             }
-            self.dict_set_str(&inst.dict, name.clone(), value);
+            self.dict_set_str_hinted(&inst.dict, name, value, hint);
             return Ok(());
         }
         if let Some(c) = obj.downcast::<Class<P>>() {

@@ -16,6 +16,7 @@
 //! * The stack depth at each instruction is the same along every path that
 //!   reaches it (the value stack grows as needed).
 
+use core::sync::atomic::AtomicU32;
 use ftl_object::{HeapPolicy, ObjRef, Payload};
 
 /// Defines [`Op`] and the table that decodes it, so the two cannot drift.
@@ -297,7 +298,17 @@ pub struct Code<P: HeapPolicy> {
     pub filename: ObjRef<P>,
     /// The line of the `def`.
     pub firstlineno: u32,
+    /// One inline-cache word per instruction (CPython 3.11 keeps inline
+    /// caches after the instructions that specialise): for the
+    /// instructions that read or write a namespace dict (`LoadAttr`,
+    /// `StoreAttr`, `LoadGlobal`, ...), the entry position where the name
+    /// was found last time. Only a guess, checked by key identity before
+    /// use (`Dict::get_at`), so threads may share and race on it freely.
+    pub hints: Box<[AtomicU32]>,
 }
+
+/// A [`Code::hints`] word that points nowhere.
+pub const NO_HINT: u32 = u32::MAX;
 
 impl<P: HeapPolicy> Code<P> {
     /// The line of instruction `pc`.

@@ -251,6 +251,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                     .map(|i| i as u32)
             })
             .collect();
+        let ninstrs = instrs.len();
         Code {
             instrs,
             lines: u.lines,
@@ -268,6 +269,9 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             qualname: u.qualname,
             filename: self.filename_obj.clone(),
             firstlineno: u.firstlineno,
+            hints: (0..ninstrs)
+                .map(|_| core::sync::atomic::AtomicU32::new(crate::bytecode::NO_HINT))
+                .collect(),
         }
     }
 

@@ -19,10 +19,12 @@
 //! Generators: `YieldValue` returns [`FrameExit::Yield`] with the frame left
 //! resumable; the generator object keeps the frame.
 
+use core::sync::atomic::{AtomicU32, Ordering};
+
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
 use crate::ast::{BinOp, CmpOp};
-use crate::bytecode::{Code, Op};
+use crate::bytecode::{Code, Op, NO_HINT};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::objects::*;
 use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
@@ -244,7 +246,7 @@ impl<P: HeapPolicy> Vm<P> {
                 Op::LoadClosure => frame.stack.push(frame.cells[arg as usize].clone()),
                 Op::LoadGlobal => {
                     let name = &code.names[arg as usize];
-                    let v = self.load_global(&frame.globals, name)?;
+                    let v = self.load_global(&frame.globals, name, &code.hints[frame.pc - 1])?;
                     frame.stack.push(v);
                 }
                 Op::StoreGlobal => {
@@ -266,7 +268,9 @@ impl<P: HeapPolicy> Vm<P> {
                         .and_then(|l| self.dict_get_str(l, name));
                     let v = match local {
                         Some(v) => v,
-                        None => self.load_global(&frame.globals, name)?,
+                        None => {
+                            self.load_global(&frame.globals, name, &code.hints[frame.pc - 1])?
+                        }
                     };
                     frame.stack.push(v);
                 }
@@ -304,13 +308,19 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::LoadAttr => {
                     let obj = pop!(frame);
-                    let v = self.getattr(&obj, &code.names[arg as usize])?;
+                    let name = &code.names[arg as usize];
+                    let hint = &code.hints[frame.pc - 1];
+                    let v = match self.getattr_opt_hinted(&obj, name, hint)? {
+                        Some(v) => v,
+                        None => return Err(self.no_attribute(&obj, name).into()),
+                    };
                     frame.stack.push(v);
                 }
                 Op::StoreAttr => {
                     let obj = pop!(frame);
                     let v = pop!(frame);
-                    self.setattr(&obj, &code.names[arg as usize], v)?;
+                    let hint = &code.hints[frame.pc - 1];
+                    self.setattr_hinted(&obj, &code.names[arg as usize], v, hint)?;
                 }
                 Op::DeleteAttr => {
                     let obj = pop!(frame);
@@ -925,11 +935,38 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// Globals, then builtins.
     #[inline]
-    fn load_global(&self, globals: &Obj<P>, name: &Obj<P>) -> PyResult<Obj<P>, P> {
-        if let Some(v) = self.dict_get_str(globals, name) {
+    fn load_global(
+        &self,
+        globals: &Obj<P>,
+        name: &Obj<P>,
+        hint: &AtomicU32,
+    ) -> PyResult<Obj<P>, P> {
+        // The hint is a position in globals or (with the top bit set) in
+        // builtins; a builtin is only used after globals missed.
+        const IN_BUILTINS: u32 = 1 << 31;
+        let h = hint.load(Ordering::Relaxed);
+        if h & IN_BUILTINS == 0 {
+            if let Some(v) = globals.as_dict().expect("globals").get_at(h as usize, name) {
+                return Ok(v);
+            }
+        }
+        let hash = name.str_hash().expect("str key");
+        if let Some((pos, v)) = globals
+            .as_dict()
+            .expect("globals")
+            .get_hashed_at(hash, name)
+        {
+            hint.store(pos as u32, Ordering::Relaxed);
             return Ok(v);
         }
-        if let Some(v) = self.dict_get_str(&self.interp.builtins, name) {
+        let builtins = self.interp.builtins.as_dict().expect("builtins");
+        if h & IN_BUILTINS != 0 && h != NO_HINT {
+            if let Some(v) = builtins.get_at((h & !IN_BUILTINS) as usize, name) {
+                return Ok(v);
+            }
+        }
+        if let Some((pos, v)) = builtins.get_hashed_at(hash, name) {
+            hint.store(pos as u32 | IN_BUILTINS, Ordering::Relaxed);
             return Ok(v);
         }
         Err(self.name_error(name))
@@ -940,6 +977,38 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn dict_get_str(&self, d: &Obj<P>, name: &Obj<P>) -> Option<Obj<P>> {
         let hash = name.str_hash().expect("str key");
         d.as_dict().expect("namespace dict").get_hashed(hash, name)
+    }
+
+    /// [`dict_get_str`](Self::dict_get_str) trying first the entry position
+    /// `hint` remembers (an inline cache: see [`Code::hints`]), and
+    /// remembering where the name was found.
+    #[inline]
+    pub fn dict_get_str_hinted(
+        &self,
+        d: &Obj<P>,
+        name: &Obj<P>,
+        hint: &AtomicU32,
+    ) -> Option<Obj<P>> {
+        let dict = d.as_dict().expect("namespace dict");
+        if let Some(v) = dict.get_at(hint.load(Ordering::Relaxed) as usize, name) {
+            return Some(v);
+        }
+        let hash = name.str_hash().expect("str key");
+        let (pos, v) = dict.get_hashed_at(hash, name)?;
+        hint.store(pos as u32, Ordering::Relaxed);
+        Some(v)
+    }
+
+    /// [`dict_set_str`](Self::dict_set_str) with an inline-cache `hint`, as
+    /// in [`dict_get_str_hinted`](Self::dict_get_str_hinted).
+    #[inline]
+    pub fn dict_set_str_hinted(&self, d: &Obj<P>, name: &Obj<P>, v: Obj<P>, hint: &AtomicU32) {
+        let dict = d.as_dict().expect("namespace dict");
+        if let Err(v) = dict.set_at(hint.load(Ordering::Relaxed) as usize, name, v) {
+            let hash = name.str_hash().expect("str key");
+            let pos = dict.set_hashed_at(hash, name.clone(), v);
+            hint.store(pos as u32, Ordering::Relaxed);
+        }
     }
 
     /// `d[name] = v` for a string key.

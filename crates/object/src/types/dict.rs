@@ -104,6 +104,48 @@ impl<P: HeapPolicy> Dict<P> {
         Ok(())
     }
 
+    /// The value stored under `key` itself at entry position `pos` (an
+    /// identity check: no hashing, no probing): the fast path of a lookup
+    /// whose caller remembers where the key was found last time, as CPython
+    /// 3.11's `LOAD_ATTR_INSTANCE_VALUE` and `LOAD_GLOBAL_MODULE` keep an
+    /// index in the instruction's inline cache. `None` means "not there",
+    /// not "absent": fall back to [`get_hashed_at`](Self::get_hashed_at).
+    /// Positions stay valid until a deletion compacts the entries.
+    #[inline]
+    pub fn get_at(&self, pos: usize, key: &ObjRef<P>) -> Option<ObjRef<P>> {
+        self.table.with(|t| t.at(pos, key).map(|e| e.value.clone()))
+    }
+
+    /// [`get_hashed`](Self::get_hashed), with the entry's position.
+    pub fn get_hashed_at(&self, hash: PyHash, key: &ObjRef<P>) -> Option<(usize, ObjRef<P>)> {
+        self.table.with(|t| {
+            let pos = t.find(hash, key)?;
+            t.at(pos, key).map(|e| (pos, e.value.clone()))
+        })
+    }
+
+    /// Replaces the value of `key` if the key itself is at position `pos`
+    /// (see [`get_at`](Self::get_at)); otherwise gives `value` back.
+    #[inline]
+    pub fn set_at(&self, pos: usize, key: &ObjRef<P>, value: ObjRef<P>) -> Result<(), ObjRef<P>> {
+        let old = self.table.with(|t| match t.at_mut(pos, key) {
+            Some(e) => Ok(core::mem::replace(&mut e.value, value)),
+            None => Err(value),
+        })?;
+        drop(old); // outside the critical section
+        Ok(())
+    }
+
+    /// [`set_hashed`](Self::set_hashed), returning the entry's position.
+    pub fn set_hashed_at(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) -> usize {
+        let (pos, displaced) = self.table.with(|t| {
+            let displaced = t.insert(hash, key.clone(), value);
+            (t.find(hash, &key), displaced)
+        });
+        drop(displaced); // outside the critical section
+        pos.expect("just inserted")
+    }
+
     /// [`set`](Self::set) with a hash the caller computed.
     pub fn set_hashed(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) {
         let displaced = self.table.with(|t| t.insert(hash, key, value));

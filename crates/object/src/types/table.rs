@@ -79,6 +79,30 @@ impl<P: HeapPolicy, V> Table<P, V> {
             .copied()
     }
 
+    /// The entry at position `pos` if it holds `key` itself (an identity
+    /// check: no hashing, no probing).
+    #[inline]
+    pub(crate) fn at(&self, pos: usize, key: &ObjRef<P>) -> Option<&Entry<P, V>> {
+        match self.entries.get(pos) {
+            Some(Some(e)) if e.key.is_same(key) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// [`at`](Self::at), mutably.
+    #[inline]
+    pub(crate) fn at_mut(&mut self, pos: usize, key: &ObjRef<P>) -> Option<&mut Entry<P, V>> {
+        match self.entries.get_mut(pos) {
+            Some(Some(e)) if e.key.is_same(key) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The position of `key`'s entry (see [`at`](Self::at)).
+    pub(crate) fn find(&self, hash: PyHash, key: &ObjRef<P>) -> Option<usize> {
+        self.position(hash, key)
+    }
+
     pub(crate) fn get(&self, hash: PyHash, key: &ObjRef<P>) -> Option<&Entry<P, V>> {
         self.position(hash, key)
             .and_then(|i| self.entries[i].as_ref())
