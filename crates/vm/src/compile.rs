@@ -109,6 +109,10 @@ enum FBlock<'a> {
     Handler { name: Option<&'a str> },
     /// Inside a `with` body: `exit` is on the stack, a block is active.
     With,
+    /// Inside a `finally` body run inline by a `return`: the return value
+    /// waits on the stack (CPython's `POP_VALUE` fblock), and a `break`,
+    /// `continue` or `return` in the body must drop it.
+    PopValue,
 }
 
 struct Unit<P: HeapPolicy> {
@@ -684,6 +688,9 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                     let mut rebuilt: Vec<FBlock<'a>> =
                         self.fblocks().iter().map(FBlock::shallow).collect();
                     rebuilt.extend(blocks[..depth].iter().map(FBlock::shallow));
+                    if preserve_tos {
+                        rebuilt.push(FBlock::PopValue);
+                    }
                     let saved = core::mem::replace(self.fblocks(), rebuilt);
                     let r = self.stmts(body);
                     *self.fblocks() = saved;
@@ -704,6 +711,12 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                         self.emit(Op::RotTwo, 0);
                     }
                     self.emit(Op::WithExit, 0);
+                }
+                FBlock::PopValue => {
+                    if preserve_tos {
+                        self.emit(Op::RotTwo, 0);
+                    }
+                    self.emit(Op::PopTop, 0);
                 }
             }
         }
@@ -1710,6 +1723,7 @@ impl FBlock<'_> {
             FBlock::TryFinally { body } => FBlock::TryFinally { body },
             FBlock::Handler { name } => FBlock::Handler { name: *name },
             FBlock::With => FBlock::With,
+            FBlock::PopValue => FBlock::PopValue,
         }
     }
 }

@@ -1446,7 +1446,11 @@ fn map_parse_error_at(cx: &Ctx<'_>, tokens: &[Token], error: &ParseError) -> Opt
                     tokens.get(first),
                     idx.checked_sub(1).and_then(|i| tokens.get(i)),
                 ) {
-                    (Some(f), Some(l)) if first + 1 < idx || f.kind() != TokenKind::Name => {
+                    // With no expression before the `:=` (after `return`, `;`,
+                    // ...) it is plain invalid syntax.
+                    (Some(f), Some(l))
+                        if first < idx && (first + 1 < idx || f.kind() != TokenKind::Name) =>
+                    {
                         let target = TextRange::new(f.start(), l.end());
                         let (what, _) = describe_target(cx, tokens, target);
                         cx.syntax(
