@@ -51,11 +51,10 @@ impl<P: HeapPolicy> Vm<P> {
         Ok(())
     }
 
-    /// `exc.__traceback__`: a traceback object for the frames `exc` has
-    /// passed through so far, or `None` if it has none.
-    pub fn traceback_object(&self, exc: &Obj<P>) -> Obj<P> {
-        let mut entries = exc
-            .downcast::<Instance<P>>()
+    /// A copy of exception `exc`'s traceback entries, innermost first
+    /// (none for an object that is not an exception instance).
+    pub fn traceback_entries(&self, exc: &Obj<P>) -> Vec<TbEntry<P>> {
+        exc.downcast::<Instance<P>>()
             .and_then(|i| i.exc.as_ref())
             .map(|x| {
                 let t = x.traceback.take();
@@ -63,7 +62,13 @@ impl<P: HeapPolicy> Vm<P> {
                 x.traceback.set(t);
                 copy
             })
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    /// `exc.__traceback__`: a traceback object for the frames `exc` has
+    /// passed through so far, or `None` if it has none.
+    pub fn traceback_object(&self, exc: &Obj<P>) -> Obj<P> {
+        let mut entries = self.traceback_entries(exc);
         if entries.is_empty() {
             return ObjRef::none();
         }
@@ -153,16 +158,7 @@ impl<P: HeapPolicy> Vm<P> {
 
     fn format_one(&self, exc: &Obj<P>) -> String {
         let mut out = String::new();
-        let tb = exc
-            .downcast::<Instance<P>>()
-            .and_then(|i| i.exc.as_ref())
-            .map(|x| {
-                let t = x.traceback.take();
-                let copy = t.clone();
-                x.traceback.set(t);
-                copy
-            })
-            .unwrap_or_default();
+        let tb = self.traceback_entries(exc);
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             for entry in tb.iter().rev() {

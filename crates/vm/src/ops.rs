@@ -1108,46 +1108,43 @@ impl<P: HeapPolicy> Vm<P> {
         Ok(None)
     }
 
-    /// Whether a lookup of `k` that missed by the built-in key equality
-    /// must be confirmed with the VM's: `k` has a user `__eq__`, or the
-    /// table may hold a key that has one (CPython compares the stored key
-    /// with the looked-up one, `stored == k`, on every hash match).
-    fn miss_needs_vm_eq(&self, k: &Obj<P>, table_opaque: impl FnOnce() -> bool) -> bool {
-        self.needs_user_eq(k) || table_opaque()
+    /// After a lookup of `k` missed by the built-in key equality: the
+    /// stored key equal to `k` by the VM's equality, when that can differ —
+    /// `k` has a user `__eq__`, or the table may hold a key that has one
+    /// (CPython compares the stored key with the looked-up one, `stored ==
+    /// k`, on every hash match). Both arguments are asked only if needed.
+    fn vm_equal_key(
+        &self,
+        k: &Obj<P>,
+        table_opaque: impl FnOnce() -> bool,
+        candidates: impl FnOnce() -> Vec<Obj<P>>,
+    ) -> PyResult<Option<Obj<P>>, P> {
+        if self.needs_user_eq(k) || table_opaque() {
+            self.find_key(candidates(), k)
+        } else {
+            Ok(None)
+        }
     }
 
     /// `d[k]` if present.
     pub fn dict_get(&self, d: &Obj<P>, k: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
         let dict = d.as_dict().expect("dict");
-        let h = match k.str_hash() {
-            Some(h) => h,
-            None => self.hash(k)?,
-        };
+        let h = self.hash(k)?;
         if let Some(v) = dict.get_hashed(h, k) {
             return Ok(Some(v));
         }
-        if self.miss_needs_vm_eq(k, || dict.has_opaque_keys()) {
-            if let Some(stored) = self.find_key(dict.candidates(h), k)? {
-                return Ok(dict.get_hashed(h, &stored));
-            }
-        }
-        Ok(None)
+        let stored = self.vm_equal_key(k, || dict.has_opaque_keys(), || dict.candidates(h))?;
+        Ok(stored.and_then(|s| dict.get_hashed(h, &s)))
     }
 
     /// `d[k] = v`
     pub fn dict_set(&self, d: &Obj<P>, k: Obj<P>, v: Obj<P>) -> PyResult<(), P> {
         let dict = d.as_dict().expect("dict");
-        let h = match k.str_hash() {
-            Some(h) => h,
-            None => self.hash(&k)?,
-        };
-        if self.miss_needs_vm_eq(&k, || dict.has_opaque_keys()) {
-            if let Some(stored) = self.find_key(dict.candidates(h), &k)? {
-                dict.set_hashed(h, stored, v);
-                return Ok(());
-            }
-        }
-        dict.set_hashed(h, k, v);
+        let h = self.hash(&k)?;
+        // An equal key stored under the VM's equality keeps its place (and
+        // itself), as CPython keeps the old key.
+        let stored = self.vm_equal_key(&k, || dict.has_opaque_keys(), || dict.candidates(h))?;
+        dict.set_hashed(h, stored.unwrap_or(k), v);
         Ok(())
     }
 
@@ -1158,20 +1155,17 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some(v) = dict.remove_hashed(h, k) {
             return Ok(Some(v));
         }
-        if self.miss_needs_vm_eq(k, || dict.has_opaque_keys()) {
-            if let Some(stored) = self.find_key(dict.candidates(h), k)? {
-                return Ok(dict.remove_hashed(h, &stored));
-            }
-        }
-        Ok(None)
+        let stored = self.vm_equal_key(k, || dict.has_opaque_keys(), || dict.candidates(h))?;
+        Ok(stored.and_then(|s| dict.remove_hashed(h, &s)))
     }
 
     /// `s.add(k)`
     pub fn set_add(&self, s: &Obj<P>, k: Obj<P>) -> PyResult<bool, P> {
         let set = s.as_set().expect("set");
         let h = self.hash(&k)?;
-        if self.miss_needs_vm_eq(&k, || set.has_opaque_keys())
-            && self.find_key(set.candidates(h), &k)?.is_some()
+        if self
+            .vm_equal_key(&k, || set.has_opaque_keys(), || set.candidates(h))?
+            .is_some()
         {
             return Ok(false);
         }
@@ -1185,8 +1179,9 @@ impl<P: HeapPolicy> Vm<P> {
         if set.contains_hashed(h, k) {
             return Ok(true);
         }
-        Ok(self.miss_needs_vm_eq(k, || set.has_opaque_keys())
-            && self.find_key(set.candidates(h), k)?.is_some())
+        Ok(self
+            .vm_equal_key(k, || set.has_opaque_keys(), || set.candidates(h))?
+            .is_some())
     }
 
     /// `s.discard(k)`
@@ -1196,12 +1191,8 @@ impl<P: HeapPolicy> Vm<P> {
         if set.discard_hashed(h, k) {
             return Ok(true);
         }
-        if self.miss_needs_vm_eq(k, || set.has_opaque_keys()) {
-            if let Some(stored) = self.find_key(set.candidates(h), k)? {
-                return Ok(set.discard_hashed(h, &stored));
-            }
-        }
-        Ok(false)
+        let stored = self.vm_equal_key(k, || set.has_opaque_keys(), || set.candidates(h))?;
+        Ok(stored.is_some_and(|s| set.discard_hashed(h, &s)))
     }
 
     /// `d.update(m)` (m a dict, or an iterable of pairs); with `merge`,

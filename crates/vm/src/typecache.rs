@@ -119,7 +119,7 @@ impl<P: HeapPolicy> TypeCache<P> {
         value
     }
 
-    /// Empties the cache (the VM does it when its thread state ends).
+    /// Empties the cache (`run_source` does it around module teardown).
     pub fn clear(&self) {
         let old = core::mem::take(&mut self.table.borrow_mut().entries);
         drop(old);

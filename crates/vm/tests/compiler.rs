@@ -47,29 +47,19 @@
 //!
 //! Programs found to break an invariant are kept in `#[ignore]`d tests.
 
+mod common;
+use common::{Consts, PROGRAM};
+
 use std::collections::BTreeSet;
 
 use ftl_object::{Accounting, GilHeap, ObjRef};
 use ftl_vm::ast::{BinOp, CmpOp};
 use ftl_vm::bytecode::{flags, Code, Instr, Op};
-use ftl_vm::compile::{compile_module, ConstMaker};
+use ftl_vm::compile::compile_module;
 use ftl_vm::lower;
 use proptest::prelude::*;
 
 type P = GilHeap;
-
-/// Constants for a compilation that is never run: plain strings, and
-/// `None` standing in for `Ellipsis`.
-struct Consts;
-
-impl ConstMaker<P> for Consts {
-    fn intern(&mut self, s: &str) -> ObjRef<P> {
-        ObjRef::new_str(s)
-    }
-    fn ellipsis(&mut self) -> ObjRef<P> {
-        ObjRef::none()
-    }
-}
 
 /// Compiles `src`, which must be valid.
 fn compile(src: &str) -> ObjRef<P> {
@@ -1133,68 +1123,6 @@ fn instructions_carry_their_source_lines() {
     assert_eq!(line_of(Op::StoreGlobal, name(c, "y")), 3);
     assert_eq!(line_of(Op::LoadGlobal, name(c, "y")), 5);
 }
-
-/// The same program as `tests/symtable.rs`.
-const PROGRAM: &str = r#"
-import os
-g = 1
-def outer(a, *args, k=1, **kw):
-    b = 2
-    c = 3
-    def middle():
-        nonlocal b
-        b = 4
-        def inner():
-            return b + c + g + len(args)
-        return inner
-    def other():
-        global g
-        g = a
-    lam = lambda x: x + kw
-    return middle, lam
-
-class Klass:
-    attr = 1
-    def method(self):
-        return attr + super().method()
-    def plain(self):
-        return self
-
-def comps(data):
-    scale = 2
-    lst = [x * scale for x in data if x]
-    nested = [[y for y in row] for row in data]
-    gen = (z + scale for z in data)
-    d = {k: v for k, v in data}
-    return lst, nested, gen, d
-
-def class_in_func():
-    hidden = 1
-    shadowed = 2
-    class Inner:
-        shadowed = 3
-        seen = hidden
-        def m(self):
-            return hidden + shadowed
-    return Inner
-
-def gen_fn():
-    yield 1
-
-def deleter():
-    x = 1
-    del x
-    try:
-        pass
-    except Exception as e:
-        pass
-    for i in range(3):
-        pass
-    with open("f") as fh:
-        pass
-    import os.path
-    from os import sep as s
-"#;
 
 /// A code object as CPython 3.11.7 compiled [`PROGRAM`]: qualname,
 /// (co_argcount, co_posonlyargcount, co_kwonlyargcount), co_varnames,

@@ -34,28 +34,18 @@
 //! `lower::parse` panics: `return :=`, `pass; :=`, ...). Until the latter is
 //! fixed the property tests skip inputs containing `:=`.
 
+mod common;
+use common::Consts;
+
 use std::sync::OnceLock;
 
-use ftl_object::{GilHeap, ObjRef};
+use ftl_object::GilHeap;
 use ftl_vm::ast::SyntaxErrorKind::{self, Indentation, Syntax, Tab};
 use ftl_vm::ast::{self, ExprKind, Loc, StmtKind, SyntaxError};
-use ftl_vm::compile::{compile_module, ConstMaker};
+use ftl_vm::compile::compile_module;
 use ftl_vm::lower;
 use ftl_vm::symtable::SymbolTable;
 use proptest::prelude::*;
-
-/// Constants for a compilation that is never run: plain strings, and
-/// `None` standing in for `Ellipsis`.
-struct Consts;
-
-impl ConstMaker<GilHeap> for Consts {
-    fn intern(&mut self, s: &str) -> ObjRef<GilHeap> {
-        ObjRef::new_str(s)
-    }
-    fn ellipsis(&mut self) -> ObjRef<GilHeap> {
-        ObjRef::none()
-    }
-}
 
 /// Parses source that must be rejected.
 fn err(src: &str) -> SyntaxError {

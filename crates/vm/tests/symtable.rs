@@ -18,27 +18,18 @@
 //! through `compile_module` (which is where the VM reports them). The
 //! cases where ftl differs from CPython are kept in `#[ignore]`d tests.
 
+mod common;
+use common::{Consts, PROGRAM};
+
 use std::collections::{BTreeMap, BTreeSet};
 
-use ftl_object::{GilHeap, ObjRef};
+use ftl_object::GilHeap;
 use ftl_vm::ast::StmtKind;
-use ftl_vm::compile::{compile_module, ConstMaker};
+use ftl_vm::compile::compile_module;
 use ftl_vm::lower;
 use ftl_vm::symtable::{Binding, Scope, ScopeKind, SymbolTable};
 
 use Binding::{Cell, Free, GlobalExplicit as GExp, GlobalImplicit as GImp, Local};
-
-/// Constants for a compilation that is never run.
-struct Consts;
-
-impl ConstMaker<GilHeap> for Consts {
-    fn intern(&mut self, s: &str) -> ObjRef<GilHeap> {
-        ObjRef::new_str(s)
-    }
-    fn ellipsis(&mut self) -> ObjRef<GilHeap> {
-        ObjRef::none()
-    }
-}
 
 /// Lowers and analyses `src`, which must be valid.
 fn table(src: &str) -> SymbolTable {
@@ -59,68 +50,6 @@ fn scope<'t>(t: &'t SymbolTable, name: &str, n: usize) -> &'t Scope {
 fn set(names: &[&str]) -> BTreeSet<String> {
     names.iter().map(|s| s.to_string()).collect()
 }
-
-/// The program every classification test analyses.
-const PROGRAM: &str = r#"
-import os
-g = 1
-def outer(a, *args, k=1, **kw):
-    b = 2
-    c = 3
-    def middle():
-        nonlocal b
-        b = 4
-        def inner():
-            return b + c + g + len(args)
-        return inner
-    def other():
-        global g
-        g = a
-    lam = lambda x: x + kw
-    return middle, lam
-
-class Klass:
-    attr = 1
-    def method(self):
-        return attr + super().method()
-    def plain(self):
-        return self
-
-def comps(data):
-    scale = 2
-    lst = [x * scale for x in data if x]
-    nested = [[y for y in row] for row in data]
-    gen = (z + scale for z in data)
-    d = {k: v for k, v in data}
-    return lst, nested, gen, d
-
-def class_in_func():
-    hidden = 1
-    shadowed = 2
-    class Inner:
-        shadowed = 3
-        seen = hidden
-        def m(self):
-            return hidden + shadowed
-    return Inner
-
-def gen_fn():
-    yield 1
-
-def deleter():
-    x = 1
-    del x
-    try:
-        pass
-    except Exception as e:
-        pass
-    for i in range(3):
-        pass
-    with open("f") as fh:
-        pass
-    import os.path
-    from os import sep as s
-"#;
 
 /// One scope's expected analysis (from CPython): the scope's name and
 /// occurrence, its kind, every name with its binding, its cell and free

@@ -119,8 +119,8 @@ impl<P: HeapPolicy> Dict<P> {
     /// [`get_hashed`](Self::get_hashed), with the entry's position.
     pub fn get_hashed_at(&self, hash: PyHash, key: &ObjRef<P>) -> Option<(usize, ObjRef<P>)> {
         self.table.with(|t| {
-            let pos = t.find(hash, key)?;
-            t.at(pos, key).map(|e| (pos, e.value.clone()))
+            t.get_with_position(hash, key)
+                .map(|(i, e)| (i, e.value.clone()))
         })
     }
 
@@ -138,12 +138,9 @@ impl<P: HeapPolicy> Dict<P> {
 
     /// [`set_hashed`](Self::set_hashed), returning the entry's position.
     pub fn set_hashed_at(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) -> usize {
-        let (pos, displaced) = self.table.with(|t| {
-            let displaced = t.insert(hash, key.clone(), value);
-            (t.find(hash, &key), displaced)
-        });
+        let (pos, displaced) = self.table.with(|t| t.insert_at(hash, key, value));
         drop(displaced); // outside the critical section
-        pos.expect("just inserted")
+        pos
     }
 
     /// [`set`](Self::set) with a hash the caller computed.

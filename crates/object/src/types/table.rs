@@ -98,14 +98,18 @@ impl<P: HeapPolicy, V> Table<P, V> {
         }
     }
 
-    /// The position of `key`'s entry (see [`at`](Self::at)).
-    pub(crate) fn find(&self, hash: PyHash, key: &ObjRef<P>) -> Option<usize> {
-        self.position(hash, key)
+    pub(crate) fn get(&self, hash: PyHash, key: &ObjRef<P>) -> Option<&Entry<P, V>> {
+        self.get_with_position(hash, key).map(|(_, e)| e)
     }
 
-    pub(crate) fn get(&self, hash: PyHash, key: &ObjRef<P>) -> Option<&Entry<P, V>> {
-        self.position(hash, key)
-            .and_then(|i| self.entries[i].as_ref())
+    /// [`get`](Self::get), with the entry's position.
+    pub(crate) fn get_with_position(
+        &self,
+        hash: PyHash,
+        key: &ObjRef<P>,
+    ) -> Option<(usize, &Entry<P, V>)> {
+        let i = self.position(hash, key)?;
+        self.entries[i].as_ref().map(|e| (i, e))
     }
 
     /// Inserts or overwrites. On overwrite the table keeps its old key (as
@@ -117,13 +121,24 @@ impl<P: HeapPolicy, V> Table<P, V> {
         key: ObjRef<P>,
         value: V,
     ) -> Option<(ObjRef<P>, V)> {
+        self.insert_at(hash, key, value).1
+    }
+
+    /// [`insert`](Self::insert), also returning the entry's position.
+    pub(crate) fn insert_at(
+        &mut self,
+        hash: PyHash,
+        key: ObjRef<P>,
+        value: V,
+    ) -> (usize, Option<(ObjRef<P>, V)>) {
         if let Some(i) = self.position(hash, &key) {
             let entry = self.entries[i].as_mut().expect("indexed entry is live");
             let old = core::mem::replace(&mut entry.value, value);
-            return Some((key, old));
+            return (i, Some((key, old)));
         }
+        let i = self.entries.len();
         self.push_new(hash, key, value);
-        None
+        (i, None)
     }
 
     /// Appends an entry for a key known to be absent.
