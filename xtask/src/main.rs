@@ -1,16 +1,19 @@
 //! Project automation, run as `cargo xtask <command>`.
 //!
-//! Commands arrive with their issues: `bench` (the comparison matrix, the
-//! project's main job) with the bench issue. Working now:
-//!
+//! * `bench` runs the comparison matrix, the project's main job, and writes
+//!   its report (see [`bench`]).
 //! * `loom` runs every crate's loom models the way CI does.
 //! * `parity` re-runs the parity corpus (`corpus/parity/*.py`) against a
 //!   live `python3` and lists the programs where `ftl` differs, and the
 //!   committed `.out` files that no longer match python (see [`parity`]).
 //!
-//! Arguments are parsed by hand: an unknown command or option prints the
-//! usage text and exits with status 2.
+//! An unknown command or option prints the usage text and exits with
+//! status 2. Shared pieces: [`child`] (running and measuring one child
+//! process) and [`ftl`] (building `ftl`, its runtime listing).
 
+mod bench;
+mod child;
+mod ftl;
 mod linediff;
 mod parity;
 
@@ -21,7 +24,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   loom [CRATE...]   run the loom models (RUSTFLAGS=\"--cfg loom\", release,
                     LOOM_MAX_PREEMPTIONS=2 unless set, target dir target/loom)
-  bench             the comparison matrix (arrives with the bench issue)
+  bench [OPTIONS]   the comparison matrix and its report (--quick, --smoke,
+                    --out DIR, --filter PATTERN, --runtimes LIST, --repeat N,
+                    --timeline RUNTIME:WORKLOAD; `cargo xtask bench --help`)
   parity [OPTIONS]  re-run corpus/parity against python3 and list differences
                     (--runtime NAME, --python PATH, --filter SUBSTR,
                     --timeout SECS, --update; `cargo xtask parity --help`)";
@@ -33,7 +38,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("loom") => loom(&args[1..]),
-        Some("bench") => not_yet("bench", "the bench issue"),
+        Some("bench") => bench::main(&args[1..]),
         Some("parity") => parity::main(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -48,11 +53,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn not_yet(cmd: &str, issue: &str) -> ExitCode {
-    eprintln!("xtask {cmd}: not built yet; it arrives with {issue}.");
-    ExitCode::from(2)
 }
 
 fn loom(crates: &[String]) -> ExitCode {

@@ -5,9 +5,9 @@
 //! `$CARGO_TARGET_DIR` or the workspace's `target/`), then for every
 //! program, sorted by file name, run `PYTHON FILE` and `ftl run [--runtime
 //! NAME] FILE` with `corpus/parity` as the working directory, stdin closed,
-//! and a per-program time limit. Each run's stdout and stderr are read on
-//! their own threads (so a full pipe never stalls the child) while the main
-//! thread polls for exit and kills the child at the deadline.
+//! and a per-program time limit; each run goes through [`crate::child::run`]
+//! (pipes drained on threads, the child's process group killed at the
+//! deadline).
 //!
 //! The verdict for a program is its stdout and exit status: both equal is
 //! `ok`, anything else `DIFF` (with a unified-style line diff, see
@@ -27,11 +27,9 @@
 //! only `.out` files of programs python ran to exit status 0; every program
 //! selected gets exactly one verdict line.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Duration;
 
 use crate::linediff;
 
@@ -134,40 +132,10 @@ fn parse_timeout(s: &str) -> Result<Duration, String> {
     Duration::try_from_secs_f64(secs).map_err(|_| bad())
 }
 
-/// How one run ended.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Exited with this status.
-    Exited(i32),
-    /// Ended without a status (killed by a signal), as the OS describes it.
-    Killed(String),
-    /// Still running at the time limit; killed.
-    TimedOut,
-    /// Could not be run.
-    Failed(String),
-}
+pub use crate::child::Status;
 
-impl std::fmt::Display for Status {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Status::Exited(c) => write!(f, "exit {c}"),
-            Status::Killed(how) => write!(f, "{how}"),
-            Status::TimedOut => write!(f, "timed out"),
-            Status::Failed(why) => write!(f, "could not run: {why}"),
-        }
-    }
-}
-
-/// The result of one run of one program.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RunResult {
-    /// Standard output, decoded lossily.
-    pub stdout: String,
-    /// Standard error, decoded lossily.
-    pub stderr: String,
-    /// How it ended.
-    pub status: Status,
-}
+/// The result of one run of one program (its usage is not used here).
+pub type RunResult = crate::child::Outcome;
 
 /// The verdict for one program.
 #[derive(Debug, PartialEq, Eq)]
@@ -237,10 +205,7 @@ pub fn compare(py: &RunResult, ftl: &RunResult) -> Comparison {
         ));
     }
     if py.status != ftl.status {
-        reasons.push(format!(
-            "exit status: python {}, ftl {}",
-            py.status, ftl.status
-        ));
+        reasons.push(format!("python {}, ftl {}", py.status, ftl.status));
     }
     if py.stderr != ftl.stderr {
         details.push(format!(
@@ -279,125 +244,10 @@ pub fn select(names: Vec<String>, filter: Option<&str>) -> Vec<String> {
     v
 }
 
-/// The runtimes `ftl runtimes` lists, as (name, available).
-pub fn parse_runtimes(listing: &str) -> Vec<(String, bool)> {
-    listing
-        .lines()
-        .filter_map(|l| {
-            let mut words = l.split_whitespace();
-            let name = words.next()?;
-            Some((name.to_string(), words.next() == Some("available")))
-        })
-        .collect()
-}
-
 /// Runs `cmd` with stdin closed, collecting stdout and stderr, killing it
-/// after `timeout`.
+/// (and its process group) after `timeout`.
 pub fn run_with_timeout(cmd: &mut Command, timeout: Duration) -> RunResult {
-    let failed = |why: String| RunResult {
-        stdout: String::new(),
-        stderr: String::new(),
-        status: Status::Failed(why),
-    };
-    let mut child = match cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) => return failed(e.to_string()),
-    };
-    let out = drain(child.stdout.take());
-    let err = drain(child.stderr.take());
-    let status = wait_until(&mut child, Instant::now() + timeout);
-    // The pipes close when the child ends; a grandchild that kept them
-    // open must not hang the whole run.
-    let grace = Duration::from_secs(5);
-    let (Ok(stdout), Ok(stderr)) = (out.recv_timeout(grace), err.recv_timeout(grace)) else {
-        return failed("its output pipes stayed open after it ended".into());
-    };
-    RunResult {
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-        status,
-    }
-}
-
-/// Reads a pipe to its end on a thread; the bytes arrive on the channel.
-fn drain(pipe: Option<impl Read + Send + 'static>) -> mpsc::Receiver<Vec<u8>> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(mut p) = pipe {
-            // A read error leaves what was read so far.
-            let _ = p.read_to_end(&mut buf);
-        }
-        let _ = tx.send(buf);
-    });
-    rx
-}
-
-/// Polls `child` until it exits or `deadline` passes (then kills it).
-fn wait_until(child: &mut Child, deadline: Instant) -> Status {
-    let mut nap = Duration::from_millis(1);
-    loop {
-        match child.try_wait() {
-            Ok(Some(s)) => {
-                return match s.code() {
-                    Some(c) => Status::Exited(c),
-                    None => Status::Killed(s.to_string()),
-                };
-            }
-            Ok(None) => {}
-            Err(e) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Status::Failed(format!("cannot wait for it: {e}"));
-            }
-        }
-        let now = Instant::now();
-        if now >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Status::TimedOut;
-        }
-        std::thread::sleep(nap.min(deadline - now));
-        nap = (nap * 2).min(Duration::from_millis(20));
-    }
-}
-
-/// The workspace root (the xtask crate's parent directory).
-fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
-}
-
-/// Builds `ftl` in release and returns its path.
-fn build_ftl(root: &Path) -> Result<PathBuf, String> {
-    let target = match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) if !dir.is_empty() => std::path::absolute(PathBuf::from(dir))
-            .map_err(|e| format!("bad CARGO_TARGET_DIR: {e}"))?,
-        _ => root.join("target"),
-    };
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    eprintln!("xtask parity: building ftl (cargo build --release -p ftl-cli)");
-    let status = Command::new(&cargo)
-        .args(["build", "--release", "-p", "ftl-cli", "--target-dir"])
-        .arg(&target)
-        .current_dir(root)
-        .status()
-        .map_err(|e| format!("cannot run {cargo}: {e}"))?;
-    if !status.success() {
-        return Err(format!("building ftl failed ({status})"));
-    }
-    let exe = target
-        .join("release")
-        .join(format!("ftl{}", std::env::consts::EXE_SUFFIX));
-    if !exe.is_file() {
-        return Err(format!("the build did not produce {}", exe.display()));
-    }
-    Ok(exe)
+    crate::child::run(cmd, timeout)
 }
 
 /// Checks that `python` runs, returning its `--version` line.
@@ -418,22 +268,18 @@ fn python_version(python: &str) -> Result<String, String> {
     Ok(text.trim().to_string())
 }
 
-/// Checks `--runtime` against `ftl runtimes`.
+/// Checks `--runtime` against `ftl runtimes --json`.
 fn check_runtime(ftl: &Path, runtime: &str) -> Result<(), String> {
-    let out = Command::new(ftl)
-        .arg("runtimes")
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", ftl.display()))?;
-    let listed = parse_runtimes(&String::from_utf8_lossy(&out.stdout));
-    match listed.iter().find(|(name, _)| name == runtime) {
-        Some((_, true)) => Ok(()),
-        Some((_, false)) => Err(format!("runtime `{runtime}` is not available yet")),
+    let listing = crate::ftl::listing(ftl)?;
+    match listing.runtimes.iter().find(|r| r.name == runtime) {
+        Some(r) if r.available => Ok(()),
+        Some(_) => Err(format!("runtime `{runtime}` is not available yet")),
         None => Err(format!(
             "unknown runtime `{runtime}` (ftl runtimes lists: {})",
-            listed
+            listing
+                .runtimes
                 .iter()
-                .map(|(n, _)| n.as_str())
+                .map(|r| r.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
@@ -459,7 +305,7 @@ pub fn main(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let root = workspace_root();
+    let root = crate::ftl::workspace_root();
     let dir = root.join("corpus").join("parity");
     let names = match std::fs::read_dir(&dir) {
         Ok(entries) => entries
@@ -479,7 +325,9 @@ pub fn main(args: &[String]) -> ExitCode {
         Ok(v) => v,
         Err(e) => return fatal(&e),
     };
-    let ftl = match build_ftl(&root) {
+    let ftl = match crate::ftl::build(&root, "parity", &["ftl-cli"])
+        .and_then(|dir| crate::ftl::binary(&dir, "ftl"))
+    {
         Ok(p) => p,
         Err(e) => return fatal(&e),
     };
@@ -635,6 +483,7 @@ fn check_expected(dir: &Path, name: &str, py: &RunResult, update: bool, report: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Instant;
 
     fn args(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
@@ -652,6 +501,7 @@ mod tests {
             stdout: out.into(),
             stderr: err.into(),
             status: Status::Exited(code),
+            usage: None,
         }
     }
 
@@ -734,7 +584,7 @@ mod tests {
             &exited(1, "a\n", "Traceback\nTypeError: x\n"),
         );
         assert_eq!(c.verdict, Verdict::Differ);
-        assert_eq!(c.summary, "exit status: python exit 0, ftl exit 1");
+        assert_eq!(c.summary, "python exit status 0, ftl exit status 1");
         assert_eq!(
             c.details,
             ["note: stderr differs (last line: python ``, ftl `TypeError: x`)"]
@@ -779,23 +629,14 @@ mod tests {
     }
 
     #[test]
-    fn runtimes_listing() {
-        let listing =
-            "gil          available  one lock (default)\nfree         pending    no lock\n";
-        assert_eq!(
-            parse_runtimes(listing),
-            [("gil".to_string(), true), ("free".to_string(), false)]
-        );
-    }
-
-    #[test]
     fn runs_are_timed_out_and_captured() {
         // `sh` stands in for an interpreter: output, status, and a limit.
         let r = run_with_timeout(
             Command::new("sh").args(["-c", "echo out; echo err >&2; exit 3"]),
             Duration::from_secs(10),
         );
-        assert_eq!(r, exited(3, "out\n", "err\n"));
+        assert_eq!((r.stdout, r.stderr), ("out\n".into(), "err\n".into()));
+        assert_eq!(r.status, Status::Exited(3));
         let start = Instant::now();
         let r = run_with_timeout(
             Command::new("sh").args(["-c", "exec sleep 5"]),

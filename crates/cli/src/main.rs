@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! ftl run [--runtime NAME] FILE.py [ARGS...]
-//! ftl runtimes
+//! ftl runtimes [--json]
 //! ```
 //!
 //! Exit statuses follow `python3`: the program's own status (0, or the code
@@ -47,7 +47,13 @@ enum Command {
         args: Vec<String>,
     },
     /// List the runtimes.
-    Runtimes,
+    Runtimes {
+        /// Print them as JSON (name, available, default, description,
+        /// features) with the built-in modules, for tools such as
+        /// `cargo xtask bench`.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -61,7 +67,11 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Runtimes => {
+        Command::Runtimes { json } => {
+            if json {
+                println!("{}", runtimes_json());
+                return ExitCode::SUCCESS;
+            }
             for r in ftl_vm::RUNTIMES {
                 let status = if r.available { "available" } else { "pending" };
                 let default = if r.name == ftl_vm::runtime::DEFAULT_RUNTIME {
@@ -79,6 +89,26 @@ fn main() -> ExitCode {
             args,
         } => run(runtime, file, args),
     }
+}
+
+/// `ftl runtimes --json`: the runtime registry and the importable modules.
+fn runtimes_json() -> serde_json::Value {
+    let runtimes: Vec<serde_json::Value> = ftl_vm::RUNTIMES
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "name": r.name,
+                "available": r.available,
+                "default": r.name == ftl_vm::runtime::DEFAULT_RUNTIME,
+                "description": r.description,
+                "features": r.features,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "runtimes": runtimes,
+        "modules": ftl_vm::modules::MODULES,
+    })
 }
 
 fn run(runtime: String, file: String, args: Vec<String>) -> ExitCode {

@@ -19,7 +19,9 @@ use crate::vm::{BuiltinFn, ExcType, Kw, PyResult, Vm};
 
 type R<P> = PyResult<Obj<P>, P>;
 
-const MODULES: &[&str] = &["sys", "time", "math", "os", "random"];
+/// The built-in modules `import` finds (any other name raises
+/// `ModuleNotFoundError`).
+pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random"];
 
 impl<P: HeapPolicy> Vm<P> {
     /// `import name`

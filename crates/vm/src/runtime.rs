@@ -24,6 +24,14 @@ pub struct RuntimeInfo {
     pub available: bool,
     /// One line on what it is.
     pub description: &'static str,
+    /// What programs can ask of it beyond one thread of Python, by name:
+    /// the executors of the bench workloads (`serial`: no threads;
+    /// `threads`: the `threading` module; `processes`: `multiprocessing`;
+    /// `interpreters`: subinterpreters) and `timeline` (it records a GIL
+    /// timeline). `cargo xtask bench` marks a cell pending when its
+    /// runtime lacks the executor it needs, so a mechanism's cells appear
+    /// in the matrix as soon as it lists its feature here.
+    pub features: &'static [&'static str],
 }
 
 /// Every runtime of DESIGN §3, available or not.
@@ -32,18 +40,20 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         name: "single",
         available: true,
         description: "one thread, CPython's plain refcounts, no locks (the baseline the GIL runtimes extend)",
+        features: &["serial"],
     },
     RuntimeInfo {
         name: "ft-atomic",
         available: true,
         description: "atomic refcounts and per-object locks (Gilectomy's first step); one thread until the GIL issue brings threads",
+        features: &["serial"],
     },
-    RuntimeInfo { name: "gil-new", available: false, description: "CPython 3.2+ GIL, 5 ms switch interval (pending: ftl-gil)" },
-    RuntimeInfo { name: "gil-old", available: false, description: "CPython 2 GIL, check_interval ticks (pending: ftl-gil)" },
-    RuntimeInfo { name: "gil-fair", available: false, description: "ftl's convoy-free GIL (pending: ftl-gil)" },
-    RuntimeInfo { name: "ft-locked", available: false, description: "Stein's locked refcounts (pending: ftl-heap)" },
-    RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)" },
-    RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)" },
+    RuntimeInfo { name: "gil-new", available: false, description: "CPython 3.2+ GIL, 5 ms switch interval (pending: ftl-gil)", features: &[] },
+    RuntimeInfo { name: "gil-old", available: false, description: "CPython 2 GIL, check_interval ticks (pending: ftl-gil)", features: &[] },
+    RuntimeInfo { name: "gil-fair", available: false, description: "ftl's convoy-free GIL (pending: ftl-gil)", features: &[] },
+    RuntimeInfo { name: "ft-locked", available: false, description: "Stein's locked refcounts (pending: ftl-heap)", features: &[] },
+    RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[] },
+    RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)", features: &[] },
 ];
 
 /// The default runtime.

@@ -1,0 +1,107 @@
+"""Check-then-act on a shared stock: buyer threads oversell without a lock.
+
+Reproduces seed 003's car sale: a shared stock ``cars = SIZE``; each of
+the WORKERS buyer threads loops ``if cars > 0: cars -= 1; sold[k] += 1``
+and stops when it sees the stock empty.  Unlocked, a buyer can be
+interrupted between the check and the decrement, so two buyers may both
+sell the last car (oversold > 0) or a decrement may be lost.  The round
+is then repeated with a threading.Lock held around the check and the
+decrement, which must sell exactly SIZE cars.
+
+Answer: ``stock: SIZE`` and ``sold with lock: N`` (N must equal SIZE).
+Metrics: ``oversold_unlocked`` (total sold minus SIZE in the unlocked
+round, >= 0 in practice) and ``oversold_locked`` (must be 0).
+
+Usage: python3 car_sale.py SIZE threads WORKERS
+"""
+# bench: kind race
+# bench: executors threads
+# bench: workers 2 4
+# bench: size 2000000 quick 500000 smoke 10000
+# bench: python2
+
+import sys
+
+USAGE = "usage: car_sale.py SIZE threads WORKERS\n"
+EXECUTORS = ("threads",)
+
+cars = 0
+
+
+def usage_error(message):
+    sys.stderr.write("car_sale.py: %s\n" % message)
+    sys.stderr.write(USAGE)
+    sys.exit(2)
+
+
+def parse_args(argv):
+    if len(argv) != 4:
+        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
+    try:
+        size = int(argv[1])
+        workers = int(argv[3])
+    except ValueError:
+        usage_error("SIZE and WORKERS must be integers")
+    executor = argv[2]
+    if executor not in EXECUTORS:
+        usage_error("unknown or unsupported executor %r" % executor)
+    if workers < 1:
+        usage_error("WORKERS must be at least 1")
+    return size, executor, workers
+
+
+def buyer(k, sold):
+    global cars
+    while True:
+        if cars > 0:
+            cars -= 1
+            sold[k] += 1
+        else:
+            break
+
+
+def buyer_locked(k, sold, lock):
+    global cars
+    while True:
+        lock.acquire()
+        if cars > 0:
+            cars -= 1
+            lock.release()
+            sold[k] += 1
+        else:
+            lock.release()
+            break
+
+
+def run(size, workers, locked):
+    """One sale round with WORKERS buyers; return the total sold."""
+    import threading
+    global cars
+    cars = size
+    sold = [0] * workers
+    lock = threading.Lock()
+    threads = []
+    for k in range(workers):
+        if locked:
+            threads.append(threading.Thread(target=buyer_locked, args=(k, sold, lock)))
+        else:
+            threads.append(threading.Thread(target=buyer, args=(k, sold)))
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(sold)
+
+
+def main():
+    size, executor, workers = parse_args(sys.argv)
+    unlocked = run(size, workers, False)
+    locked = run(size, workers, True)
+    print("stock: %d" % size)
+    print("sold with lock: %d" % locked)
+    print("METRIC oversold_unlocked %d" % (unlocked - size))
+    print("METRIC oversold_locked %d" % (locked - size))
+
+
+if __name__ == '__main__':
+    main()

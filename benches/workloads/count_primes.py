@@ -1,0 +1,131 @@
+"""Count the primes below SIZE by trial division, split across WORKERS.
+
+Reproduces seed 001's ``count_prime``: the odd candidates are dealt out
+round-robin, share k of W (k = 0 .. W-1) being the odd numbers
+``range(3 + 2 * k, SIZE, 2 * W)``, and share 0 also counts 2 (when
+2 < SIZE). Each share counts its primes by trial division by the odd
+numbers up to the square root, and the total is the sum of the share
+counts. Dealing out odd numbers (not all numbers) keeps the shares equal:
+with all numbers, 2 workers would split into the evens (no work) and the
+odds (all of it). The exact definition is fixed because the Rust ceiling
+(``benches/src/bin/ftl-ceiling.rs``) replicates it.
+
+Executors: ``serial`` (one share, no thread), ``threads`` (one
+threading.Thread per share, each writing its count into a list slot),
+``processes`` (multiprocessing.Pool(W).map over one (k, W, SIZE) tuple
+per share).
+
+Answer: ``primes below SIZE: COUNT``.  No metrics.
+
+Usage: python3 count_primes.py SIZE EXECUTOR WORKERS
+"""
+# bench: kind cpu
+# bench: executors serial threads processes
+# bench: workers 1 2 4
+# bench: size 2000000 quick 500000 smoke 20000
+# bench: python2
+
+import sys
+
+USAGE = "usage: count_primes.py SIZE {serial|threads|processes} WORKERS\n"
+EXECUTORS = ("serial", "threads", "processes")
+
+
+def usage_error(message):
+    sys.stderr.write("count_primes.py: %s\n" % message)
+    sys.stderr.write(USAGE)
+    sys.exit(2)
+
+
+def parse_args(argv):
+    if len(argv) != 4:
+        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
+    try:
+        size = int(argv[1])
+        workers = int(argv[3])
+    except ValueError:
+        usage_error("SIZE and WORKERS must be integers")
+    executor = argv[2]
+    if executor not in EXECUTORS:
+        usage_error("unknown executor %r" % executor)
+    if workers < 1:
+        usage_error("WORKERS must be at least 1")
+    if executor == "serial" and workers != 1:
+        usage_error("the serial executor takes WORKERS = 1")
+    return size, executor, workers
+
+
+def is_prime(x):
+    # x >= 2 always.
+    if x % 2 == 0:
+        return x == 2
+    d = 3
+    while d * d <= x:
+        if x % d == 0:
+            return False
+        d += 2
+    return True
+
+
+def count_range(k, w, size):
+    count = 0
+    if k == 0 and size > 2:
+        count = 1  # the even prime
+    x = 3 + 2 * k
+    step = 2 * w
+    while x < size:
+        if is_prime(x):
+            count += 1
+        x += step
+    return count
+
+
+def count_share(job):
+    """Pool worker: job is a (k, W, SIZE) tuple."""
+    k, w, size = job
+    return count_range(k, w, size)
+
+
+def run_serial(size):
+    return count_range(0, 1, size)
+
+
+def run_threads(size, workers):
+    import threading
+    counts = [0] * workers
+
+    def body(k):
+        counts[k] = count_range(k, workers, size)
+
+    threads = [threading.Thread(target=body, args=(k,)) for k in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(counts)
+
+
+def run_processes(size, workers):
+    import multiprocessing
+    pool = multiprocessing.Pool(workers)
+    try:
+        counts = pool.map(count_share, [(k, workers, size) for k in range(workers)])
+    finally:
+        pool.close()
+        pool.join()
+    return sum(counts)
+
+
+def main():
+    size, executor, workers = parse_args(sys.argv)
+    if executor == "serial":
+        total = run_serial(size)
+    elif executor == "threads":
+        total = run_threads(size, workers)
+    else:
+        total = run_processes(size, workers)
+    print("primes below %d: %d" % (size, total))
+
+
+if __name__ == '__main__':
+    main()

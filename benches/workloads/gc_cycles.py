@@ -1,0 +1,125 @@
+"""Cyclic garbage with finalizers: how long the cycle collector pauses.
+
+SIZE times, build a two-object reference cycle (a ``Finalized`` object
+with a ``__del__`` that counts itself, and a ``Partner`` pointing back
+at it) and drop it.  Reference counting cannot free a cycle, so the
+objects wait for the cyclic garbage collector, whose automatic
+collections are triggered by the allocation count (CPython's generation
+thresholds, 700/10/10 by default); since PEP 442 (Python 3.4) cycles with
+``__del__`` are finalized and freed like any other.  A final
+gc.collect() picks up the rest.  A gc.callbacks hook times every
+collection from its "start" to its "stop" callback.
+
+Answer: ``finalized: N``, the number of ``__del__`` calls after the final
+collection (N must equal SIZE).  Metrics: ``collections`` (all
+generations, the final explicit collect included), ``pause_max_ms``,
+``pause_p99_ms`` (nearest-rank) and ``pause_total_ms``.
+
+Python 3 only (the finalizer semantics need PEP 442, gc.callbacks needs
+3.3).  Usage: python3 gc_cycles.py SIZE serial 1
+"""
+# bench: kind memory
+# bench: executors serial
+# bench: workers 1
+# bench: size 3000000 quick 600000 smoke 10000
+# bench: requires gc
+
+import sys
+import time
+
+USAGE = "usage: gc_cycles.py SIZE serial 1\n"
+EXECUTORS = ("serial",)
+
+finalized = 0
+
+
+class Finalized(object):
+    """One end of the cycle; counts its own finalization."""
+
+    def __init__(self):
+        self.partner = None
+
+    def __del__(self):
+        global finalized
+        finalized += 1
+
+
+class Partner(object):
+    """The other end of the cycle."""
+
+    def __init__(self, other):
+        self.other = other
+
+
+def usage_error(message):
+    sys.stderr.write("gc_cycles.py: %s\n" % message)
+    sys.stderr.write(USAGE)
+    sys.exit(2)
+
+
+def parse_args(argv):
+    if len(argv) != 4:
+        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
+    try:
+        size = int(argv[1])
+        workers = int(argv[3])
+    except ValueError:
+        usage_error("SIZE and WORKERS must be integers")
+    executor = argv[2]
+    if executor not in EXECUTORS:
+        usage_error("unknown or unsupported executor %r" % executor)
+    if workers != 1:
+        usage_error("the serial executor takes WORKERS = 1")
+    return size, executor, workers
+
+
+def percentile(sorted_values, q):
+    """Nearest-rank percentile (q in 0..100) of a sorted, non-empty list."""
+    n = len(sorted_values)
+    rank = (q * n + 99) // 100
+    if rank < 1:
+        rank = 1
+    if rank > n:
+        rank = n
+    return sorted_values[rank - 1]
+
+
+def churn(size):
+    i = 0
+    while i < size:
+        a = Finalized()
+        b = Partner(a)
+        a.partner = b
+        i += 1
+
+
+def main():
+    size, executor, workers = parse_args(sys.argv)
+    import gc
+    perf = time.perf_counter
+    pauses = []
+    started = [0.0]
+
+    def on_gc(phase, info):
+        if phase == "start":
+            started[0] = perf()
+        elif phase == "stop":
+            pauses.append(perf() - started[0])
+
+    gc.callbacks.append(on_gc)
+    try:
+        churn(size)
+        gc.collect()
+    finally:
+        gc.callbacks.remove(on_gc)
+    print("finalized: %d" % finalized)
+    pauses.sort()
+    print("METRIC collections %d" % len(pauses))
+    if pauses:
+        print("METRIC pause_max_ms %.4f" % (pauses[-1] * 1000.0))
+        print("METRIC pause_p99_ms %.4f" % (percentile(pauses, 99) * 1000.0))
+        print("METRIC pause_total_ms %.4f" % (sum(pauses) * 1000.0))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,111 @@
+"""I/O-bound threads: blocking sleeps and pipe round trips overlap.
+
+SIZE blocking operations in total are split as evenly as possible over
+the WORKERS (worker k does SIZE // W operations, plus one if k < SIZE % W).
+Each operation is ``time.sleep(0.001)`` followed by a one-byte round trip
+through the worker's own os.pipe() (os.write one byte, os.read it back).
+Both calls block without needing the interpreter, so threads overlap and
+the ideal wall time is about SIZE milliseconds / WORKERS.  ``serial`` runs
+the same operations in the main thread with one pipe.
+
+Answer: ``operations: SIZE`` (the number of operations actually done).
+Metrics: ``ops_per_s``, SIZE divided by the time measured around the
+work (thread start-up and joins included, interpreter start excluded).
+
+Usage: python3 io_bound.py SIZE EXECUTOR WORKERS
+"""
+# bench: kind io
+# bench: executors serial threads
+# bench: workers 1 2 4
+# bench: size 2000 quick 300 smoke 20
+# bench: python2
+
+import os
+import sys
+import time
+
+USAGE = "usage: io_bound.py SIZE {serial|threads} WORKERS\n"
+EXECUTORS = ("serial", "threads")
+
+perf = getattr(time, "perf_counter", time.time)
+
+
+def usage_error(message):
+    sys.stderr.write("io_bound.py: %s\n" % message)
+    sys.stderr.write(USAGE)
+    sys.exit(2)
+
+
+def parse_args(argv):
+    if len(argv) != 4:
+        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
+    try:
+        size = int(argv[1])
+        workers = int(argv[3])
+    except ValueError:
+        usage_error("SIZE and WORKERS must be integers")
+    executor = argv[2]
+    if executor not in EXECUTORS:
+        usage_error("unknown or unsupported executor %r" % executor)
+    if workers < 1:
+        usage_error("WORKERS must be at least 1")
+    if executor == "serial" and workers != 1:
+        usage_error("the serial executor takes WORKERS = 1")
+    return size, executor, workers
+
+
+def do_ops(n):
+    """n operations on a fresh pipe; return how many completed."""
+    r, w = os.pipe()
+    done = 0
+    try:
+        i = 0
+        while i < n:
+            time.sleep(0.001)
+            os.write(w, b"x")
+            if len(os.read(r, 1)) == 1:
+                done += 1
+            i += 1
+    finally:
+        os.close(r)
+        os.close(w)
+    return done
+
+
+def share(size, workers, k):
+    n = size // workers
+    if k < size % workers:
+        n += 1
+    return n
+
+
+def run_threads(size, workers):
+    import threading
+    done = [0] * workers
+
+    def body(k):
+        done[k] = do_ops(share(size, workers, k))
+
+    threads = [threading.Thread(target=body, args=(k,)) for k in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done)
+
+
+def main():
+    size, executor, workers = parse_args(sys.argv)
+    start = perf()
+    if executor == "serial":
+        done = do_ops(size)
+    else:
+        done = run_threads(size, workers)
+    elapsed = perf() - start
+    print("operations: %d" % done)
+    if elapsed > 0:
+        print("METRIC ops_per_s %.1f" % (done / elapsed))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,706 @@
+//! The matrix in words: the terminal table, `report.md` and `index.html`.
+//!
+//! All three are built from the same [`Table`]s, drawn from
+//! `results.json`'s cells, so they never disagree. The report states
+//! what the run measured — the headline figures (speedups at 2 workers
+//! beside the ceiling, the convoy latencies, the single-thread overhead),
+//! Guido's criterion per runtime, the workloads' own metrics — and lists
+//! every pending, failed or mismatched cell; it never fills in a number
+//! that was not measured.
+//!
+//! `index.html` is self-contained: inline CSS and the inline SVG charts of
+//! [`super::charts`], no scripts, no network.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use super::charts;
+use super::results::{Cell, Results};
+
+/// A table with a title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Shown above it.
+    pub title: String,
+    /// Column heads.
+    pub headers: Vec<String>,
+    /// Rows, each as long as `headers`.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// GitHub-flavoured Markdown.
+    pub fn markdown(&self) -> String {
+        let esc = |s: &str| s.replace('|', "\\|");
+        let mut s = format!(
+            "| {} |\n|",
+            self.headers
+                .iter()
+                .map(|h| esc(h))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+        s.push_str(&"---|".repeat(self.headers.len()));
+        s.push('\n');
+        for r in &self.rows {
+            let _ = writeln!(
+                s,
+                "| {} |",
+                r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+            );
+        }
+        s
+    }
+
+    /// An HTML `<table>`.
+    pub fn html(&self) -> String {
+        let mut s = String::from("<table>\n<tr>");
+        for h in &self.headers {
+            let _ = write!(s, "<th>{}</th>", escape(h));
+        }
+        s.push_str("</tr>\n");
+        for r in &self.rows {
+            s.push_str("<tr>");
+            for c in r {
+                let class = if c.contains("FAILED") || c.contains('≠') || c.contains("timeout") {
+                    " class=\"bad\""
+                } else if c == "pending" {
+                    " class=\"pending\""
+                } else {
+                    ""
+                };
+                let _ = write!(s, "<td{class}>{}</td>", escape(c));
+            }
+            s.push_str("</tr>\n");
+        }
+        s.push_str("</table>\n");
+        s
+    }
+
+    /// Aligned plain text.
+    pub fn text(&self) -> String {
+        let width = |i: usize| {
+            std::iter::once(&self.headers[i])
+                .chain(self.rows.iter().map(|r| &r[i]))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let widths: Vec<usize> = (0..self.headers.len()).map(width).collect();
+        let line = |cells: &[String]| {
+            cells
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| format!("{c:<w$}"))
+                .collect::<Vec<_>>()
+                .join("  ")
+                .trim_end()
+                .to_string()
+        };
+        let mut s = format!("{}\n{}\n", self.title, line(&self.headers));
+        for r in &self.rows {
+            s.push_str(&line(r));
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// Escapes text for HTML.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Workloads in order of first appearance.
+fn workloads(r: &Results) -> Vec<&str> {
+    let mut seen = Vec::new();
+    for c in &r.cells {
+        if !seen.contains(&c.workload.as_str()) {
+            seen.push(c.workload.as_str());
+        }
+    }
+    seen
+}
+
+/// Runtimes in the order of `r.runtimes`, keeping those with a cell in `cells`.
+fn runtimes_of<'a>(r: &'a Results, cells: &[&Cell]) -> Vec<&'a str> {
+    r.runtimes
+        .iter()
+        .map(|rt| rt.name.as_str())
+        .filter(|n| cells.iter().any(|c| c.runtime == *n))
+        .collect()
+}
+
+/// `1.23 s`, with the speedup when there is more than one worker, and a
+/// mark for an answer that differs from python3's.
+fn cell_text(c: &Cell) -> String {
+    match c.status.as_str() {
+        "ok" => {
+            let mut s = format!("{:.3} s", c.wall_s.unwrap_or(f64::NAN));
+            if c.workers > 1 {
+                if let Some(x) = c.speedup_vs_1 {
+                    let _ = write!(s, " ×{x:.2}");
+                }
+            }
+            if c.output_matches_python3 == Some(false) || c.answer_stable == Some(false) {
+                s.push_str(" ≠");
+            }
+            s
+        }
+        "pending" => "pending".into(),
+        "timeout" => "timeout".into(),
+        _ => "FAILED".into(),
+    }
+}
+
+/// One workload's wall times: rows (executor, workers), a column per runtime.
+pub fn workload_table(r: &Results, workload: &str) -> Table {
+    let cells: Vec<&Cell> = r.cells.iter().filter(|c| c.workload == workload).collect();
+    let rts = runtimes_of(r, &cells);
+    let mut configs: Vec<(&str, u32)> = Vec::new();
+    for c in &cells {
+        if !configs.contains(&(c.executor.as_str(), c.workers)) {
+            configs.push((c.executor.as_str(), c.workers));
+        }
+    }
+    let kind = cells.first().map(|c| c.kind.as_str()).unwrap_or("");
+    let size = cells.first().map(|c| c.size).unwrap_or(0);
+    let mut headers = vec!["executor".to_string(), "workers".to_string()];
+    headers.extend(rts.iter().map(|s| s.to_string()));
+    let rows = configs
+        .iter()
+        .map(|(e, w)| {
+            let mut row = vec![e.to_string(), w.to_string()];
+            for rt in &rts {
+                row.push(
+                    cells
+                        .iter()
+                        .find(|c| c.runtime == *rt && c.executor == *e && c.workers == *w)
+                        .map(|c| cell_text(c))
+                        .unwrap_or_else(|| "—".into()),
+                );
+            }
+            row
+        })
+        .collect();
+    Table {
+        title: format!("{workload} ({kind}, size {size}): median wall time, ×speedup vs 1 worker"),
+        headers,
+        rows,
+    }
+}
+
+/// The workload's own metrics: a row per cell that reported any.
+pub fn metrics_table(r: &Results, workload: &str) -> Option<Table> {
+    let cells: Vec<&Cell> = r
+        .cells
+        .iter()
+        .filter(|c| c.workload == workload && !c.metrics.is_empty())
+        .collect();
+    if cells.is_empty() {
+        return None;
+    }
+    let names: BTreeSet<&str> = cells
+        .iter()
+        .flat_map(|c| c.metrics.keys().map(String::as_str))
+        .collect();
+    let mut headers = vec!["runtime".to_string(), "executor".into(), "workers".into()];
+    headers.extend(names.iter().map(|s| s.to_string()));
+    let rows = cells
+        .iter()
+        .map(|c| {
+            let mut row = vec![c.runtime.clone(), c.executor.clone(), c.workers.to_string()];
+            for n in &names {
+                row.push(
+                    c.metrics
+                        .get(*n)
+                        .map(|v| number(*v))
+                        .unwrap_or_else(|| "—".into()),
+                );
+            }
+            row
+        })
+        .collect();
+    Some(Table {
+        title: format!("{workload}: the workload's own metrics (median)"),
+        headers,
+        rows,
+    })
+}
+
+/// A number with sensible precision.
+fn number(v: f64) -> String {
+    if v == v.trunc() && v.abs() < 1e12 {
+        format!("{v:.0}")
+    } else if v.abs() >= 100.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+/// Single-threaded overhead: each single-thread benchmark's wall time as a
+/// ratio to python3's.
+pub fn overhead_table(r: &Results) -> Option<Table> {
+    let cells: Vec<&Cell> = r
+        .cells
+        .iter()
+        .filter(|c| c.kind == "single" && c.executor == "serial")
+        .collect();
+    if cells.is_empty() {
+        return None;
+    }
+    let rts = runtimes_of(r, &cells);
+    let mut headers = vec!["workload".to_string()];
+    headers.extend(rts.iter().map(|s| s.to_string()));
+    let mut rows = Vec::new();
+    for w in workloads(r) {
+        if !cells.iter().any(|c| c.workload == w) {
+            continue;
+        }
+        let mut row = vec![w.to_string()];
+        for rt in &rts {
+            let text = match cells.iter().find(|c| c.workload == w && c.runtime == *rt) {
+                Some(c) if c.ok() => match (c.runtime.as_str(), c.vs_python3) {
+                    ("python3", _) => format!("{:.3} s", c.wall_s.unwrap_or(f64::NAN)),
+                    (_, Some(x)) => format!("{x:.2}x"),
+                    _ => format!("{:.3} s", c.wall_s.unwrap_or(f64::NAN)),
+                },
+                Some(c) => cell_text(c),
+                None => "—".into(),
+            };
+            row.push(text);
+        }
+        rows.push(row);
+    }
+    Some(Table {
+        title: "Single-thread overhead: wall time / python3's (python3's column: seconds)".into(),
+        headers,
+        rows,
+    })
+}
+
+/// Guido's criterion, one row per judged runtime.
+pub fn verdict_table(r: &Results) -> Option<Table> {
+    if r.verdicts.is_empty() {
+        return None;
+    }
+    Some(Table {
+        title: "Guido's criterion: single-threaded and I/O-bound programs no slower than under the baseline".into(),
+        headers: ["runtime", "baseline", "verdict", "worst", "geomean", "detail"]
+            .map(String::from)
+            .to_vec(),
+        rows: r
+            .verdicts
+            .iter()
+            .map(|v| {
+                vec![
+                    v.runtime.clone(),
+                    v.baseline.clone(),
+                    match v.met {
+                        Some(true) => "met".into(),
+                        Some(false) => "NOT met".into(),
+                        None => "n/a".into(),
+                    },
+                    v.worst_ratio.map(|x| format!("{x:.2}x")).unwrap_or_else(|| "—".into()),
+                    v.geomean_ratio.map(|x| format!("{x:.2}x")).unwrap_or_else(|| "—".into()),
+                    v.note.clone(),
+                ]
+            })
+            .collect(),
+    })
+}
+
+/// The sentences of the headline section, each from measured cells only.
+pub fn headlines(r: &Results) -> Vec<String> {
+    let mut lines = Vec::new();
+    let find = |w: &str, rt: &str, e: &str, n: u32| {
+        r.cells.iter().find(|c| {
+            c.workload == w && c.runtime == rt && c.executor == e && c.workers == n && c.ok()
+        })
+    };
+    if let Some(c) = find("count_primes", "rust-ceiling", "threads", 2) {
+        if let Some(x) = c.speedup_vs_1 {
+            lines.push(format!(
+                "The machine's real 2-worker limit (pure-Rust ceiling, count_primes in 2 threads): ×{x:.2} over 1 thread."
+            ));
+        }
+    }
+    for rt in r.runtimes.iter().filter(|rt| rt.family != "ceiling") {
+        for e in ["threads", "processes"] {
+            if let Some(x) = find("count_primes", &rt.name, e, 2).and_then(|c| c.speedup_vs_1) {
+                lines.push(format!(
+                    "count_primes on {} with 2 {e}: ×{x:.2} over 1 worker.",
+                    rt.name
+                ));
+            }
+        }
+    }
+    for rt in &r.runtimes {
+        if let Some(c) = find("convoy", &rt.name, "threads", 2) {
+            let m = |k: &str| c.metrics.get(k).copied();
+            if let (Some(alone), Some(p50), Some(p99)) =
+                (m("alone_p50_ms"), m("p50_ms"), m("p99_ms"))
+            {
+                lines.push(format!(
+                    "Convoy on {}: an I/O round trip takes {p50:.3} ms (p50; p99 {p99:.3} ms) beside a CPU-bound thread, {alone:.3} ms alone ({:.1}x).",
+                    rt.name,
+                    if alone > 0.0 { p50 / alone } else { f64::NAN }
+                ));
+            }
+        }
+    }
+    lines
+}
+
+/// Pending, failed and mismatched cells.
+fn problems(r: &Results) -> (Vec<String>, Vec<String>) {
+    let mut pending: BTreeMap<String, usize> = BTreeMap::new();
+    let mut bad = Vec::new();
+    for c in &r.cells {
+        let name = format!(
+            "{} on {} ({}×{})",
+            c.workload, c.runtime, c.executor, c.workers
+        );
+        match c.status.as_str() {
+            "pending" => {
+                *pending
+                    .entry(c.reason.clone().unwrap_or_default())
+                    .or_default() += 1;
+            }
+            "ok" => {
+                if c.output_matches_python3 == Some(false) {
+                    bad.push(format!("{name}: answer differs from python3's"));
+                }
+                if c.answer_stable == Some(false) {
+                    bad.push(format!("{name}: answer changed between repeats"));
+                }
+            }
+            s => bad.push(format!(
+                "{name}: {s}: {}",
+                c.reason.as_deref().unwrap_or("")
+            )),
+        }
+    }
+    let pending = pending
+        .into_iter()
+        .map(|(why, n)| format!("{n} cell(s): {why}"))
+        .collect();
+    (pending, bad)
+}
+
+fn intro(r: &Results) -> Vec<String> {
+    let mut v = vec![
+        format!(
+            "Mode `{}`, {} repeat(s) per cell (median shown), measured in {:.0} s on {} ({} CPUs){}.",
+            r.mode,
+            r.repeat,
+            r.duration_s,
+            r.machine.os,
+            r.machine.cpus,
+            r.machine.commit.as_deref().map(|c| format!(", ftl at commit {c}")).unwrap_or_default()
+        ),
+        "Runs were interleaved: every round runs each cell once, in a rotated order. Wall time includes interpreter start-up; CPU time (in results.json) includes waited-for child processes.".into(),
+    ];
+    for rt in &r.runtimes {
+        v.push(format!(
+            "Runtime `{}` ({}): {}",
+            rt.name, rt.family, rt.version
+        ));
+    }
+    if !r.pending_runtimes.is_empty() {
+        v.push(format!(
+            "ftl runtimes not built yet: {}.",
+            r.pending_runtimes.join(", ")
+        ));
+    }
+    if let Some(b) = &r.baseline {
+        if b != "gil-new" {
+            v.push(format!(
+                "Guido's criterion uses `{b}` (ftl's default runtime) as its baseline until `gil-new` exists."
+            ));
+        }
+    }
+    v
+}
+
+/// `report.md`.
+pub fn markdown(r: &Results) -> String {
+    let mut s = String::from("# ftl comparison matrix\n\n");
+    for l in intro(r) {
+        let _ = writeln!(s, "- {l}");
+    }
+    let heads = headlines(r);
+    if !heads.is_empty() {
+        s.push_str("\n## Headlines\n\n");
+        for l in heads {
+            let _ = writeln!(s, "- {l}");
+        }
+    }
+    if let Some(t) = verdict_table(r) {
+        let _ = write!(s, "\n## Verdicts\n\n{}\n\n{}", t.title, t.markdown());
+    }
+    if let Some(t) = overhead_table(r) {
+        let _ = write!(
+            s,
+            "\n## Single-thread overhead\n\n{}\n\n{}",
+            t.title,
+            t.markdown()
+        );
+    }
+    s.push_str("\n## Workloads\n");
+    for w in workloads(r) {
+        let t = workload_table(r, w);
+        let _ = write!(s, "\n### {w}\n\n{}\n\n{}", t.title, t.markdown());
+        if let Some(m) = metrics_table(r, w) {
+            let _ = write!(s, "\n{}\n\n{}", m.title, m.markdown());
+        }
+    }
+    let (pending, bad) = problems(r);
+    s.push_str("\n## Pending, failed and differing cells\n\n");
+    if bad.is_empty() {
+        s.push_str("Every cell that ran finished, and every answer matched python3's.\n");
+    }
+    for l in bad {
+        let _ = writeln!(s, "- {l}");
+    }
+    for l in pending {
+        let _ = writeln!(s, "- pending: {l}");
+    }
+    s.push_str("\n`≠` marks an answer that differs from python3's or between repeats. Charts: index.html. Every figure: results.json.\n");
+    s
+}
+
+/// `index.html`.
+pub fn html(r: &Results) -> String {
+    let mut s = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ftl comparison matrix</title>\n<style>\n\
+         body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n\
+         table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}\n\
+         th{background:#f0f0f0}td:first-child,th:first-child{text-align:left}\n\
+         td.bad{background:#fdd}td.pending{color:#999}.chart{margin:1em 0}\n\
+         </style></head><body>\n<h1>ftl comparison matrix</h1>\n<ul>\n",
+    );
+    for l in intro(r) {
+        let _ = writeln!(s, "<li>{}</li>", escape(&l));
+    }
+    s.push_str("</ul>\n");
+    let heads = headlines(r);
+    if !heads.is_empty() {
+        s.push_str("<h2>Headlines</h2>\n<ul>\n");
+        for l in heads {
+            let _ = writeln!(s, "<li>{}</li>", escape(&l));
+        }
+        s.push_str("</ul>\n");
+    }
+    if let Some(t) = verdict_table(r) {
+        let _ = write!(
+            s,
+            "<h2>Verdicts</h2>\n<p>{}</p>\n{}",
+            escape(&t.title),
+            t.html()
+        );
+    }
+    s.push_str("<h2>Charts</h2>\n");
+    for svg in charts::all(r) {
+        let _ = writeln!(s, "<div class=\"chart\">{svg}</div>");
+    }
+    if let Some(t) = overhead_table(r) {
+        let _ = write!(
+            s,
+            "<h2>Single-thread overhead</h2>\n<p>{}</p>\n{}",
+            escape(&t.title),
+            t.html()
+        );
+    }
+    s.push_str("<h2>Workloads</h2>\n");
+    for w in workloads(r) {
+        let t = workload_table(r, w);
+        let _ = write!(
+            s,
+            "<h3>{}</h3>\n<p>{}</p>\n{}",
+            escape(w),
+            escape(&t.title),
+            t.html()
+        );
+        if let Some(m) = metrics_table(r, w) {
+            let _ = write!(s, "<p>{}</p>\n{}", escape(&m.title), m.html());
+        }
+    }
+    let (pending, bad) = problems(r);
+    s.push_str("<h2>Pending, failed and differing cells</h2>\n<ul>\n");
+    if bad.is_empty() {
+        s.push_str("<li>Every cell that ran finished, and every answer matched python3's.</li>\n");
+    }
+    for l in bad.iter().chain(&pending) {
+        let _ = writeln!(s, "<li>{}</li>", escape(l));
+    }
+    s.push_str("</ul>\n<p>≠ marks an answer that differs from python3's or between repeats. Every figure: results.json.</p>\n</body></html>\n");
+    s
+}
+
+/// The table printed at the end of a run.
+pub fn terminal(r: &Results) -> String {
+    let mut s = String::new();
+    for w in workloads(r) {
+        s.push_str(&workload_table(r, w).text());
+        s.push('\n');
+    }
+    if let Some(t) = overhead_table(r) {
+        s.push_str(&t.text());
+        s.push('\n');
+    }
+    if let Some(t) = verdict_table(r) {
+        s.push_str(&t.text());
+        s.push('\n');
+    }
+    for l in headlines(r) {
+        let _ = writeln!(s, "* {l}");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::results::{derive, Machine, RuntimeRecord};
+    use super::*;
+
+    fn cell(w: &str, kind: &str, rt: &str, e: &str, n: u32, wall: Option<f64>) -> Cell {
+        Cell {
+            workload: w.into(),
+            kind: kind.into(),
+            runtime: rt.into(),
+            executor: e.into(),
+            workers: n,
+            size: 10,
+            status: if wall.is_some() { "ok" } else { "pending" }.into(),
+            reason: wall
+                .is_none()
+                .then(|| "single has no `threads` executor yet".into()),
+            wall_s: wall,
+            answer: Some("x\n".into()),
+            ..Cell::default()
+        }
+    }
+
+    fn sample() -> Results {
+        let mut cells = vec![
+            cell("count_primes", "cpu", "python3", "threads", 1, Some(1.0)),
+            cell("count_primes", "cpu", "python3", "threads", 2, Some(1.1)),
+            cell("count_primes", "cpu", "python3", "processes", 1, Some(1.0)),
+            cell("count_primes", "cpu", "python3", "processes", 2, Some(0.55)),
+            cell("count_primes", "cpu", "single", "threads", 1, None),
+            cell(
+                "count_primes",
+                "cpu",
+                "rust-ceiling",
+                "threads",
+                1,
+                Some(0.1),
+            ),
+            cell(
+                "count_primes",
+                "cpu",
+                "rust-ceiling",
+                "threads",
+                2,
+                Some(0.055),
+            ),
+            cell("nbody", "single", "python3", "serial", 1, Some(2.0)),
+            cell("nbody", "single", "single", "serial", 1, Some(4.0)),
+        ];
+        cells[8].answer = Some("y\n".into());
+        derive(&mut cells);
+        let rt = |n: &str, f: &str| RuntimeRecord {
+            name: n.into(),
+            family: f.into(),
+            version: "v".into(),
+            features: vec![],
+        };
+        Results {
+            schema: 1,
+            mode: "quick".into(),
+            repeat: 3,
+            started_unix: 0,
+            duration_s: 1.0,
+            machine: Machine {
+                cpus: 2,
+                os: "Linux".into(),
+                commit: None,
+            },
+            runtimes: vec![
+                rt("python3", "cpython"),
+                rt("single", "ftl"),
+                rt("rust-ceiling", "ceiling"),
+            ],
+            pending_runtimes: vec!["gil-new".into()],
+            baseline: Some("single".into()),
+            cells,
+            verdicts: vec![],
+        }
+    }
+
+    #[test]
+    fn tables_show_speedups_pending_and_mismatches() {
+        let r = sample();
+        let t = workload_table(&r, "count_primes");
+        assert_eq!(
+            t.headers,
+            ["executor", "workers", "python3", "single", "rust-ceiling"]
+        );
+        assert_eq!(
+            t.rows[1],
+            ["threads", "2", "1.100 s ×0.91", "—", "0.055 s ×1.82"]
+        );
+        assert_eq!(t.rows[0][3], "pending");
+        let o = overhead_table(&r).unwrap();
+        assert_eq!(o.rows[0], ["nbody", "2.000 s", "2.00x"]);
+        let n = workload_table(&r, "nbody");
+        assert!(n.rows[0][3].ends_with('≠'), "{:?}", n.rows[0]);
+    }
+
+    #[test]
+    fn headlines_come_from_measured_cells() {
+        let h = headlines(&sample());
+        assert!(h[0].contains("×1.82"), "{h:?}");
+        assert!(
+            h.iter()
+                .any(|l| l.contains("python3 with 2 processes: ×1.82")),
+            "{h:?}"
+        );
+        assert!(
+            h.iter()
+                .any(|l| l.contains("python3 with 2 threads: ×0.91")),
+            "{h:?}"
+        );
+    }
+
+    #[test]
+    fn markdown_and_html_list_problems() {
+        let r = sample();
+        let md = markdown(&r);
+        assert!(
+            md.contains("nbody on single (serial×1): answer differs"),
+            "{md}"
+        );
+        assert!(md.contains("pending: 1 cell(s): single has no `threads` executor yet"));
+        let html = html(&r);
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains("<svg"), "charts are inline");
+        assert!(!html.contains("<script"), "no scripts");
+        assert!(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg"));
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        let t = Table {
+            title: String::new(),
+            headers: vec!["a|b".into()],
+            rows: vec![vec!["c".into()]],
+        };
+        assert_eq!(t.markdown(), "| a\\|b |\n|---|\n| c |\n");
+    }
+}
