@@ -114,6 +114,7 @@ fn speedup(r: &Results, workload: &str, svg: &mut String) -> Drawn {
         .x_desc("workers")
         .y_desc("speedup vs 1 worker")
         .x_labels(max_workers as usize)
+        .x_label_formatter(&|x| format!("{x:.0}"))
         .draw()
         .map_err(err)?;
     chart
@@ -125,12 +126,11 @@ fn speedup(r: &Results, workload: &str, svg: &mut String) -> Drawn {
         .label("ideal")
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.mix(0.25)));
     if ceiling.len() > 1 {
-        let red = RGBColor(200, 0, 0);
         chart
-            .draw_series(DashedLineSeries::new(ceiling, 8, 5, red.stroke_width(2)))
+            .draw_series(DashedLineSeries::new(ceiling, 8, 5, BLACK.stroke_width(2)))
             .map_err(err)?
             .label("rust ceiling (count_primes)")
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], red.stroke_width(2)));
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], BLACK.stroke_width(2)));
     }
     for (i, (name, pts)) in lines.into_iter().enumerate() {
         let c = color(i);
