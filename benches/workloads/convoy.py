@@ -47,44 +47,9 @@ Usage: python3 convoy.py SIZE threads 2
 import os
 import sys
 import time
+from _workload import parse_args, perf, percentile
 
-USAGE = "usage: convoy.py SIZE threads 2\n"
 EXECUTORS = ("threads",)
-
-perf = getattr(time, "perf_counter", time.time)
-
-
-def usage_error(message):
-    sys.stderr.write("convoy.py: %s\n" % message)
-    sys.stderr.write(USAGE)
-    sys.exit(2)
-
-
-def parse_args(argv):
-    if len(argv) != 4:
-        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
-    try:
-        size = int(argv[1])
-        workers = int(argv[3])
-    except ValueError:
-        usage_error("SIZE and WORKERS must be integers")
-    executor = argv[2]
-    if executor not in EXECUTORS:
-        usage_error("unknown or unsupported executor %r" % executor)
-    if workers != 2:
-        usage_error("WORKERS must be 2 (the CPU thread and the I/O thread)")
-    return size, executor, workers
-
-
-def percentile(sorted_values, q):
-    """Nearest-rank percentile (q in 0..100) of a sorted, non-empty list."""
-    n = len(sorted_values)
-    rank = (q * n + 99) // 100  # ceil(q * n / 100)
-    if rank < 1:
-        rank = 1
-    if rank > n:
-        rank = n
-    return sorted_values[rank - 1]
 
 
 def cpu_loop(stop, result):
@@ -173,7 +138,7 @@ def run_phase(size, with_cpu):
 
 
 def main():
-    size, executor, workers = parse_args(sys.argv)
+    size, executor, workers = parse_args(sys.argv, EXECUTORS, fixed_workers=2)
     duration = 0.2 * min(size, 1000) / 1000.0
     if duration < 0.02:
         duration = 0.02

@@ -26,33 +26,9 @@ Usage: python3 count_primes.py SIZE EXECUTOR WORKERS
 # bench: python2
 
 import sys
+from _workload import parse_args
 
-USAGE = "usage: count_primes.py SIZE {serial|threads|processes} WORKERS\n"
 EXECUTORS = ("serial", "threads", "processes")
-
-
-def usage_error(message):
-    sys.stderr.write("count_primes.py: %s\n" % message)
-    sys.stderr.write(USAGE)
-    sys.exit(2)
-
-
-def parse_args(argv):
-    if len(argv) != 4:
-        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
-    try:
-        size = int(argv[1])
-        workers = int(argv[3])
-    except ValueError:
-        usage_error("SIZE and WORKERS must be integers")
-    executor = argv[2]
-    if executor not in EXECUTORS:
-        usage_error("unknown executor %r" % executor)
-    if workers < 1:
-        usage_error("WORKERS must be at least 1")
-    if executor == "serial" and workers != 1:
-        usage_error("the serial executor takes WORKERS = 1")
-    return size, executor, workers
 
 
 def is_prime(x):
@@ -117,7 +93,7 @@ def run_processes(size, workers):
 
 
 def main():
-    size, executor, workers = parse_args(sys.argv)
+    size, executor, workers = parse_args(sys.argv, EXECUTORS)
     if executor == "serial":
         total = run_serial(size)
     elif executor == "threads":

@@ -19,35 +19,11 @@ Usage: python3 dot_product.py SIZE EXECUTOR WORKERS
 # bench: python2
 
 import sys
+from _workload import parse_args
 
-USAGE = "usage: dot_product.py SIZE {serial|threads} WORKERS\n"
 EXECUTORS = ("serial", "threads")
 
 total = 0.0
-
-
-def usage_error(message):
-    sys.stderr.write("dot_product.py: %s\n" % message)
-    sys.stderr.write(USAGE)
-    sys.exit(2)
-
-
-def parse_args(argv):
-    if len(argv) != 4:
-        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
-    try:
-        size = int(argv[1])
-        workers = int(argv[3])
-    except ValueError:
-        usage_error("SIZE and WORKERS must be integers")
-    executor = argv[2]
-    if executor not in EXECUTORS:
-        usage_error("unknown or unsupported executor %r" % executor)
-    if workers < 1:
-        usage_error("WORKERS must be at least 1")
-    if executor == "serial" and workers != 1:
-        usage_error("the serial executor takes WORKERS = 1")
-    return size, executor, workers
 
 
 def make_vectors(size):
@@ -101,7 +77,7 @@ def run_threads(a, b, size, workers):
 
 
 def main():
-    size, executor, workers = parse_args(sys.argv)
+    size, executor, workers = parse_args(sys.argv, EXECUTORS)
     a, b = make_vectors(size)
     if executor == "serial":
         dot = run_serial(a, b, size)

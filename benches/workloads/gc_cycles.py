@@ -26,8 +26,8 @@ Python 3 only (the finalizer semantics need PEP 442, gc.callbacks needs
 
 import sys
 import time
+from _workload import parse_args, perf, percentile
 
-USAGE = "usage: gc_cycles.py SIZE serial 1\n"
 EXECUTORS = ("serial",)
 
 finalized = 0
@@ -51,39 +51,6 @@ class Partner(object):
         self.other = other
 
 
-def usage_error(message):
-    sys.stderr.write("gc_cycles.py: %s\n" % message)
-    sys.stderr.write(USAGE)
-    sys.exit(2)
-
-
-def parse_args(argv):
-    if len(argv) != 4:
-        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
-    try:
-        size = int(argv[1])
-        workers = int(argv[3])
-    except ValueError:
-        usage_error("SIZE and WORKERS must be integers")
-    executor = argv[2]
-    if executor not in EXECUTORS:
-        usage_error("unknown or unsupported executor %r" % executor)
-    if workers != 1:
-        usage_error("the serial executor takes WORKERS = 1")
-    return size, executor, workers
-
-
-def percentile(sorted_values, q):
-    """Nearest-rank percentile (q in 0..100) of a sorted, non-empty list."""
-    n = len(sorted_values)
-    rank = (q * n + 99) // 100
-    if rank < 1:
-        rank = 1
-    if rank > n:
-        rank = n
-    return sorted_values[rank - 1]
-
-
 def churn(size):
     i = 0
     while i < size:
@@ -94,7 +61,7 @@ def churn(size):
 
 
 def main():
-    size, executor, workers = parse_args(sys.argv)
+    size, executor, workers = parse_args(sys.argv, EXECUTORS)
     import gc
     perf = time.perf_counter
     pauses = []

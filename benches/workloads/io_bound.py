@@ -23,35 +23,9 @@ Usage: python3 io_bound.py SIZE EXECUTOR WORKERS
 import os
 import sys
 import time
+from _workload import parse_args, perf
 
-USAGE = "usage: io_bound.py SIZE {serial|threads} WORKERS\n"
 EXECUTORS = ("serial", "threads")
-
-perf = getattr(time, "perf_counter", time.time)
-
-
-def usage_error(message):
-    sys.stderr.write("io_bound.py: %s\n" % message)
-    sys.stderr.write(USAGE)
-    sys.exit(2)
-
-
-def parse_args(argv):
-    if len(argv) != 4:
-        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
-    try:
-        size = int(argv[1])
-        workers = int(argv[3])
-    except ValueError:
-        usage_error("SIZE and WORKERS must be integers")
-    executor = argv[2]
-    if executor not in EXECUTORS:
-        usage_error("unknown or unsupported executor %r" % executor)
-    if workers < 1:
-        usage_error("WORKERS must be at least 1")
-    if executor == "serial" and workers != 1:
-        usage_error("the serial executor takes WORKERS = 1")
-    return size, executor, workers
 
 
 def do_ops(n):
@@ -95,7 +69,7 @@ def run_threads(size, workers):
 
 
 def main():
-    size, executor, workers = parse_args(sys.argv)
+    size, executor, workers = parse_args(sys.argv, EXECUTORS)
     start = perf()
     if executor == "serial":
         done = do_ops(size)

@@ -19,31 +19,9 @@ Usage: python3 pool_map.py SIZE EXECUTOR WORKERS
 # bench: python2
 
 import sys
+from _workload import parse_args
 
-USAGE = "usage: pool_map.py SIZE {threads|processes} WORKERS\n"
 EXECUTORS = ("threads", "processes")
-
-
-def usage_error(message):
-    sys.stderr.write("pool_map.py: %s\n" % message)
-    sys.stderr.write(USAGE)
-    sys.exit(2)
-
-
-def parse_args(argv):
-    if len(argv) != 4:
-        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
-    try:
-        size = int(argv[1])
-        workers = int(argv[3])
-    except ValueError:
-        usage_error("SIZE and WORKERS must be integers")
-    executor = argv[2]
-    if executor not in EXECUTORS:
-        usage_error("unknown or unsupported executor %r" % executor)
-    if workers < 1:
-        usage_error("WORKERS must be at least 1")
-    return size, executor, workers
 
 
 def square(n):
@@ -51,7 +29,7 @@ def square(n):
 
 
 def main():
-    size, executor, workers = parse_args(sys.argv)
+    size, executor, workers = parse_args(sys.argv, EXECUTORS)
     if executor == "threads":
         from multiprocessing.pool import ThreadPool
         pool = ThreadPool(workers)

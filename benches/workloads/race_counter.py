@@ -23,33 +23,11 @@ Usage: python3 race_counter.py SIZE threads WORKERS
 # bench: python2
 
 import sys
+from _workload import parse_args
 
-USAGE = "usage: race_counter.py SIZE threads WORKERS\n"
 EXECUTORS = ("threads",)
 
 x = 0
-
-
-def usage_error(message):
-    sys.stderr.write("race_counter.py: %s\n" % message)
-    sys.stderr.write(USAGE)
-    sys.exit(2)
-
-
-def parse_args(argv):
-    if len(argv) != 4:
-        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
-    try:
-        size = int(argv[1])
-        workers = int(argv[3])
-    except ValueError:
-        usage_error("SIZE and WORKERS must be integers")
-    executor = argv[2]
-    if executor not in EXECUTORS:
-        usage_error("unknown or unsupported executor %r" % executor)
-    if workers < 1:
-        usage_error("WORKERS must be at least 1")
-    return size, executor, workers
 
 
 def increment(n):
@@ -111,7 +89,7 @@ def run(size, workers, locked):
 
 
 def main():
-    size, executor, workers = parse_args(sys.argv)
+    size, executor, workers = parse_args(sys.argv, EXECUTORS)
     unlocked = run(size, workers, False)
     locked = run(size, workers, True)
     print("updates per worker: %d" % size)

@@ -23,33 +23,9 @@ Usage: python3 refcount_contention.py SIZE EXECUTOR WORKERS
 # bench: python2
 
 import sys
+from _workload import parse_args
 
-USAGE = "usage: refcount_contention.py SIZE {serial|threads} WORKERS\n"
 EXECUTORS = ("serial", "threads")
-
-
-def usage_error(message):
-    sys.stderr.write("refcount_contention.py: %s\n" % message)
-    sys.stderr.write(USAGE)
-    sys.exit(2)
-
-
-def parse_args(argv):
-    if len(argv) != 4:
-        usage_error("expected 3 arguments, got %d" % (len(argv) - 1))
-    try:
-        size = int(argv[1])
-        workers = int(argv[3])
-    except ValueError:
-        usage_error("SIZE and WORKERS must be integers")
-    executor = argv[2]
-    if executor not in EXECUTORS:
-        usage_error("unknown or unsupported executor %r" % executor)
-    if workers < 1:
-        usage_error("WORKERS must be at least 1")
-    if executor == "serial" and workers != 1:
-        usage_error("the serial executor takes WORKERS = 1")
-    return size, executor, workers
 
 
 def build_shared():
@@ -94,7 +70,7 @@ def run_threads(shared, size, workers):
 
 
 def main():
-    size, executor, workers = parse_args(sys.argv)
+    size, executor, workers = parse_args(sys.argv, EXECUTORS)
     shared = build_shared()
     if executor == "serial":
         checksum = read_range(shared, 0, size)

@@ -31,14 +31,94 @@ impl<P: HeapPolicy> Vm<P> {
         }
         let n = name.as_str().unwrap_or("");
         if !MODULES.contains(&n) {
-            return Err(self.new_error(
-                ExcType::ModuleNotFoundError,
-                format!("No module named '{n}'"),
-            ));
+            return self.import_source_module(name, n);
         }
         let m = self.make_module(n)?;
         self.dict_set_str(&self.interp.modules, name.clone(), m.clone());
         Ok(m)
+    }
+
+    /// `import name` of a program's own module: `name.py` in the main
+    /// program's directory (CPython's `sys.path[0]`; ftl has no packages
+    /// and no other search path). As in CPython, the module object enters
+    /// `sys.modules` before its body runs (so a circular import sees the
+    /// partly initialised module) and leaves it again if the body raises.
+    /// A syntax error in the file is raised as `SyntaxError` at the import.
+    fn import_source_module(&self, name: &Obj<P>, n: &str) -> R<P> {
+        let not_found = || {
+            self.new_error(
+                ExcType::ModuleNotFoundError,
+                format!("No module named '{n}'"),
+            )
+        };
+        let first = n.split('.').next().unwrap_or(n);
+        let is_identifier = |s: &str| {
+            s.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
+                && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+        };
+        if !is_identifier(first) {
+            return Err(not_found());
+        }
+        let main = self.interp.argv.first().map(String::as_str).unwrap_or("");
+        let dir = std::path::Path::new(main)
+            .parent()
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    std::path::Path::new(".")
+                } else {
+                    d
+                }
+            })
+            .unwrap_or(std::path::Path::new("."));
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let path = dir.join(format!("{first}.py"));
+        let Ok(bytes) = std::fs::read(&path) else {
+            return Err(not_found());
+        };
+        if first != n {
+            return Err(self.new_error(
+                ExcType::ModuleNotFoundError,
+                format!("No module named '{n}'; '{first}' is not a package"),
+            ));
+        }
+        let filename = path.to_string_lossy().into_owned();
+        let source = String::from_utf8(bytes).map_err(|_| {
+            self.new_error(
+                ExcType::SyntaxError,
+                format!("Non-UTF-8 code in file {filename}, but no encoding declared"),
+            )
+        })?;
+        let syntax = |e: crate::ast::SyntaxError| {
+            let kind = match e.kind {
+                crate::ast::SyntaxErrorKind::Syntax => ExcType::SyntaxError,
+                crate::ast::SyntaxErrorKind::Indentation => ExcType::IndentationError,
+                crate::ast::SyntaxErrorKind::Tab => ExcType::TabError,
+            };
+            // The message alone: what CPython prints last for an uncaught
+            // SyntaxError (its str() would add "(file, line N)").
+            self.new_error(kind, e.msg)
+        };
+        let tree = crate::lower::parse(&source, &filename).map_err(syntax)?;
+        let code = crate::runtime::compile_for(self, &tree, &filename, &source).map_err(syntax)?;
+        drop(tree);
+        self.interp
+            .sources
+            .lock()
+            .insert(filename.clone(), std::rc::Rc::from(source));
+        let globals = crate::runtime::module_globals(self, name.clone());
+        self.dict_set_str(&globals, self.intern("__file__"), self.new_str(filename));
+        let module = ObjRef::new(Module {
+            name: n.to_string(),
+            dict: globals.clone(),
+        });
+        self.dict_set_str(&self.interp.modules, name.clone(), module.clone());
+        if let Err(e) = crate::runtime::exec_module(self, code, globals) {
+            let _ = self.dict_del_str(&self.interp.modules, name);
+            return Err(e);
+        }
+        Ok(module)
     }
 
     /// `from module import name`
@@ -75,6 +155,7 @@ impl<P: HeapPolicy> Vm<P> {
                     .map(|a| self.new_str(a.clone()))
                     .collect();
                 set("argv", ObjRef::from_list_vec(argv));
+                set("modules", self.interp.modules.clone());
                 set("stdout", ObjRef::new(Stream { fd: 1 }));
                 set("stderr", ObjRef::new(Stream { fd: 2 }));
                 set("maxsize", ObjRef::from_i64(i64::MAX));

@@ -150,36 +150,17 @@ pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>
 }
 
 fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
-    let globals = ObjRef::new_dict();
     let n = &vm.interp.names;
-    vm.dict_set_str(&globals, n.name.clone(), n.main.clone());
-    vm.dict_set_str(&globals, n.builtins.clone(), vm.interp.builtins.clone());
-    vm.dict_set_str(&globals, n.doc.clone(), ObjRef::none());
+    let globals = module_globals(vm, n.main.clone());
     let main = ObjRef::new(Module {
         name: "__main__".into(),
         dict: globals.clone(),
     });
     vm.dict_set_str(&vm.interp.modules, n.main.clone(), main);
-    let nlocals = code
-        .downcast::<crate::bytecode::Code<P>>()
-        .map(|c| c.nlocals())
-        .unwrap_or(0);
-    let mut frame = Frame {
-        code,
-        globals: globals.clone(),
-        locals: None,
-        fast: vec![None; nlocals],
-        cells: Vec::new(),
-        stack: Vec::new(),
-        blocks: Vec::new(),
-        handled: Vec::new(),
-        pc: 0,
-    };
-    let status = match vm.run_nested(&mut frame) {
-        Ok(_) => 0,
+    let status = match exec_module(vm, code, globals.clone()) {
+        Ok(()) => 0,
         Err(e) => vm.report_uncaught(&e),
     };
-    drop(frame);
     // Module teardown: CPython clears __main__'s globals at exit, which
     // runs the remaining finalizers. The type cache's references go first
     // (so that classes die with the globals, as in CPython) and again after
@@ -190,6 +171,51 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
     }
     vm.type_cache.clear();
     status
+}
+
+/// Compiles a module's tree with the VM's interned constants.
+pub(crate) fn compile_for<P: HeapPolicy>(
+    vm: &Vm<P>,
+    tree: &crate::ast::Module,
+    filename: &str,
+    source: &str,
+) -> Result<Obj<P>, crate::ast::SyntaxError> {
+    compile_module(tree, filename, source, &mut VmConsts(vm))
+}
+
+/// A new module namespace: `__name__`, `__builtins__`, `__doc__`.
+pub(crate) fn module_globals<P: HeapPolicy>(vm: &Vm<P>, name: Obj<P>) -> Obj<P> {
+    let globals = ObjRef::new_dict();
+    let n = &vm.interp.names;
+    vm.dict_set_str(&globals, n.name.clone(), name);
+    vm.dict_set_str(&globals, n.builtins.clone(), vm.interp.builtins.clone());
+    vm.dict_set_str(&globals, n.doc.clone(), ObjRef::none());
+    globals
+}
+
+/// Runs a module's code object in `globals` (the main program's, or an
+/// imported module's).
+pub(crate) fn exec_module<P: HeapPolicy>(
+    vm: &Vm<P>,
+    code: Obj<P>,
+    globals: Obj<P>,
+) -> Result<(), crate::vm::PyErr<P>> {
+    let nlocals = code
+        .downcast::<crate::bytecode::Code<P>>()
+        .map(|c| c.nlocals())
+        .unwrap_or(0);
+    let mut frame = Frame {
+        code,
+        globals,
+        locals: None,
+        fast: vec![None; nlocals],
+        cells: Vec::new(),
+        stack: Vec::new(),
+        blocks: Vec::new(),
+        handled: Vec::new(),
+        pc: 0,
+    };
+    vm.run_nested(&mut frame).map(drop)
 }
 
 /// The native stack the interpreter thread gets (the CLI spawns it with

@@ -20,6 +20,9 @@
 //! measurements (latency percentiles, lost updates, collections...), which
 //! are recorded and never compared.
 //!
+//! Files whose name starts with `_` are modules the workloads import
+//! (`_workload.py`: the argument parsing and a percentile), not workloads.
+//!
 //! Invariants: a parsed workload has at least one executor, worker counts
 //! ≥ 1, and `serial` only ever runs with 1 worker.
 
@@ -207,6 +210,10 @@ pub fn discover(dir: &Path) -> Result<Vec<Workload>, String> {
         let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
+        if name.starts_with('_') {
+            // A module the workloads share (`_workload.py`), not a workload.
+            continue;
+        }
         let source = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         v.push(parse(name, &path, &source)?);

@@ -1,0 +1,6 @@
+# Imported by import_raises.py: raises while its body runs.
+def f():
+    return {}["missing"]
+
+
+X = f()
