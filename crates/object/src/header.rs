@@ -31,12 +31,22 @@
 //!   live-object accounting.
 //! * Immortal objects are never freed (their memory is intentionally
 //!   leaked, and they are not counted as live).
+//! * A type that sets [`Payload::FREE_LIST`] (`float`, as in CPython's
+//!   `Objects/floatobject.c`) has its freed blocks kept on a per-thread
+//!   free list of at most [`FREE_LIST_MAX`] blocks and handed to the next
+//!   allocation of such an object on that thread, instead of going back to
+//!   the allocator. Each object is still its own heap block with its own
+//!   header and count; the list only recycles memory. A block on the list
+//!   holds no object (its old object was dropped in place), was made by the
+//!   global allocator with [`FREE_LIST_LAYOUT`], and is owned by the list
+//!   alone; blocks still listed when the thread exits are deallocated.
 //! * Deallocation does not recurse without bound: nested containers (GC
 //!   types: every type whose objects hold references must be one) are
 //!   freed through a per-thread "trashcan" queue once the nesting passes
 //!   [`TRASHCAN_DEPTH`], as CPython's `Py_TRASHCAN_BEGIN` does, so dropping
 //!   a million nested lists cannot overflow the Rust stack.
 
+use core::alloc::Layout;
 use core::any::TypeId;
 use core::fmt;
 use core::marker::PhantomData;
@@ -178,6 +188,13 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// [`finalize`]: Payload::finalize
     const FINALIZE: bool = false;
 
+    /// Whether freed objects of this type go to the per-thread free list
+    /// and new ones come from it (CPython keeps one for floats). Only
+    /// honoured for types with neither [`GC`](Payload::GC) nor
+    /// [`FINALIZE`](Payload::FINALIZE) whose objects have the size and
+    /// alignment of [`FREE_LIST_LAYOUT`]; others ignore it.
+    const FREE_LIST: bool = false;
+
     /// Called when the count has reached zero: returns `true` if the
     /// finalizer must run now, and marks the object so that it never runs
     /// twice (PEP 442: an object is finalized at most once, even if it is
@@ -231,6 +248,83 @@ impl<P: HeapPolicy, T: Payload<P>> TypeOf<P, T> {
     };
 }
 
+/// The layout of the blocks on the free list: a header and one word of
+/// payload (a `float` under the built-in policies).
+pub const FREE_LIST_LAYOUT: Layout = Layout::new::<[usize; 3]>();
+
+/// The most blocks one thread's free list keeps (CPython's
+/// `PyFloat_MAXFREELIST`).
+pub const FREE_LIST_MAX: usize = 100;
+
+/// Whether objects of payload `T` under `P` use the free list (a constant
+/// for each instantiation).
+#[inline(always)]
+const fn uses_free_list<P: HeapPolicy, T: Payload<P>>() -> bool {
+    let layout = Layout::new::<Obj<P, T>>();
+    T::FREE_LIST
+        && !T::GC
+        && !T::FINALIZE
+        && layout.size() == FREE_LIST_LAYOUT.size()
+        && layout.align() == FREE_LIST_LAYOUT.align()
+}
+
+/// One thread's free blocks: `blocks[..len]` are listed (see the module
+/// docs for what a listed block is).
+struct FreeList {
+    blocks: [Cell<*mut u8>; FREE_LIST_MAX],
+    len: Cell<usize>,
+}
+
+impl FreeList {
+    /// Takes a block off the list.
+    #[inline(always)]
+    fn pop(&self) -> Option<NonNull<u8>> {
+        let len = self.len.get();
+        if len == 0 {
+            return None;
+        }
+        self.len.set(len - 1);
+        NonNull::new(self.blocks[len - 1].get())
+    }
+
+    /// Lists a block, or hands it back when the list is full.
+    #[inline(always)]
+    fn push(&self, block: NonNull<u8>) -> Result<(), NonNull<u8>> {
+        let len = self.len.get();
+        if len == FREE_LIST_MAX {
+            return Err(block);
+        }
+        self.blocks[len].set(block.as_ptr());
+        self.len.set(len + 1);
+        Ok(())
+    }
+}
+
+impl Drop for FreeList {
+    fn drop(&mut self) {
+        while let Some(block) = self.pop() {
+            // SAFETY: a listed block was allocated by the global allocator
+            // with `FREE_LIST_LAYOUT` (a `Box` of an object of that layout)
+            // and is owned by the list alone; it is freed once, here.
+            unsafe { std::alloc::dealloc(block.as_ptr(), FREE_LIST_LAYOUT) };
+        }
+    }
+}
+
+std::thread_local! {
+    static FREE_LIST: FreeList = const {
+        FreeList {
+            blocks: [const { Cell::new(core::ptr::null_mut()) }; FREE_LIST_MAX],
+            len: Cell::new(0),
+        }
+    };
+}
+
+/// How many blocks the calling thread's free list holds (for tests).
+pub fn free_list_len() -> usize {
+    FREE_LIST.try_with(|l| l.len.get()).unwrap_or(0)
+}
+
 /// Runs the finalizer of an object whose count reached zero, if it needs
 /// one. Returns `false` when it did not (the caller frees the object), and
 /// `true` when it ran it: then the object has been freed or resurrected
@@ -273,6 +367,17 @@ unsafe fn dealloc<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) {
         // SAFETY: the allocation came from `Box::new(GcObj)` and is freed
         // once, here (count reached zero; caller's contract).
         drop(unsafe { Box::from_raw(whole.as_ptr()) });
+    } else if uses_free_list::<P, T>() {
+        // SAFETY: the object is live and not used again (caller); this
+        // drops its header and payload and leaves the block unoccupied.
+        unsafe { core::ptr::drop_in_place(obj.as_ptr()) };
+        let block = obj.cast::<u8>();
+        if let Err(block) = FREE_LIST.try_with(|l| l.push(block)).unwrap_or(Err(block)) {
+            // SAFETY: the block came from `Box::new(Obj)`, whose layout is
+            // `Layout::new::<Obj<P, T>>()`; its object was dropped above and
+            // it is freed once, here.
+            unsafe { std::alloc::dealloc(block.as_ptr(), Layout::new::<Obj<P, T>>()) };
+        }
     } else {
         // SAFETY: the allocation came from `Box::new(Obj)`; freed once.
         drop(unsafe { Box::from_raw(obj.as_ptr()) });
@@ -345,10 +450,25 @@ impl<P: HeapPolicy> ObjRef<P> {
             // `Box::into_raw`; projecting a raw pointer keeps the whole
             // allocation's provenance (needed again in `dealloc`).
             unsafe { core::ptr::addr_of_mut!((*whole).obj) }
+        } else if uses_free_list::<P, T>() {
+            match FREE_LIST.try_with(FreeList::pop).ok().flatten() {
+                Some(block) => {
+                    let p = block.cast::<Obj<P, T>>().as_ptr();
+                    // SAFETY: a listed block is an unoccupied allocation of
+                    // the global allocator with `FREE_LIST_LAYOUT`, which is
+                    // `Obj<P, T>`'s size and alignment (`uses_free_list`),
+                    // and popping made it ours alone. Freeing it later with
+                    // `Box::from_raw` or `dealloc` and this layout is sound.
+                    unsafe { p.write(obj) };
+                    p
+                }
+                None => Box::into_raw(Box::new(obj)),
+            }
         } else {
             Box::into_raw(Box::new(obj))
         };
-        // SAFETY: `Box::into_raw` never returns null; `Obj` is `repr(C)`
+        // SAFETY: `Box::into_raw` never returns null (nor does the free
+        // list hold null); `Obj` is `repr(C)`
         // with the header first, so the cast points at the header.
         let ptr = unsafe { NonNull::new_unchecked(ptr) }.cast::<Header<P>>();
         ObjRef {
@@ -584,5 +704,54 @@ unsafe fn free<P: HeapPolicy>(header: NonNull<Header<P>>) {
         // The thread is being torn down: free directly.
         // SAFETY: forwarded precondition.
         Err(_) => unsafe { (item.1)(item.0) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::GilHeap;
+
+    type R = ObjRef<GilHeap>;
+
+    #[test]
+    fn float_blocks_are_recycled_through_the_thread_free_list() {
+        // Run on a fresh thread so the list starts empty and its exit
+        // deallocates whatever is still listed (Miri checks both).
+        std::thread::spawn(|| {
+            assert!(uses_free_list::<GilHeap, crate::types::Float>());
+            assert_eq!(free_list_len(), 0);
+            let a = R::from_f64(1.5);
+            let addr = a.addr();
+            drop(a);
+            assert_eq!(free_list_len(), 1);
+            // The next float takes the freed block, with its own value and
+            // a fresh count.
+            let b = R::from_f64(-2.25);
+            assert_eq!(b.addr(), addr);
+            assert_eq!(free_list_len(), 0);
+            assert_eq!(b.as_f64(), Some(-2.25));
+            assert_eq!(b.refcount(), 1);
+            let c = b.clone();
+            assert_eq!(b.refcount(), 2);
+            drop(c);
+            drop(b);
+            // The list keeps at most FREE_LIST_MAX blocks; the rest go back
+            // to the allocator.
+            let many: Vec<R> = (0..FREE_LIST_MAX + 7)
+                .map(|i| R::from_f64(i as f64))
+                .collect();
+            for (i, f) in many.iter().enumerate() {
+                assert_eq!(f.as_f64(), Some(i as f64));
+            }
+            drop(many);
+            assert_eq!(free_list_len(), FREE_LIST_MAX);
+            // Other types never use it.
+            assert!(!uses_free_list::<GilHeap, crate::types::Int>());
+            drop(R::from_i64(1 << 40));
+            assert_eq!(free_list_len(), FREE_LIST_MAX);
+        })
+        .join()
+        .expect("test thread");
     }
 }

@@ -26,13 +26,10 @@ impl<P: HeapPolicy> Vm<P> {
             return Err(self.not_callable(callable));
         }
         if let Some(f) = callable.downcast::<Function<P>>() {
-            if kw.is_empty() {
-                if let Some(mut fast) = self.fast_args(f, args.len()) {
-                    for (slot, a) in fast.iter_mut().zip(args) {
-                        *slot = Some(a.clone());
-                    }
-                    return self.run_function(callable, fast);
-                }
+            let code = f.code.downcast::<Code<P>>().expect("code");
+            if kw.is_empty() && binds_positionally(code, args.len()) {
+                let fast = self.take_fast(code.nlocals(), args.iter().cloned());
+                return self.run_function(callable, fast);
             }
             let fast = self.bind_args(f, args, kw)?;
             return self.run_function(callable, fast);
@@ -68,6 +65,18 @@ impl<P: HeapPolicy> Vm<P> {
         args: &[Obj<P>],
         kw: Kw<'_, P>,
     ) -> PyResult<Obj<P>, P> {
+        if kw.is_empty() {
+            if let Some(f) = func.downcast::<Function<P>>() {
+                let code = f.code.downcast::<Code<P>>().expect("code");
+                if binds_positionally(code, args.len() + 1) {
+                    // The receiver and the arguments go straight into the
+                    // fast locals, without the `[this, *args]` vector.
+                    let all = core::iter::once(this.clone()).chain(args.iter().cloned());
+                    let fast = self.take_fast(code.nlocals(), all);
+                    return self.run_function(func, fast);
+                }
+            }
+        }
         self.call(func, &with_receiver(this, args), kw)
     }
 
@@ -108,23 +117,6 @@ impl<P: HeapPolicy> Vm<P> {
         }
     }
 
-    /// Fresh fast locals for a call with `n` positional arguments when the
-    /// simple case applies (exact count, no `*args`/`**kw`, no keyword-only
-    /// parameters); `None` otherwise.
-    #[inline]
-    pub(crate) fn fast_args(&self, f: &Function<P>, n: usize) -> Option<Vec<Option<Obj<P>>>> {
-        let code = f.code.downcast::<Code<P>>().expect("code");
-        if code.argcount as usize != n
-            || code.kwonlyargcount != 0
-            || code.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0
-        {
-            return None;
-        }
-        let mut v = Vec::with_capacity(code.nlocals());
-        v.resize_with(code.nlocals(), || None);
-        Some(v)
-    }
-
     /// General argument binding.
     fn bind_args(
         &self,
@@ -138,8 +130,7 @@ impl<P: HeapPolicy> Vm<P> {
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let mut fast: Vec<Option<Obj<P>>> = Vec::with_capacity(code.nlocals());
-        fast.resize_with(code.nlocals(), || None);
+        let mut fast = self.take_fast(code.nlocals(), core::iter::empty());
         let npos = args.len().min(argcount);
         for i in 0..npos {
             fast[i] = Some(args[i].clone());
@@ -324,8 +315,9 @@ impl<P: HeapPolicy> Vm<P> {
             }));
         }
         let mut frame = frame;
-        let result = self.run_nested(&mut frame);
+        let result = self.run_nested(&f.code, &mut frame);
         self.give_stack(core::mem::take(&mut frame.stack));
+        self.give_fast(core::mem::take(&mut frame.fast));
         match result? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(_) => {
@@ -335,14 +327,19 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// Runs a frame one level deeper, enforcing the recursion limit and
-    /// the native stack budget.
-    pub(crate) fn run_nested(&self, frame: &mut Frame<P>) -> PyResult<FrameExit<P>, P> {
+    /// the native stack budget. `code` is the frame's code object (held by
+    /// the caller too, so that the eval loop needs no reference of its own).
+    pub(crate) fn run_nested(
+        &self,
+        code: &Obj<P>,
+        frame: &mut Frame<P>,
+    ) -> PyResult<FrameExit<P>, P> {
         let depth = self.depth.get() + 1;
         if depth > self.interp.recursion_limit.load(Ordering::Relaxed) || self.stack_exhausted() {
             return Err(self.new_error(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         self.depth.set(depth);
-        let r = self.run_frame(frame);
+        let r = self.run_frame(code, frame);
         self.depth.set(depth - 1);
         r
     }
@@ -357,13 +354,14 @@ impl<P: HeapPolicy> Vm<P> {
         let Some(mut frame) = gen.frame.take() else {
             return Err(self.value_error("generator already executing"));
         };
+        let code_obj = frame.code.clone();
         if frame.pc > 0 {
-            let code = frame.code.downcast::<Code<P>>().expect("code");
+            let code = code_obj.downcast::<Code<P>>().expect("code");
             if code.instrs[frame.pc].op != Op::YieldFrom {
                 frame.stack.push(ObjRef::none());
             }
         }
-        let result = self.run_nested(&mut frame);
+        let result = self.run_nested(&code_obj, &mut frame);
         match result {
             Ok(FrameExit::Yield(v)) => {
                 gen.frame.set(Some(frame));
@@ -473,7 +471,7 @@ impl<P: HeapPolicy> Vm<P> {
             handled: Vec::new(),
             pc: 0,
         };
-        let r = self.run_nested(&mut frame);
+        let r = self.run_nested(&f.code, &mut frame);
         self.give_stack(core::mem::take(&mut frame.stack));
         let class_cell = match r? {
             FrameExit::Return(v) => v,
@@ -508,6 +506,17 @@ impl<P: HeapPolicy> Vm<P> {
         }
         Ok(cls)
     }
+}
+
+/// Whether a call of `code` with `n` positional arguments and no keywords
+/// binds them one to one to its first `n` fast locals: the exact count, no
+/// `*args`/`**kw` and no keyword-only parameters (defaults then never
+/// apply). The common case, which skips the general binding.
+#[inline(always)]
+pub(crate) fn binds_positionally<P: HeapPolicy>(code: &Code<P>, n: usize) -> bool {
+    code.argcount as usize == n
+        && code.kwonlyargcount == 0
+        && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
 }
 
 /// `[this, *args]`: the argument vector of a call with a receiver.

@@ -106,9 +106,10 @@ macro_rules! top {
 }
 
 impl<P: HeapPolicy> Vm<P> {
-    /// Runs `frame` until it returns, yields, or raises.
-    pub fn run_frame(&self, frame: &mut Frame<P>) -> PyResult<FrameExit<P>, P> {
-        let code_obj = frame.code.clone();
+    /// Runs `frame` until it returns, yields, or raises. `code_obj` is the
+    /// frame's code object, borrowed from a caller that holds it.
+    pub fn run_frame(&self, code_obj: &Obj<P>, frame: &mut Frame<P>) -> PyResult<FrameExit<P>, P> {
+        debug_assert!(code_obj.is_same(&frame.code), "the frame's own code");
         let code = code_obj
             .downcast::<Code<P>>()
             .expect("frame of a code object");
@@ -129,7 +130,7 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Err(Raised { err, reraise }) => {
                     if !reraise {
-                        self.note_raise(&err, &code_obj, code.line_of(frame.pc.saturating_sub(1)));
+                        self.note_raise(&err, code_obj, code.line_of(frame.pc.saturating_sub(1)));
                     }
                     if let Some(target) = self.unwind(frame, &err) {
                         frame.pc = target as usize;
@@ -1042,14 +1043,15 @@ impl<P: HeapPolicy> Vm<P> {
     ) -> PyResult<Obj<P>, P> {
         let first = base + skip;
         if let Some(f) = stack[base].downcast::<Function<P>>() {
-            if let Some(fast) = self.fast_args(f, n) {
-                let mut locals = fast;
-                for (i, v) in stack.drain(first..first + n).enumerate() {
-                    locals[i] = Some(v);
-                }
-                let func = stack[base].clone();
-                stack.truncate(base);
-                return self.run_function(&func, locals);
+            let code = f.code.downcast::<Code<P>>().expect("code");
+            if crate::call::binds_positionally(code, n) {
+                let nlocals = code.nlocals();
+                let fast = self.take_fast(nlocals, stack.drain(first..first + n));
+                // The callee's reference moves from the stack to the call
+                // (as CPython's frame takes `f_func` from the stack).
+                stack.truncate(base + 1);
+                let func = stack.pop().expect("callee on the stack");
+                return self.run_function(&func, fast);
             }
         }
         let res = self.call(&stack[base], &stack[first..first + n], Kw::EMPTY);

@@ -668,10 +668,10 @@ impl<P: HeapPolicy> Vm<P> {
         name: &str,
         args: &[Obj<P>],
     ) -> PyResult<Option<Obj<P>>, P> {
-        if !obj.is::<Instance<P>>() {
+        let Some(inst) = obj.downcast::<Instance<P>>() else {
             return Ok(None);
-        }
-        let Some(f) = self.user_method(&self.type_of(obj), &self.intern(name)) else {
+        };
+        let Some(f) = self.user_method(&inst.class, &self.intern(name)) else {
             return Ok(None);
         };
         let r = self.call_method(&f, obj, args, Kw::EMPTY)?;

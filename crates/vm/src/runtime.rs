@@ -205,7 +205,7 @@ pub(crate) fn exec_module<P: HeapPolicy>(
         .map(|c| c.nlocals())
         .unwrap_or(0);
     let mut frame = Frame {
-        code,
+        code: code.clone(),
         globals,
         locals: None,
         fast: vec![None; nlocals],
@@ -215,7 +215,7 @@ pub(crate) fn exec_module<P: HeapPolicy>(
         handled: Vec::new(),
         pc: 0,
     };
-    vm.run_nested(&mut frame).map(drop)
+    vm.run_nested(&code, &mut frame).map(drop)
 }
 
 /// The native stack the interpreter thread gets (the CLI spawns it with

@@ -1101,6 +1101,92 @@ assert 10 ** 20 - 10 ** 20 == 0
 assert int("1" * 50) % 97 == 11111111111111111111111111111111111111111111111111 % 97
 "##;
 
+/// Calls through the recycled frame storage (fast locals and value stacks
+/// from the thread's pools) and floats through the free list: a returning
+/// frame releases its locals in slot order, while a finalizer makes calls of
+/// its own; recursion, method calls of exact arity, arity errors, defaults
+/// and keywords, the recursion limit, float arithmetic.
+const FRAME_REUSE: &str = r##"log = []
+
+class Noisy:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        # Runs while the frame's locals are being released: makes calls
+        # (and frames) of its own.
+        log.append(describe(self.name))
+
+def describe(name):
+    return "del " + name
+
+def locals_released_in_slot_order():
+    a = Noisy("a")
+    b = Noisy("b")
+    c = Noisy("c")
+    return 1
+
+assert locals_released_in_slot_order() == 1
+assert log == ["del a", "del b", "del c"], log
+
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+assert [fib(i) for i in range(15)][-1] == 377
+
+class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def add(self, other):
+        return P(self.x + other.x, self.y + other.y)
+    def norm2(self):
+        return self.x * self.x + self.y * self.y
+
+p = P(1.5, 2.0)
+for i in range(100):
+    p = p.add(P(0.25, -0.5))
+assert p.x == 26.5 and p.y == -48.0, (p.x, p.y)
+assert p.norm2() == 26.5 * 26.5 + 48.0 * 48.0
+
+def two(a, b):
+    return a - b
+
+try:
+    two(1)
+except TypeError as e:
+    assert str(e) == "two() missing 1 required positional argument: 'b'", str(e)
+else:
+    raise AssertionError("no TypeError")
+try:
+    P(1, 2).add(1, 2)
+except TypeError as e:
+    assert str(e) == "P.add() takes 2 positional arguments but 3 were given", str(e)
+else:
+    raise AssertionError("no TypeError")
+
+def defaults(a, b=10):
+    return a + b
+
+assert defaults(1) == 11 and defaults(1, 2) == 3 and defaults(b=1, a=2) == 3
+
+def deep(n):
+    return 0 if n == 0 else 1 + deep(n - 1)
+
+try:
+    deep(100000)
+except RecursionError:
+    pass
+else:
+    raise AssertionError("no RecursionError")
+assert deep(500) == 500
+
+floats = [i / 4 for i in range(1000)]
+total = 0.0
+for f in floats:
+    total += f * 2.0
+assert total == 249750.0, total
+"##;
+
 #[test]
 fn closures_and_scopes() {
     passes("closures_and_scopes.py", CLOSURES_AND_SCOPES);
@@ -1333,4 +1419,9 @@ except ValueError as e:
     assert depth == 5, depth
 "##,
     );
+}
+
+#[test]
+fn frame_reuse() {
+    passes("frame_reuse.py", FRAME_REUSE);
 }

@@ -72,6 +72,8 @@ impl Float {
 unsafe impl<P: HeapPolicy> Payload<P> for Float {
     const NAME: &'static str = "float";
     const KIND: Kind = Kind::Float;
+    // CPython's float free list (`Objects/floatobject.c`).
+    const FREE_LIST: bool = true;
 }
 
 impl<P: HeapPolicy> ObjRef<P> {
