@@ -1,0 +1,69 @@
+"""Beazley's countdown: the GIL's cost to CPU-bound threads.
+
+David Beazley's experiment ("Understanding the Python GIL", 2009/2010):
+count down from N twice, once after the other, then in two threads at
+once. Under Python 2's GIL on a multicore machine the threaded run is
+slower than the sequential one (the threads fight over the lock); under
+Python 3.2's GIL it is about the same; without a GIL it is faster.
+
+Here the total work is fixed at 2 * SIZE decrements: ``serial`` counts
+down from SIZE twice in sequence; ``threads`` with W workers gives each of
+W threads an equal share of the 2 * SIZE decrements (W = 2 is Beazley's
+two threads each counting down from SIZE). The bench's threads/serial
+wall-time ratio is Beazley's figure.
+
+Answer: ``counted down: 2 * SIZE`` (the decrements done, from the
+threads' own counts). No metrics.
+
+Usage: python3 countdown.py SIZE {serial|threads} WORKERS
+"""
+# bench: kind cpu
+# bench: executors serial threads
+# bench: workers 1 2 4
+# bench: size 20000000 quick 4000000 smoke 100000
+# bench: python2
+
+import sys
+from _workload import parse_args
+
+EXECUTORS = ("serial", "threads")
+
+
+def countdown(n):
+    """Counts down from n; returns how many decrements it did."""
+    done = 0
+    while n > 0:
+        n -= 1
+        done += 1
+    return done
+
+
+def run_threads(total, workers):
+    import threading
+    share = total // workers
+    shares = [share] * workers
+    shares[0] += total - share * workers
+    done = [0] * workers
+
+    def body(k):
+        done[k] = countdown(shares[k])
+
+    threads = [threading.Thread(target=body, args=(k,)) for k in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done)
+
+
+def main():
+    size, executor, workers = parse_args(sys.argv, EXECUTORS)
+    if executor == "serial":
+        done = countdown(size) + countdown(size)
+    else:
+        done = run_threads(2 * size, workers)
+    print("counted down: %d" % done)
+
+
+if __name__ == '__main__':
+    main()
