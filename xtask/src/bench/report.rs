@@ -340,6 +340,16 @@ pub fn headlines(r: &Results) -> Vec<String> {
         }
     }
     for rt in &r.runtimes {
+        let wall = |e: &str, n: u32| find("countdown", &rt.name, e, n).and_then(|c| c.wall_s);
+        if let (Some(threads), Some(serial)) = (wall("threads", 2), wall("serial", 1)) {
+            lines.push(format!(
+                "Beazley's countdown on {}: two threads take {:.2}x the time of counting down twice in sequence.",
+                rt.name,
+                threads / serial
+            ));
+        }
+    }
+    for rt in &r.runtimes {
         if let Some(c) = find("convoy", &rt.name, "threads", 2) {
             let m = |k: &str| c.metrics.get(k).copied();
             if let (Some(alone), Some(p50), Some(p99)) =
@@ -611,6 +621,8 @@ mod tests {
             ),
             cell("nbody", "single", "python3", "serial", 1, Some(2.0)),
             cell("nbody", "single", "single", "serial", 1, Some(4.0)),
+            cell("countdown", "cpu", "python3", "serial", 1, Some(2.0)),
+            cell("countdown", "cpu", "python3", "threads", 2, Some(3.0)),
         ];
         cells[8].answer = Some("y\n".into());
         derive(&mut cells);
