@@ -641,7 +641,12 @@ std::thread_local! {
 ///
 /// # Safety
 /// The object's count reached zero and the pointer is not used again.
-#[inline]
+///
+/// Never inlined, as CPython's `Py_DECREF` inlines only the decrement and
+/// calls `_Py_Dealloc`: every `ObjRef` drop then inlines to a decrement
+/// and a compare, and the deallocation path stays out of the callers'
+/// code.
+#[inline(never)]
 unsafe fn free<P: HeapPolicy>(header: NonNull<Header<P>>) {
     /// # Safety
     /// As for `free`, with `ptr` the erased header pointer.
