@@ -13,15 +13,93 @@
 //! turns purging off at start-up, which is what pymalloc's behaviour
 //! amounts to for these programs.
 //!
+//! The allocator calls mimalloc's C entry points directly. The `mimalloc`
+//! crate's `MiMalloc` sends every allocation through `mi_malloc_aligned`,
+//! whose alignment checks showed in the profiles; here an allocation whose
+//! alignment `malloc` already guarantees (at most 16 and at most the size,
+//! the rule Rust's `System` allocator uses) goes to plain `mi_malloc`, and
+//! only the rare stricter one to `mi_malloc_aligned`.
+//!
 //! # Invariants
 //! * The option is set by its index in the `mi_option_e` enum of the C
 //!   sources that `libmimalloc-sys` builds (v3: `mi_option_purge_delay` is
 //!   15), hence the exact version pins in `Cargo.toml`; a test checks the
 //!   index against the option's documented default.
+//! * A block is freed with `mi_free` whichever entry point made it
+//!   (mimalloc frees aligned and unaligned blocks alike).
 //! * This is the only `unsafe` in the crate.
 
+use core::alloc::{GlobalAlloc, Layout};
+use core::ffi::c_void;
+
+use libmimalloc_sys as mi;
+
+/// The alignment every `mi_malloc` block of at least that size has
+/// (`MI_MAX_ALIGN_SIZE` on 64-bit targets).
+const MALLOC_ALIGN: usize = 16;
+
+/// Whether plain `mi_malloc(size)` already meets `align`.
+#[inline(always)]
+fn malloc_aligns(align: usize, size: usize) -> bool {
+    align <= MALLOC_ALIGN && align <= size
+}
+
+/// mimalloc as the global allocator (see the module docs).
+pub struct Mimalloc;
+
+// SAFETY: every method forwards to mimalloc, which returns blocks of at
+// least the requested size, aligned as requested (`malloc_aligns` or the
+// `_aligned` entry points), or null on failure; `dealloc` and `realloc`
+// receive only blocks this allocator returned, which `mi_free` and
+// `mi_realloc*` accept.
+unsafe impl GlobalAlloc for Mimalloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: plain C calls; any size is valid (zero gives a unique block).
+        unsafe {
+            if malloc_aligns(layout.align(), layout.size()) {
+                mi::mi_malloc(layout.size()).cast()
+            } else {
+                mi::mi_malloc_aligned(layout.size(), layout.align()).cast()
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as for `alloc`.
+        unsafe {
+            if malloc_aligns(layout.align(), layout.size()) {
+                mi::mi_zalloc(layout.size()).cast()
+            } else {
+                mi::mi_zalloc_aligned(layout.size(), layout.align()).cast()
+            }
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        // SAFETY: `ptr` came from this allocator (GlobalAlloc's contract).
+        unsafe { mi::mi_free(ptr.cast::<c_void>()) }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: `ptr` came from this allocator with `layout`; the new
+        // block keeps the alignment (plain when `malloc` guarantees it for
+        // the new size, else explicitly).
+        unsafe {
+            if malloc_aligns(layout.align(), new_size) {
+                mi::mi_realloc(ptr.cast::<c_void>(), new_size).cast()
+            } else {
+                mi::mi_realloc_aligned(ptr.cast::<c_void>(), new_size, layout.align()).cast()
+            }
+        }
+    }
+}
+
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: Mimalloc = Mimalloc;
 
 /// `mi_option_purge_delay` in mimalloc v3's `mi_option_e`.
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
@@ -38,6 +116,37 @@ pub fn configure() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_are_aligned_and_usable() {
+        for &(size, align) in &[
+            (1, 1),
+            (8, 8),
+            (24, 8),
+            (16, 16),
+            (8, 16),
+            (100, 64),
+            (4096, 4096),
+        ] {
+            let layout = Layout::from_size_align(size, align).unwrap();
+            // SAFETY: a non-zero-size layout; the block is written within
+            // its size, grown with realloc, and freed once.
+            unsafe {
+                let p = Mimalloc.alloc(layout);
+                assert!(!p.is_null());
+                assert_eq!(p as usize % align, 0, "{size}/{align}");
+                p.write_bytes(0xab, size);
+                let q = Mimalloc.realloc(p, layout, size * 3);
+                assert_eq!(q as usize % align, 0, "realloc {size}/{align}");
+                assert_eq!(*q, 0xab);
+                Mimalloc.dealloc(q, Layout::from_size_align(size * 3, align).unwrap());
+                let z = Mimalloc.alloc_zeroed(layout);
+                assert_eq!(z as usize % align, 0);
+                assert!(core::slice::from_raw_parts(z, size).iter().all(|&b| b == 0));
+                Mimalloc.dealloc(z, layout);
+            }
+        }
+    }
 
     #[test]
     fn purge_delay_index_names_the_purge_delay_option() {
