@@ -10,8 +10,9 @@ Usage: python3 benches/scripts/vm_speed.py [NAME...]
 
 Prints, per program, the median CPU time (user + system of the child) of
 each and the median of the per-round ratios ftl / python3, and stops a
-program's rounds if the two outputs differ. A stopgap until `cargo xtask
-bench` (the bench issue) measures the same cells.
+program's rounds if the two outputs differ. `cargo xtask bench` times the
+same programs (wall time, start-up included) beside every runtime; this
+script is the focused CPU-time ratio that docs/vm-speed.md reports.
 """
 import os
 import statistics
