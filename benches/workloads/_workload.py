@@ -1,4 +1,5 @@
-"""What the workloads share: their calling convention and a percentile.
+"""What the workloads share: their calling convention, a percentile, and
+running work in threads.
 
 Not a workload (the bench skips files whose name starts with ``_``): each
 workload imports it from its own directory, which CPython 2 and 3 and ftl
@@ -59,3 +60,20 @@ def percentile(sorted_values, q):
     if rank > n:
         rank = n
     return sorted_values[rank - 1]
+
+
+def in_threads(work, workers):
+    """Runs work(k) for k = 0 .. workers-1, each in a thread of its own,
+    all started before any is joined; returns their results in order."""
+    import threading
+    results = [None] * workers
+
+    def body(k):
+        results[k] = work(k)
+
+    threads = [threading.Thread(target=body, args=(k,)) for k in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results

@@ -21,7 +21,7 @@ Usage: python3 car_sale.py SIZE threads WORKERS
 # bench: python2
 
 import sys
-from _workload import parse_args
+from _workload import in_threads, parse_args
 
 EXECUTORS = ("threads",)
 
@@ -58,16 +58,10 @@ def run(size, workers, locked):
     cars = size
     sold = [0] * workers
     lock = threading.Lock()
-    threads = []
-    for k in range(workers):
-        if locked:
-            threads.append(threading.Thread(target=buyer_locked, args=(k, sold, lock)))
-        else:
-            threads.append(threading.Thread(target=buyer, args=(k, sold)))
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    if locked:
+        in_threads(lambda k: buyer_locked(k, sold, lock), workers)
+    else:
+        in_threads(lambda k: buyer(k, sold), workers)
     return sum(sold)
 
 

@@ -26,7 +26,7 @@ Usage: python3 count_primes.py SIZE EXECUTOR WORKERS
 # bench: python2
 
 import sys
-from _workload import parse_args
+from _workload import in_threads, parse_args
 
 EXECUTORS = ("serial", "threads", "processes")
 
@@ -67,18 +67,7 @@ def run_serial(size):
 
 
 def run_threads(size, workers):
-    import threading
-    counts = [0] * workers
-
-    def body(k):
-        counts[k] = count_range(k, workers, size)
-
-    threads = [threading.Thread(target=body, args=(k,)) for k in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return sum(counts)
+    return sum(in_threads(lambda k: count_range(k, workers, size), workers))
 
 
 def run_processes(size, workers):

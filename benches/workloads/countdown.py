@@ -24,7 +24,7 @@ Usage: python3 countdown.py SIZE {serial|threads} WORKERS
 # bench: python2
 
 import sys
-from _workload import parse_args
+from _workload import in_threads, parse_args
 
 EXECUTORS = ("serial", "threads")
 
@@ -39,21 +39,10 @@ def countdown(n):
 
 
 def run_threads(total, workers):
-    import threading
     share = total // workers
     shares = [share] * workers
     shares[0] += total - share * workers
-    done = [0] * workers
-
-    def body(k):
-        done[k] = countdown(shares[k])
-
-    threads = [threading.Thread(target=body, args=(k,)) for k in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return sum(done)
+    return sum(in_threads(lambda k: countdown(shares[k]), workers))
 
 
 def main():

@@ -19,7 +19,7 @@ Usage: python3 dot_product.py SIZE EXECUTOR WORKERS
 # bench: python2
 
 import sys
-from _workload import parse_args
+from _workload import in_threads, parse_args
 
 EXECUTORS = ("serial", "threads")
 
@@ -68,11 +68,7 @@ def run_threads(a, b, size, workers):
         finally:
             lock.release()
 
-    threads = [threading.Thread(target=body, args=(k,)) for k in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    in_threads(body, workers)
     return total
 
 

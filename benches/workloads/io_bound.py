@@ -23,7 +23,7 @@ Usage: python3 io_bound.py SIZE EXECUTOR WORKERS
 import os
 import sys
 import time
-from _workload import parse_args, perf
+from _workload import in_threads, parse_args, perf
 
 EXECUTORS = ("serial", "threads")
 
@@ -54,18 +54,7 @@ def share(size, workers, k):
 
 
 def run_threads(size, workers):
-    import threading
-    done = [0] * workers
-
-    def body(k):
-        done[k] = do_ops(share(size, workers, k))
-
-    threads = [threading.Thread(target=body, args=(k,)) for k in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return sum(done)
+    return sum(in_threads(lambda k: do_ops(share(size, workers, k)), workers))
 
 
 def main():

@@ -23,7 +23,7 @@ Usage: python3 race_counter.py SIZE threads WORKERS
 # bench: python2
 
 import sys
-from _workload import parse_args
+from _workload import in_threads, parse_args
 
 EXECUTORS = ("threads",)
 
@@ -72,19 +72,13 @@ def run(size, workers, locked):
     global x
     x = 0
     lock = threading.Lock()
-    threads = []
-    for k in range(workers):
+    def body(k):
         if locked:
-            target = increment_locked if k % 2 == 0 else decrement_locked
-            args = (size, lock)
+            (increment_locked if k % 2 == 0 else decrement_locked)(size, lock)
         else:
-            target = increment if k % 2 == 0 else decrement
-            args = (size,)
-        threads.append(threading.Thread(target=target, args=args))
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+            (increment if k % 2 == 0 else decrement)(size)
+
+    in_threads(body, workers)
     return x
 
 

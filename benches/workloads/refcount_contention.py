@@ -23,7 +23,7 @@ Usage: python3 refcount_contention.py SIZE EXECUTOR WORKERS
 # bench: python2
 
 import sys
-from _workload import parse_args
+from _workload import in_threads, parse_args
 
 EXECUTORS = ("serial", "threads")
 
@@ -55,18 +55,10 @@ def read_range(shared, lo, hi):
 
 
 def run_threads(shared, size, workers):
-    import threading
-    sums = [0] * workers
-
     def body(k):
-        sums[k] = read_range(shared, k * size // workers, (k + 1) * size // workers)
+        return read_range(shared, k * size // workers, (k + 1) * size // workers)
 
-    threads = [threading.Thread(target=body, args=(k,)) for k in range(workers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return sum(sums)
+    return sum(in_threads(body, workers))
 
 
 def main():
