@@ -32,7 +32,7 @@ commands:
                     --timeout SECS, --update; `cargo xtask parity --help`)";
 
 /// Crates that have loom models.
-const LOOM_CRATES: &[&str] = &["ftl-core", "ftl-heap"];
+const LOOM_CRATES: &[&str] = &["ftl-core", "ftl-heap", "ftl-gil"];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

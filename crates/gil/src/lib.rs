@@ -1,14 +1,82 @@
 //! # ftl-gil: global interpreter locks
 //!
-//! This crate will hold the three GILs of the lab, each an implementation of
-//! [`ftl_core::RawCoordination`] usable by any interpreter (it must never
-//! depend on `ftl-vm`):
+//! The three GILs of the lab, each an implementation of
+//! [`ftl_core::RawCoordination`] that any interpreter can use (this crate
+//! never depends on `ftl-vm` and never sees an object):
 //!
-//! * **OldGil** — CPython 2.7: released and re-taken every `check_interval`
-//!   ticks, no handoff (Beazley's "GIL battle" on multicore machines);
-//! * **NewGil** — CPython 3.2+ `take_gil` / `drop_gil` (`Python/ceval_gil.c`):
-//!   a 5 ms switch interval, drop requests and forced switching;
-//! * **FairGil** — ours: cures the convoy effect (bpo-7946);
+//! * [`OldGil`] — CPython 2.7 (`Python/ceval.c`'s `_Py_Ticker` /
+//!   `_Py_CheckInterval`, the lock of `Python/thread_pthread.h`): a lock
+//!   released and immediately re-taken every `check_interval` ticks, with no
+//!   handoff, so on a multicore machine the releasing thread usually wins it
+//!   back (David Beazley's "GIL battle");
+//! * [`NewGil`] — CPython 3.2+ (`Python/ceval_gil.c`'s `take_gil` /
+//!   `drop_gil`): a waiter waits one `switch_interval` (5 ms) and then sets a
+//!   drop request that the holder honours at its next [`poll`]; with
+//!   `FORCE_SWITCHING` the dropping thread waits until another thread took
+//!   the GIL;
+//! * [`FairGil`] — ours: cures the convoy effect (bpo-7946) by giving a
+//!   thread that returns from blocking I/O the GIL at the holder's next
+//!   [`poll`], with FIFO direct handoff, while CPU-bound threads still switch
+//!   once per interval.
 //!
-//! with probes for timelines and a loom model beside each protocol. It is
-//! filled by the GIL issue; until then it is empty on purpose.
+//! ## Shared pieces
+//!
+//! * [`GilStats`] — counters every GIL keeps (acquisitions, switches, total
+//!   wait, drop requests, forced switches). They are plain integers updated
+//!   under the GIL's internal mutex on the slow paths, so they cost no atomic
+//!   operation, and the wait clock is read only when a thread really waits.
+//! * [`SwitchClock`] — how the switch interval elapses. **Time is an input,
+//!   never a correctness assumption**: every timed wait goes through one
+//!   helper that also honours an explicit expiry ([`NewGil::expire_interval`],
+//!   [`FairGil::expire_interval`]). loom does not model time (its
+//!   `wait_timeout` never times out), so the loom models drive the interval
+//!   with that explicit input; mutual exclusion, the absence of lost wake-ups
+//!   and the handovers never wait for a timeout to fire.
+//! * Probes — every GIL emits [`ProbeKind::GilRequest`], `GilTake` (argument:
+//!   nanoseconds waited), `GilDrop`, `DropRequest` and `ForcedSwitch` through
+//!   an [`ftl_core::probe::Probes`] handle; when no sink is installed each
+//!   emission is one branch on a `None`.
+//!
+//! ## Stop-the-world under a GIL
+//!
+//! For all three GILs `stop_the_world` and `start_the_world` do nothing:
+//! the caller is attached, so it holds the GIL, and every other registered
+//! thread is either waiting to attach or detached — and a detached thread may
+//! not touch interpreter objects (the [`RawCoordination`] contract). Holding
+//! the GIL *is* a stopped world; the collector running under it needs no
+//! further handshake. The world stays stopped only as long as the caller
+//! does not detach or reach a [`poll`] that hands the GIL over.
+//!
+//! ## Concurrency discipline
+//!
+//! Every protocol here reaches its mutexes, condition variables and atomics
+//! through [`ftl_core::sync`], so the loom models beside each GIL
+//! (`RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS=2 cargo test --release -p
+//! ftl-gil --target-dir target/loom`) explore the real code.
+//!
+//! [`poll`]: ftl_core::RawCoordination::poll
+//! [`RawCoordination`]: ftl_core::RawCoordination
+//! [`ProbeKind::GilRequest`]: ftl_core::probe::ProbeKind::GilRequest
+
+mod clock;
+pub mod fair;
+pub mod new;
+pub mod old;
+mod stats;
+
+pub use clock::SwitchClock;
+pub use fair::{FairGil, FairThread};
+pub use new::{NewGil, NewThread};
+pub use old::{OldGil, OldThread};
+pub use stats::GilStats;
+
+use std::time::Duration;
+
+/// CPython's default switch interval (`sys.getswitchinterval()` is 0.005).
+pub const DEFAULT_SWITCH_INTERVAL: Duration = Duration::from_millis(5);
+
+/// CPython 2.7's default check interval (`sys.getcheckinterval()` is 100).
+pub const DEFAULT_CHECK_INTERVAL: u32 = 100;
+
+/// The shortest interval a timed wait uses (CPython clamps to 1 µs).
+pub(crate) const MIN_INTERVAL: Duration = Duration::from_micros(1);
