@@ -107,7 +107,8 @@ pub const PRIORITY_BURST: u32 = 4;
 /// direct handoff. See the [module docs](self).
 pub struct FairGil {
     state: Mutex<State>,
-    drop_request: AtomicBool,
+    /// Shared with the interpreter as its eval breaker ([`Self::eval_breaker`]).
+    drop_request: Arc<AtomicBool>,
     clock: SwitchClock,
     probes: Probes,
 }
@@ -172,7 +173,7 @@ impl FairGil {
                 next_id: 1,
                 counters: Counters::default(),
             }),
-            drop_request: AtomicBool::new(false),
+            drop_request: Arc::new(AtomicBool::new(false)),
             clock: SwitchClock::Real,
             probes: Probes::off(),
         }
@@ -214,6 +215,15 @@ impl FairGil {
     /// Whether a drop request is pending (a racy snapshot).
     pub fn drop_requested(&self) -> bool {
         self.drop_request.load(Ordering::Relaxed)
+    }
+
+    /// The drop-request flag itself, for an interpreter to read inline as
+    /// its eval breaker (CPython folds `gil_drop_request` into
+    /// `eval_breaker`): when it reads `false` at a safe point it may skip
+    /// [`poll`](RawCoordination::poll), whose fast path is that same load.
+    /// Only the GIL writes it.
+    pub fn eval_breaker(&self) -> Arc<AtomicBool> {
+        self.drop_request.clone()
     }
 
     /// How many threads wait for the GIL (both queues).

@@ -83,7 +83,7 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 use ftl_core::probe::{ProbeKind, Probes};
-use ftl_core::sync::{AtomicBool, Condvar, Mutex, Ordering};
+use ftl_core::sync::{Arc, AtomicBool, Condvar, Mutex, Ordering};
 use ftl_core::RawCoordination;
 
 use crate::clock::{wait_interval, Expiry, SwitchClock};
@@ -95,7 +95,8 @@ pub struct NewGil {
     cond: Condvar,
     switch: Mutex<SwitchState>,
     switch_cond: Condvar,
-    drop_request: AtomicBool,
+    /// Shared with the interpreter as its eval breaker ([`Self::eval_breaker`]).
+    drop_request: Arc<AtomicBool>,
     clock: SwitchClock,
     force_switching: bool,
     probes: Probes,
@@ -141,7 +142,7 @@ impl NewGil {
                 forced: 0,
             }),
             switch_cond: Condvar::new(),
-            drop_request: AtomicBool::new(false),
+            drop_request: Arc::new(AtomicBool::new(false)),
             clock: SwitchClock::Real,
             force_switching: true,
             probes: Probes::off(),
@@ -192,6 +193,15 @@ impl NewGil {
     /// Whether a drop request is pending (a racy snapshot).
     pub fn drop_requested(&self) -> bool {
         self.drop_request.load(Ordering::Relaxed)
+    }
+
+    /// The drop-request flag itself, for an interpreter to read inline as
+    /// its eval breaker (CPython folds `gil_drop_request` into
+    /// `eval_breaker`): when it reads `false` at a safe point it may skip
+    /// [`poll`](RawCoordination::poll), whose fast path is that same load.
+    /// Only the GIL writes it.
+    pub fn eval_breaker(&self) -> Arc<AtomicBool> {
+        self.drop_request.clone()
     }
 
     /// A snapshot of the counters.
@@ -405,6 +415,46 @@ mod tests {
         assert!(s.wait_ns > 0, "{s:?}");
         assert_eq!(rec.count(ProbeKind::DropRequest) as u64, s.drop_requests);
         assert_eq!(rec.count(ProbeKind::ForcedSwitch) as u64, s.forced_switches);
+    }
+
+    /// An interpreter that polls only when the eval breaker reads set (as
+    /// ftl's eval loop does) still hands the GIL over: the breaker is the
+    /// drop request itself. The deadline only turns a broken breaker into
+    /// a failure instead of a hang.
+    #[test]
+    fn polling_on_the_eval_breaker_hands_over() {
+        let gil = NewGil::new();
+        gil.set_switch_interval(Duration::from_micros(200));
+        let breaker = gil.eval_breaker();
+        let waiter_ran = AtomicBool::new(false);
+        let mut seen_set = 0u32;
+        let mut h = ThreadHandle::register(&gil);
+        let mut g = h.attach();
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let mut h2 = ThreadHandle::register(&gil);
+                let _g2 = h2.attach();
+                waiter_ran.store(true, Ordering::Relaxed);
+            });
+            while !waiter_ran.load(Ordering::Relaxed) && std::time::Instant::now() < deadline {
+                if breaker.load(Ordering::Relaxed) {
+                    seen_set += 1;
+                    g.poll();
+                }
+                std::hint::spin_loop();
+            }
+            // Read before detaching (which lets a still-blocked waiter in),
+            // and detach inside the scope so that the scope can join it.
+            let ran = waiter_ran.load(Ordering::Relaxed);
+            drop(g);
+            assert!(ran, "the waiter never got the GIL at a breaker-driven poll");
+        });
+        assert!(seen_set >= 1);
+        assert!(
+            !breaker.load(Ordering::Relaxed),
+            "a served request is cleared"
+        );
     }
 
     /// A manual clock: no drop request until the interval is expired by
