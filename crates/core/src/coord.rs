@@ -182,3 +182,77 @@ impl<C: RawCoordination> Drop for WorldStopped<'_, '_, C> {
         unsafe { self.attached.coord.start_the_world(self.attached.thread) }
     }
 }
+
+/// An attached thread that owns its registration on a shared coordination:
+/// what an interpreter's thread state keeps for the life of its OS thread
+/// (the borrowing [`ThreadHandle`]/[`Attached`] pair cannot be stored in
+/// one struct).
+///
+/// It registers and attaches on creation and detaches when dropped. It is
+/// `!Send` (a registration belongs to its OS thread), and
+/// [`detach_while`](OwnedAttached::detach_while) takes `&mut self`, so
+/// nothing can poll through this guard while it is detached.
+pub struct OwnedAttached<C: RawCoordination> {
+    coord: crate::sync::Arc<C>,
+    thread: C::Thread,
+    _not_send: core::marker::PhantomData<*const ()>,
+}
+
+impl<C: RawCoordination> OwnedAttached<C> {
+    /// Registers the calling thread with `coord` and attaches it (blocking
+    /// until it may run).
+    pub fn attach(coord: crate::sync::Arc<C>) -> Self {
+        let thread = coord.register();
+        // SAFETY: registered just now by this thread (the guard is !Send),
+        // and a new registration is detached.
+        unsafe { coord.attach(&thread) };
+        OwnedAttached {
+            coord,
+            thread,
+            _not_send: core::marker::PhantomData,
+        }
+    }
+
+    /// A safe point.
+    #[inline]
+    pub fn poll(&self) {
+        // SAFETY: attached: the guard is attached from creation to drop
+        // except inside `detach_while`, which holds `&mut self`, so no
+        // `&self` call can happen then.
+        unsafe { self.coord.poll(&self.thread) }
+    }
+
+    /// Runs `f` detached (other threads may run bytecode meanwhile), then
+    /// re-attaches, also if `f` unwinds. `f` must not touch interpreter
+    /// objects.
+    pub fn detach_while<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        struct Reattach<'a, C: RawCoordination>(&'a C, &'a C::Thread);
+        impl<C: RawCoordination> Drop for Reattach<'_, C> {
+            fn drop(&mut self) {
+                // SAFETY: detached just below by the same thread.
+                unsafe { self.0.attach(self.1) }
+            }
+        }
+        // SAFETY: attached (see `poll`); re-attached by `Reattach`.
+        unsafe { self.coord.detach(&self.thread) };
+        let _reattach = Reattach(&*self.coord, &self.thread);
+        f()
+    }
+
+    /// The coordination.
+    pub fn coordination(&self) -> &C {
+        &self.coord
+    }
+
+    /// The per-thread state.
+    pub fn state(&self) -> &C::Thread {
+        &self.thread
+    }
+}
+
+impl<C: RawCoordination> Drop for OwnedAttached<C> {
+    fn drop(&mut self) {
+        // SAFETY: attached until now (see `poll`); detached once.
+        unsafe { self.coord.detach(&self.thread) }
+    }
+}

@@ -25,7 +25,7 @@ pub mod refcount;
 pub mod sync;
 pub mod traverse;
 
-pub use coord::{Attached, RawCoordination, ThreadHandle, WorldStopped};
+pub use coord::{Attached, OwnedAttached, RawCoordination, ThreadHandle, WorldStopped};
 pub use lock::{CriticalSection, CriticalSection2, NoLock, RawObjectLock};
 pub use probe::{ProbeEvent, ProbeKind, ProbeSink, Probes, Recorder};
 pub use refcount::{RefCount, IMMORTAL_COUNT};

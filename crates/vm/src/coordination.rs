@@ -8,11 +8,15 @@
 //! stop-the-world). Blocking calls run inside [`Coordination::detached`].
 //!
 //! [`SingleThread`] is the coordination of a VM that runs one thread: the
-//! flag is never set and detaching does nothing. The GIL runtimes provide
-//! their own implementations (`ftl-gil`).
+//! flag is never set and detaching does nothing. [`GilCoordination`] puts
+//! one of `ftl-gil`'s GILs behind the same trait (the `gil-old`, `gil-new`
+//! and `gil-fair` runtimes).
+
+use core::cell::RefCell;
 
 use ftl_core::sync::Arc;
 use ftl_core::sync::AtomicBool;
+use ftl_core::{OwnedAttached, RawCoordination};
 
 /// A thread's handle on its interpreter's coordination.
 pub trait Coordination {
@@ -60,4 +64,71 @@ impl Coordination for SingleThread {
     fn detached(&self, f: &mut dyn FnMut()) {
         f()
     }
+}
+
+/// A GIL of `ftl-gil` (or any [`RawCoordination`]) as the VM's
+/// coordination: the thread attaches when this is created (on its own OS
+/// thread) and detaches when it is dropped; [`Coordination::detached`]
+/// releases the GIL around a blocking call.
+///
+/// The eval breaker is the GIL's own flag where it has one (NewGil's and
+/// FairGil's drop request: the loop polls only when it is set, as CPython
+/// folds `gil_drop_request` into `eval_breaker`), or a flag that is always
+/// set (OldGil, which counts its ticks in `poll` at every safe point, as
+/// CPython 2's eval loop decremented its ticker on every instruction).
+pub struct GilCoordination<G: RawCoordination> {
+    attached: RefCell<OwnedAttached<G>>,
+    breaker: Arc<AtomicBool>,
+}
+
+impl<G: RawCoordination> GilCoordination<G> {
+    /// Registers and attaches the calling thread; `breaker` is the flag
+    /// the eval loop reads (see the type's docs).
+    pub fn attach(gil: Arc<G>, breaker: Arc<AtomicBool>) -> Self {
+        GilCoordination {
+            attached: RefCell::new(OwnedAttached::attach(gil)),
+            breaker,
+        }
+    }
+}
+
+impl<G: RawCoordination> Coordination for GilCoordination<G> {
+    fn name(&self) -> &'static str {
+        G::NAME
+    }
+    fn breaker(&self) -> Arc<AtomicBool> {
+        self.breaker.clone()
+    }
+    fn poll(&self) {
+        self.attached.borrow().poll();
+    }
+    fn detached(&self, f: &mut dyn FnMut()) {
+        // A poll from inside `f` would find the cell borrowed and panic
+        // rather than poll a detached thread.
+        self.attached.borrow_mut().detach_while(f);
+    }
+}
+
+/// The coordination of a named GIL runtime (`gil-old`, `gil-new`,
+/// `gil-fair`) for the calling thread, on a new GIL; `None` for other
+/// names.
+pub fn gil_runtime(name: &str) -> Option<Box<dyn Coordination>> {
+    use ftl_gil::{FairGil, NewGil, OldGil};
+    Some(match name {
+        "gil-old" => Box::new(GilCoordination::attach(
+            Arc::new(OldGil::new()),
+            Arc::new(AtomicBool::new(true)),
+        )),
+        "gil-new" => {
+            let gil = Arc::new(NewGil::new());
+            let breaker = gil.eval_breaker();
+            Box::new(GilCoordination::attach(gil, breaker))
+        }
+        "gil-fair" => {
+            let gil = Arc::new(FairGil::new());
+            let breaker = gil.eval_breaker();
+            Box::new(GilCoordination::attach(gil, breaker))
+        }
+        _ => return None,
+    })
 }

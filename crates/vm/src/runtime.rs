@@ -48,9 +48,24 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         description: "atomic refcounts and per-object locks (Gilectomy's first step); one thread until the GIL issue brings threads",
         features: &["serial"],
     },
-    RuntimeInfo { name: "gil-new", available: false, description: "CPython 3.2+ GIL, 5 ms switch interval (pending: ftl-gil)", features: &[] },
-    RuntimeInfo { name: "gil-old", available: false, description: "CPython 2 GIL, check_interval ticks (pending: ftl-gil)", features: &[] },
-    RuntimeInfo { name: "gil-fair", available: false, description: "ftl's convoy-free GIL (pending: ftl-gil)", features: &[] },
+    RuntimeInfo {
+        name: "gil-new",
+        available: true,
+        description: "CPython 3.2+ GIL (ftl-gil's NewGil: 5 ms switch interval, drop request, forced switching); one thread until the threading module arrives",
+        features: &["serial"],
+    },
+    RuntimeInfo {
+        name: "gil-old",
+        available: true,
+        description: "CPython 2 GIL (ftl-gil's OldGil: released and re-taken every 100 ticks); one thread until the threading module arrives",
+        features: &["serial"],
+    },
+    RuntimeInfo {
+        name: "gil-fair",
+        available: true,
+        description: "ftl's convoy-free GIL (ftl-gil's FairGil); one thread until the threading module arrives",
+        features: &["serial"],
+    },
     RuntimeInfo { name: "ft-locked", available: false, description: "Stein's locked refcounts (pending: ftl-heap)", features: &[] },
     RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[] },
     RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)", features: &[] },
@@ -94,6 +109,12 @@ pub fn run_file(
     match runtime {
         "single" => Ok(run_source::<GilHeap>(source, path, argv)),
         "ft-atomic" => Ok(run_source::<ftl_heap::FtAtomic>(source, path, argv)),
+        "gil-old" | "gil-new" | "gil-fair" => {
+            // The GIL is taken here, on the interpreter's thread, before
+            // the program is even parsed, and released when it has ended.
+            let coord = crate::coordination::gil_runtime(runtime).expect("a GIL runtime name");
+            Ok(run_source_with::<GilHeap>(source, path, argv, coord))
+        }
         other => match RUNTIMES.iter().find(|r| r.name == other) {
             Some(_) => Err(RuntimeError::Pending(other.to_string())),
             None => Err(RuntimeError::Unknown(other.to_string())),
@@ -115,6 +136,21 @@ impl<P: HeapPolicy> ConstMaker<P> for VmConsts<'_, P> {
 /// Compiles and runs `source` as `__main__` on a new interpreter with heap
 /// policy `P`, printing errors as CPython does; returns the exit status.
 pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+    run_source_with::<P>(
+        source,
+        filename,
+        argv,
+        Box::new(crate::coordination::SingleThread::new()),
+    )
+}
+
+/// [`run_source`] with `coord` as the main thread's coordination.
+pub fn run_source_with<P: HeapPolicy>(
+    source: &str,
+    filename: &str,
+    argv: Vec<String>,
+    coord: Box<dyn crate::coordination::Coordination>,
+) -> i32 {
     let module = match crate::lower::parse(source, filename) {
         Ok(m) => m,
         Err(e) => {
@@ -127,7 +163,7 @@ pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>
     // add on the process-wide totals). Declared first, so it ends last.
     let accounting = ftl_object::Accounting::new();
     let _counted = accounting.enter();
-    let mut vm: Vm<P> = Vm::new(argv);
+    let mut vm: Vm<P> = Vm::with_coordination(argv, coord);
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
     let _finalizers = crate::finalize::register(&vm);

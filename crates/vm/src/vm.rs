@@ -316,8 +316,14 @@ impl<P: HeapPolicy> Vm<P> {
     /// Creates an interpreter and the VM of the calling thread, with the
     /// single-thread coordination.
     pub fn new(argv: Vec<String>) -> Vm<P> {
+        Vm::with_coordination(argv, Box::new(SingleThread::new()))
+    }
+
+    /// Creates an interpreter and the VM of the calling thread, with
+    /// `coord` as that thread's coordination.
+    pub fn with_coordination(argv: Vec<String>, coord: Box<dyn Coordination>) -> Vm<P> {
         let interp = Rc::new(crate::builtins::make_interp::<P>(argv));
-        Vm::for_thread(interp, Box::new(SingleThread::new()))
+        Vm::for_thread(interp, coord)
     }
 
     /// The VM of the calling thread on an existing interpreter.
