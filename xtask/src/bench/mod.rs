@@ -11,9 +11,10 @@
 //! wall time, its CPU time including waited-for children (a process pool's
 //! workers), its peak RSS, and its stdout (the answer and `METRIC` lines).
 //! Runs are *interleaved*: round r runs every runnable cell once, in an
-//! order rotated by r, so that a drift in the machine's speed (another
-//! tenant, thermal limits) spreads over all cells instead of biasing the
-//! ones that ran last. A cell that fails is not run again. Each figure is
+//! order shuffled for that round ([`round_order`]), so that a drift in the
+//! machine's speed (another tenant, thermal limits) spreads over all cells
+//! instead of biasing the ones that ran last, and no cell always follows
+//! the same neighbour. A cell that fails is not run again. Each figure is
 //! the median of the repeats (3 with `--quick`, 5 otherwise).
 //!
 //! Output (default `target/ftl-bench/`): `results.json` ([`results`]),
@@ -299,9 +300,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             .progress_chars("=> "),
     );
     for round in 0..repeats as usize {
-        let n = runnable.len().max(1);
-        for j in 0..runnable.len() {
-            let i = runnable[(j + round * n / repeats as usize) % n];
+        for i in round_order(&runnable, round as u64) {
             let p = &mut plan[i];
             bar.set_message(format!(
                 "round {}/{repeats}: {} on {} ({}×{})",
@@ -393,6 +392,27 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The order of one round: `cells` shuffled by a generator seeded with the
+/// round number (Fisher–Yates over xorshift64*), so that each round runs the
+/// cells in a different order and a cell's neighbours change from round to
+/// round. A rotation would keep the same neighbours, and an effect one run
+/// leaves on the next (the kernel reclaiming a large process's memory, a
+/// warm or cold cache) would then bias the same cells every round. Seeded:
+/// two runs of the bench use the same orders.
+fn round_order(cells: &[usize], round: u64) -> Vec<usize> {
+    let mut order = cells.to_vec();
+    let mut state = round.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    for k in (1..order.len()).rev() {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        let r = state.wrapping_mul(0x2545_F491_4F6C_DD1D);
+        let j = (r % (k as u64 + 1)) as usize;
+        order.swap(k, j);
+    }
+    order
 }
 
 /// Every cell of the matrix, runnable (`status == "ok"` for now) or
@@ -519,6 +539,24 @@ mod tests {
 
     fn parse(v: &[&str]) -> Result<Args, clap::Error> {
         Args::try_parse_from(std::iter::once("bench").chain(v.iter().copied()))
+    }
+
+    #[test]
+    fn every_round_runs_every_cell_once_in_its_own_order() {
+        let cells: Vec<usize> = (0..40).map(|i| i * 3).collect();
+        let orders: Vec<Vec<usize>> = (0..5).map(|r| round_order(&cells, r)).collect();
+        for o in &orders {
+            let mut sorted = o.clone();
+            sorted.sort();
+            assert_eq!(sorted, cells);
+        }
+        for a in 0..orders.len() {
+            for b in a + 1..orders.len() {
+                assert_ne!(orders[a], orders[b], "rounds {a} and {b}");
+            }
+        }
+        assert_eq!(round_order(&cells, 3), orders[3], "seeded");
+        assert!(round_order(&[], 1).is_empty());
     }
 
     #[test]

@@ -413,7 +413,7 @@ fn intro(r: &Results) -> Vec<String> {
             r.machine.cpus,
             r.machine.commit.as_deref().map(|c| format!(", ftl at commit {c}")).unwrap_or_default()
         ),
-        "Runs were interleaved: every round runs each cell once, in a rotated order. Wall time includes interpreter start-up; CPU time (in results.json) includes waited-for child processes.".into(),
+        "Runs were interleaved: every round runs each cell once, in an order shuffled for that round. Wall time includes interpreter start-up; CPU time (in results.json) includes waited-for child processes.".into(),
     ];
     for rt in &r.runtimes {
         v.push(format!(
