@@ -20,7 +20,7 @@ Usage: python3 countdown.py SIZE {serial|threads} WORKERS
 # bench: kind cpu
 # bench: executors serial threads
 # bench: workers 1 2 4
-# bench: size 20000000 quick 4000000 smoke 100000
+# bench: size 20000000 quick 2500000 smoke 100000
 # bench: python2
 
 import sys

@@ -11,7 +11,7 @@ Usage: deltablue.py [n]
 """
 # bench: kind single
 # bench: executors serial
-# bench: size 25000 quick 8000 smoke 200
+# bench: size 25000 quick 5000 smoke 200
 # (the bench runs it as NAME.py SIZE serial 1; only SIZE is read. The
 # parity corpus runs it as corpus/parity/bench_deltablue.py, a link here.)
 import sys

@@ -15,7 +15,7 @@ Usage: python3 dot_product.py SIZE EXECUTOR WORKERS
 # bench: kind cpu
 # bench: executors serial threads
 # bench: workers 1 2 4
-# bench: size 12000000 quick 2000000 smoke 50000
+# bench: size 12000000 quick 1200000 smoke 50000
 # bench: python2
 
 import sys

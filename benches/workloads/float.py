@@ -7,7 +7,7 @@ Usage: float.py [points]
 """
 # bench: kind single
 # bench: executors serial
-# bench: size 800000 quick 250000 smoke 5000
+# bench: size 800000 quick 150000 smoke 5000
 # (the bench runs it as NAME.py SIZE serial 1; only SIZE is read. The
 # parity corpus runs it as corpus/parity/bench_float.py, a link here.)
 import sys

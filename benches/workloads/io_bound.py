@@ -17,7 +17,7 @@ Usage: python3 io_bound.py SIZE EXECUTOR WORKERS
 # bench: kind io
 # bench: executors serial threads
 # bench: workers 1 2 4
-# bench: size 2000 quick 300 smoke 20
+# bench: size 2000 quick 200 smoke 20
 # bench: python2
 
 import os

@@ -7,7 +7,7 @@ Usage: nbody.py [steps]
 """
 # bench: kind single
 # bench: executors serial
-# bench: size 300000 quick 100000 smoke 2000
+# bench: size 300000 quick 60000 smoke 2000
 # (the bench runs it as NAME.py SIZE serial 1; only SIZE is read. The
 # parity corpus runs it as corpus/parity/bench_nbody.py, a link here.)
 import sys

@@ -15,7 +15,7 @@ Usage: python3 pool_map.py SIZE EXECUTOR WORKERS
 # bench: kind cpu
 # bench: executors threads processes
 # bench: workers 1 2 4
-# bench: size 6000000 quick 1000000 smoke 10000
+# bench: size 6000000 quick 600000 smoke 10000
 # bench: python2
 
 import sys

@@ -7,7 +7,7 @@ Usage: primes.py [limit]
 """
 # bench: kind single
 # bench: executors serial
-# bench: size 1000000 quick 300000 smoke 20000
+# bench: size 1000000 quick 200000 smoke 20000
 # (the bench runs it as NAME.py SIZE serial 1; only SIZE is read. The
 # parity corpus runs it as corpus/parity/bench_primes.py, a link here.)
 import sys

@@ -19,7 +19,7 @@ Usage: python3 refcount_contention.py SIZE EXECUTOR WORKERS
 # bench: kind cpu
 # bench: executors serial threads
 # bench: workers 1 2 4
-# bench: size 6000000 quick 1200000 smoke 20000
+# bench: size 6000000 quick 800000 smoke 20000
 # bench: python2
 
 import sys

@@ -9,7 +9,7 @@ Usage: richards.py [iterations]
 """
 # bench: kind single
 # bench: executors serial
-# bench: size 30 quick 10 smoke 1
+# bench: size 30 quick 6 smoke 1
 # (the bench runs it as NAME.py SIZE serial 1; only SIZE is read. The
 # parity corpus runs it as corpus/parity/bench_richards.py, a link here.)
 import sys

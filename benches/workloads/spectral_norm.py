@@ -6,7 +6,7 @@ Usage: spectral_norm.py [n]
 """
 # bench: kind single
 # bench: executors serial
-# bench: size 450 quick 250 smoke 40
+# bench: size 450 quick 200 smoke 40
 # (the bench runs it as NAME.py SIZE serial 1; only SIZE is read. The
 # parity corpus runs it as corpus/parity/bench_spectral_norm.py, a link here.)
 import sys
