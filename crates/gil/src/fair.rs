@@ -93,10 +93,11 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 use ftl_core::probe::{ProbeKind, Probes};
-use ftl_core::sync::{Arc, AtomicBool, Condvar, Mutex, MutexGuard, Ordering};
+use ftl_core::sync::{Arc, AtomicBool, Condvar, Mutex, MutexGuard};
 use ftl_core::RawCoordination;
 
 use crate::clock::{wait_interval, Expiry, SwitchClock};
+use crate::drop_request::DropRequest;
 use crate::stats::{Counters, GilStats};
 
 /// At most this many handoffs in a row go to interactive (priority) waiters
@@ -108,7 +109,7 @@ pub const PRIORITY_BURST: u32 = 4;
 pub struct FairGil {
     state: Mutex<State>,
     /// Shared with the interpreter as its eval breaker ([`Self::eval_breaker`]).
-    drop_request: Arc<AtomicBool>,
+    drop_request: DropRequest,
     clock: SwitchClock,
     probes: Probes,
 }
@@ -173,7 +174,7 @@ impl FairGil {
                 next_id: 1,
                 counters: Counters::default(),
             }),
-            drop_request: Arc::new(AtomicBool::new(false)),
+            drop_request: DropRequest::new(),
             clock: SwitchClock::Real,
             probes: Probes::off(),
         }
@@ -214,7 +215,7 @@ impl FairGil {
 
     /// Whether a drop request is pending (a racy snapshot).
     pub fn drop_requested(&self) -> bool {
-        self.drop_request.load(Ordering::Relaxed)
+        self.drop_request.is_raised()
     }
 
     /// The drop-request flag itself, for an interpreter to read inline as
@@ -223,7 +224,7 @@ impl FairGil {
     /// [`poll`](RawCoordination::poll), whose fast path is that same load.
     /// Only the GIL writes it.
     pub fn eval_breaker(&self) -> Arc<AtomicBool> {
-        self.drop_request.clone()
+        self.drop_request.share()
     }
 
     /// How many threads wait for the GIL (both queues).
@@ -239,9 +240,7 @@ impl FairGil {
     }
 
     fn request_drop(&self, st: &mut State) {
-        self.drop_request.store(true, Ordering::Relaxed);
-        st.counters.stats.drop_requests += 1;
-        self.probes.emit(ProbeKind::DropRequest, 0);
+        self.drop_request.raise(&mut st.counters, &self.probes);
     }
 
     /// Takes the GIL for `t`, waiting in `class`'s queue if it is held.
@@ -293,8 +292,7 @@ impl FairGil {
         // Requests made so far are served; interactive waiters still queued
         // keep theirs (invariant 3), CPU-bound ones ask again after a full
         // interval.
-        self.drop_request
-            .store(!st.priority.is_empty(), Ordering::Relaxed);
+        self.drop_request.set(!st.priority.is_empty());
         let waited = st.counters.took(t.id, since);
         drop(st);
         self.probes.emit(ProbeKind::GilTake, waited);
@@ -340,7 +338,7 @@ impl FairGil {
         let mut st = self.state.lock();
         if st.priority.is_empty() && st.normal.is_empty() {
             // A stale request: nobody waits, keep the GIL.
-            self.drop_request.store(false, Ordering::Relaxed);
+            self.drop_request.set(false);
             return;
         }
         self.hand_off(&mut st);
@@ -407,7 +405,7 @@ unsafe impl RawCoordination for FairGil {
 
     #[inline]
     unsafe fn poll(&self, thread: &FairThread) {
-        if self.drop_request.load(Ordering::Relaxed) {
+        if self.drop_request.is_raised() {
             self.yield_at_poll(thread);
         }
     }
@@ -422,7 +420,7 @@ mod tests {
     use super::*;
     use ftl_core::probe::Recorder;
     use ftl_core::ThreadHandle;
-    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::atomic::{AtomicBool, Ordering};
 
     #[test]
     fn switch_interval_setter_and_getter() {
@@ -506,32 +504,8 @@ mod tests {
     fn mutual_exclusion_under_contention() {
         let gil = FairGil::new();
         gil.set_switch_interval(Duration::from_micros(50));
-        let inside = AtomicBool::new(false);
-        let total = AtomicU64::new(0);
-        std::thread::scope(|s| {
-            for i in 0..4 {
-                let (gil, inside, total) = (&gil, &inside, &total);
-                s.spawn(move || {
-                    let mut h = ThreadHandle::register(gil);
-                    let mut g = h.attach();
-                    for round in 0..100 {
-                        for _ in 0..20 {
-                            assert!(!inside.swap(true, Ordering::Relaxed));
-                            let v = total.load(Ordering::Relaxed);
-                            std::hint::spin_loop();
-                            total.store(v + 1, Ordering::Relaxed);
-                            inside.store(false, Ordering::Relaxed);
-                            g.poll();
-                        }
-                        // Half the threads do "I/O" now and then.
-                        if i % 2 == 0 && round % 10 == 0 {
-                            g.detach(std::thread::yield_now);
-                        }
-                    }
-                });
-            }
-        });
-        assert_eq!(total.load(Ordering::Relaxed), 4 * 100 * 20);
+        // Half the threads do "I/O" now and then.
+        crate::testing::check_mutual_exclusion(&gil, 100, 20, true);
         assert_eq!(gil.queued(), 0);
     }
 
@@ -587,7 +561,7 @@ mod tests {
 #[cfg(all(test, loom))]
 mod loom_tests {
     use super::*;
-    use ftl_core::sync::{model, thread, Arc, AtomicBool, UnsafeCell};
+    use ftl_core::sync::{model, thread, Arc, AtomicBool, Ordering, UnsafeCell};
     use ftl_core::ThreadHandle;
 
     struct Shared {

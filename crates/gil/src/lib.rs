@@ -59,6 +59,7 @@
 //! [`ProbeKind::GilRequest`]: ftl_core::probe::ProbeKind::GilRequest
 
 mod clock;
+mod drop_request;
 pub mod fair;
 pub mod new;
 pub mod old;
@@ -80,3 +81,51 @@ pub const DEFAULT_CHECK_INTERVAL: u32 = 100;
 
 /// The shortest interval a timed wait uses (CPython clamps to 1 µs).
 pub(crate) const MIN_INTERVAL: Duration = Duration::from_micros(1);
+
+/// Checks shared by the GILs' real-thread tests.
+#[cfg(all(test, not(loom)))]
+pub(crate) mod testing {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+    use ftl_core::{RawCoordination, ThreadHandle};
+
+    /// Four threads each attach `rounds` times and, each time, do `steps`
+    /// non-atomic increments of a shared counter, polling after each; with
+    /// `with_io`, the even threads also detach for a moment every tenth
+    /// round. Panics if two threads are ever inside at once or an increment
+    /// is lost.
+    pub(crate) fn check_mutual_exclusion<C: RawCoordination>(
+        gil: &C,
+        rounds: u64,
+        steps: u64,
+        with_io: bool,
+    ) {
+        let inside = AtomicBool::new(false);
+        let total = AtomicU64::new(0);
+        std::thread::scope(|s| {
+            for i in 0..4 {
+                let (inside, total) = (&inside, &total);
+                s.spawn(move || {
+                    let mut h = ThreadHandle::register(gil);
+                    for round in 0..rounds {
+                        let mut g = h.attach();
+                        for _ in 0..steps {
+                            assert!(!inside.swap(true, Ordering::Relaxed));
+                            // A non-atomic read-modify-write, exclusive
+                            // under the GIL.
+                            let v = total.load(Ordering::Relaxed);
+                            std::hint::spin_loop();
+                            total.store(v + 1, Ordering::Relaxed);
+                            inside.store(false, Ordering::Relaxed);
+                            g.poll();
+                        }
+                        if with_io && i % 2 == 0 && round % 10 == 0 {
+                            g.detach(std::thread::yield_now);
+                        }
+                    }
+                });
+            }
+        });
+        assert_eq!(total.load(Ordering::Relaxed), 4 * rounds * steps);
+    }
+}

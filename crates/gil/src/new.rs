@@ -83,10 +83,11 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 use ftl_core::probe::{ProbeKind, Probes};
-use ftl_core::sync::{Arc, AtomicBool, Condvar, Mutex, Ordering};
+use ftl_core::sync::{Arc, AtomicBool, Condvar, Mutex};
 use ftl_core::RawCoordination;
 
 use crate::clock::{wait_interval, Expiry, SwitchClock};
+use crate::drop_request::DropRequest;
 use crate::stats::{Counters, GilStats};
 
 /// CPython 3.2+'s GIL (`Python/ceval_gil.c`). See the [module docs](self).
@@ -96,7 +97,7 @@ pub struct NewGil {
     switch: Mutex<SwitchState>,
     switch_cond: Condvar,
     /// Shared with the interpreter as its eval breaker ([`Self::eval_breaker`]).
-    drop_request: Arc<AtomicBool>,
+    drop_request: DropRequest,
     clock: SwitchClock,
     force_switching: bool,
     probes: Probes,
@@ -142,7 +143,7 @@ impl NewGil {
                 forced: 0,
             }),
             switch_cond: Condvar::new(),
-            drop_request: Arc::new(AtomicBool::new(false)),
+            drop_request: DropRequest::new(),
             clock: SwitchClock::Real,
             force_switching: true,
             probes: Probes::off(),
@@ -192,7 +193,7 @@ impl NewGil {
 
     /// Whether a drop request is pending (a racy snapshot).
     pub fn drop_requested(&self) -> bool {
-        self.drop_request.load(Ordering::Relaxed)
+        self.drop_request.is_raised()
     }
 
     /// The drop-request flag itself, for an interpreter to read inline as
@@ -201,7 +202,7 @@ impl NewGil {
     /// [`poll`](RawCoordination::poll), whose fast path is that same load.
     /// Only the GIL writes it.
     pub fn eval_breaker(&self) -> Arc<AtomicBool> {
-        self.drop_request.clone()
+        self.drop_request.share()
     }
 
     /// A snapshot of the counters.
@@ -232,9 +233,7 @@ impl NewGil {
                     wait_interval(self.clock, &self.cond, &mut st, interval, |s| &mut s.expiry);
                 // Step 3.
                 if elapsed && st.locked && st.switch_number == saved {
-                    self.drop_request.store(true, Ordering::Relaxed);
-                    st.counters.stats.drop_requests += 1;
-                    self.probes.emit(ProbeKind::DropRequest, 0);
+                    self.drop_request.raise(&mut st.counters, &self.probes);
                 }
             }
         }
@@ -249,7 +248,7 @@ impl NewGil {
             self.switch_cond.notify_all();
         }
         // Step 5.
-        self.drop_request.store(false, Ordering::Relaxed);
+        self.drop_request.set(false);
         let waited = st.counters.took(t.id, since);
         drop(st);
         self.probes.emit(ProbeKind::GilTake, waited);
@@ -264,10 +263,10 @@ impl NewGil {
         self.cond.notify_one();
         self.probes.emit(ProbeKind::GilDrop, 0);
         // Step 2.
-        if self.force_switching && self.drop_request.load(Ordering::Relaxed) {
+        if self.force_switching && self.drop_request.is_raised() {
             let mut sw = self.switch.lock();
             if sw.last_holder == t.id {
-                self.drop_request.store(false, Ordering::Relaxed);
+                self.drop_request.set(false);
                 while sw.last_holder == t.id {
                     self.switch_cond.wait(&mut sw);
                 }
@@ -333,7 +332,7 @@ unsafe impl RawCoordination for NewGil {
 
     #[inline]
     unsafe fn poll(&self, thread: &NewThread) {
-        if self.drop_request.load(Ordering::Relaxed) {
+        if self.drop_request.is_raised() {
             self.switch_at_poll(thread);
         }
     }
@@ -348,7 +347,7 @@ mod tests {
     use super::*;
     use ftl_core::probe::Recorder;
     use ftl_core::ThreadHandle;
-    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
 
     #[test]
@@ -495,28 +494,7 @@ mod tests {
     fn mutual_exclusion_under_contention() {
         let gil = NewGil::new();
         gil.set_switch_interval(Duration::from_micros(50));
-        let inside = AtomicBool::new(false);
-        let total = AtomicU64::new(0);
-        std::thread::scope(|s| {
-            for _ in 0..4 {
-                s.spawn(|| {
-                    let mut h = ThreadHandle::register(&gil);
-                    for _ in 0..100 {
-                        let mut g = h.attach();
-                        for _ in 0..20 {
-                            assert!(!inside.swap(true, Ordering::Relaxed));
-                            let v = total.load(Ordering::Relaxed);
-                            std::hint::spin_loop();
-                            total.store(v + 1, Ordering::Relaxed);
-                            inside.store(false, Ordering::Relaxed);
-                            g.poll();
-                        }
-                        drop(g);
-                    }
-                });
-            }
-        });
-        assert_eq!(total.load(Ordering::Relaxed), 4 * 100 * 20);
+        crate::testing::check_mutual_exclusion(&gil, 100, 20, false);
         assert!(gil.stats().acquisitions >= 400);
     }
 

@@ -233,7 +233,7 @@ mod tests {
     use super::*;
     use ftl_core::probe::Recorder;
     use ftl_core::ThreadHandle;
-    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
 
     #[test]
@@ -273,30 +273,7 @@ mod tests {
     fn mutual_exclusion_under_contention() {
         let gil = OldGil::new();
         gil.set_check_interval(3);
-        let inside = AtomicBool::new(false);
-        let total = AtomicU64::new(0);
-        std::thread::scope(|s| {
-            for _ in 0..4 {
-                s.spawn(|| {
-                    let mut h = ThreadHandle::register(&gil);
-                    for _ in 0..200 {
-                        let mut g = h.attach();
-                        for _ in 0..5 {
-                            assert!(!inside.swap(true, Ordering::Relaxed));
-                            // A non-atomic read-modify-write, exclusive
-                            // under the GIL.
-                            let v = total.load(Ordering::Relaxed);
-                            std::hint::spin_loop();
-                            total.store(v + 1, Ordering::Relaxed);
-                            inside.store(false, Ordering::Relaxed);
-                            g.poll();
-                        }
-                        drop(g);
-                    }
-                });
-            }
-        });
-        assert_eq!(total.load(Ordering::Relaxed), 4 * 200 * 5);
+        crate::testing::check_mutual_exclusion(&gil, 200, 5, false);
         let s = gil.stats();
         assert!(s.acquisitions >= 800);
     }
