@@ -301,7 +301,7 @@ impl<P: HeapPolicy> Vm<P> {
             locals: None,
             fast,
             cells,
-            stack: self.take_stack(),
+            stack: self.stack_pool.take(16),
             blocks: Vec::new(),
             handled: Vec::new(),
             pc: 0,
@@ -316,8 +316,8 @@ impl<P: HeapPolicy> Vm<P> {
         }
         let mut frame = frame;
         let result = self.run_nested(&f.code, &mut frame);
-        self.give_stack(core::mem::take(&mut frame.stack));
-        self.give_fast(core::mem::take(&mut frame.fast));
+        self.stack_pool.give(core::mem::take(&mut frame.stack));
+        self.fast_pool.give(core::mem::take(&mut frame.fast));
         match result? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(_) => {
@@ -466,13 +466,13 @@ impl<P: HeapPolicy> Vm<P> {
             locals: Some(ns.clone()),
             fast: vec![None; code.nlocals()],
             cells,
-            stack: self.take_stack(),
+            stack: self.stack_pool.take(16),
             blocks: Vec::new(),
             handled: Vec::new(),
             pc: 0,
         };
         let r = self.run_nested(&f.code, &mut frame);
-        self.give_stack(core::mem::take(&mut frame.stack));
+        self.stack_pool.give(core::mem::take(&mut frame.stack));
         let class_cell = match r? {
             FrameExit::Return(v) => v,
             FrameExit::Yield(_) => ObjRef::none(),

@@ -12,17 +12,57 @@
 //! * Block `level`s are value-stack depths at or below the current depth.
 //!
 //! The fast locals and the value stack of a finished frame go back to the
-//! thread's pools ([`Vm::give_fast`], [`Vm::give_stack`]), emptied, and
-//! serve the next call, so a call allocates nothing in the steady state:
-//! ftl's counterpart of CPython 3.11 carving frames out of a per-thread data
-//! stack (`_PyThreadState_PushFrame`).
-//!
-//! [`Vm::give_fast`]: crate::vm::Vm::give_fast
-//! [`Vm::give_stack`]: crate::vm::Vm::give_stack
+//! thread's pools ([`VecPool`]: `Vm::fast_pool`, `Vm::stack_pool`),
+//! emptied, and serve the next call, so a call allocates nothing in the
+//! steady state: ftl's counterpart of CPython 3.11 carving frames out of a
+//! per-thread data stack (`_PyThreadState_PushFrame`).
+
+use core::cell::RefCell;
 
 use ftl_object::HeapPolicy;
 
 use crate::objects::Obj;
+
+/// Emptied vectors kept for reuse by one thread's frames (at most
+/// [`VecPool::MAX`]).
+pub struct VecPool<T>(RefCell<Vec<Vec<T>>>);
+
+impl<T> VecPool<T> {
+    /// How many vectors a pool keeps; more are freed.
+    pub const MAX: usize = 64;
+
+    /// An empty pool.
+    pub fn new() -> Self {
+        VecPool(RefCell::new(Vec::new()))
+    }
+
+    /// An empty vector: a pooled one, or a new one with `capacity`.
+    #[inline(always)]
+    pub fn take(&self, capacity: usize) -> Vec<T> {
+        self.0
+            .borrow_mut()
+            .pop()
+            .unwrap_or_else(|| Vec::with_capacity(capacity))
+    }
+
+    /// Empties `v` (dropping its items in order) and keeps it.
+    #[inline(always)]
+    pub fn give(&self, mut v: Vec<T>) {
+        // Drop the items before borrowing the pool: a decref may run a
+        // finalizer, which calls Python code, which takes vectors.
+        v.clear();
+        let mut pool = self.0.borrow_mut();
+        if pool.len() < Self::MAX {
+            pool.push(v);
+        }
+    }
+}
+
+impl<T> Default for VecPool<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 /// What a runtime block guards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

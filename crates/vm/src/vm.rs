@@ -293,11 +293,11 @@ pub struct Vm<P: HeapPolicy> {
     /// chain).
     pub exc_info: RefCell<Vec<Obj<P>>>,
     /// Recycled value stacks.
-    pub stack_pool: RefCell<Vec<Vec<Obj<P>>>>,
+    pub stack_pool: crate::frame::VecPool<Obj<P>>,
     /// Recycled fast-locals vectors (with the value stacks, this thread's
     /// frame storage: CPython 3.11 carves frames out of a per-thread data
     /// stack instead of allocating one per call).
-    pub fast_pool: RefCell<Vec<Vec<Option<Obj<P>>>>>,
+    pub fast_pool: crate::frame::VecPool<Option<Obj<P>>>,
     /// The address of a local near the base of this thread's stack, and
     /// how many bytes below it the VM may use before raising
     /// `RecursionError`.
@@ -335,8 +335,8 @@ impl<P: HeapPolicy> Vm<P> {
             interp,
             depth: Cell::new(0),
             exc_info: RefCell::new(Vec::new()),
-            stack_pool: RefCell::new(Vec::new()),
-            fast_pool: RefCell::new(Vec::new()),
+            stack_pool: crate::frame::VecPool::new(),
+            fast_pool: crate::frame::VecPool::new(),
             stack_base: &marker as *const u8 as usize,
             stack_budget: 8 << 20,
             coord,
@@ -640,51 +640,14 @@ impl<P: HeapPolicy> Vm<P> {
         c.flags.store(f, core::sync::atomic::Ordering::Relaxed);
     }
 
-    /// Takes a value stack from the pool.
-    #[inline]
-    pub fn take_stack(&self) -> Vec<Obj<P>> {
-        self.stack_pool
-            .borrow_mut()
-            .pop()
-            .unwrap_or_else(|| Vec::with_capacity(16))
-    }
-
-    /// Returns a value stack to the pool, emptied.
-    #[inline]
-    pub fn give_stack(&self, mut stack: Vec<Obj<P>>) {
-        // Drop the items before borrowing the pool: a decref may run a
-        // finalizer, which calls Python code, which takes stacks.
-        stack.clear();
-        let mut pool = self.stack_pool.borrow_mut();
-        if pool.len() < 64 {
-            pool.push(stack);
-        }
-    }
-
     /// The `n` fast locals of a new frame: `args` in the first slots, the
     /// rest unbound, in a vector from the pool.
     #[inline]
     pub fn take_fast(&self, n: usize, args: impl Iterator<Item = Obj<P>>) -> Vec<Option<Obj<P>>> {
-        let mut fast = self
-            .fast_pool
-            .borrow_mut()
-            .pop()
-            .unwrap_or_else(|| Vec::with_capacity(n.max(8)));
+        let mut fast = self.fast_pool.take(n.max(8));
         fast.reserve(n);
         fast.extend(args.map(Some));
         fast.resize_with(n, || None);
         fast
-    }
-
-    /// Returns a frame's fast locals to the pool, emptied (the locals are
-    /// dropped in slot order, as CPython clears a frame).
-    #[inline]
-    pub fn give_fast(&self, mut fast: Vec<Option<Obj<P>>>) {
-        // As in `give_stack`: drop first, then borrow the pool.
-        fast.clear();
-        let mut pool = self.fast_pool.borrow_mut();
-        if pool.len() < 64 {
-            pool.push(fast);
-        }
     }
 }
