@@ -109,16 +109,18 @@ pub fn run_file(
     match runtime {
         "single" => Ok(run_source::<GilHeap>(source, path, argv)),
         "ft-atomic" => Ok(run_source::<ftl_heap::FtAtomic>(source, path, argv)),
-        "gil-old" | "gil-new" | "gil-fair" => {
-            // The GIL is taken here, on the interpreter's thread, before
-            // the program is even parsed, and released when it has ended.
-            let coord = crate::coordination::gil_runtime(runtime).expect("a GIL runtime name");
-            Ok(run_source_with::<GilHeap>(source, path, argv, coord))
+        other => {
+            // A GIL runtime: the GIL is taken here, on the interpreter's
+            // thread, before the program is even parsed, and released when
+            // it has ended.
+            if let Some(coord) = crate::coordination::gil_runtime(other) {
+                return Ok(run_source_with::<GilHeap>(source, path, argv, coord));
+            }
+            match RUNTIMES.iter().find(|r| r.name == other) {
+                Some(_) => Err(RuntimeError::Pending(other.to_string())),
+                None => Err(RuntimeError::Unknown(other.to_string())),
+            }
         }
-        other => match RUNTIMES.iter().find(|r| r.name == other) {
-            Some(_) => Err(RuntimeError::Pending(other.to_string())),
-            None => Err(RuntimeError::Unknown(other.to_string())),
-        },
     }
 }
 
