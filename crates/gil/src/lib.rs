@@ -37,6 +37,10 @@
 //!   an [`ftl_core::probe::Probes`] handle; when no sink is installed each
 //!   emission is one branch on a `None`.
 //!
+//! * [`Handover`] — the one place where the GIL's guarantee is asserted to
+//!   Rust's type system: a value that is not `Send` (a GIL heap's objects)
+//!   moves to a new interpreter thread that opens it only once attached.
+//!
 //! ## Stop-the-world under a GIL
 //!
 //! For all three GILs `stop_the_world` and `start_the_world` do nothing:
@@ -61,12 +65,14 @@
 mod clock;
 mod drop_request;
 pub mod fair;
+pub mod handover;
 pub mod new;
 pub mod old;
 mod stats;
 
 pub use clock::SwitchClock;
 pub use fair::{FairGil, FairThread};
+pub use handover::Handover;
 pub use new::{NewGil, NewThread};
 pub use old::{OldGil, OldThread};
 pub use stats::GilStats;
