@@ -1,7 +1,7 @@
 //! `ftl`: run a Python program on one of the lab's runtimes.
 //!
 //! ```text
-//! ftl run [--runtime NAME] FILE.py [ARGS...]
+//! ftl run [--runtime NAME] [--timeline EVENTS.json] FILE.py [ARGS...]
 //! ftl runtimes [--json]
 //! ```
 //!
@@ -40,6 +40,13 @@ enum Command {
         /// The runtime (see `ftl runtimes`).
         #[arg(long, short = 'r', default_value = ftl_vm::runtime::DEFAULT_RUNTIME)]
         runtime: String,
+        /// Record the GIL's probe events (requests, takes, drops, drop
+        /// requests, forced switches) and write them to this file as JSON
+        /// when the program ends: `cargo xtask bench --timeline` draws
+        /// them. Only runtimes with the `timeline` feature (`ftl runtimes
+        /// --json`) record one.
+        #[arg(long, value_name = "EVENTS.json")]
+        timeline: Option<std::path::PathBuf>,
         /// The program.
         file: String,
         /// Arguments for the program (`sys.argv[1:]`).
@@ -85,9 +92,10 @@ fn main() -> ExitCode {
         }
         Command::Run {
             runtime,
+            timeline,
             file,
             args,
-        } => run(runtime, file, args),
+        } => run(runtime, timeline, file, args),
     }
 }
 
@@ -111,16 +119,24 @@ fn runtimes_json() -> serde_json::Value {
     })
 }
 
-fn run(runtime: String, file: String, args: Vec<String>) -> ExitCode {
-    if !ftl_vm::RUNTIMES
-        .iter()
-        .any(|r| r.name == runtime && r.available)
-    {
-        let err = ftl_vm::runtime::run_file(&runtime, &file, "", Vec::new()).err();
-        if let Some(e) = err {
-            eprintln!("ftl: error: {e}");
-            return ExitCode::from(2);
-        }
+fn run(
+    runtime: String,
+    timeline: Option<std::path::PathBuf>,
+    file: String,
+    args: Vec<String>,
+) -> ExitCode {
+    let recorder = timeline
+        .as_ref()
+        .map(|_| std::sync::Arc::new(ftl_core::probe::Recorder::new()));
+    let options = ftl_vm::runtime::RunOptions {
+        probes: match &recorder {
+            Some(r) => ftl_core::probe::Probes::to(r.clone()),
+            None => ftl_core::probe::Probes::off(),
+        },
+    };
+    if let Err(e) = ftl_vm::runtime::check(&runtime, &options) {
+        eprintln!("ftl: error: {e}");
+        return ExitCode::from(2);
     }
     let source = match std::fs::read(&file) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -148,10 +164,11 @@ fn run(runtime: String, file: String, args: Vec<String>) -> ExitCode {
     };
     let mut argv = vec![file.clone()];
     argv.extend(args);
+    let runtime_name = runtime.clone();
     let worker = std::thread::Builder::new()
         .name("ftl-main".into())
         .stack_size(ftl_vm::runtime::INTERPRETER_STACK)
-        .spawn(move || ftl_vm::run_file(&runtime, &file, &source, argv));
+        .spawn(move || ftl_vm::run_file(&runtime_name, &file, &source, argv, &options));
     let status = match worker.map(|h| h.join()) {
         Ok(Ok(Ok(status))) => status,
         Ok(Ok(Err(e))) => {
@@ -167,5 +184,35 @@ fn run(runtime: String, file: String, args: Vec<String>) -> ExitCode {
             70
         }
     };
+    if let (Some(path), Some(rec)) = (timeline, recorder) {
+        if let Err(e) = write_timeline(&path, &runtime, &rec.take()) {
+            eprintln!("ftl: cannot write the timeline to {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
     ExitCode::from((status & 0xff) as u8)
+}
+
+/// Writes probe events as `{"runtime": ..., "events": [{"t_ns", "thread",
+/// "kind", "arg"}, ...]}` (the format `cargo xtask bench --timeline`
+/// reads).
+fn write_timeline(
+    path: &std::path::Path,
+    runtime: &str,
+    events: &[ftl_core::probe::ProbeEvent],
+) -> std::io::Result<()> {
+    let events: Vec<serde_json::Value> = events
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "t_ns": e.t_ns,
+                "thread": e.thread,
+                "kind": format!("{:?}", e.kind),
+                "arg": e.arg,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({ "runtime": runtime, "events": events });
+    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    serde_json::to_writer(file, &doc).map_err(std::io::Error::other)
 }

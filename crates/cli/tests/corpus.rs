@@ -2,7 +2,10 @@
 //! binary.
 //!
 //! * `corpus/parity/NAME.py`: stdout must equal `NAME.out` (produced by
-//!   CPython 3.11) and the exit status must be 0.
+//!   CPython 3.11) and the exit status must be 0, on the default runtime
+//!   (`gil-new`); a program that imports `threading` must also pass on the
+//!   other GIL runtimes (`gil-old`, `gil-fair`): its output may not depend
+//!   on how threads are scheduled.
 //! * `corpus/bad/NAME.py`: the exit status and the last line of stderr must
 //!   equal the two lines of `NAME.err`.
 //!
@@ -37,10 +40,20 @@ fn programs(sub: &str) -> Vec<PathBuf> {
     v
 }
 
+/// The runtimes besides the default that threaded programs run on.
+const OTHER_GIL_RUNTIMES: &[&str] = &["gil-old", "gil-fair"];
+
 fn run(program: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_ftl"))
-        .arg("run")
-        .arg(program.file_name().expect("file name"))
+    run_on(program, None)
+}
+
+fn run_on(program: &Path, runtime: Option<&str>) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ftl"));
+    cmd.arg("run");
+    if let Some(r) = runtime {
+        cmd.args(["--runtime", r]);
+    }
+    cmd.arg(program.file_name().expect("file name"))
         .current_dir(program.parent().expect("dir"))
         .output()
         .expect("run ftl")
@@ -82,7 +95,33 @@ fn parity_corpus_matches_cpython() {
     check_all("parity", |p| {
         let expected = std::fs::read_to_string(p.with_extension("out"))
             .map_err(|e| format!("no .out: {e}"))?;
-        let out = run(p);
+        check_parity(p, None, &expected)?;
+        let source = std::fs::read_to_string(p).map_err(|e| e.to_string())?;
+        if source.contains("import threading") {
+            for r in OTHER_GIL_RUNTIMES {
+                check_parity(p, Some(r), &expected).map_err(|e| format!("on {r}: {e}"))?;
+            }
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn parity_corpus_has_the_threaded_programs() {
+    let threaded = programs("parity")
+        .iter()
+        .filter(|p| {
+            std::fs::read_to_string(p)
+                .unwrap_or_default()
+                .contains("import threading")
+        })
+        .count();
+    assert!(threaded >= 10, "only {threaded} threaded parity programs");
+}
+
+fn check_parity(p: &Path, runtime: Option<&str>, expected: &str) -> Result<(), String> {
+    {
+        let out = run_on(p, runtime);
         let stdout = String::from_utf8_lossy(&out.stdout);
         if stdout != expected {
             let line = stdout
@@ -106,7 +145,7 @@ fn parity_corpus_matches_cpython() {
             return Err(format!("exit status {:?}", out.status.code()));
         }
         Ok(())
-    });
+    }
 }
 
 #[test]

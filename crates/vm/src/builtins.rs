@@ -163,6 +163,8 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         ("Ellipsis", "ellipsis", None),
         ("<null>", "NULL", None),
         ("TextIOWrapper", "TextIOWrapper", None),
+        ("lock", "lock", None),
+        ("RLock", "RLock", Some(crate::threads::rlock_new::<P>)),
     ];
     for (key, name, ctor) in other_names {
         let c = make_class::<P>(name, Some(&object), Some(BuiltinType::Other), *ctor, 0);
@@ -197,6 +199,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         stdout: Mutex::new(std::io::BufWriter::with_capacity(8192, std::io::stdout())),
         names,
         ascii_chars,
+        threads: Default::default(),
     }
 }
 

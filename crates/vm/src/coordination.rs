@@ -8,15 +8,23 @@
 //! stop-the-world). Blocking calls run inside [`Coordination::detached`].
 //!
 //! [`SingleThread`] is the coordination of a VM that runs one thread: the
-//! flag is never set and detaching does nothing. [`GilCoordination`] puts
-//! one of `ftl-gil`'s GILs behind the same trait (the `gil-old`, `gil-new`
-//! and `gil-fair` runtimes).
+//! flag is never set, detaching does nothing, and it starts no threads.
+//! [`GilCoordination`] puts one of `ftl-gil`'s GILs behind the same trait
+//! (the `gil-old`, `gil-new` and `gil-fair` runtimes); a new interpreter
+//! thread gets its own handle on the same GIL through
+//! [`Coordination::new_thread`].
 
 use core::cell::RefCell;
+use std::time::Duration;
 
+use ftl_core::probe::Probes;
 use ftl_core::sync::Arc;
 use ftl_core::sync::AtomicBool;
 use ftl_core::{OwnedAttached, RawCoordination};
+
+/// Makes, on a new OS thread, that thread's coordination handle (attached:
+/// it blocks until the thread may run).
+pub type ThreadStarter = Box<dyn FnOnce() -> Box<dyn Coordination> + Send>;
 
 /// A thread's handle on its interpreter's coordination.
 pub trait Coordination {
@@ -31,6 +39,17 @@ pub trait Coordination {
     fn poll(&self);
     /// Runs `f` with the thread detached (other threads may run bytecode).
     fn detached(&self, f: &mut dyn FnMut());
+    /// How a new interpreter thread attaches to this coordination, or
+    /// `None` when it runs only one thread. Only exclusive coordinations (a
+    /// GIL) start threads: the heap of the GIL runtimes is not thread-safe
+    /// without one.
+    fn new_thread(&self) -> Option<ThreadStarter>;
+    /// Sets the switch interval (`sys.setswitchinterval`) of a GIL that
+    /// has one; others ignore it, as CPython 3 ignored the check interval.
+    fn set_switch_interval(&self, _interval: Duration) {}
+    /// Sets the check interval in ticks (`sys.setcheckinterval`) of a GIL
+    /// that has one.
+    fn set_check_interval(&self, _ticks: u32) {}
 }
 
 /// One thread, no coordination needed.
@@ -64,6 +83,36 @@ impl Coordination for SingleThread {
     fn detached(&self, f: &mut dyn FnMut()) {
         f()
     }
+    fn new_thread(&self) -> Option<ThreadStarter> {
+        None
+    }
+}
+
+/// The knobs of a GIL that Python code can turn (`sys.setswitchinterval`,
+/// `sys.setcheckinterval`); each GIL honours the one it has.
+pub trait GilSettings {
+    /// Sets the switch interval.
+    fn set_switch_interval(&self, _interval: Duration) {}
+    /// Sets the check interval in ticks.
+    fn set_check_interval(&self, _ticks: u32) {}
+}
+
+impl GilSettings for ftl_gil::OldGil {
+    fn set_check_interval(&self, ticks: u32) {
+        ftl_gil::OldGil::set_check_interval(self, ticks)
+    }
+}
+
+impl GilSettings for ftl_gil::NewGil {
+    fn set_switch_interval(&self, interval: Duration) {
+        ftl_gil::NewGil::set_switch_interval(self, interval)
+    }
+}
+
+impl GilSettings for ftl_gil::FairGil {
+    fn set_switch_interval(&self, interval: Duration) {
+        ftl_gil::FairGil::set_switch_interval(self, interval)
+    }
 }
 
 /// A GIL of `ftl-gil` (or any [`RawCoordination`]) as the VM's
@@ -78,21 +127,24 @@ impl Coordination for SingleThread {
 /// CPython 2's eval loop decremented its ticker on every instruction).
 pub struct GilCoordination<G: RawCoordination> {
     attached: RefCell<OwnedAttached<G>>,
+    gil: Arc<G>,
     breaker: Arc<AtomicBool>,
 }
 
-impl<G: RawCoordination> GilCoordination<G> {
+impl<G: RawCoordination + GilSettings + 'static> GilCoordination<G> {
     /// Registers and attaches the calling thread; `breaker` is the flag
     /// the eval loop reads (see the type's docs).
     pub fn attach(gil: Arc<G>, breaker: Arc<AtomicBool>) -> Self {
+        const { assert!(G::EXCLUSIVE, "threads share a GIL heap only under a GIL") };
         GilCoordination {
-            attached: RefCell::new(OwnedAttached::attach(gil)),
+            attached: RefCell::new(OwnedAttached::attach(gil.clone())),
+            gil,
             breaker,
         }
     }
 }
 
-impl<G: RawCoordination> Coordination for GilCoordination<G> {
+impl<G: RawCoordination + GilSettings + 'static> Coordination for GilCoordination<G> {
     fn name(&self) -> &'static str {
         G::NAME
     }
@@ -107,25 +159,38 @@ impl<G: RawCoordination> Coordination for GilCoordination<G> {
         // rather than poll a detached thread.
         self.attached.borrow_mut().detach_while(f);
     }
+    fn new_thread(&self) -> Option<ThreadStarter> {
+        let (gil, breaker) = (self.gil.clone(), self.breaker.clone());
+        Some(Box::new(move || {
+            Box::new(GilCoordination::attach(gil, breaker)) as Box<dyn Coordination>
+        }))
+    }
+    fn set_switch_interval(&self, interval: Duration) {
+        self.gil.set_switch_interval(interval)
+    }
+    fn set_check_interval(&self, ticks: u32) {
+        self.gil.set_check_interval(ticks)
+    }
 }
 
 /// The coordination of a named GIL runtime (`gil-old`, `gil-new`,
-/// `gil-fair`) for the calling thread, on a new GIL; `None` for other
+/// `gil-fair`) for the calling thread, on a new GIL emitting its events to
+/// `probes` (a timeline recorder, or [`Probes::off`]); `None` for other
 /// names.
-pub fn gil_runtime(name: &str) -> Option<Box<dyn Coordination>> {
+pub fn gil_runtime(name: &str, probes: Probes) -> Option<Box<dyn Coordination>> {
     use ftl_gil::{FairGil, NewGil, OldGil};
     Some(match name {
         "gil-old" => Box::new(GilCoordination::attach(
-            Arc::new(OldGil::new()),
+            Arc::new(OldGil::new().with_probes(probes)),
             Arc::new(AtomicBool::new(true)),
         )),
         "gil-new" => {
-            let gil = Arc::new(NewGil::new());
+            let gil = Arc::new(NewGil::new().with_probes(probes));
             let breaker = gil.eval_breaker();
             Box::new(GilCoordination::attach(gil, breaker))
         }
         "gil-fair" => {
-            let gil = Arc::new(FairGil::new());
+            let gil = Arc::new(FairGil::new().with_probes(probes));
             let breaker = gil.eval_breaker();
             Box::new(GilCoordination::attach(gil, breaker))
         }

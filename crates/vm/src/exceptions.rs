@@ -189,6 +189,14 @@ impl<P: HeapPolicy> Vm<P> {
             .map(str::to_string)
     }
 
+    /// Writes `text` to stderr after flushing stdout. A closed stderr is
+    /// ignored (CPython ignores it when it reports an exception), never a
+    /// panic as `eprint!` would make it.
+    pub fn write_stderr(&self, text: &str) {
+        self.flush_stdout();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+
     /// Flushes buffered standard output.
     pub fn flush_stdout(&self) {
         let _ = self.interp.stdout.lock().flush();

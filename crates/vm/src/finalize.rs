@@ -103,9 +103,10 @@ impl<P: HeapPolicy> Vm<P> {
                 ),
                 None => "__del__".to_string(),
             };
-            self.flush_stdout();
-            eprintln!("Exception ignored in: {where_}");
-            eprint!("{}", self.format_exception(&e));
+            self.write_stderr(&format!(
+                "Exception ignored in: {where_}\n{}",
+                self.format_exception(&e)
+            ));
         }
     }
 }

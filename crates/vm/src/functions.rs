@@ -610,13 +610,19 @@ fn round<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
 
 fn callable<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("callable", args, 1, 1)?;
-    let o = &args[0];
-    let c = o.is::<Function<P>>()
-        || o.is::<Builtin<P>>()
-        || o.is::<BoundMethod<P>>()
-        || o.is::<Class<P>>()
-        || (o.is::<Instance<P>>() && vm.lookup_type_attr(o, &vm.interp.names.call).is_some());
-    Ok(ObjRef::from_bool(c))
+    Ok(ObjRef::from_bool(vm.is_callable(&args[0])))
+}
+
+impl<P: HeapPolicy> Vm<P> {
+    /// `callable(o)`
+    pub fn is_callable(&self, o: &Obj<P>) -> bool {
+        o.is::<Function<P>>()
+            || o.is::<Builtin<P>>()
+            || o.is::<BoundMethod<P>>()
+            || o.is::<Class<P>>()
+            || (o.is::<Instance<P>>()
+                && self.lookup_type_attr(o, &self.interp.names.call).is_some())
+    }
 }
 
 fn format<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

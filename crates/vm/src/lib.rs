@@ -48,6 +48,7 @@ pub mod strmeth;
 pub mod symtable;
 pub mod sysinfo;
 pub mod textfmt;
+pub mod threads;
 pub mod timsort;
 pub mod typecache;
 pub mod vm;

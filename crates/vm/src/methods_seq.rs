@@ -97,6 +97,7 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     vm.add_method(prop, "property", "getter", property_getter::<P>);
     vm.add_method(prop, "property", "deleter", property_deleter::<P>);
     crate::methods_text::install(vm);
+    crate::threads::install(vm);
 }
 
 fn this_list<'a, P: HeapPolicy>(

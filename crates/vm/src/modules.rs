@@ -21,7 +21,19 @@ type R<P> = PyResult<Obj<P>, P>;
 
 /// The built-in modules `import` finds (any other name raises
 /// `ModuleNotFoundError`).
-pub const MODULES: &[&str] = &["sys", "time", "math", "os", "random"];
+pub const MODULES: &[&str] = &[
+    "sys",
+    "time",
+    "math",
+    "os",
+    "random",
+    "_thread",
+    "threading",
+];
+
+/// The modules written in Python that ftl carries in its binary (CPython's
+/// frozen modules): the name and the source.
+const FROZEN: &[(&str, &str)] = &[("threading", include_str!("../lib/threading.py"))];
 
 impl<P: HeapPolicy> Vm<P> {
     /// `import name`
@@ -32,6 +44,9 @@ impl<P: HeapPolicy> Vm<P> {
         let n = name.as_str().unwrap_or("");
         if !MODULES.contains(&n) {
             return self.import_source_module(name, n);
+        }
+        if let Some((_, source)) = FROZEN.iter().find(|(f, _)| *f == n) {
+            return self.exec_source_module(name, n, &format!("<frozen {n}>"), source.to_string());
         }
         let m = self.make_module(n)?;
         self.dict_set_str(&self.interp.modules, name.clone(), m.clone());
@@ -90,6 +105,13 @@ impl<P: HeapPolicy> Vm<P> {
                 format!("Non-UTF-8 code in file {filename}, but no encoding declared"),
             )
         })?;
+        let module = self.exec_source_module(name, n, &filename, source)?;
+        Ok(module)
+    }
+
+    /// Compiles and runs `source` as module `n` (a program's own module,
+    /// or a frozen one), entering it in `sys.modules` first.
+    fn exec_source_module(&self, name: &Obj<P>, n: &str, filename: &str, source: String) -> R<P> {
         let syntax = |e: crate::ast::SyntaxError| {
             let kind = match e.kind {
                 crate::ast::SyntaxErrorKind::Syntax => ExcType::SyntaxError,
@@ -100,15 +122,17 @@ impl<P: HeapPolicy> Vm<P> {
             // SyntaxError (its str() would add "(file, line N)").
             self.new_error(kind, e.msg)
         };
-        let tree = crate::lower::parse(&source, &filename).map_err(syntax)?;
-        let code = crate::runtime::compile_for(self, &tree, &filename, &source).map_err(syntax)?;
+        let tree = crate::lower::parse(&source, filename).map_err(syntax)?;
+        let code = crate::runtime::compile_for(self, &tree, filename, &source).map_err(syntax)?;
         drop(tree);
         self.interp
             .sources
             .lock()
-            .insert(filename.clone(), std::rc::Rc::from(source));
+            .insert(filename.to_string(), std::sync::Arc::from(source));
         let globals = crate::runtime::module_globals(self, name.clone());
-        self.dict_set_str(&globals, self.intern("__file__"), self.new_str(filename));
+        if !filename.starts_with("<frozen ") {
+            self.dict_set_str(&globals, self.intern("__file__"), self.new_str(filename));
+        }
         let module = ObjRef::new(Module {
             name: n.to_string(),
             dict: globals.clone(),
@@ -181,6 +205,22 @@ impl<P: HeapPolicy> Vm<P> {
                     ("getrecursionlimit", sys_getrecursionlimit::<P>),
                     ("setrecursionlimit", sys_setrecursionlimit::<P>),
                     ("intern", sys_intern::<P>),
+                    (
+                        "setswitchinterval",
+                        crate::threads::sys_setswitchinterval::<P>,
+                    ),
+                    (
+                        "getswitchinterval",
+                        crate::threads::sys_getswitchinterval::<P>,
+                    ),
+                    (
+                        "setcheckinterval",
+                        crate::threads::sys_setcheckinterval::<P>,
+                    ),
+                    (
+                        "getcheckinterval",
+                        crate::threads::sys_getcheckinterval::<P>,
+                    ),
                 ]
             }
             "time" => &[
@@ -211,6 +251,10 @@ impl<P: HeapPolicy> Vm<P> {
                 ("close", os_close::<P>),
                 ("cpu_count", os_cpu_count::<P>),
             ],
+            "_thread" => {
+                crate::threads::module_extras(self, &set);
+                crate::threads::module_functions::<P>()
+            }
             "random" => &[
                 ("seed", random_seed::<P>),
                 ("random", random_random::<P>),

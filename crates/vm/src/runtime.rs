@@ -6,7 +6,9 @@
 //! [`run_source`]. Runtimes that later issues bring are listed with their
 //! status so `ftl runtimes` shows the whole picture.
 
-use std::rc::Rc;
+use std::sync::Arc;
+
+use ftl_core::probe::Probes;
 
 use ftl_object::{GilHeap, HeapPolicy, ObjRef};
 
@@ -39,40 +41,40 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
     RuntimeInfo {
         name: "single",
         available: true,
-        description: "one thread, CPython's plain refcounts, no locks (the baseline the GIL runtimes extend)",
+        description: "one thread, CPython's plain refcounts, no locks, no GIL (the baseline the GIL runtimes extend; starting a thread raises RuntimeError)",
         features: &["serial"],
     },
     RuntimeInfo {
         name: "ft-atomic",
         available: true,
-        description: "atomic refcounts and per-object locks (Gilectomy's first step); one thread until the GIL issue brings threads",
+        description: "atomic refcounts and per-object locks (Gilectomy's first step); one thread until the free-threaded heaps bring threads without a GIL",
         features: &["serial"],
     },
     RuntimeInfo {
         name: "gil-new",
         available: true,
-        description: "CPython 3.2+ GIL (ftl-gil's NewGil: 5 ms switch interval, drop request, forced switching); one thread until the threading module arrives",
-        features: &["serial"],
+        description: "CPython 3.2+ GIL (ftl-gil's NewGil: 5 ms switch interval, drop request, forced switching)",
+        features: &["serial", "threads", "timeline"],
     },
     RuntimeInfo {
         name: "gil-old",
         available: true,
-        description: "CPython 2 GIL (ftl-gil's OldGil: released and re-taken every 100 ticks); one thread until the threading module arrives",
-        features: &["serial"],
+        description: "CPython 2 GIL (ftl-gil's OldGil: released and re-taken every 100 ticks, no handoff)",
+        features: &["serial", "threads", "timeline"],
     },
     RuntimeInfo {
         name: "gil-fair",
         available: true,
-        description: "ftl's convoy-free GIL (ftl-gil's FairGil); one thread until the threading module arrives",
-        features: &["serial"],
+        description: "ftl's convoy-free GIL (ftl-gil's FairGil: a thread back from blocking I/O is served at the holder's next poll, FIFO handoff)",
+        features: &["serial", "threads", "timeline"],
     },
     RuntimeInfo { name: "ft-locked", available: false, description: "Stein's locked refcounts (pending: ftl-heap)", features: &[] },
     RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[] },
     RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)", features: &[] },
 ];
 
-/// The default runtime.
-pub const DEFAULT_RUNTIME: &str = "single";
+/// The default runtime: the new GIL, as in CPython.
+pub const DEFAULT_RUNTIME: &str = "gil-new";
 
 /// Why a runtime name was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +83,8 @@ pub enum RuntimeError {
     Unknown(String),
     /// It exists in the design but this build does not have it yet.
     Pending(String),
+    /// A timeline was asked of a runtime that records none.
+    NoTimeline(String),
 }
 
 impl core::fmt::Display for RuntimeError {
@@ -93,8 +97,43 @@ impl core::fmt::Display for RuntimeError {
             RuntimeError::Pending(n) => {
                 write!(f, "runtime '{n}' is not built yet (see `ftl runtimes`)")
             }
+            RuntimeError::NoTimeline(n) => {
+                let with: Vec<&str> = RUNTIMES
+                    .iter()
+                    .filter(|r| r.features.contains(&"timeline"))
+                    .map(|r| r.name)
+                    .collect();
+                write!(
+                    f,
+                    "runtime '{n}' records no GIL timeline (runtimes that do: {})",
+                    with.join(", ")
+                )
+            }
         }
     }
+}
+
+/// How to run a program beyond its runtime.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Where the runtime's coordination sends its probe events (the GIL
+    /// timeline: `ftl run --timeline`); off by default. Only runtimes with
+    /// the `timeline` feature accept a sink.
+    pub probes: Probes,
+}
+
+/// Whether `runtime` can run a program with `options`: it exists, this
+/// build has it, and it records a timeline if one is asked for.
+pub fn check(runtime: &str, options: &RunOptions) -> Result<(), RuntimeError> {
+    let info = match RUNTIMES.iter().find(|r| r.name == runtime) {
+        Some(info) if info.available => info,
+        Some(_) => return Err(RuntimeError::Pending(runtime.to_string())),
+        None => return Err(RuntimeError::Unknown(runtime.to_string())),
+    };
+    if options.probes.enabled() && !info.features.contains(&"timeline") {
+        return Err(RuntimeError::NoTimeline(runtime.to_string()));
+    }
+    Ok(())
 }
 
 /// Runs the program in file `path` on `runtime` with `argv` (argv[0] is
@@ -105,7 +144,9 @@ pub fn run_file(
     path: &str,
     source: &str,
     argv: Vec<String>,
+    options: &RunOptions,
 ) -> Result<i32, RuntimeError> {
+    check(runtime, options)?;
     match runtime {
         "single" => Ok(run_source::<GilHeap>(source, path, argv)),
         "ft-atomic" => Ok(run_source::<ftl_heap::FtAtomic>(source, path, argv)),
@@ -113,12 +154,9 @@ pub fn run_file(
             // A GIL runtime: the GIL is taken here, on the interpreter's
             // thread, before the program is even parsed, and released when
             // it has ended.
-            if let Some(coord) = crate::coordination::gil_runtime(other) {
-                return Ok(run_source_with::<GilHeap>(source, path, argv, coord));
-            }
-            match RUNTIMES.iter().find(|r| r.name == other) {
-                Some(_) => Err(RuntimeError::Pending(other.to_string())),
-                None => Err(RuntimeError::Unknown(other.to_string())),
+            match crate::coordination::gil_runtime(other, options.probes.clone()) {
+                Some(coord) => Ok(run_source_with::<GilHeap>(source, path, argv, coord)),
+                None => Err(RuntimeError::Pending(other.to_string())),
             }
         }
     }
@@ -166,6 +204,7 @@ pub fn run_source_with<P: HeapPolicy>(
     let accounting = ftl_object::Accounting::new();
     let _counted = accounting.enter();
     let mut vm: Vm<P> = Vm::with_coordination(argv, coord);
+    let _ = vm.interp.threads.accounting.set(accounting.clone());
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
     let _finalizers = crate::finalize::register(&vm);
@@ -181,7 +220,7 @@ pub fn run_source_with<P: HeapPolicy>(
     vm.interp
         .sources
         .lock()
-        .insert(filename.to_string(), Rc::from(source));
+        .insert(filename.to_string(), Arc::from(source));
     let status = run_main(&vm, code);
     vm.flush_stdout();
     status
@@ -199,6 +238,13 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
         Ok(()) => 0,
         Err(e) => vm.report_uncaught(&e),
     };
+    wait_for_thread_shutdown(vm);
+    // From here on, other threads (daemons) never run Python again: each
+    // parks when it next comes back from waiting for the GIL.
+    vm.interp
+        .threads
+        .finalizing
+        .store(true, core::sync::atomic::Ordering::Release);
     // Module teardown: CPython clears __main__'s globals at exit, which
     // runs the remaining finalizers. The type cache's references go first
     // (so that classes die with the globals, as in CPython) and again after
@@ -209,6 +255,25 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
     }
     vm.type_cache.clear();
     status
+}
+
+/// Joins the non-daemon threads before the interpreter finalizes: calls
+/// `threading._shutdown()` if `threading` was imported (CPython's
+/// `wait_for_thread_shutdown`). An exception from it is reported, not
+/// raised.
+fn wait_for_thread_shutdown<P: HeapPolicy>(vm: &Vm<P>) {
+    let Some(threading) = vm.dict_get_str(&vm.interp.modules, &vm.intern("threading")) else {
+        return;
+    };
+    let result = vm
+        .getattr(&threading, &vm.intern("_shutdown"))
+        .and_then(|f| vm.call(&f, &[], crate::vm::Kw::EMPTY));
+    if let Err(e) = result {
+        vm.write_stderr(&format!(
+            "Exception ignored in: <module 'threading'>\n{}",
+            vm.format_exception(&e)
+        ));
+    }
 }
 
 /// Compiles a module's tree with the VM's interned constants.

@@ -65,6 +65,13 @@ pub fn close(fd: i32) -> io::Result<()> {
     Ok(())
 }
 
+/// The kernel's id of the calling thread (`threading.get_native_id()`).
+pub fn native_thread_id() -> u64 {
+    // SAFETY: `gettid` takes no arguments and cannot fail.
+    let tid = unsafe { libc::gettid() };
+    tid as u64
+}
+
 /// CPU time used by this process, in seconds.
 pub fn process_cpu_seconds() -> f64 {
     // SAFETY: `getrusage` writes a `rusage` into the zeroed struct we own.

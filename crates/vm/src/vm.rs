@@ -17,7 +17,7 @@
 
 use core::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use ftl_core::sync::Mutex;
 use ftl_object::{HeapPolicy, ObjRef};
@@ -205,7 +205,7 @@ pub struct Interp<P: HeapPolicy> {
     /// `sys.argv`
     pub argv: Vec<String>,
     /// Source text by file name, for tracebacks.
-    pub sources: Mutex<HashMap<String, Rc<str>>>,
+    pub sources: Mutex<HashMap<String, Arc<str>>>,
     /// `NotImplemented`
     pub not_implemented: Obj<P>,
     /// `Ellipsis`
@@ -221,6 +221,9 @@ pub struct Interp<P: HeapPolicy> {
     /// The 128 one-character ASCII strings, interned (CPython keeps the
     /// one-character Latin-1 strings as singletons).
     pub ascii_chars: Vec<Obj<P>>,
+    /// Thread state shared by the interpreter's threads (`_thread`,
+    /// `sys.setswitchinterval`, shutdown).
+    pub threads: crate::threads::InterpThreads,
 }
 
 macro_rules! names {
@@ -284,9 +287,21 @@ names! {
 }
 
 /// One thread's VM: the thread state.
+///
+/// Field order matters: fields drop in declaration order, and every field
+/// but the last may hold objects, which a GIL runtime may touch only while
+/// the thread is attached. `coord` is last, so the thread detaches only
+/// after everything else is gone.
 pub struct Vm<P: HeapPolicy> {
     /// The interpreter.
-    pub interp: Rc<Interp<P>>,
+    pub interp: Arc<Interp<P>>,
+    /// This thread's `_thread.get_ident()`.
+    pub ident: u64,
+    /// Whether this is the interpreter's main thread.
+    pub is_main: bool,
+    /// Locks released when this thread ends (`_thread._set_sentinel`:
+    /// `Thread.join` waits on one).
+    pub sentinels: RefCell<Vec<Arc<ftl_core::ThreadLock>>>,
     /// Python call depth.
     pub depth: Cell<u32>,
     /// Exceptions being handled, innermost last (CPython's `exc_info`
@@ -304,12 +319,13 @@ pub struct Vm<P: HeapPolicy> {
     pub stack_base: usize,
     /// Stack budget in bytes.
     pub stack_budget: usize,
-    /// This thread's coordination handle (the GIL, or none).
-    pub coord: Box<dyn Coordination>,
     /// The coordination's eval-breaker flag.
     pub breaker: ftl_core::sync::Arc<ftl_core::sync::AtomicBool>,
     /// This thread's type attribute cache.
     pub type_cache: crate::typecache::TypeCache<P>,
+    /// This thread's coordination handle (the GIL, or none). Last: see
+    /// the type's docs.
+    pub coord: Box<dyn Coordination>,
 }
 
 impl<P: HeapPolicy> Vm<P> {
@@ -322,17 +338,23 @@ impl<P: HeapPolicy> Vm<P> {
     /// Creates an interpreter and the VM of the calling thread, with
     /// `coord` as that thread's coordination.
     pub fn with_coordination(argv: Vec<String>, coord: Box<dyn Coordination>) -> Vm<P> {
-        let interp = Rc::new(crate::builtins::make_interp::<P>(argv));
-        Vm::for_thread(interp, coord)
+        let interp = Arc::new(crate::builtins::make_interp::<P>(argv));
+        let mut vm = Vm::for_thread(interp, coord);
+        vm.is_main = true;
+        vm
     }
 
-    /// The VM of the calling thread on an existing interpreter.
-    pub fn for_thread(interp: Rc<Interp<P>>, coord: Box<dyn Coordination>) -> Vm<P> {
+    /// The VM of the calling thread on an existing interpreter (not its
+    /// main thread).
+    pub fn for_thread(interp: Arc<Interp<P>>, coord: Box<dyn Coordination>) -> Vm<P> {
         let marker = 0u8;
         let breaker = coord.breaker();
         Vm {
             breaker,
             interp,
+            ident: crate::threads::next_ident(),
+            is_main: false,
+            sentinels: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             exc_info: RefCell::new(Vec::new()),
             stack_pool: crate::frame::VecPool::new(),
@@ -365,6 +387,7 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn poll(&self) {
         if self.breaker.load(core::sync::atomic::Ordering::Relaxed) {
             self.coord.poll();
+            self.after_reattach();
         }
     }
 
@@ -375,7 +398,33 @@ impl<P: HeapPolicy> Vm<P> {
         let mut out = None;
         self.coord
             .detached(&mut || out = Some((f.take().expect("called once"))()));
+        self.after_reattach();
         out.expect("ran")
+    }
+
+    /// What a thread checks each time it may have waited for the GIL: once
+    /// the interpreter is finalizing, a thread other than the main one
+    /// never runs Python again (CPython's `tstate_must_exit` in
+    /// `take_gil`): it detaches and parks until the process exits.
+    #[inline]
+    pub fn after_reattach(&self) {
+        if !self.is_main
+            && self
+                .interp
+                .threads
+                .finalizing
+                .load(core::sync::atomic::Ordering::Acquire)
+        {
+            self.park_forever();
+        }
+    }
+
+    #[cold]
+    fn park_forever(&self) -> ! {
+        self.coord.detached(&mut || loop {
+            std::thread::park();
+        });
+        unreachable!("a parked thread never re-attaches")
     }
 
     /// The built-in classes.

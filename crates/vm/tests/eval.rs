@@ -27,7 +27,15 @@ fn run_on(runtime: &'static str, name: &str, src: &str) -> i32 {
     std::thread::Builder::new()
         .name(format!("ftl-{name}"))
         .stack_size(INTERPRETER_STACK)
-        .spawn(move || ftl_vm::run_file(runtime, &name, &src, vec![name.clone()]))
+        .spawn(move || {
+            ftl_vm::run_file(
+                runtime,
+                &name,
+                &src,
+                vec![name.clone()],
+                &Default::default(),
+            )
+        })
         .expect("spawn the interpreter thread")
         .join()
         .expect("the interpreter thread panicked")

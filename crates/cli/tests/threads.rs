@@ -1,0 +1,243 @@
+//! Threads through the `ftl` binary: what the parity corpus cannot check
+//! because it compares stdout only — exit statuses, stderr reports, the
+//! end of the process with daemon threads still running, runtimes that
+//! have no threads, and the GIL timeline file.
+//!
+//! Every program is also a CPython 3.11 program, and the expectations
+//! (statuses, stderr lines) are what `python3` does with it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+/// Runs `src` with `ftl run ARGS... prog.py` in a fresh directory, killing
+/// it if it has not ended after 60 s (a hang is a failure, not a figure).
+fn ftl(args: &[&str], src: &str) -> Output {
+    let dir = tempdir();
+    let prog = dir.join("prog.py");
+    std::fs::File::create(&prog)
+        .and_then(|mut f| f.write_all(src.as_bytes()))
+        .expect("write the program");
+    let child = Command::new(env!("CARGO_BIN_EXE_ftl"))
+        .arg("run")
+        .args(args)
+        .arg("prog.py")
+        .current_dir(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ftl");
+    let id = child.id();
+    let watchdog = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(60));
+        // The child has normally ended long before; killing a reused pid is
+        // avoided by the test process still being its parent (not reaped
+        // until wait_with_output returns).
+        let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+    });
+    let out = child.wait_with_output().expect("wait for ftl");
+    drop(watchdog);
+    out
+}
+
+fn tempdir() -> std::path::PathBuf {
+    static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let d = std::env::temp_dir().join(format!("ftl-threads-test-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const GIL_RUNTIMES: &[&str] = &["gil-new", "gil-old", "gil-fair"];
+
+#[test]
+fn a_runtime_without_threads_refuses_to_start_one() {
+    let src = "import threading\nt = threading.Thread(target=print)\nt.start()\n";
+    for rt in ["single", "ft-atomic"] {
+        let out = ftl(&["--runtime", rt], src);
+        assert_eq!(out.status.code(), Some(1), "{rt}");
+        let err = stderr(&out);
+        let last = err.lines().last().unwrap_or("");
+        assert!(
+            last.starts_with("RuntimeError: can't start new thread: the '")
+                && last.contains("runs one thread"),
+            "{rt}: {last}"
+        );
+        assert!(!err.contains("panicked"), "{rt}: {err}");
+    }
+}
+
+#[test]
+fn daemon_threads_do_not_keep_the_process_alive() {
+    let src = r#"import threading, time
+never = threading.Event()
+threading.Thread(target=never.wait, daemon=True).start()
+def spin():
+    while True:
+        time.sleep(0.001)
+threading.Thread(target=spin, daemon=True).start()
+def busy():
+    n = 0
+    while True:
+        n += 1
+threading.Thread(target=busy, daemon=True).start()
+print("main done")
+"#;
+    for rt in GIL_RUNTIMES {
+        let out = ftl(&["--runtime", rt], src);
+        assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "main done\n", "{rt}");
+    }
+}
+
+#[test]
+fn the_interpreter_waits_for_non_daemon_threads() {
+    let src = r#"import threading, time, sys
+def late():
+    time.sleep(0.05)
+    print("worker finished")
+threading.Thread(target=late).start()
+print("main done")
+sys.exit(3)
+"#;
+    for rt in GIL_RUNTIMES {
+        let out = ftl(&["--runtime", rt], src);
+        assert_eq!(out.status.code(), Some(3), "{rt}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "main done\nworker finished\n", "{rt}");
+    }
+}
+
+#[test]
+fn an_exception_in_a_thread_is_reported_and_the_process_goes_on() {
+    let src = r#"import threading
+def fail():
+    raise ValueError("boom")
+t = threading.Thread(target=fail, name="worker")
+t.start()
+t.join()
+print("alive:", t.is_alive())
+"#;
+    for rt in GIL_RUNTIMES {
+        let out = ftl(&["--runtime", rt], src);
+        assert_eq!(out.status.code(), Some(0), "{rt}");
+        assert_eq!(stdout(&out), "alive: False\n", "{rt}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("Exception in thread worker:\nTraceback (most recent call last):\n"),
+            "{rt}: {err}"
+        );
+        assert!(
+            err.contains("  File \"prog.py\", line 3, in fail\n    raise ValueError(\"boom\")\n"),
+            "{rt}: {err}"
+        );
+        assert!(err.ends_with("ValueError: boom\n"), "{rt}: {err}");
+    }
+}
+
+#[test]
+fn an_exception_in_a_raw_thread_is_reported_as_unraisable() {
+    let src = r#"import _thread, time
+done = _thread.allocate_lock()
+done.acquire()
+def fail():
+    try:
+        raise KeyError("k")
+    finally:
+        done.release()
+_thread.start_new_thread(fail, ())
+done.acquire()
+time.sleep(0.05)
+print("ok")
+"#;
+    let out = ftl(&[], src);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "ok\n");
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("Exception ignored in thread started by: <function fail at 0x"),
+        "{err}"
+    );
+    assert!(err.ends_with("KeyError: 'k'\n"), "{err}");
+}
+
+#[test]
+fn deep_recursion_in_a_thread_is_a_recursion_error() {
+    let src = r#"import threading
+def down(n):
+    return down(n + 1)
+out = []
+def body():
+    try:
+        down(0)
+    except RecursionError as e:
+        out.append(str(e))
+t = threading.Thread(target=body)
+t.start()
+t.join()
+print(out)
+"#;
+    let out = ftl(&[], src);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "['maximum recursion depth exceeded']\n");
+}
+
+#[test]
+fn the_timeline_records_every_thread() {
+    let dir = tempdir();
+    let path = dir.join("events.json");
+    let src = r#"import threading
+def count(n):
+    while n > 0:
+        n -= 1
+ts = [threading.Thread(target=count, args=(300000,)) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+"#;
+    for rt in GIL_RUNTIMES {
+        let out = ftl(
+            &["--runtime", rt, "--timeline", path.to_str().expect("utf-8")],
+            src,
+        );
+        assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
+        let doc: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("the timeline file"))
+                .expect("JSON");
+        assert_eq!(doc["runtime"], *rt);
+        let events = doc["events"].as_array().expect("events");
+        let takers: std::collections::BTreeSet<u64> = events
+            .iter()
+            .filter(|e| e["kind"] == "GilTake")
+            .map(|e| e["thread"].as_u64().expect("thread id"))
+            .collect();
+        assert!(
+            takers.len() >= 3,
+            "{rt}: main and two workers took the GIL: {takers:?}"
+        );
+        assert!(events
+            .iter()
+            .all(|e| e["t_ns"].is_u64() && e["kind"].is_string()));
+    }
+}
+
+#[test]
+fn a_timeline_needs_a_runtime_that_records_one() {
+    let out = ftl(
+        &["--runtime", "single", "--timeline", "/tmp/never.json"],
+        "print(1)\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("records no GIL timeline"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty());
+}
