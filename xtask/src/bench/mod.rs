@@ -21,6 +21,16 @@
 //! `report.md` and `index.html` ([`report`], with the charts of
 //! [`charts`]); a terminal table at the end.
 //!
+//! `--timeline RUNTIME:WORKLOAD` adds one run *after* the matrix, so that
+//! recording never disturbs a measured cell (and the matrix can be cut
+//! down to nothing much with `--filter` / `--runtimes`): the workload with
+//! the `threads` executor and [`timeline::workers`] threads, at the run's
+//! size, through the same child runner, with `--timeline FILE` given to
+//! `ftl run`. The log (`timeline-RUNTIME-WORKLOAD.json`) becomes
+//! `timeline-RUNTIME-WORKLOAD.svg` ([`timeline`]); results.json gets a
+//! top-level `timelines` array beside the [`results::Results`] fields, and
+//! the reports a section. A failed timeline run counts as a failed cell.
+//!
 //! Exit status: 0 when every runnable cell ran and every answer matched
 //! python3's; 1 when a cell failed or an answer differed (the report says
 //! which); 2 for a usage error (bad flag, a filter that matches nothing,
@@ -30,10 +40,11 @@ pub mod charts;
 pub mod report;
 pub mod results;
 pub mod runtimes;
+pub mod timeline;
 pub mod workload;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -205,17 +216,23 @@ pub fn select_runtimes(
     Ok(chosen)
 }
 
-/// Checks `--timeline RUNTIME:WORKLOAD` against what can record one.
-fn check_timeline(spec: &str, runtimes: &[Runtime], workloads: &[Workload]) -> Result<(), String> {
+/// Checks `--timeline RUNTIME:WORKLOAD` against what can record one; the
+/// runtime's and the workload's indices.
+fn check_timeline(
+    spec: &str,
+    runtimes: &[Runtime],
+    workloads: &[Workload],
+) -> Result<(usize, usize), String> {
     let Some((rt, wl)) = spec.split_once(':') else {
         return Err(format!("--timeline takes RUNTIME:WORKLOAD, not `{spec}`"));
     };
-    let Some(runtime) = runtimes.iter().find(|r| r.name == rt) else {
+    let Some(ri) = runtimes.iter().position(|r| r.name == rt) else {
         return Err(format!("--timeline: unknown runtime `{rt}`"));
     };
-    if !workloads.iter().any(|w| w.name == wl) {
+    let runtime = &runtimes[ri];
+    let Some(wi) = workloads.iter().position(|w| w.name == wl) else {
         return Err(format!("--timeline: unknown workload `{wl}`"));
-    }
+    };
     if !runtime.features.iter().any(|f| f == "timeline") {
         let able: Vec<&str> = runtimes
             .iter()
@@ -231,7 +248,18 @@ fn check_timeline(spec: &str, runtimes: &[Runtime], workloads: &[Workload]) -> R
             }
         ));
     }
-    Ok(())
+    let w = &workloads[wi];
+    if !w.executors.iter().any(|e| e == "threads") {
+        return Err(format!(
+            "--timeline: workload `{wl}` has no `threads` executor"
+        ));
+    }
+    match runtime.fit(w, "threads") {
+        Fit::Runs => {}
+        Fit::Pending(why) => return Err(format!("--timeline: {wl} cannot run on {rt}: {why}")),
+        Fit::Absent => return Err(format!("--timeline: {wl} does not run on {rt}")),
+    }
+    Ok((ri, wi))
 }
 
 /// One cell being measured.
@@ -264,9 +292,10 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         .map(|r| r.name.clone())
         .collect();
     let runtimes = select_runtimes(all, args.runtimes.as_deref(), &pending)?;
-    if let Some(spec) = &args.timeline {
-        check_timeline(spec, &runtimes, &workloads)?;
-    }
+    let timeline_target = match &args.timeline {
+        Some(spec) => Some(check_timeline(spec, &runtimes, &workloads)?),
+        None => None,
+    };
     let out = if args.out.is_absolute() {
         args.out.clone()
     } else {
@@ -365,11 +394,28 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         cells,
         verdicts,
     };
-    let json = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
+    let timelines: Vec<timeline::Record> = timeline_target
+        .map(|(ri, wi)| run_timeline(args, &runtimes[ri], &workloads[wi], &out))
+        .into_iter()
+        .collect();
+    let mut json = serde_json::to_value(&results).map_err(|e| e.to_string())?;
+    if let Some(fields) = json.as_object_mut() {
+        fields.insert(
+            "timelines".into(),
+            serde_json::to_value(&timelines).map_err(|e| e.to_string())?,
+        );
+    }
+    let json = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
     write(&out.join("results.json"), &json)?;
-    write(&out.join("report.md"), &report::markdown(&results))?;
-    write(&out.join("index.html"), &report::html(&results))?;
+    write(
+        &out.join("report.md"),
+        &report::markdown(&results, &timelines),
+    )?;
+    write(&out.join("index.html"), &report::html(&results, &timelines))?;
     println!("{}", report::terminal(&results));
+    for t in &timelines {
+        println!("* {}", report::timeline_sentence(t));
+    }
     println!(
         "xtask bench: measured in {:.0} s; wrote {}/{{results.json, report.md, index.html}}",
         results.duration_s,
@@ -379,7 +425,8 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         .cells
         .iter()
         .filter(|c| c.status == "failed" || c.status == "timeout")
-        .count();
+        .count()
+        + timelines.iter().filter(|t| t.status != "ok").count();
     let differ = results
         .cells
         .iter()
@@ -452,9 +499,9 @@ fn plan_cells(args: &Args, workloads: &[Workload], runtimes: &[Runtime]) -> Vec<
     plan
 }
 
-/// Adds one run's outcome to its cell (or marks the cell failed).
-fn record(p: &mut Planned, o: child::Outcome) {
-    let failure = match &o.status {
+/// How a run failed (`failed` or `timeout`, and why), or `None`.
+fn failure(o: &child::Outcome) -> Option<(&'static str, String)> {
+    match &o.status {
         Status::Exited(0) => None,
         Status::TimedOut => Some(("timeout", "timed out".to_string())),
         other => {
@@ -466,7 +513,87 @@ fn record(p: &mut Planned, o: child::Outcome) {
                 .unwrap_or("");
             Some(("failed", format!("{other}: {last}")))
         }
+    }
+}
+
+/// Records the GIL timeline of `w` on `rt` (module doc): runs it once,
+/// reads the log, writes the SVG. Never fails: a failure is the record's
+/// status and reason.
+fn run_timeline(args: &Args, rt: &Runtime, w: &Workload, out: &Path) -> timeline::Record {
+    let workers = timeline::workers(w);
+    let size = args.size(w);
+    let stem: String = format!("timeline-{}-{}", rt.name, w.name)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let json_path = out.join(format!("{stem}.json"));
+    let mut rec = timeline::Record {
+        runtime: rt.name.clone(),
+        workload: w.name.clone(),
+        executor: "threads".into(),
+        workers,
+        size,
+        status: "failed".into(),
+        json: format!("{stem}.json"),
+        ..timeline::Record::default()
     };
+    let _ = std::fs::remove_file(&json_path);
+    let mut cmd = match timeline::with_flag(&rt.command(w, size, "threads", workers), &json_path) {
+        Ok(c) => c,
+        Err(e) => {
+            rec.reason = Some(e);
+            return rec;
+        }
+    };
+    eprintln!(
+        "xtask bench: recording a GIL timeline of {} on {} (threads×{workers}, size {size})",
+        w.name, rt.name
+    );
+    let o = child::run(&mut cmd, args.timeout());
+    rec.wall_s = o.usage.map(|u| u.wall_s);
+    if let Some((status, why)) = failure(&o) {
+        rec.status = status.into();
+        rec.reason = Some(why);
+        return rec;
+    }
+    let text = match std::fs::read_to_string(&json_path) {
+        Ok(t) => t,
+        Err(e) => {
+            rec.reason = Some(format!("no timeline at {}: {e}", json_path.display()));
+            return rec;
+        }
+    };
+    let detail = format!("threads×{workers}, size {size}");
+    let drawn = match timeline::process(&text, &w.name, &detail) {
+        Ok(d) => d,
+        Err(e) => {
+            rec.reason = Some(e);
+            return rec;
+        }
+    };
+    let svg_name = format!("{stem}.svg");
+    if let Err(e) = write(&out.join(&svg_name), &drawn.svg) {
+        rec.reason = Some(e);
+        return rec;
+    }
+    rec.status = "ok".into();
+    rec.svg = Some(svg_name);
+    rec.svg_bytes = Some(drawn.svg.len());
+    rec.window_ms = Some(drawn.window_ms);
+    rec.summary = Some(drawn.summary);
+    rec.inline_svg = (drawn.svg.len() <= timeline::INLINE_LIMIT).then_some(drawn.svg);
+    rec
+}
+
+/// Adds one run's outcome to its cell (or marks the cell failed).
+fn record(p: &mut Planned, o: child::Outcome) {
+    let failure = failure(&o);
     if let Some((status, why)) = failure {
         p.cell.status = status.into();
         p.cell.reason = Some(why);
@@ -620,5 +747,18 @@ mod tests {
         assert!(check_timeline("python3:convoy", &rts, &ws)
             .unwrap_err()
             .contains("records no GIL timeline"));
+        let mut able = rts[0].clone();
+        able.features.push("timeline".into());
+        let rts = [able];
+        let (ri, wi) = check_timeline("python3:countdown", &rts, &ws).unwrap();
+        assert_eq!((ri, ws[wi].name.as_str()), (0, "countdown"));
+        let serial_only = ws
+            .iter()
+            .find(|w| !w.executors.iter().any(|e| e == "threads"))
+            .expect("a single-thread benchmark");
+        let spec = format!("python3:{}", serial_only.name);
+        assert!(check_timeline(&spec, &rts, &ws)
+            .unwrap_err()
+            .contains("no `threads` executor"));
     }
 }

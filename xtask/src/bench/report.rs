@@ -9,13 +9,16 @@
 //! that was not measured.
 //!
 //! `index.html` is self-contained: inline CSS and the inline SVG charts of
-//! [`super::charts`], no scripts, no network.
+//! [`super::charts`], no scripts, no network. A GIL timeline
+//! ([`super::timeline`]) is linked as its own SVG file beside the page and
+//! inlined as well when it is small enough.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::charts;
 use super::results::{Cell, Results};
+use super::timeline;
 
 /// A table with a title.
 #[derive(Clone, Debug, PartialEq)]
@@ -437,8 +440,74 @@ fn intro(r: &Results) -> Vec<String> {
     v
 }
 
+/// One sentence on a timeline run: its figures, or why it failed.
+pub fn timeline_sentence(t: &timeline::Record) -> String {
+    let what = format!(
+        "GIL timeline of {} on {} (threads×{}, size {})",
+        t.workload, t.runtime, t.workers, t.size
+    );
+    match (&t.summary, &t.svg) {
+        (Some(s), Some(svg)) if t.status == "ok" => format!(
+            "{what}: {} switches in {:.1} ms ({} per second while contended), {} drop requests, {} forced switches; chart {svg}.",
+            s.switches,
+            s.duration_ms,
+            s.switches_per_s
+                .map_or_else(|| "—".to_string(), |x| format!("{x:.0}")),
+            s.drop_requests,
+            s.forced_switches
+        ),
+        _ => format!(
+            "{what}: {}: {}",
+            t.status,
+            t.reason.as_deref().unwrap_or("no timeline")
+        ),
+    }
+}
+
+/// A timeline's figures per thread, over the whole run.
+pub fn timeline_table(t: &timeline::Record) -> Option<Table> {
+    let s = t.summary.as_ref()?;
+    Some(Table {
+        title: format!(
+            "Per thread, over the whole run ({:.1} ms, {} GIL events); the chart shows {}",
+            s.duration_ms,
+            s.events,
+            match t.window_ms {
+                Some([a, b]) => format!("{a:.1}–{b:.1} ms"),
+                None => "nothing".into(),
+            }
+        ),
+        headers: [
+            "thread",
+            "holding",
+            "waiting",
+            "acquisitions",
+            "longest wait",
+            "drop requests made",
+            "forced switches",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: s
+            .per_thread
+            .iter()
+            .map(|p| {
+                vec![
+                    p.thread.to_string(),
+                    format!("{:.1} ms", p.holding_ms),
+                    format!("{:.1} ms", p.waiting_ms),
+                    p.acquisitions.to_string(),
+                    format!("{:.3} ms", p.max_wait_ms),
+                    p.drop_requests.to_string(),
+                    p.forced_switches.to_string(),
+                ]
+            })
+            .collect(),
+    })
+}
+
 /// `report.md`.
-pub fn markdown(r: &Results) -> String {
+pub fn markdown(r: &Results, timelines: &[timeline::Record]) -> String {
     let mut s = String::from("# ftl comparison matrix\n\n");
     for l in intro(r) {
         let _ = writeln!(s, "- {l}");
@@ -469,6 +538,24 @@ pub fn markdown(r: &Results) -> String {
             let _ = write!(s, "\n{}\n\n{}", m.title, m.markdown());
         }
     }
+    if !timelines.is_empty() {
+        s.push_str("\n## GIL timelines\n");
+        for t in timelines {
+            let _ = write!(
+                s,
+                "\n### {} on {}\n\n{}\n",
+                t.workload,
+                t.runtime,
+                timeline_sentence(t)
+            );
+            if let Some(svg) = &t.svg {
+                let _ = write!(s, "\n![GIL timeline]({svg})\n");
+            }
+            if let Some(table) = timeline_table(t) {
+                let _ = write!(s, "\n{}\n\n{}", table.title, table.markdown());
+            }
+        }
+    }
     let (pending, bad) = problems(r);
     s.push_str("\n## Pending, failed and differing cells\n\n");
     if bad.is_empty() {
@@ -485,7 +572,7 @@ pub fn markdown(r: &Results) -> String {
 }
 
 /// `index.html`.
-pub fn html(r: &Results) -> String {
+pub fn html(r: &Results, timelines: &[timeline::Record]) -> String {
     let mut s = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ftl comparison matrix</title>\n<style>\n\
          body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n\
@@ -517,6 +604,32 @@ pub fn html(r: &Results) -> String {
     s.push_str("<h2>Charts</h2>\n");
     for svg in charts::all(r) {
         let _ = writeln!(s, "<div class=\"chart\">{svg}</div>");
+    }
+    if !timelines.is_empty() {
+        s.push_str("<h2>GIL timelines</h2>\n");
+    }
+    for t in timelines {
+        let _ = writeln!(
+            s,
+            "<h3>{} on {}</h3>\n<p>{}</p>",
+            escape(&t.workload),
+            escape(&t.runtime),
+            escape(&timeline_sentence(t))
+        );
+        if let Some(svg) = &t.svg {
+            let _ = writeln!(
+                s,
+                "<p><a href=\"{}\">{} (SVG)</a></p>",
+                escape(svg),
+                escape(svg)
+            );
+        }
+        if let Some(inline) = &t.inline_svg {
+            let _ = writeln!(s, "<div class=\"chart\">{inline}</div>");
+        }
+        if let Some(table) = timeline_table(t) {
+            let _ = write!(s, "<p>{}</p>\n{}", escape(&table.title), table.html());
+        }
     }
     if let Some(t) = overhead_table(r) {
         let _ = write!(
@@ -693,17 +806,84 @@ mod tests {
     #[test]
     fn markdown_and_html_list_problems() {
         let r = sample();
-        let md = markdown(&r);
+        let md = markdown(&r, &[]);
         assert!(
             md.contains("nbody on single (serial×1): answer differs"),
             "{md}"
         );
         assert!(md.contains("pending: 1 cell(s): single has no `threads` executor yet"));
-        let html = html(&r);
+        let html = html(&r, &[]);
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("<svg"), "charts are inline");
         assert!(!html.contains("<script"), "no scripts");
         assert!(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg"));
+    }
+
+    #[test]
+    fn timelines_are_linked_and_tabled() {
+        let r = sample();
+        let drawn = timeline::process(
+            "{\"runtime\": \"gil-new\", \"events\": [\
+             {\"t_ns\": 0, \"thread\": 1, \"kind\": \"GilTake\"},\
+             {\"t_ns\": 1000000, \"thread\": 2, \"kind\": \"GilRequest\"},\
+             {\"t_ns\": 2000000, \"thread\": 2, \"kind\": \"DropRequest\"},\
+             {\"t_ns\": 3000000, \"thread\": 1, \"kind\": \"GilDrop\"},\
+             {\"t_ns\": 3000000, \"thread\": 2, \"kind\": \"GilTake\", \"arg\": 2000000},\
+             {\"t_ns\": 3000100, \"thread\": 1, \"kind\": \"ForcedSwitch\"}]}",
+            "countdown",
+            "threads×2",
+        )
+        .unwrap();
+        let ok = timeline::Record {
+            runtime: "gil-new".into(),
+            workload: "countdown".into(),
+            executor: "threads".into(),
+            workers: 2,
+            size: 100,
+            status: "ok".into(),
+            json: "timeline-gil-new-countdown.json".into(),
+            svg: Some("timeline-gil-new-countdown.svg".into()),
+            window_ms: Some(drawn.window_ms),
+            summary: Some(drawn.summary),
+            inline_svg: Some(drawn.svg),
+            ..timeline::Record::default()
+        };
+        let failed = timeline::Record {
+            runtime: "gil-old".into(),
+            workload: "convoy".into(),
+            status: "failed".into(),
+            reason: Some("exit status 1: boom".into()),
+            ..timeline::Record::default()
+        };
+        let both = [ok.clone(), failed];
+        let md = markdown(&r, &both);
+        assert!(md.contains("## GIL timelines"), "{md}");
+        assert!(md.contains("![GIL timeline](timeline-gil-new-countdown.svg)"));
+        assert!(md.contains(
+            "1 switches in 3.0 ms (500 per second while contended), 1 drop requests, 1 forced switches"
+        ), "{md}");
+        assert!(
+            md.contains("| 1 | 3.0 ms | 0.0 ms | 1 | 0.000 ms | 0 | 1 |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| 2 | 0.0 ms | 2.0 ms | 1 | 2.000 ms | 1 | 0 |"),
+            "{md}"
+        );
+        assert!(md.contains("convoy on gil-old (threads×0, size 0): failed: exit status 1: boom"));
+        let page = html(&r, &both);
+        assert!(page.contains("<a href=\"timeline-gil-new-countdown.svg\">"));
+        assert!(page.contains("GIL timeline: gil-new running countdown"));
+        assert!(!page.contains("<script"));
+        // Too big to inline: only the link.
+        let linked = timeline::Record {
+            inline_svg: None,
+            ..ok
+        };
+        let page = html(&r, &[linked]);
+        assert!(page.contains("<a href=\"timeline-gil-new-countdown.svg\">"));
+        assert!(!page.contains("GIL timeline: gil-new running"));
+        assert!(!markdown(&r, &[]).contains("GIL timelines"));
     }
 
     #[test]
