@@ -1,10 +1,12 @@
 """Checks the output folder of `cargo xtask bench --smoke --filter count_primes`.
 
 results.json must parse and hold the cells a smoke run of count_primes
-produces on any machine: python3 on every executor and worker count, ftl's
-default runtime on the serial executor with python3's answer, the
-threaded cells of a runtime without threads marked pending (not run), and
-the Rust ceiling with python3's answer; report.md and index.html must exist.
+produces on any machine: python3 on every executor and worker count, each
+ftl runtime on the serial executor with python3's answer, the threaded
+cells of a runtime with threads run with python3's answer and those of a
+runtime without threads marked pending (not run), the Rust ceiling with
+python3's answer, and the GIL timeline of gil-new (`--timeline
+gil-new:count_primes`) drawn; report.md and index.html must exist.
 Usage: python3 .ci/check_bench_smoke.py OUT_DIR
 """
 import json
@@ -47,8 +49,20 @@ def main(out):
     for name in default:
         need(("count_primes", name, "serial", 1), "ok", matches=True)
         rt = [x for x in r["runtimes"] if x["name"] == name][0]
-        if "threads" not in rt["features"]:
+        if "threads" in rt["features"]:
+            for workers in (1, 2, 4):
+                need(("count_primes", name, "threads", workers), "ok", matches=True)
+        else:
             need(("count_primes", name, "threads", 2), "pending")
+    timelines = r.get("timelines", [])
+    if len(timelines) != 1 or timelines[0].get("status") != "ok":
+        problems.append("timelines: %r" % ([(t.get("runtime"), t.get("status"), t.get("reason")) for t in timelines],))
+    else:
+        svg = os.path.join(out, timelines[0].get("svg") or "")
+        if not os.path.isfile(svg) or os.path.getsize(svg) == 0:
+            problems.append("timeline SVG missing: %s" % svg)
+        elif timelines[0]["summary"]["threads"] < 2:
+            problems.append("timeline has fewer than two threads")
     for workers in (1, 2, 4):
         need(("count_primes", "rust-ceiling", "threads", workers), "ok", matches=True)
     for name in ("report.md", "index.html"):
