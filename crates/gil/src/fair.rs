@@ -20,10 +20,18 @@
 //!    a sleep, a lock — is *interactive* and waits in the **priority queue**.
 //!    A thread attaching for the first time, or demoted at a safe point, is
 //!    *CPU-bound* and waits in the **normal queue**.
-//! 2. **Interactive threads ask at once.** Enqueueing an interactive waiter
-//!    sets the drop request immediately, with no interval wait: the holder
-//!    hands the GIL over at its next [`poll`](RawCoordination::poll), within
-//!    one safe point rather than one interval.
+//! 2. **Interactive threads ask at once — a CPU-bound holder.** Enqueueing
+//!    an interactive waiter sets the drop request immediately, with no
+//!    interval wait, when the holder is CPU-bound: it hands the GIL over at
+//!    its next [`poll`](RawCoordination::poll), within one safe point rather
+//!    than one interval. An *interactive* holder (one that got the GIL from
+//!    the priority queue) is not preempted at once: it will detach again
+//!    soon, and preempting it would demote an I/O thread behind the
+//!    CPU-bound ones (an I/O thread that took the GIL, polled once before
+//!    its next blocking call and found a request from its peer, used to
+//!    wait two whole intervals in the normal queue). Waiters behind an
+//!    interactive holder ask after an interval without a switch, as in
+//!    policy 3.
 //! 3. **CPU-bound threads still switch once per interval.** A normal waiter
 //!    waits one switch interval; if it elapsed and the GIL did not change
 //!    hands meanwhile, it sets the drop request (the new GIL's rule).
@@ -36,16 +44,26 @@
 //! 5. **Bounded priority.** While CPU-bound threads wait, at most
 //!    [`PRIORITY_BURST`] handoffs in a row go to the priority queue; the next
 //!    goes to the normal queue's head.
+//! 6. **Spin, then sleep.** A queued thread spins for up to [`SPIN`]
+//!    (reading an atomic copy of the owner, the mutex released) before it
+//!    sleeps on its condition variable, on a machine with more than one
+//!    core. Handoffs between an I/O thread and a CPU-bound one come in
+//!    quick pairs (the I/O thread runs a few microseconds between two
+//!    blocking calls); without the spin each of them costs a futex wake-up
+//!    during which nobody holds the GIL *and runs*, which cost the
+//!    CPU-bound thread half its speed on the convoy workload. The spin only
+//!    shortens the wait: ownership is still decided and confirmed under
+//!    the mutex.
 //!
 //! # Why nobody starves
 //!
 //! Assume, as every GIL does, that an attached thread reaches a safe point
 //! (polls) or detaches within bounded time.
 //!
-//! * *A handoff comes.* While an interactive thread waits, the drop request
-//!   is set (invariant 3 below), so the holder's next poll hands over. While
-//!   only CPU-bound threads wait, one of them sets the request after one
-//!   interval without a switch.
+//! * *A handoff comes.* While an interactive thread waits behind a
+//!   CPU-bound holder, the drop request is set (invariant 3 below), so the
+//!   holder's next poll hands over. Otherwise every waiter sets the request
+//!   after one interval without a switch.
 //! * *Each queue is FIFO and each handoff serves a head.* An interactive
 //!   waiter at position `k` is served within `k + 1 + ⌈(k + 1) /
 //!   PRIORITY_BURST⌉` handoffs (at most one normal handoff per burst). A
@@ -72,11 +90,11 @@
 //!    by the dropper; ownership changes only in the holder's drop.
 //!    Every change is under the mutex, so a detach happens-before the next
 //!    attach.
-//! 3. While the GIL is held and the priority queue is non-empty,
-//!    `drop_request` is set: an interactive waiter sets it when it enqueues,
-//!    the new owner after each handoff sets it to "priority queue
-//!    non-empty", and it is cleared otherwise only by a holder that finds
-//!    both queues empty.
+//! 3. While the GIL is held by a CPU-bound owner and the priority queue is
+//!    non-empty, `drop_request` is set: an interactive waiter sets it when
+//!    it enqueues behind a CPU-bound owner, the new owner after each handoff
+//!    sets it to "priority queue non-empty and I am CPU-bound", and it is
+//!    cleared otherwise only by a holder that finds both queues empty.
 //! 4. No lost wake-up: a waiter checks `owner` and starts waiting under the
 //!    mutex; the dropper sets `owner` and notifies the new owner's condition
 //!    variable under the same mutex. No wait for the GIL depends on a
@@ -92,8 +110,9 @@ use std::collections::VecDeque;
 use std::fmt;
 use std::time::{Duration, Instant};
 
+use core::sync::atomic::Ordering;
 use ftl_core::probe::{ProbeKind, Probes};
-use ftl_core::sync::{Arc, AtomicBool, Condvar, Mutex, MutexGuard};
+use ftl_core::sync::{spin_hint, Arc, AtomicBool, AtomicU64, Condvar, Mutex, MutexGuard};
 use ftl_core::RawCoordination;
 
 use crate::clock::{wait_interval, Expiry, SwitchClock};
@@ -104,10 +123,19 @@ use crate::stats::{Counters, GilStats};
 /// while CPU-bound waiters are queued.
 pub const PRIORITY_BURST: u32 = 4;
 
+/// How long a thread waiting for a handoff spins before it sleeps on its
+/// condition variable (policy 6).
+pub const SPIN: Duration = Duration::from_micros(50);
+
 /// The fair GIL: priority for threads returning from blocking calls, FIFO
 /// direct handoff. See the [module docs](self).
 pub struct FairGil {
     state: Mutex<State>,
+    /// A copy of `State::owner`, written under the mutex with it, that a
+    /// waiter reads while it spins before sleeping (policy 6).
+    owner_hint: AtomicU64,
+    /// How long a waiter spins before it sleeps; zero on one core.
+    spin: Duration,
     /// Shared with the interpreter as its eval breaker ([`Self::eval_breaker`]).
     drop_request: DropRequest,
     clock: SwitchClock,
@@ -122,6 +150,10 @@ struct Waiter {
 struct State {
     /// The holder's id; 0 when the GIL is free.
     owner: u64,
+    /// Whether the holder got the GIL as an interactive thread (from the
+    /// priority queue, or straight after a detach): interactive waiters do
+    /// not preempt it (policy 2).
+    owner_interactive: bool,
     /// Handoffs so far: a normal waiter's "did anyone switch during my
     /// interval" check.
     switch_number: u64,
@@ -165,6 +197,7 @@ impl FairGil {
         FairGil {
             state: Mutex::new(State {
                 owner: 0,
+                owner_interactive: false,
                 switch_number: 0,
                 interval: crate::DEFAULT_SWITCH_INTERVAL,
                 expiry: Expiry::default(),
@@ -174,6 +207,12 @@ impl FairGil {
                 next_id: 1,
                 counters: Counters::default(),
             }),
+            owner_hint: AtomicU64::new(0),
+            spin: if std::thread::available_parallelism().map_or(1, |n| n.get()) > 1 {
+                SPIN
+            } else {
+                Duration::ZERO
+            },
             drop_request: DropRequest::new(),
             clock: SwitchClock::Real,
             probes: Probes::off(),
@@ -208,7 +247,7 @@ impl FairGil {
     pub fn expire_interval(&self) {
         let mut st = self.state.lock();
         st.expiry.set();
-        for w in &st.normal {
+        for w in st.normal.iter().chain(st.priority.iter()) {
             w.cond.notify_one();
         }
     }
@@ -250,16 +289,51 @@ impl FairGil {
         if st.owner == 0 {
             // Invariant 1: nobody waits, take it.
             st.owner = t.id;
+            self.owner_hint.store(t.id, Ordering::Release);
+            st.owner_interactive = matches!(class, Class::Priority);
             self.took(st, t, None);
         } else {
             let since = Some(Instant::now());
-            self.wait_turn(&mut st, t, class);
+            self.enqueue(&mut st, t, class);
+            let st = self.spin_then_wait(st, t);
             self.took(st, t, since);
         }
     }
 
-    /// Queues `t` and waits until a dropper made it the owner.
-    fn wait_turn(&self, st: &mut MutexGuard<'_, State>, t: &FairThread, class: Class) {
+    /// Policy 6: with the thread queued, spins (mutex released) for a
+    /// short while in case the handoff comes soon — a holder that polls
+    /// after a drop request, or an interactive holder that detaches again
+    /// within microseconds — so that the new owner is already running when
+    /// the GIL reaches it; then waits on its condition variable. Returns
+    /// with the mutex held and `t` the owner.
+    fn spin_then_wait<'a>(
+        &'a self,
+        mut st: MutexGuard<'a, State>,
+        t: &FairThread,
+    ) -> MutexGuard<'a, State> {
+        if !self.spin.is_zero() && st.owner != t.id {
+            drop(st);
+            let start = Instant::now();
+            let mut n = 0u32;
+            while self.owner_hint.load(Ordering::Acquire) != t.id {
+                spin_hint();
+                n += 1;
+                if cfg!(loom) && n >= 2 {
+                    break;
+                }
+                if n.is_multiple_of(64) && start.elapsed() >= self.spin {
+                    break;
+                }
+            }
+            st = self.state.lock();
+        }
+        self.wait_turn(&mut st, t);
+        st
+    }
+
+    /// Queues `t` in `class`'s queue, asking for the GIL at once if policy
+    /// 2 says so.
+    fn enqueue(&self, st: &mut State, t: &FairThread, class: Class) {
         let me = Waiter {
             id: t.id,
             cond: t.cond.clone(),
@@ -267,22 +341,26 @@ impl FairGil {
         match class {
             Class::Priority => {
                 st.priority.push_back(me);
-                self.request_drop(st);
-                while st.owner != t.id {
-                    t.cond.wait(st);
+                // Policy 2: at once, unless the holder is interactive too.
+                if !st.owner_interactive {
+                    self.request_drop(st);
                 }
             }
-            Class::Normal => {
-                st.normal.push_back(me);
-                while st.owner != t.id {
-                    let saved = st.switch_number;
-                    let interval = st.interval;
-                    let elapsed =
-                        wait_interval(self.clock, &t.cond, st, interval, |s| &mut s.expiry);
-                    if elapsed && st.owner != t.id && st.switch_number == saved {
-                        self.request_drop(st);
-                    }
-                }
+            Class::Normal => st.normal.push_back(me),
+        }
+    }
+
+    /// Waits until a dropper made `t` (queued) the owner.
+    fn wait_turn(&self, st: &mut MutexGuard<'_, State>, t: &FairThread) {
+        // Policy 3 (and the fallback of policy 2 behind an interactive
+        // holder that does not detach): after a whole interval without a
+        // switch, ask.
+        while st.owner != t.id {
+            let saved = st.switch_number;
+            let interval = st.interval;
+            let elapsed = wait_interval(self.clock, &t.cond, st, interval, |s| &mut s.expiry);
+            if elapsed && st.owner != t.id && st.switch_number == saved {
+                self.request_drop(st);
             }
         }
     }
@@ -290,34 +368,40 @@ impl FairGil {
     /// Bookkeeping once `t` owns the GIL; unlocks.
     fn took(&self, mut st: MutexGuard<'_, State>, t: &FairThread, since: Option<Instant>) {
         // Requests made so far are served; interactive waiters still queued
-        // keep theirs (invariant 3), CPU-bound ones ask again after a full
-        // interval.
-        self.drop_request.set(!st.priority.is_empty());
+        // keep theirs against a CPU-bound owner (invariant 3); everyone
+        // else asks again after a full interval.
+        self.drop_request
+            .set(!st.priority.is_empty() && !st.owner_interactive);
         let waited = st.counters.took(t.id, since);
         drop(st);
         self.probes.emit(ProbeKind::GilTake, waited);
     }
 
     /// The next owner, by the policy (priority first, bounded by the burst).
-    fn next_waiter(st: &mut State) -> Option<Waiter> {
+    fn next_waiter(st: &mut State) -> Option<(Waiter, Class)> {
         let normal_waiting = !st.normal.is_empty();
         if !st.priority.is_empty() && (!normal_waiting || st.streak < PRIORITY_BURST) {
             st.streak = if normal_waiting { st.streak + 1 } else { 0 };
-            return st.priority.pop_front();
+            return st.priority.pop_front().map(|w| (w, Class::Priority));
         }
         st.streak = 0;
-        st.normal.pop_front()
+        st.normal.pop_front().map(|w| (w, Class::Normal))
     }
 
     /// Gives the GIL to the next waiter, or frees it if nobody waits.
     fn hand_off(&self, st: &mut State) {
         match Self::next_waiter(st) {
-            Some(next) => {
+            Some((next, class)) => {
                 st.owner = next.id;
+                self.owner_hint.store(next.id, Ordering::Release);
+                st.owner_interactive = matches!(class, Class::Priority);
                 st.switch_number += 1;
                 next.cond.notify_one();
             }
-            None => st.owner = 0,
+            None => {
+                st.owner = 0;
+                self.owner_hint.store(0, Ordering::Release);
+            }
         }
     }
 
@@ -347,7 +431,8 @@ impl FairGil {
         self.probes.emit(ProbeKind::ForcedSwitch, 0);
         self.probes.emit(ProbeKind::GilRequest, 0);
         let since = Some(Instant::now());
-        self.wait_turn(&mut st, t, Class::Normal);
+        self.enqueue(&mut st, t, Class::Normal);
+        let st = self.spin_then_wait(st, t);
         self.took(st, t, since);
     }
 }
@@ -470,6 +555,60 @@ mod tests {
         assert!(rec.count(ProbeKind::DropRequest) >= 1);
     }
 
+    /// An interactive holder (back from a detach) is not preempted at once
+    /// by another interactive thread — only after an interval without a
+    /// switch — so two I/O threads do not take the GIL from each other at
+    /// every poll, and neither is demoted behind a CPU-bound thread.
+    #[test]
+    fn interactive_holder_is_not_preempted_by_an_interactive_waiter() {
+        let gil = FairGil::new().with_clock(SwitchClock::Manual);
+        let t2_detached = AtomicBool::new(false);
+        let go = AtomicBool::new(false);
+        let done = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            let mut h = ThreadHandle::register(&gil);
+            let mut g = h.attach();
+            s.spawn(|| {
+                let mut h2 = ThreadHandle::register(&gil);
+                let mut g2 = h2.attach();
+                // "I/O" until the main thread holds the GIL again: the
+                // re-attach after it is interactive.
+                g2.detach(|| {
+                    t2_detached.store(true, Ordering::Relaxed);
+                    while !go.load(Ordering::Relaxed) {
+                        std::thread::yield_now();
+                    }
+                });
+                done.store(true, Ordering::Relaxed);
+            });
+            // The main thread's own "I/O", during which the other thread
+            // attaches and detaches; after it, the holder is interactive.
+            g.detach(|| {
+                while !t2_detached.load(Ordering::Relaxed) {
+                    std::thread::yield_now();
+                }
+            });
+            go.store(true, Ordering::Relaxed);
+            while gil.queued() == 0 {
+                g.poll();
+                std::thread::yield_now();
+            }
+            // An interactive thread waits behind an interactive holder:
+            // no drop request yet.
+            assert!(
+                !gil.drop_requested(),
+                "an interactive holder was asked to drop at once"
+            );
+            // After an interval without a switch, it asks (policy 3).
+            gil.expire_interval();
+            while !done.load(Ordering::Relaxed) {
+                g.poll();
+                std::thread::yield_now();
+            }
+        });
+        assert!(gil.stats().drop_requests >= 1);
+    }
+
     /// CPU-bound threads (no detach) switch on the interval: with a manual
     /// clock, a polled-out holder yields only once the interval expires.
     #[test]
@@ -552,7 +691,7 @@ mod tests {
             st.priority.push_back(w(id));
         }
         let picked: Vec<u64> = (0..7)
-            .map(|_| FairGil::next_waiter(&mut st).map_or(0, |w| w.id))
+            .map(|_| FairGil::next_waiter(&mut st).map_or(0, |(w, _)| w.id))
             .collect();
         assert_eq!(picked, vec![1, 2, 3, 4, 100, 5, 6]);
     }

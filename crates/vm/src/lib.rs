@@ -19,7 +19,11 @@
 //! * [`runtime`]: the named runtimes (`ftl runtimes`) and the entry point
 //!   that runs a program on one of them.
 //!
-//! `unsafe` lives only in [`finalize`] and [`sysinfo`].
+//! * threads: [`coordination`] (the GIL behind an object-safe trait) and
+//!   [`threads`] (`_thread`; `threading` is Python, in `lib/threading.py`).
+//!
+//! `unsafe` lives only in [`finalize`], [`sysinfo`] and [`threads`] (the
+//! two ends of the `Handover` that gives a new thread its target).
 
 pub mod ast;
 pub mod attr;
