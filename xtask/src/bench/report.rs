@@ -366,6 +366,16 @@ pub fn headlines(r: &Results) -> Vec<String> {
             }
         }
     }
+    for rt in &r.runtimes {
+        let per = find("handoff", &rt.name, "threads", 2)
+            .and_then(|c| c.metrics.get("us_per_handoff").copied());
+        if let Some(us) = per {
+            lines.push(format!(
+                "Handoff on {}: {us:.1} µs to pass the turn from one thread to the other (a blocking lock acquire woken by a release).",
+                rt.name
+            ));
+        }
+    }
     lines
 }
 
@@ -817,6 +827,30 @@ mod tests {
         assert!(html.contains("<svg"), "charts are inline");
         assert!(!html.contains("<script"), "no scripts");
         assert!(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg"));
+    }
+
+    #[test]
+    fn headlines_name_the_gil_figures() {
+        let mut r = sample();
+        let mut convoy = cell("convoy", "io", "python3", "threads", 2, Some(1.0));
+        for (k, v) in [("alone_p50_ms", 0.2), ("p50_ms", 5.0), ("p99_ms", 11.0)] {
+            convoy.metrics.insert(k.into(), v);
+        }
+        let mut handoff = cell("handoff", "io", "python3", "threads", 2, Some(1.0));
+        handoff.metrics.insert("us_per_handoff".into(), 28.25);
+        r.cells.push(convoy);
+        r.cells.push(handoff);
+        let lines = headlines(&r);
+        let has = |s: &str| lines.iter().any(|l| l.contains(s));
+        assert!(
+            has("Beazley's countdown on python3: two threads take 1.50x"),
+            "{lines:?}"
+        );
+        assert!(has("Convoy on python3: an I/O round trip takes 5.000 ms (p50; p99 11.000 ms) beside a CPU-bound thread, 0.200 ms alone (25.0x)."), "{lines:?}");
+        assert!(
+            has("Handoff on python3: 28.2 µs to pass the turn"),
+            "{lines:?}"
+        );
     }
 
     #[test]
