@@ -1,6 +1,7 @@
-"""Checks the output folder of `cargo xtask bench --smoke --filter count_primes`.
+"""Checks the output folder of `cargo xtask bench --smoke` (CI runs every
+workload; this looks at count_primes, which every runtime has).
 
-results.json must parse and hold the cells a smoke run of count_primes
+results.json must parse and hold the count_primes cells a smoke run
 produces on any machine: python3 on every executor and worker count, each
 ftl runtime on the serial executor with python3's answer, the threaded
 cells of a runtime with threads run with python3's answer and those of a

@@ -17,6 +17,7 @@ Usage: python3 pool_map.py SIZE EXECUTOR WORKERS
 # bench: workers 1 2 4
 # bench: size 6000000 quick 600000 smoke 10000
 # bench: python2
+# bench: requires multiprocessing
 
 import sys
 from _workload import parse_args
