@@ -44,10 +44,14 @@
 //! 5. **Bounded priority.** While CPU-bound threads wait, at most
 //!    [`PRIORITY_BURST`] handoffs in a row go to the priority queue; the next
 //!    goes to the normal queue's head.
-//! 6. **Spin, then sleep.** A queued thread spins for up to [`SPIN`]
-//!    (reading an atomic copy of the owner, the mutex released) before it
+//! 6. **Spin, then sleep.** A thread that queues as the only waiter spins
+//!    for up to [`SPIN`] (reading an atomic copy of the owner, the mutex
+//!    released; after a few turns each turn yields the core) before it
 //!    sleeps on its condition variable, on a machine with more than one
-//!    core. Handoffs between an I/O thread and a CPU-bound one come in
+//!    core. Only the sole waiter spins and the spin yields, because with
+//!    more runnable threads than cores (four threads fighting over a
+//!    Python lock on two cores) a pure 50 µs spin by every waiter took the
+//!    cores from the very threads they waited for: 7x slower. Handoffs between an I/O thread and a CPU-bound one come in
 //!    quick pairs (the I/O thread runs a few microseconds between two
 //!    blocking calls); without the spin each of them costs a futex wake-up
 //!    during which nobody holds the GIL *and runs*, which cost the
@@ -112,7 +116,7 @@ use std::time::{Duration, Instant};
 
 use core::sync::atomic::Ordering;
 use ftl_core::probe::{ProbeKind, Probes};
-use ftl_core::sync::{spin_hint, Arc, AtomicBool, AtomicU64, Condvar, Mutex, MutexGuard};
+use ftl_core::sync::{spin_hint, thread, Arc, AtomicBool, AtomicU64, Condvar, Mutex, MutexGuard};
 use ftl_core::RawCoordination;
 
 use crate::clock::{wait_interval, Expiry, SwitchClock};
@@ -125,7 +129,10 @@ pub const PRIORITY_BURST: u32 = 4;
 
 /// How long a thread waiting for a handoff spins before it sleeps on its
 /// condition variable (policy 6).
-pub const SPIN: Duration = Duration::from_micros(50);
+pub const SPIN: Duration = Duration::from_micros(15);
+
+/// Pure spins before the spin starts yielding the core.
+const SPIN_BEFORE_YIELD: u32 = 32;
 
 /// The fair GIL: priority for threads returning from blocking calls, FIFO
 /// direct handoff. See the [module docs](self).
@@ -311,17 +318,24 @@ impl FairGil {
         mut st: MutexGuard<'a, State>,
         t: &FairThread,
     ) -> MutexGuard<'a, State> {
-        if !self.spin.is_zero() && st.owner != t.id {
+        let sole_waiter = st.priority.len() + st.normal.len() == 1;
+        if !self.spin.is_zero() && st.owner != t.id && sole_waiter {
             drop(st);
             let start = Instant::now();
             let mut n = 0u32;
             while self.owner_hint.load(Ordering::Acquire) != t.id {
-                spin_hint();
+                // A few pure spins, then yield the core at each turn
+                // (policy 6).
+                if n < SPIN_BEFORE_YIELD {
+                    spin_hint();
+                } else {
+                    thread::yield_now();
+                }
                 n += 1;
                 if cfg!(loom) && n >= 2 {
                     break;
                 }
-                if n.is_multiple_of(64) && start.elapsed() >= self.spin {
+                if n.is_multiple_of(16) && start.elapsed() >= self.spin {
                     break;
                 }
             }
