@@ -27,9 +27,8 @@
 //! the `threads` executor and [`timeline::workers`] threads, at the run's
 //! size, through the same child runner, with `--timeline FILE` given to
 //! `ftl run`. The log (`timeline-RUNTIME-WORKLOAD.json`) becomes
-//! `timeline-RUNTIME-WORKLOAD.svg` ([`timeline`]); results.json gets a
-//! top-level `timelines` array beside the [`results::Results`] fields, and
-//! the reports a section. A failed timeline run counts as a failed cell.
+//! `timeline-RUNTIME-WORKLOAD.svg` ([`timeline`]); it is recorded in
+//! [`results::Results::timelines`], and the reports get a section. A failed timeline run counts as a failed cell.
 //!
 //! Exit status: 0 when every runnable cell ran and every answer matched
 //! python3's; 1 when a cell failed or an answer differed (the report says
@@ -373,6 +372,10 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             _ => {}
         }
     }
+    let timelines: Vec<timeline::Record> = timeline_target
+        .map(|(ri, wi)| run_timeline(args, &runtimes[ri], &workloads[wi], &out))
+        .into_iter()
+        .collect();
     let results = Results {
         schema: results::SCHEMA,
         mode: args.mode().into(),
@@ -393,27 +396,14 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         baseline,
         cells,
         verdicts,
+        timelines,
     };
-    let timelines: Vec<timeline::Record> = timeline_target
-        .map(|(ri, wi)| run_timeline(args, &runtimes[ri], &workloads[wi], &out))
-        .into_iter()
-        .collect();
-    let mut json = serde_json::to_value(&results).map_err(|e| e.to_string())?;
-    if let Some(fields) = json.as_object_mut() {
-        fields.insert(
-            "timelines".into(),
-            serde_json::to_value(&timelines).map_err(|e| e.to_string())?,
-        );
-    }
-    let json = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
     write(&out.join("results.json"), &json)?;
-    write(
-        &out.join("report.md"),
-        &report::markdown(&results, &timelines),
-    )?;
-    write(&out.join("index.html"), &report::html(&results, &timelines))?;
+    write(&out.join("report.md"), &report::markdown(&results))?;
+    write(&out.join("index.html"), &report::html(&results))?;
     println!("{}", report::terminal(&results));
-    for t in &timelines {
+    for t in &results.timelines {
         println!("* {}", report::timeline_sentence(t));
     }
     println!(
@@ -426,7 +416,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         .iter()
         .filter(|c| c.status == "failed" || c.status == "timeout")
         .count()
-        + timelines.iter().filter(|t| t.status != "ok").count();
+        + results
+            .timelines
+            .iter()
+            .filter(|t| t.status != "ok")
+            .count();
     let differ = results
         .cells
         .iter()

@@ -517,7 +517,8 @@ pub fn timeline_table(t: &timeline::Record) -> Option<Table> {
 }
 
 /// `report.md`.
-pub fn markdown(r: &Results, timelines: &[timeline::Record]) -> String {
+pub fn markdown(r: &Results) -> String {
+    let timelines = &r.timelines;
     let mut s = String::from("# ftl comparison matrix\n\n");
     for l in intro(r) {
         let _ = writeln!(s, "- {l}");
@@ -582,7 +583,8 @@ pub fn markdown(r: &Results, timelines: &[timeline::Record]) -> String {
 }
 
 /// `index.html`.
-pub fn html(r: &Results, timelines: &[timeline::Record]) -> String {
+pub fn html(r: &Results) -> String {
+    let timelines = &r.timelines;
     let mut s = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ftl comparison matrix</title>\n<style>\n\
          body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n\
@@ -775,6 +777,7 @@ mod tests {
             baseline: Some("single".into()),
             cells,
             verdicts: vec![],
+            timelines: vec![],
         }
     }
 
@@ -816,13 +819,13 @@ mod tests {
     #[test]
     fn markdown_and_html_list_problems() {
         let r = sample();
-        let md = markdown(&r, &[]);
+        let md = markdown(&r);
         assert!(
             md.contains("nbody on single (serial×1): answer differs"),
             "{md}"
         );
         assert!(md.contains("pending: 1 cell(s): single has no `threads` executor yet"));
-        let html = html(&r, &[]);
+        let html = html(&r);
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("<svg"), "charts are inline");
         assert!(!html.contains("<script"), "no scripts");
@@ -889,8 +892,9 @@ mod tests {
             reason: Some("exit status 1: boom".into()),
             ..timeline::Record::default()
         };
-        let both = [ok.clone(), failed];
-        let md = markdown(&r, &both);
+        let mut r = r;
+        r.timelines = vec![ok.clone(), failed];
+        let md = markdown(&r);
         assert!(md.contains("## GIL timelines"), "{md}");
         assert!(md.contains("![GIL timeline](timeline-gil-new-countdown.svg)"));
         assert!(md.contains(
@@ -905,7 +909,7 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("convoy on gil-old (threads×0, size 0): failed: exit status 1: boom"));
-        let page = html(&r, &both);
+        let page = html(&r);
         assert!(page.contains("<a href=\"timeline-gil-new-countdown.svg\">"));
         assert!(page.contains("GIL timeline: gil-new running countdown"));
         assert!(!page.contains("<script"));
@@ -914,10 +918,12 @@ mod tests {
             inline_svg: None,
             ..ok
         };
-        let page = html(&r, &[linked]);
+        r.timelines = vec![linked];
+        let page = html(&r);
         assert!(page.contains("<a href=\"timeline-gil-new-countdown.svg\">"));
         assert!(!page.contains("GIL timeline: gil-new running"));
-        assert!(!markdown(&r, &[]).contains("GIL timelines"));
+        r.timelines.clear();
+        assert!(!markdown(&r).contains("GIL timelines"));
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub struct Results {
     pub cells: Vec<Cell>,
     /// Guido's criterion per runtime.
     pub verdicts: Vec<Verdict>,
+    /// The GIL timelines recorded after the matrix (`--timeline`).
+    #[serde(default)]
+    pub timelines: Vec<crate::bench::timeline::Record>,
 }
 
 /// The machine.
