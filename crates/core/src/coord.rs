@@ -239,8 +239,8 @@ impl<C: RawCoordination> OwnedAttached<C> {
         f()
     }
 
-    /// The coordination.
-    pub fn coordination(&self) -> &C {
+    /// The coordination, shared (a new thread attaches to a clone).
+    pub fn coordination(&self) -> &crate::sync::Arc<C> {
         &self.coord
     }
 

@@ -127,7 +127,6 @@ impl GilSettings for ftl_gil::FairGil {
 /// CPython 2's eval loop decremented its ticker on every instruction).
 pub struct GilCoordination<G: RawCoordination> {
     attached: RefCell<OwnedAttached<G>>,
-    gil: Arc<G>,
     breaker: Arc<AtomicBool>,
 }
 
@@ -137,8 +136,7 @@ impl<G: RawCoordination + GilSettings + 'static> GilCoordination<G> {
     pub fn attach(gil: Arc<G>, breaker: Arc<AtomicBool>) -> Self {
         const { assert!(G::EXCLUSIVE, "threads share a GIL heap only under a GIL") };
         GilCoordination {
-            attached: RefCell::new(OwnedAttached::attach(gil.clone())),
-            gil,
+            attached: RefCell::new(OwnedAttached::attach(gil)),
             breaker,
         }
     }
@@ -160,16 +158,17 @@ impl<G: RawCoordination + GilSettings + 'static> Coordination for GilCoordinatio
         self.attached.borrow_mut().detach_while(f);
     }
     fn new_thread(&self) -> Option<ThreadStarter> {
-        let (gil, breaker) = (self.gil.clone(), self.breaker.clone());
+        let gil = self.attached.borrow().coordination().clone();
+        let breaker = self.breaker.clone();
         Some(Box::new(move || {
             Box::new(GilCoordination::attach(gil, breaker)) as Box<dyn Coordination>
         }))
     }
     fn set_switch_interval(&self, interval: Duration) {
-        self.gil.set_switch_interval(interval)
+        GilSettings::set_switch_interval(&**self.attached.borrow().coordination(), interval)
     }
     fn set_check_interval(&self, ticks: u32) {
-        self.gil.set_check_interval(ticks)
+        GilSettings::set_check_interval(&**self.attached.borrow().coordination(), ticks)
     }
 }
 

@@ -50,7 +50,7 @@
 //! * Only an exclusive coordination starts threads (a GIL heap's objects
 //!   are not thread-safe).
 
-use core::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -77,8 +77,8 @@ pub struct InterpThreads {
     /// `sys.getswitchinterval()` in microseconds (CPython keeps whole
     /// microseconds).
     pub switch_interval_us: AtomicU64,
-    /// `sys.getcheckinterval()`.
-    pub check_interval: AtomicU32,
+    /// `sys.getcheckinterval()`: the value last set.
+    pub check_interval: AtomicI64,
     /// Threads started by `_thread` that have not ended (`_thread._count`).
     pub running: AtomicUsize,
     /// The runtime's allocation accounting, which every thread enters.
@@ -90,7 +90,7 @@ impl Default for InterpThreads {
         InterpThreads {
             finalizing: AtomicBool::new(false),
             switch_interval_us: AtomicU64::new(ftl_gil::DEFAULT_SWITCH_INTERVAL.as_micros() as u64),
-            check_interval: AtomicU32::new(ftl_gil::DEFAULT_CHECK_INTERVAL),
+            check_interval: AtomicI64::new(i64::from(ftl_gil::DEFAULT_CHECK_INTERVAL)),
             running: AtomicUsize::new(0),
             accounting: OnceLock::new(),
         }
@@ -665,20 +665,28 @@ pub fn sys_getswitchinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw
 /// runtimes here do).
 pub fn sys_setcheckinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("setcheckinterval", args, 1, 1)?;
-    let n = vm.index_i64(&args[0])?;
-    let ticks = n.clamp(1, i64::from(u32::MAX)) as u32;
-    vm.interp.threads.check_interval.store(
-        n.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32 as u32,
-        Ordering::Relaxed,
-    );
-    vm.coord.set_check_interval(ticks);
+    // A C int, as in CPython 2.
+    let wide = vm.index_i64(&args[0])?;
+    let n = i32::try_from(wide).map_err(|_| {
+        vm.overflow_error(if wide < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
+    })?;
+    vm.interp
+        .threads
+        .check_interval
+        .store(i64::from(n), Ordering::Relaxed);
+    // A count of zero or less re-checks at every tick.
+    vm.coord.set_check_interval(n.max(1) as u32);
     Ok(ObjRef::none())
 }
 
 /// `sys.getcheckinterval()`
 pub fn sys_getcheckinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("getcheckinterval", args, 0, 0)?;
-    Ok(ObjRef::from_i64(i64::from(
-        vm.interp.threads.check_interval.load(Ordering::Relaxed) as i32,
-    )))
+    Ok(ObjRef::from_i64(
+        vm.interp.threads.check_interval.load(Ordering::Relaxed),
+    ))
 }
