@@ -199,13 +199,23 @@ pub fn rlock_new<P: HeapPolicy>(vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) ->
 
 impl<P: HeapPolicy> Vm<P> {
     /// Starts `func(*args, **kwargs)` on a new interpreter thread and
-    /// returns its ident (see the module docs).
+    /// returns its ident (see the module docs). `args` must be a tuple and
+    /// `kwargs` a dict (`TypeError` with CPython's messages otherwise).
     pub fn start_thread(
         &self,
         func: Obj<P>,
         args: Obj<P>,
         kwargs: Option<Obj<P>>,
     ) -> PyResult<u64, P> {
+        if !self.is_callable(&func) {
+            return Err(self.type_error("first arg must be callable"));
+        }
+        if args.kind() != Kind::Tuple {
+            return Err(self.type_error("2nd arg must be a tuple"));
+        }
+        if kwargs.as_ref().is_some_and(|k| k.kind() != Kind::Dict) {
+            return Err(self.type_error("optional 3rd arg must be a dictionary"));
+        }
         let Some(starter) = self.coord.new_thread() else {
             return Err(self.new_error(
                 ExcType::RuntimeError,
@@ -266,7 +276,8 @@ fn thread_main<P: HeapPolicy>(
     // drops after this guard).
     let _done = ThreadDone(&vm);
     let finalizers = crate::finalize::register(&vm);
-    let result = vm.call_with_kwargs(&func, &args, kwargs.as_ref());
+    // `start_thread` checked that `args` is a tuple and `kwargs` a dict.
+    let result = vm.call_ex(&func, &args, kwargs.as_ref());
     if let Err(e) = result {
         if !vm.err_matches(&e, ExcType::SystemExit) {
             let what = vm.repr(&func).unwrap_or_else(|_| "?".into());
@@ -295,47 +306,11 @@ impl<P: HeapPolicy> Drop for ThreadDone<'_, P> {
     }
 }
 
-impl<P: HeapPolicy> Vm<P> {
-    /// `func(*args, **kwargs)` with `args` a tuple and `kwargs` a dict.
-    fn call_with_kwargs(&self, func: &Obj<P>, args: &Obj<P>, kwargs: Option<&Obj<P>>) -> R<P> {
-        let args = self.collect(args)?;
-        let (mut names, mut values) = (Vec::new(), Vec::new());
-        if let Some(kw) = kwargs {
-            let Some(dict) = kw.as_dict() else {
-                return Err(self.type_error("optional 3rd arg must be a dictionary"));
-            };
-            for (k, v) in dict.items() {
-                names.push(k);
-                values.push(v);
-            }
-        }
-        self.call(
-            func,
-            &args,
-            Kw {
-                names: &names,
-                values: &values,
-            },
-        )
-    }
-}
-
 // ---- module functions -------------------------------------------------------
 
 fn start_new_thread<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("start_new_thread", args, 2, 3)?;
-    if !vm.is_callable(&args[0]) {
-        return Err(vm.type_error("first arg must be callable"));
-    }
-    if args[1].kind() != Kind::Tuple {
-        return Err(vm.type_error("2nd arg must be a tuple"));
-    }
-    let kwargs = match args.get(2) {
-        Some(k) if k.kind() == Kind::Dict => Some(k.clone()),
-        Some(_) => return Err(vm.type_error("optional 3rd arg must be a dictionary")),
-        None => None,
-    };
-    let ident = vm.start_thread(args[0].clone(), args[1].clone(), kwargs)?;
+    let ident = vm.start_thread(args[0].clone(), args[1].clone(), args.get(2).cloned())?;
     Ok(ObjRef::from_i64(ident as i64))
 }
 
