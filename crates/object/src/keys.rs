@@ -2,7 +2,7 @@
 //! following CPython's rules.
 //!
 //! * Numbers that compare equal hash equal, across types: `1`, `1.0` and
-//!   `True` are one key (see [`crate::hashing`] for the modular hash).
+//!   `True` are one key (see [`ftl_algorithms::hash`] for the modular hash).
 //! * Equality first tries identity (CPython's `PyObject_RichCompareBool`
 //!   shortcut), so a NaN key is found by the same object but not by another
 //!   NaN.
@@ -21,7 +21,7 @@
 use core::cmp::Ordering;
 use core::fmt;
 
-use crate::hashing::{hash_bool, hash_f64, hash_int, PyHash, TupleHasher};
+use ftl_algorithms::hash::{hash_bool, hash_f64, hash_int, PyHash, TupleHasher};
 use crate::types::{Bytes, Str};
 use crate::{HeapPolicy, Kind, ObjRef};
 
@@ -115,7 +115,7 @@ fn is_number(k: Kind) -> bool {
 
 /// Exact numeric equality across bool, int and float.
 fn numbers_equal<P: HeapPolicy>(a: &ObjRef<P>, b: &ObjRef<P>) -> bool {
-    use crate::int_value::IntValue;
+    use ftl_algorithms::int::IntValue;
     enum Num<'a> {
         I(std::borrow::Cow<'a, IntValue>),
         F(f64),

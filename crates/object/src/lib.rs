@@ -20,10 +20,11 @@
 //!   key where CPython randomizes). Both offer `_hashed` variants and
 //!   `candidates(hash)` so the VM can supply user-defined `__hash__` and
 //!   run user `__eq__` outside the containers' critical sections.
-//! * [`keys`] and [`hashing`]: CPython's hashing and key equality (`1`,
-//!   `1.0` and `True` are one dict key).
-//! * [`int_value`]: Python ints with an `i64` fast path promoted to big
-//!   integers on overflow.
+//! * [`keys`]: key equality (`1`, `1.0` and `True` are one dict key),
+//!   over CPython's hash functions (`ftl_algorithms::hash`).
+//! * [`IntValue`]: Python ints with an `i64` fast path promoted to big
+//!   integers on overflow, re-exported from `ftl-algorithms` (the `int`
+//!   payload holds one; the arithmetic is a pure algorithm).
 //! * [`locked`]: container contents reachable only in a critical section.
 //! * [`accounting`]: live objects (allocated − freed) per runtime.
 //! * [`statics`]: each policy's immortal singletons and small-int cache.
@@ -34,9 +35,7 @@
 //! block states why it is sound, and the crate's tests run under Miri.
 
 pub mod accounting;
-pub mod hashing;
 pub mod header;
-pub mod int_value;
 pub mod keys;
 pub mod locked;
 pub mod policy;
@@ -58,7 +57,7 @@ mod test_support {
 
 pub use accounting::{Accounting, Scope};
 pub use header::{GcLinks, Header, Kind, ObjRef, Payload, TypeObject};
-pub use int_value::IntValue;
+pub use ftl_algorithms::int::{IntError, IntValue};
 pub use keys::Unhashable;
 pub use policy::{GilHeap, HeapPolicy, Plain, SharedHeap};
 pub use slot::{Exclusive, ObjCell};

@@ -8,7 +8,7 @@
 //! written, which is what makes sharing them between threads sound even for
 //! a heap whose ordinary objects are not thread-safe.
 
-use crate::int_value::IntValue;
+use ftl_algorithms::int::IntValue;
 use crate::policy::HeapPolicy;
 use crate::types::{Bool, Bytes, Int, NoneType, Str, Tuple};
 use crate::ObjRef;

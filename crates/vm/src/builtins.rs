@@ -195,7 +195,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         class_epoch: core::sync::atomic::AtomicU64::new(0),
         argv,
         sources: Mutex::new(HashMap::new()),
-        random: Mutex::new(crate::random_mt::Random::default()),
+        random: Mutex::new(ftl_algorithms::random::Random::default()),
         stdout: Mutex::new(std::io::BufWriter::with_capacity(8192, std::io::stdout())),
         names,
         ascii_chars,

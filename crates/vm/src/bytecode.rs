@@ -96,9 +96,9 @@ StoreSubscr,
 DeleteSubscr,
 /// `lo hi -> slice` (arg 2) or `lo hi step -> slice` (arg 3)
 BuildSlice,
-/// `a b -> a op b`; arg = [`BinOp`](crate::ast::BinOp) index
+/// `a b -> a op b`; arg = [`BinOp`](ftl_syntax::ast::BinOp) index
 BinaryOp,
-/// `a b -> a op= b`; arg = [`BinOp`](crate::ast::BinOp) index
+/// `a b -> a op= b`; arg = [`BinOp`](ftl_syntax::ast::BinOp) index
 InplaceOp,
 /// `a -> -a`
 UnaryNeg,
@@ -108,7 +108,7 @@ UnaryPos,
 UnaryNot,
 /// `a -> ~a`
 UnaryInvert,
-/// `a b -> a op b`; arg = [`CmpOp`](crate::ast::CmpOp) index (rich
+/// `a b -> a op b`; arg = [`CmpOp`](ftl_syntax::ast::CmpOp) index (rich
 /// comparisons only)
 CompareOp,
 /// `a b -> a is b` (arg 0) / `a is not b` (arg 1)

@@ -2,7 +2,7 @@
 //!
 //! One [`Unit`] per code object being built (module, function, lambda,
 //! comprehension, class body), driven by the scope analysis of
-//! [`crate::symtable`]. The code shapes follow CPython 3.8–3.10's
+//! [`ftl_syntax::symtable`]. The code shapes follow CPython 3.8–3.10's
 //! `Python/compile.c`:
 //!
 //! * names compile to fast-local, cell, global or namespace operations by
@@ -29,9 +29,9 @@ use std::collections::HashMap;
 
 use ftl_object::{HeapPolicy, ObjRef};
 
-use crate::ast::*;
+use ftl_syntax::ast::*;
 use crate::bytecode::{flags, Code, Instr, Op};
-use crate::symtable::{Binding, ScopeKind, SymbolTable};
+use ftl_syntax::symtable::{Binding, ScopeKind, SymbolTable};
 
 /// What the compiler needs from the interpreter to make constants.
 pub trait ConstMaker<P: HeapPolicy> {
@@ -176,7 +176,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         error_at(self.filename, self.source, loc, msg.into())
     }
 
-    fn scope(&self) -> &'a crate::symtable::Scope {
+    fn scope(&self) -> &'a ftl_syntax::symtable::Scope {
         let id = self.units.last().expect("unit").0.scope;
         &self.table.scopes[id]
     }

@@ -23,7 +23,7 @@ use core::sync::atomic::{AtomicU32, Ordering};
 
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
-use crate::ast::{BinOp, CmpOp};
+use ftl_syntax::ast::{BinOp, CmpOp};
 use crate::bytecode::{Code, Op, NO_HINT};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::objects::*;
@@ -670,7 +670,7 @@ impl<P: HeapPolicy> Vm<P> {
                     let v = match arg & 3 {
                         1 => self.str_obj(&v)?,
                         2 => self.new_str(self.repr(&v)?),
-                        3 => self.new_str(crate::strmeth::ascii_escape(&self.repr(&v)?)),
+                        3 => self.new_str(ftl_algorithms::str_methods::ascii_escape(&self.repr(&v)?)),
                         _ => v,
                     };
                     let s = match spec {

@@ -5,7 +5,7 @@
 
 use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 
-use crate::ast::{BinOp, CmpOp};
+use ftl_syntax::ast::{BinOp, CmpOp};
 use crate::objects::*;
 use crate::vm::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
 
@@ -115,7 +115,7 @@ fn repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 
 fn ascii<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("ascii", args, 1, 1)?;
-    Ok(vm.new_str(crate::strmeth::ascii_escape(&vm.repr(&args[0])?)))
+    Ok(vm.new_str(ftl_algorithms::str_methods::ascii_escape(&vm.repr(&args[0])?)))
 }
 
 fn abs<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -199,7 +199,7 @@ fn sum<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
 }
 
 /// `list.sort(key=key, reverse=reverse)` on `items`, with CPython's
-/// timsort ([`crate::timsort`]), so that `<` is called on the same pairs in
+/// timsort ([`ftl_algorithms::timsort`]), so that `<` is called on the same pairs in
 /// the same order as CPython. The items come back in their final order
 /// even when the sort fails: untouched if a key function raised (the keys
 /// are all computed first), else the permutation CPython leaves when a
@@ -214,7 +214,7 @@ pub fn sort_items<P: HeapPolicy>(
     match key {
         None => {
             let mut items = items;
-            let r = crate::timsort::list_sort(&mut items, reverse, lt);
+            let r = ftl_algorithms::timsort::list_sort(&mut items, reverse, lt);
             (items, r)
         }
         Some(f) => {
@@ -227,7 +227,7 @@ pub fn sort_items<P: HeapPolicy>(
                 Err(e) => return (items, Err(e)),
             };
             let mut pairs: Vec<(Obj<P>, Obj<P>)> = keys.into_iter().zip(items).collect();
-            let r = crate::timsort::list_sort(&mut pairs, reverse, |a, b| lt(&a.0, &b.0));
+            let r = ftl_algorithms::timsort::list_sort(&mut pairs, reverse, |a, b| lt(&a.0, &b.0));
             (pairs.into_iter().map(|(_, v)| v).collect(), r)
         }
     }
@@ -545,7 +545,7 @@ fn round<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
             let f = x.as_f64().expect("f");
             match nd {
                 None => {
-                    let r = crate::format::round_half_even(f);
+                    let r = ftl_algorithms::format::round_half_even(f);
                     match IntValue::from_f64_trunc(r) {
                         Ok(v) => Ok(ObjRef::from_int(v)),
                         Err(_) if f.is_nan() => {
@@ -558,7 +558,7 @@ fn round<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
                 }
                 Some(n) => {
                     let n = vm.index_i64(n)?;
-                    crate::format::round_float(f, n)
+                    ftl_algorithms::format::round_float(f, n)
                         .map(ObjRef::from_f64)
                         .map_err(|e| vm.format_error(e))
                 }

@@ -25,7 +25,6 @@
 //! `unsafe` lives only in [`finalize`], [`sysinfo`] and [`threads`] (the
 //! two ends of the `Handover` that gives a new thread its target).
 
-pub mod ast;
 pub mod attr;
 pub mod builtins;
 pub mod bytecode;
@@ -35,10 +34,8 @@ pub mod coordination;
 pub mod eval;
 pub mod exceptions;
 pub mod finalize;
-pub mod format;
 pub mod frame;
 pub mod functions;
-pub mod lower;
 pub mod mathmod;
 pub mod methods;
 pub mod methods_seq;
@@ -46,14 +43,10 @@ pub mod methods_text;
 pub mod modules;
 pub mod objects;
 pub mod ops;
-pub mod random_mt;
 pub mod runtime;
-pub mod strmeth;
-pub mod symtable;
 pub mod sysinfo;
 pub mod textfmt;
 pub mod threads;
-pub mod timsort;
 pub mod typecache;
 pub mod vm;
 

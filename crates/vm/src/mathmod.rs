@@ -457,7 +457,7 @@ fn prod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
         .cloned()
         .unwrap_or_else(|| ObjRef::from_i64(1));
     for item in vm.collect(&args[0])? {
-        acc = vm.binary_op(&acc, &item, crate::ast::BinOp::Mul)?;
+        acc = vm.binary_op(&acc, &item, ftl_syntax::ast::BinOp::Mul)?;
     }
     Ok(acc)
 }

@@ -7,7 +7,7 @@
 
 use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 
-use crate::ast::CmpOp;
+use ftl_syntax::ast::CmpOp;
 use crate::objects::*;
 use crate::vm::{ExcType, Kw, PyResult, Vm};
 
@@ -151,7 +151,7 @@ fn parse_int<P: HeapPolicy>(vm: &Vm<P>, s: &str, base: u32) -> R<P> {
         Ok(v) => Ok(ObjRef::from_int(v)),
         Err(_) => Err(vm.value_error(format!(
             "invalid literal for int() with base {base}: {}",
-            crate::strmeth::repr_str(s)
+            ftl_algorithms::str_methods::repr_str(s)
         ))),
     }
 }
@@ -180,7 +180,7 @@ pub fn float_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R
             Some(f) => Ok(ObjRef::from_f64(f)),
             None => Err(vm.value_error(format!(
                 "could not convert string to float: {}",
-                crate::strmeth::repr_str(x.as_str().expect("s"))
+                ftl_algorithms::str_methods::repr_str(x.as_str().expect("s"))
             ))),
         },
         _ => {

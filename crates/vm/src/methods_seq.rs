@@ -509,13 +509,13 @@ fn set_symmetric_difference_update<P: HeapPolicy>(
 fn set_issubset<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("issubset", &args[1..], 1, 1)?;
     let other = as_set(vm, &args[1])?;
-    vm.rich_compare(&args[0], &other, crate::ast::CmpOp::LtE)
+    vm.rich_compare(&args[0], &other, ftl_syntax::ast::CmpOp::LtE)
 }
 
 fn set_issuperset<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("issuperset", &args[1..], 1, 1)?;
     let other = as_set(vm, &args[1])?;
-    vm.rich_compare(&args[0], &other, crate::ast::CmpOp::GtE)
+    vm.rich_compare(&args[0], &other, ftl_syntax::ast::CmpOp::GtE)
 }
 
 fn set_isdisjoint<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

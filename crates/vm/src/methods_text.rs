@@ -9,7 +9,7 @@
 //! instance; `str.maketrans` is a [`StaticMethod`] and receives only its own
 //! arguments.
 //!
-//! The text algorithms live in [`crate::strmeth`] (code-point indices,
+//! The text algorithms live in [`ftl_algorithms::str_methods`] (code-point indices,
 //! Unicode properties); this file does the argument handling around them
 //! and the byte-string, codec and number algorithms that have no home
 //! there.
@@ -36,7 +36,7 @@
 //! * No method panics on any input: receivers of the wrong type give
 //!   CPython's "descriptor ... doesn't apply" `TypeError`, and results
 //!   whose size the caller chooses (`to_bytes`, padding, `replace`) are
-//!   refused above [`strmeth::MAX_RESULT_LEN`] bytes with `MemoryError`.
+//!   refused above [`str_methods::MAX_RESULT_LEN`] bytes with `MemoryError`.
 //! * Python `str` values are Rust strings, so they hold no lone
 //!   surrogates: where CPython would produce one (`translate` to a
 //!   surrogate, the `surrogateescape` decoder) we raise a `ValueError`
@@ -47,7 +47,7 @@ use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{One, Signed, Zero};
 
 use crate::objects::*;
-use crate::strmeth;
+use ftl_algorithms::str_methods;
 use crate::vm::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
 
 type R<P> = PyResult<Obj<P>, P>;
@@ -440,9 +440,9 @@ fn split_impl<P: HeapPolicy>(
         None => -1,
     };
     let parts = if right {
-        strmeth::rsplit(s, sep, maxsplit)
+        str_methods::rsplit(s, sep, maxsplit)
     } else {
-        strmeth::split(s, sep, maxsplit)
+        str_methods::split(s, sep, maxsplit)
     };
     Ok(str_list(parts.map_err(|m| vm.value_error(m))?))
 }
@@ -476,7 +476,7 @@ fn str_splitlines<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> 
     let s = this_str(vm, args, "splitlines")?;
     let a = parse_args(vm, "splitlines", &args[1..], kw, &["keepends"], 1, 0)?;
     let keepends = int_flag(vm, a[0].as_ref())?;
-    Ok(str_list(strmeth::splitlines(s, keepends)))
+    Ok(str_list(str_methods::splitlines(s, keepends)))
 }
 
 /// Which end(s) `strip` works on.
@@ -504,9 +504,9 @@ fn strip_impl<P: HeapPolicy>(
         _ => None,
     };
     let r = match ends {
-        Ends::Both => strmeth::strip(s, chars),
-        Ends::Left => strmeth::lstrip(s, chars),
-        Ends::Right => strmeth::rstrip(s, chars),
+        Ends::Both => str_methods::strip(s, chars),
+        Ends::Left => str_methods::lstrip(s, chars),
+        Ends::Right => str_methods::rstrip(s, chars),
     };
     if r.len() == s.len() {
         return Ok(args[0].clone());
@@ -535,7 +535,7 @@ fn str_replace<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P
         Some(o) => vm.index_i64(o)?,
         None => -1,
     };
-    let r = strmeth::replace(s, old, new, count).map_err(|_| memory_error(vm))?;
+    let r = str_methods::replace(s, old, new, count).map_err(|_| memory_error(vm))?;
     Ok(ObjRef::from_string(r))
 }
 
@@ -558,9 +558,9 @@ fn partition_impl<P: HeapPolicy>(
     one_arg(vm, &format!("str.{name}"), args, kw)?;
     let sep = must_be_str(vm, &args[1])?;
     let r = if right {
-        strmeth::rpartition(s, sep)
+        str_methods::rpartition(s, sep)
     } else {
-        strmeth::partition(s, sep)
+        str_methods::partition(s, sep)
     };
     Ok(str_triple(r.map_err(|m| vm.value_error(m))?))
 }
@@ -630,12 +630,12 @@ fn str_search<P: HeapPolicy>(
     let (sub, start, end) = finds_args(vm, "str", name, args, kw)?;
     let sub = must_be_str(vm, sub)?;
     let r = match how {
-        Search::Find | Search::Index => strmeth::find(s, sub, start, end),
-        Search::RFind | Search::RIndex => strmeth::rfind(s, sub, start, end),
-        Search::Count => strmeth::count(s, sub, start, end),
+        Search::Find | Search::Index => str_methods::find(s, sub, start, end),
+        Search::RFind | Search::RIndex => str_methods::rfind(s, sub, start, end),
+        Search::Count => str_methods::count(s, sub, start, end),
     };
     if r < 0 && matches!(how, Search::Index | Search::RIndex) {
-        return Err(vm.value_error(strmeth::SUBSTRING_NOT_FOUND));
+        return Err(vm.value_error(str_methods::SUBSTRING_NOT_FOUND));
     }
     Ok(ObjRef::from_i64(r))
 }
@@ -671,9 +671,9 @@ fn str_affix_test<P: HeapPolicy>(
     let (arg, start, end) = finds_args(vm, "str", name, args, kw)?;
     let test = |p: &str| {
         if start_side {
-            strmeth::startswith(s, p, start, end)
+            str_methods::startswith(s, p, start, end)
         } else {
-            strmeth::endswith(s, p, start, end)
+            str_methods::endswith(s, p, start, end)
         }
     };
     if let Some(items) = arg.as_tuple() {
@@ -728,24 +728,24 @@ macro_rules! noargs_methods {
 
 noargs_methods! {
     this_str, "str":
-    str_upper = "upper" => |s| ObjRef::from_string(strmeth::upper(s));
-    str_lower = "lower" => |s| ObjRef::from_string(strmeth::lower(s));
-    str_casefold = "casefold" => |s| ObjRef::from_string(strmeth::casefold(s));
-    str_title = "title" => |s| ObjRef::from_string(strmeth::title(s));
-    str_capitalize = "capitalize" => |s| ObjRef::from_string(strmeth::capitalize(s));
-    str_swapcase = "swapcase" => |s| ObjRef::from_string(strmeth::swapcase(s));
-    str_isdigit = "isdigit" => |s| ObjRef::from_bool(strmeth::isdigit(s));
-    str_isdecimal = "isdecimal" => |s| ObjRef::from_bool(strmeth::isdecimal(s));
-    str_isnumeric = "isnumeric" => |s| ObjRef::from_bool(strmeth::isnumeric(s));
-    str_isalpha = "isalpha" => |s| ObjRef::from_bool(strmeth::isalpha(s));
-    str_isalnum = "isalnum" => |s| ObjRef::from_bool(strmeth::isalnum(s));
-    str_isspace = "isspace" => |s| ObjRef::from_bool(strmeth::isspace(s));
-    str_isupper = "isupper" => |s| ObjRef::from_bool(strmeth::isupper(s));
-    str_islower = "islower" => |s| ObjRef::from_bool(strmeth::islower(s));
-    str_istitle = "istitle" => |s| ObjRef::from_bool(strmeth::istitle(s));
-    str_isidentifier = "isidentifier" => |s| ObjRef::from_bool(strmeth::isidentifier(s));
-    str_isascii = "isascii" => |s| ObjRef::from_bool(strmeth::isascii(s));
-    str_isprintable = "isprintable" => |s| ObjRef::from_bool(strmeth::isprintable(s));
+    str_upper = "upper" => |s| ObjRef::from_string(str_methods::upper(s));
+    str_lower = "lower" => |s| ObjRef::from_string(str_methods::lower(s));
+    str_casefold = "casefold" => |s| ObjRef::from_string(str_methods::casefold(s));
+    str_title = "title" => |s| ObjRef::from_string(str_methods::title(s));
+    str_capitalize = "capitalize" => |s| ObjRef::from_string(str_methods::capitalize(s));
+    str_swapcase = "swapcase" => |s| ObjRef::from_string(str_methods::swapcase(s));
+    str_isdigit = "isdigit" => |s| ObjRef::from_bool(str_methods::isdigit(s));
+    str_isdecimal = "isdecimal" => |s| ObjRef::from_bool(str_methods::isdecimal(s));
+    str_isnumeric = "isnumeric" => |s| ObjRef::from_bool(str_methods::isnumeric(s));
+    str_isalpha = "isalpha" => |s| ObjRef::from_bool(str_methods::isalpha(s));
+    str_isalnum = "isalnum" => |s| ObjRef::from_bool(str_methods::isalnum(s));
+    str_isspace = "isspace" => |s| ObjRef::from_bool(str_methods::isspace(s));
+    str_isupper = "isupper" => |s| ObjRef::from_bool(str_methods::isupper(s));
+    str_islower = "islower" => |s| ObjRef::from_bool(str_methods::islower(s));
+    str_istitle = "istitle" => |s| ObjRef::from_bool(str_methods::istitle(s));
+    str_isidentifier = "isidentifier" => |s| ObjRef::from_bool(str_methods::isidentifier(s));
+    str_isascii = "isascii" => |s| ObjRef::from_bool(str_methods::isascii(s));
+    str_isprintable = "isprintable" => |s| ObjRef::from_bool(str_methods::isprintable(s));
 }
 
 /// `center`, `ljust` and `rjust`.
@@ -754,7 +754,7 @@ fn pad_impl<P: HeapPolicy>(
     args: &[Obj<P>],
     kw: Kw<'_, P>,
     name: &str,
-    f: fn(&str, i64, char) -> Result<String, strmeth::MemoryError>,
+    f: fn(&str, i64, char) -> Result<String, str_methods::MemoryError>,
 ) -> R<P> {
     let s = this_str(vm, args, name)?;
     positional(vm, "str", name, args, kw, 1, 2)?;
@@ -785,15 +785,15 @@ fn pad_impl<P: HeapPolicy>(
 }
 
 fn str_center<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
-    pad_impl(vm, args, kw, "center", strmeth::center)
+    pad_impl(vm, args, kw, "center", str_methods::center)
 }
 
 fn str_ljust<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
-    pad_impl(vm, args, kw, "ljust", strmeth::ljust)
+    pad_impl(vm, args, kw, "ljust", str_methods::ljust)
 }
 
 fn str_rjust<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
-    pad_impl(vm, args, kw, "rjust", strmeth::rjust)
+    pad_impl(vm, args, kw, "rjust", str_methods::rjust)
 }
 
 fn str_zfill<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
@@ -801,7 +801,7 @@ fn str_zfill<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> 
     one_arg(vm, "str.zfill", args, kw)?;
     let width = vm.index_i64(&args[1])?;
     Ok(ObjRef::from_string(
-        strmeth::zfill(s, width).map_err(|_| memory_error(vm))?,
+        str_methods::zfill(s, width).map_err(|_| memory_error(vm))?,
     ))
 }
 
@@ -813,7 +813,7 @@ fn str_expandtabs<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> 
         None => 8,
     };
     Ok(ObjRef::from_string(
-        strmeth::expandtabs(s, tabsize).map_err(|_| memory_error(vm))?,
+        str_methods::expandtabs(s, tabsize).map_err(|_| memory_error(vm))?,
     ))
 }
 
@@ -867,7 +867,7 @@ fn str_maketrans<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R
     let x = args[0].as_str().ok_or_else(|| {
         vm.type_error("first maketrans argument must be a string if there is a second argument")
     })?;
-    if strmeth::char_len(x) != strmeth::char_len(y) {
+    if str_methods::char_len(x) != str_methods::char_len(y) {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
     let ord = |c: char| ObjRef::from_i64(i64::from(u32::from(c)));
@@ -914,7 +914,7 @@ fn str_translate<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R
         } else {
             return Err(vm.type_error("character mapping must return integer, None or str"));
         }
-        if out.len() > strmeth::MAX_RESULT_LEN {
+        if out.len() > str_methods::MAX_RESULT_LEN {
             return Err(memory_error(vm));
         }
     }
@@ -1297,7 +1297,7 @@ fn bytes_arg<'a, P: HeapPolicy>(vm: &Vm<P>, o: &'a Obj<P>) -> PyResult<&'a [u8],
     o.as_bytes().ok_or_else(|| need_bytes(vm, o))
 }
 
-/// `ADJUST_INDICES` for byte strings (see [`strmeth`]'s version for str).
+/// `ADJUST_INDICES` for byte strings (see [`str_methods`]'s version for str).
 fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
     let len_i = i64::try_from(len).unwrap_or(i64::MAX);
     let from_end = |v: i64| usize::try_from(v.saturating_add(len_i).max(0)).unwrap_or(0);
@@ -1554,7 +1554,7 @@ fn bytes_split_impl<P: HeapPolicy>(
         _ => None,
     };
     if sep.is_some_and(|s| s.is_empty()) {
-        return Err(vm.value_error(strmeth::EMPTY_SEPARATOR));
+        return Err(vm.value_error(str_methods::EMPTY_SEPARATOR));
     }
     let maxsplit = match &a[1] {
         Some(o) => vm.index_i64(o)?,
@@ -1616,7 +1616,7 @@ fn bytes_rstrip<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<
 }
 
 /// `bytes.replace(old, new, count)`; `None` when the result would exceed
-/// [`strmeth::MAX_RESULT_LEN`].
+/// [`str_methods::MAX_RESULT_LEN`].
 fn breplace(b: &[u8], old: &[u8], new: &[u8], count: i64) -> Option<Vec<u8>> {
     let max = usize::try_from(count).unwrap_or(usize::MAX);
     if max == 0 {
@@ -1628,7 +1628,7 @@ fn breplace(b: &[u8], old: &[u8], new: &[u8], count: i64) -> Option<Vec<u8>> {
         bcount(b, old, max)
     };
     let size = b.len().checked_add(n.checked_mul(new.len())?)?;
-    if size > strmeth::MAX_RESULT_LEN {
+    if size > str_methods::MAX_RESULT_LEN {
         return None;
     }
     let mut out = Vec::with_capacity(size);
@@ -1687,7 +1687,7 @@ fn bytes_join<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
             out.extend_from_slice(sep);
         }
         out.extend_from_slice(part);
-        if out.len() > strmeth::MAX_RESULT_LEN {
+        if out.len() > str_methods::MAX_RESULT_LEN {
             return Err(memory_error(vm));
         }
         i += 1;
@@ -1706,7 +1706,7 @@ fn bytes_partition_impl<P: HeapPolicy>(
     one_arg(vm, &format!("bytes.{name}"), args, kw)?;
     let sep = bytes_arg(vm, &args[1])?;
     if sep.is_empty() {
-        return Err(vm.value_error(strmeth::EMPTY_SEPARATOR));
+        return Err(vm.value_error(str_methods::EMPTY_SEPARATOR));
     }
     let found = if right { brfind(b, sep) } else { bfind(b, sep) };
     let parts: [&[u8]; 3] = match found {
@@ -2001,7 +2001,7 @@ fn int_to_bytes<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<
         return Err(vm.value_error("length argument must be non-negative"));
     }
     let length = usize::try_from(length).unwrap_or(usize::MAX);
-    if length > strmeth::MAX_RESULT_LEN {
+    if length > str_methods::MAX_RESULT_LEN {
         return Err(memory_error(vm));
     }
     match int_to_bytes_impl(&v, length, little, signed) {

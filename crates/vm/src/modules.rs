@@ -6,7 +6,7 @@
 //! named 'X'` as CPython does.
 //!
 //! `random` reproduces CPython's sequences for int, str, bytes and float
-//! seeds (see [`crate::random_mt`]); an unseeded generator starts from a
+//! seeds (see [`ftl_algorithms::random`]); an unseeded generator starts from a
 //! fixed seed, so runs are reproducible (CPython seeds from `os.urandom`).
 
 use core::sync::atomic::Ordering;
@@ -112,17 +112,17 @@ impl<P: HeapPolicy> Vm<P> {
     /// Compiles and runs `source` as module `n` (a program's own module,
     /// or a frozen one), entering it in `sys.modules` first.
     fn exec_source_module(&self, name: &Obj<P>, n: &str, filename: &str, source: String) -> R<P> {
-        let syntax = |e: crate::ast::SyntaxError| {
+        let syntax = |e: ftl_syntax::ast::SyntaxError| {
             let kind = match e.kind {
-                crate::ast::SyntaxErrorKind::Syntax => ExcType::SyntaxError,
-                crate::ast::SyntaxErrorKind::Indentation => ExcType::IndentationError,
-                crate::ast::SyntaxErrorKind::Tab => ExcType::TabError,
+                ftl_syntax::ast::SyntaxErrorKind::Syntax => ExcType::SyntaxError,
+                ftl_syntax::ast::SyntaxErrorKind::Indentation => ExcType::IndentationError,
+                ftl_syntax::ast::SyntaxErrorKind::Tab => ExcType::TabError,
             };
             // The message alone: what CPython prints last for an uncaught
             // SyntaxError (its str() would add "(file, line N)").
             self.new_error(kind, e.msg)
         };
-        let tree = crate::lower::parse(&source, filename).map_err(syntax)?;
+        let tree = ftl_syntax::lower::parse(&source, filename).map_err(syntax)?;
         let code = crate::runtime::compile_for(self, &tree, filename, &source).map_err(syntax)?;
         drop(tree);
         self.interp
@@ -457,7 +457,7 @@ fn os_close<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
 
 // ---- random ---------------------------------------------------------------
 
-fn rerr<P: HeapPolicy>(vm: &Vm<P>, e: crate::random_mt::RandomError) -> crate::vm::PyErr<P> {
+fn rerr<P: HeapPolicy>(vm: &Vm<P>, e: ftl_algorithms::random::RandomError) -> crate::vm::PyErr<P> {
     let t = match e.exception {
         "IndexError" => ExcType::IndexError,
         "TypeError" => ExcType::TypeError,
@@ -480,7 +480,7 @@ fn random_seed<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P
             Kind::Str => r.seed_str(x.as_str().expect("s")),
             Kind::Bytes => r.seed_bytes(x.as_bytes().expect("b")),
             Kind::Float => r.seed_float(x.as_f64().expect("f")),
-            _ => return Err(vm.type_error(crate::random_mt::SEED_TYPE_ERROR)),
+            _ => return Err(vm.type_error(ftl_algorithms::random::SEED_TYPE_ERROR)),
         },
     }
     Ok(ObjRef::none())
@@ -571,7 +571,7 @@ fn random_sample<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R
     let items = vm.collect(pop)?;
     let k = vm.index_i64(k)?;
     if k < 0 {
-        return Err(rerr(vm, crate::random_mt::RandomError::sample_size()));
+        return Err(rerr(vm, ftl_algorithms::random::RandomError::sample_size()));
     }
     let idx = vm
         .interp

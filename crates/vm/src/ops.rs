@@ -17,11 +17,11 @@
 
 use core::cmp::Ordering;
 
-use ftl_object::hashing::{hash_int, PyHash};
+use ftl_algorithms::hash::{hash_int, PyHash};
 use ftl_object::{keys, HeapPolicy, IntValue, Kind, ObjRef};
 
-use crate::ast::{BinOp, CmpOp};
-use crate::format;
+use ftl_syntax::ast::{BinOp, CmpOp};
+use ftl_algorithms::format;
 use crate::objects::*;
 use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
 
@@ -85,7 +85,7 @@ impl<P: HeapPolicy> Vm<P> {
 
     fn int_result(
         &self,
-        r: Result<IntValue, ftl_object::int_value::IntError>,
+        r: Result<IntValue, ftl_object::IntError>,
         op: BinOp,
     ) -> PyResult<Obj<P>, P> {
         match r {
@@ -1071,7 +1071,7 @@ impl<P: HeapPolicy> Vm<P> {
                 if items.iter().all(|i| i.kind() != Kind::Other) {
                     return keys::hash(v).map_err(|e| self.type_error(e.to_string()));
                 }
-                let mut h = ftl_object::hashing::TupleHasher::new();
+                let mut h = ftl_algorithms::hash::TupleHasher::new();
                 for item in items {
                     h.push(self.hash(item)?);
                 }
@@ -2052,8 +2052,8 @@ impl<P: HeapPolicy> Vm<P> {
             .into(),
             Kind::Int => o.as_int().expect("i").to_string(),
             Kind::Float => format::float_repr(o.as_f64().expect("f")),
-            Kind::Str => crate::strmeth::repr_str(o.as_str().expect("s")),
-            Kind::Bytes => crate::strmeth::repr_bytes(o.as_bytes().expect("b")),
+            Kind::Str => ftl_algorithms::str_methods::repr_str(o.as_str().expect("s")),
+            Kind::Bytes => ftl_algorithms::str_methods::repr_bytes(o.as_bytes().expect("b")),
             Kind::List | Kind::Tuple | Kind::Dict | Kind::Set => {
                 if !self.repr_enter(o) {
                     return Ok(match o.kind() {

@@ -191,7 +191,7 @@ pub fn run_source_with<P: HeapPolicy>(
     argv: Vec<String>,
     coord: Box<dyn crate::coordination::Coordination>,
 ) -> i32 {
-    let module = match crate::lower::parse(source, filename) {
+    let module = match ftl_syntax::lower::parse(source, filename) {
         Ok(m) => m,
         Err(e) => {
             eprint!("{}", e.render());
@@ -279,10 +279,10 @@ fn wait_for_thread_shutdown<P: HeapPolicy>(vm: &Vm<P>) {
 /// Compiles a module's tree with the VM's interned constants.
 pub(crate) fn compile_for<P: HeapPolicy>(
     vm: &Vm<P>,
-    tree: &crate::ast::Module,
+    tree: &ftl_syntax::ast::Module,
     filename: &str,
     source: &str,
-) -> Result<Obj<P>, crate::ast::SyntaxError> {
+) -> Result<Obj<P>, ftl_syntax::ast::SyntaxError> {
     compile_module(tree, filename, source, &mut VmConsts(vm))
 }
 

@@ -1,13 +1,13 @@
 //! `%`-formatting and `str.format` on objects.
 //!
-//! The parsing and the number/string rendering live in [`crate::format`]
+//! The parsing and the number/string rendering live in [`ftl_algorithms::format`]
 //! (pure functions); this module walks the arguments: converts objects with
 //! `str()`/`repr()`, takes `*` widths, looks up `%(key)s` in a mapping and
 //! `{0.attr[key]}` fields, and raises CPython's arity errors.
 
 use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 
-use crate::format::{self, Count, FieldAccess, FieldKey, FormatPiece, PercentPiece};
+use ftl_algorithms::format::{self, Count, FieldAccess, FieldKey, FormatPiece, PercentPiece};
 use crate::objects::*;
 use crate::vm::{Kw, PyResult, Vm};
 
@@ -70,7 +70,7 @@ impl<P: HeapPolicy> Vm<P> {
                 's' => format::percent_str(&self.str_(&value)?, &spec),
                 'r' => format::percent_str(&self.repr(&value)?, &spec),
                 'a' => {
-                    format::percent_str(&crate::strmeth::ascii_escape(&self.repr(&value)?), &spec)
+                    format::percent_str(&ftl_algorithms::str_methods::ascii_escape(&self.repr(&value)?), &spec)
                 }
                 'c' => {
                     if let Some(s) = value.as_str() {
@@ -194,7 +194,7 @@ impl<P: HeapPolicy> Vm<P> {
                 value = match c {
                     's' => self.str_obj(&value)?,
                     'r' => self.new_str(self.repr(&value)?),
-                    _ => self.new_str(crate::strmeth::ascii_escape(&self.repr(&value)?)),
+                    _ => self.new_str(ftl_algorithms::str_methods::ascii_escape(&self.repr(&value)?)),
                 };
             }
             let spec = if spec.contains('{') {

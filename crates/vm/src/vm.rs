@@ -213,7 +213,7 @@ pub struct Interp<P: HeapPolicy> {
     /// The internal "no value" marker (CPython's NULL on the stack).
     pub null: Obj<P>,
     /// The `random` module's generator.
-    pub random: Mutex<crate::random_mt::Random>,
+    pub random: Mutex<ftl_algorithms::random::Random>,
     /// Buffered standard output.
     pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
     /// Commonly used interned names.

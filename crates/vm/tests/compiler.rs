@@ -53,10 +53,10 @@ use common::{Consts, PROGRAM};
 use std::collections::BTreeSet;
 
 use ftl_object::{Accounting, GilHeap, ObjRef};
-use ftl_vm::ast::{BinOp, CmpOp};
+use ftl_syntax::ast::{BinOp, CmpOp};
 use ftl_vm::bytecode::{flags, Code, Instr, Op};
 use ftl_vm::compile::compile_module;
-use ftl_vm::lower;
+use ftl_syntax::lower;
 use proptest::prelude::*;
 
 type P = GilHeap;

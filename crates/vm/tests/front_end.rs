@@ -40,11 +40,11 @@ use common::Consts;
 use std::sync::OnceLock;
 
 use ftl_object::GilHeap;
-use ftl_vm::ast::SyntaxErrorKind::{self, Indentation, Syntax, Tab};
-use ftl_vm::ast::{self, ExprKind, Loc, StmtKind, SyntaxError};
+use ftl_syntax::ast::SyntaxErrorKind::{self, Indentation, Syntax, Tab};
+use ftl_syntax::ast::{self, ExprKind, Loc, StmtKind, SyntaxError};
 use ftl_vm::compile::compile_module;
-use ftl_vm::lower;
-use ftl_vm::symtable::SymbolTable;
+use ftl_syntax::lower;
+use ftl_syntax::symtable::SymbolTable;
 use proptest::prelude::*;
 
 /// Parses source that must be rejected.

@@ -24,10 +24,10 @@ use common::{Consts, PROGRAM};
 use std::collections::{BTreeMap, BTreeSet};
 
 use ftl_object::GilHeap;
-use ftl_vm::ast::StmtKind;
+use ftl_syntax::ast::StmtKind;
 use ftl_vm::compile::compile_module;
-use ftl_vm::lower;
-use ftl_vm::symtable::{Binding, Scope, ScopeKind, SymbolTable};
+use ftl_syntax::lower;
+use ftl_syntax::symtable::{Binding, Scope, ScopeKind, SymbolTable};
 
 use Binding::{Cell, Free, GlobalExplicit as GExp, GlobalImplicit as GImp, Local};
 
@@ -505,7 +505,7 @@ fn small_programs() {
 }
 
 /// A scope error: lowers `src` and runs the analysis, which must fail.
-fn scope_error(src: &str) -> ftl_vm::symtable::ScopeError {
+fn scope_error(src: &str) -> ftl_syntax::symtable::ScopeError {
     let module = lower::parse(src, "x.py").expect("valid syntax");
     match SymbolTable::build(&module) {
         Ok(_) => panic!("expected a scope error for {src:?}"),
@@ -515,7 +515,7 @@ fn scope_error(src: &str) -> ftl_vm::symtable::ScopeError {
 
 /// The error `compile_module` reports for `src` (scope errors surface
 /// there).
-fn compile_error(src: &str) -> ftl_vm::ast::SyntaxError {
+fn compile_error(src: &str) -> ftl_syntax::ast::SyntaxError {
     let module = lower::parse(src, "x.py").expect("valid syntax");
     match compile_module::<GilHeap>(&module, "x.py", src, &mut Consts) {
         Ok(_) => panic!("expected a compile error for {src:?}"),

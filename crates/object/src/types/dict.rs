@@ -20,7 +20,7 @@
 //! stored key object, which the table finds by identity.
 
 use super::table::Table;
-use crate::hashing::PyHash;
+use ftl_algorithms::hash::PyHash;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
 use crate::{HeapPolicy, Kind, ObjRef, Payload};

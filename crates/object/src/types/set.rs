@@ -13,7 +13,7 @@
 //! `__eq__` with the set unlocked.
 
 use super::set_table::SetTable;
-use crate::hashing::PyHash;
+use ftl_algorithms::hash::PyHash;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
 use crate::{HeapPolicy, Kind, ObjRef, Payload};

@@ -45,7 +45,7 @@
 //! The order depends only on the hashes and the sequence of operations, so it
 //! equals CPython's whenever the hashes do: ints, floats, bools, `None`-free
 //! tuples of those. `str` and `bytes` hash with SipHash under a fixed zero key
-//! (see [`crate::hashing`]) where CPython randomizes the key per process, so
+//! (see [`ftl_algorithms::hash`]) where CPython randomizes the key per process, so
 //! sets of strings iterate in an order CPython only shows with
 //! `PYTHONHASHSEED=0` (and then only for ASCII text); identity-hashed objects
 //! depend on addresses in both.
@@ -65,7 +65,7 @@
 //! Every method runs inside the owning set's critical section, so none drops
 //! a reference: displaced keys are returned to the caller.
 
-use crate::hashing::PyHash;
+use ftl_algorithms::hash::PyHash;
 use crate::keys;
 use crate::{HeapPolicy, ObjRef};
 

@@ -24,7 +24,7 @@
 
 use hashbrown::HashTable;
 
-use crate::hashing::PyHash;
+use ftl_algorithms::hash::PyHash;
 use crate::keys;
 use crate::{HeapPolicy, ObjRef};
 

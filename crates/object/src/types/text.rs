@@ -20,7 +20,7 @@
 
 use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
-use crate::hashing::{hash_bytes, hash_str, PyHash};
+use ftl_algorithms::hash::{hash_bytes, hash_str, PyHash};
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
 
 /// "Not computed yet": -1 is never a valid hash.

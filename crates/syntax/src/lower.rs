@@ -11,8 +11,9 @@
 //! with Rust 1.95. The project measured it at about 5x the speed of
 //! `rustpython-parser` 0.4, which is frozen upstream and LGPL-licensed by
 //! default. This module is the only one in the project that names a ruff
-//! crate: a parser upgrade touches this file alone, and the rest of the VM
-//! sees only [`crate::ast`].
+//! crate (and `ftl-syntax` the only crate that depends on one): a parser
+//! upgrade touches this file alone, and the compiler sees only
+//! [`crate::ast`].
 //!
 //! # Pipeline
 //!
@@ -62,7 +63,7 @@
 
 use core::cell::RefCell;
 
-use ftl_object::IntValue;
+use ftl_algorithms::int::IntValue;
 use ruff_python_ast as rast;
 use ruff_python_ast::token::{Token, TokenKind};
 use ruff_python_ast::visitor::transformer::{self, Transformer};

@@ -56,16 +56,16 @@
 //! Rust strings cannot: `format(0xd800, 'c')` and `'%c' % 0xd800` give a
 //! `ValueError` here.
 //!
-//! This module uses [`super::strmeth`] (for Unicode decimal digits), so the
-//! two must be declared side by side.
+//! This module uses [`crate::str_methods`] (for Unicode decimal digits), so the
+//! two live in one crate.
 
 use std::fmt;
 
-use ftl_object::IntValue;
+use crate::int::IntValue;
 use num_bigint::BigUint;
 use num_integer::Integer;
 
-use super::strmeth::{char_len, decimal_value};
+use crate::str_methods::{char_len, decimal_value};
 
 // ---------------------------------------------------------------------------
 // Errors and messages
@@ -1900,7 +1900,7 @@ mod tests {
     //! on each case; `!Name: message` stands for a raised exception.
 
     use super::*;
-    use crate::strmeth;
+    use crate::str_methods as strmeth;
 
     /// Parses a Python float repr (`inf`, `nan` included).
     fn px(s: &str) -> f64 {

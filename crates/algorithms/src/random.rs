@@ -48,7 +48,7 @@
 //!   CPython exactly;
 //! * `float` (and any other hashable object, in the C layer): the seed is
 //!   `hash(x)` reinterpreted as an unsigned 64-bit number (not its absolute
-//!   value). [`Random::seed_float`] uses `ftl_object::hashing::hash_f64`, so
+//!   value). [`Random::seed_float`] uses `crate::hash::hash_f64`, so
 //!   float seeds match too, except NaN, which CPython hashes by object
 //!   identity (not reproducible there either);
 //! * any other type is a `TypeError` in 3.11 ([`SEED_TYPE_ERROR`] is the
@@ -91,7 +91,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use ftl_object::IntValue;
+use crate::int::IntValue;
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::ToPrimitive;
 
@@ -264,7 +264,7 @@ impl Random {
     /// CPython for every non-NaN float (`seed(3.0)` is `seed(3)`); a NaN is
     /// hashed with identity 0, where CPython uses the object's address.
     pub fn seed_float(&mut self, f: f64) {
-        self.seed_hash(ftl_object::hashing::hash_f64(f, 0));
+        self.seed_hash(crate::hash::hash_f64(f, 0));
     }
 
     /// `seed()` / `seed(None)`: seeds from the wall clock, the process id, a

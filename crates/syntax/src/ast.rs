@@ -16,7 +16,7 @@
 
 use core::fmt;
 
-use ftl_object::IntValue;
+use ftl_algorithms::int::IntValue;
 
 /// A source position range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

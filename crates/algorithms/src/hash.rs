@@ -47,7 +47,7 @@
 
 use num_bigint::{BigInt, Sign};
 
-use crate::int_value::IntValue;
+use crate::int::IntValue;
 
 /// A Python hash value (CPython's `Py_hash_t` on a 64-bit platform).
 pub type PyHash = i64;
