@@ -115,7 +115,7 @@ fn runtimes_json() -> serde_json::Value {
         .collect();
     serde_json::json!({
         "runtimes": runtimes,
-        "modules": ftl_vm::modules::MODULES,
+        "modules": ftl_vm::stdlib::module_names(),
     })
 }
 

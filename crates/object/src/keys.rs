@@ -21,9 +21,9 @@
 use core::cmp::Ordering;
 use core::fmt;
 
-use ftl_algorithms::hash::{hash_bool, hash_f64, hash_int, PyHash, TupleHasher};
 use crate::types::{Bytes, Str};
 use crate::{HeapPolicy, Kind, ObjRef};
+use ftl_algorithms::hash::{hash_bool, hash_f64, hash_int, PyHash, TupleHasher};
 
 /// The error of hashing an unhashable object (Python's `TypeError:
 /// unhashable type: 'list'`).

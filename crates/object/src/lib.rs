@@ -56,8 +56,8 @@ mod test_support {
 }
 
 pub use accounting::{Accounting, Scope};
-pub use header::{GcLinks, Header, Kind, ObjRef, Payload, TypeObject};
 pub use ftl_algorithms::int::{IntError, IntValue};
+pub use header::{GcLinks, Header, Kind, ObjRef, Payload, TypeObject};
 pub use keys::Unhashable;
 pub use policy::{GilHeap, HeapPolicy, Plain, SharedHeap};
 pub use slot::{Exclusive, ObjCell};

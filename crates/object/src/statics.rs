@@ -8,10 +8,10 @@
 //! written, which is what makes sharing them between threads sound even for
 //! a heap whose ordinary objects are not thread-safe.
 
-use ftl_algorithms::int::IntValue;
 use crate::policy::HeapPolicy;
 use crate::types::{Bool, Bytes, Int, NoneType, Str, Tuple};
 use crate::ObjRef;
+use ftl_algorithms::int::IntValue;
 
 /// Smallest cached int.
 pub const SMALL_INT_MIN: i64 = -5;

@@ -1,53 +1,37 @@
 //! # ftl-vm: the Python-subset virtual machine
 //!
-//! The front end (a thin lowering layer over a maintained Python parser
-//! crate), the bytecode compiler, the eval loop — monomorphised per heap
+//! Composes the mechanism crates into an interpreter: the compiler from
+//! `ftl-syntax`'s tree to bytecode, the eval loop — monomorphised per heap
 //! policy of `ftl-object`, polling the thread coordination at safe points —
-//! and the built-in functions and modules. See `docs/ARCHITECTURE.md` for
-//! the code map; in short:
+//! the built-in types and functions, and the standard library modules.
+//! One folder per stage of the pipeline, in the order a program meets them:
 //!
-//! * front end: [`lower`] (ruff's tree → [`ast`]), [`symtable`],
-//!   [`compile`] → [`bytecode`];
-//! * execution: [`vm`] (interpreter and thread state), [`eval`] (the loop),
-//!   [`frame`], [`call`], [`attr`] (with the type attribute cache of
-//!   [`typecache`]), [`ops`], [`exceptions`], [`finalize`];
-//! * the object types the object model leaves to the VM: [`objects`];
-//! * built-ins: [`builtins`], [`functions`], [`methods`], [`methods_seq`],
-//!   [`methods_text`], [`modules`], [`mathmod`], [`textfmt`], with the pure
-//!   text and number formatting of [`format`] and [`strmeth`] and the
-//!   Mersenne Twister of [`random_mt`] and CPython's list sort of [`timsort`];
-//! * [`runtime`]: the named runtimes (`ftl runtimes`) and the entry point
-//!   that runs a program on one of them.
+//! | folder | stage |
+//! |---|---|
+//! | [`compiler`] | `ftl-syntax`'s tree → [`compiler::bytecode::Code`] |
+//! | [`interpreter`] | thread state, the eval loop, frames, calls, attributes, exceptions, finalizers, `import` |
+//! | [`objects`] | the VM's object types and the object protocols (arithmetic, comparison, hashing, iteration, repr, format) |
+//! | [`builtins`] | start-up, the built-in functions, and the constructors and methods of the built-in types |
+//! | [`stdlib`] | the modules `import` finds, one file each, in one registration table; `lib/` holds the frozen Python ones |
+//! | [`threads`] | Python threads on OS threads and the coordination (GIL) they attach to |
+//! | [`runtime`] | the named runtimes (`ftl runtimes`) and the entry point that runs a program on one |
 //!
-//! * threads: [`coordination`] (the GIL behind an object-safe trait) and
-//!   [`threads`] (`_thread`; `threading` is Python, in `lib/threading.py`).
+//! The front end is `ftl-syntax` and the pure CPython algorithms (int
+//! arithmetic, float repr and format, str methods, timsort, MT19937) are
+//! `ftl-algorithms`; `docs/ARCHITECTURE.md` has the code map.
 //!
-//! `unsafe` lives only in [`finalize`], [`sysinfo`] and [`threads`] (the
-//! two ends of the `Handover` that gives a new thread its target).
+//! `unsafe` is denied workspace-wide (`unsafe_code = "deny"`); the modules
+//! that hold it say so with a file-level `#![allow(unsafe_code)]`:
+//! [`interpreter::finalize`], [`stdlib::syscalls`], [`threads`] (the two
+//! ends of the `Handover` that gives a new thread its target), [`objects`]
+//! and [`compiler::bytecode`] (their `unsafe impl Payload`).
 
-pub mod attr;
 pub mod builtins;
-pub mod bytecode;
-pub mod call;
-pub mod compile;
-pub mod coordination;
-pub mod eval;
-pub mod exceptions;
-pub mod finalize;
-pub mod frame;
-pub mod functions;
-pub mod mathmod;
-pub mod methods;
-pub mod methods_seq;
-pub mod methods_text;
-pub mod modules;
+pub mod compiler;
+pub mod interpreter;
 pub mod objects;
-pub mod ops;
 pub mod runtime;
-pub mod sysinfo;
-pub mod textfmt;
+pub mod stdlib;
 pub mod threads;
-pub mod typecache;
-pub mod vm;
 
 pub use runtime::{run_file, run_source, RuntimeInfo, RUNTIMES};

@@ -12,10 +12,10 @@ use ftl_core::probe::Probes;
 
 use ftl_object::{GilHeap, HeapPolicy, ObjRef};
 
-use crate::compile::{compile_module, ConstMaker};
-use crate::frame::Frame;
+use crate::compiler::compile::{compile_module, ConstMaker};
+use crate::interpreter::frame::Frame;
+use crate::interpreter::state::Vm;
 use crate::objects::{Module, Obj};
-use crate::vm::Vm;
 
 /// A runtime as `ftl runtimes` lists it.
 #[derive(Debug, Clone, Copy)]
@@ -154,7 +154,7 @@ pub fn run_file(
             // A GIL runtime: the GIL is taken here, on the interpreter's
             // thread, before the program is even parsed, and released when
             // it has ended.
-            match crate::coordination::gil_runtime(other, options.probes.clone()) {
+            match crate::threads::coordination::gil_runtime(other, options.probes.clone()) {
                 Some(coord) => Ok(run_source_with::<GilHeap>(source, path, argv, coord)),
                 None => Err(RuntimeError::Pending(other.to_string())),
             }
@@ -180,7 +180,7 @@ pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>
         source,
         filename,
         argv,
-        Box::new(crate::coordination::SingleThread::new()),
+        Box::new(crate::threads::coordination::SingleThread::new()),
     )
 }
 
@@ -189,7 +189,7 @@ pub fn run_source_with<P: HeapPolicy>(
     source: &str,
     filename: &str,
     argv: Vec<String>,
-    coord: Box<dyn crate::coordination::Coordination>,
+    coord: Box<dyn crate::threads::coordination::Coordination>,
 ) -> i32 {
     let module = match ftl_syntax::lower::parse(source, filename) {
         Ok(m) => m,
@@ -207,7 +207,7 @@ pub fn run_source_with<P: HeapPolicy>(
     let _ = vm.interp.threads.accounting.set(accounting.clone());
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
-    let _finalizers = crate::finalize::register(&vm);
+    let _finalizers = crate::interpreter::finalize::register(&vm);
     vm.init_builtins();
     let code = match compile_module(&module, filename, source, &mut VmConsts(&vm)) {
         Ok(c) => c,
@@ -267,7 +267,7 @@ fn wait_for_thread_shutdown<P: HeapPolicy>(vm: &Vm<P>) {
     };
     let result = vm
         .getattr(&threading, &vm.intern("_shutdown"))
-        .and_then(|f| vm.call(&f, &[], crate::vm::Kw::EMPTY));
+        .and_then(|f| vm.call(&f, &[], crate::interpreter::state::Kw::EMPTY));
     if let Err(e) = result {
         vm.write_stderr(&format!(
             "Exception ignored in: <module 'threading'>\n{}",
@@ -302,9 +302,9 @@ pub(crate) fn exec_module<P: HeapPolicy>(
     vm: &Vm<P>,
     code: Obj<P>,
     globals: Obj<P>,
-) -> Result<(), crate::vm::PyErr<P>> {
+) -> Result<(), crate::interpreter::state::PyErr<P>> {
     let nlocals = code
-        .downcast::<crate::bytecode::Code<P>>()
+        .downcast::<crate::compiler::bytecode::Code<P>>()
         .map(|c| c.nlocals())
         .unwrap_or(0);
     let mut frame = Frame {

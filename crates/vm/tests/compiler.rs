@@ -54,9 +54,9 @@ use std::collections::BTreeSet;
 
 use ftl_object::{Accounting, GilHeap, ObjRef};
 use ftl_syntax::ast::{BinOp, CmpOp};
-use ftl_vm::bytecode::{flags, Code, Instr, Op};
-use ftl_vm::compile::compile_module;
 use ftl_syntax::lower;
+use ftl_vm::compiler::bytecode::{flags, Code, Instr, Op};
+use ftl_vm::compiler::compile_module;
 use proptest::prelude::*;
 
 type P = GilHeap;
@@ -860,7 +860,7 @@ fn the_verifier_rejects_broken_code() {
     let rebuild = |instrs: Vec<Instr>| Code::<P> {
         hints: instrs
             .iter()
-            .map(|_| std::sync::atomic::AtomicU32::new(ftl_vm::bytecode::NO_HINT))
+            .map(|_| std::sync::atomic::AtomicU32::new(ftl_vm::compiler::bytecode::NO_HINT))
             .collect(),
         instrs,
         lines: f.lines.clone(),

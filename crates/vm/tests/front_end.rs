@@ -42,9 +42,9 @@ use std::sync::OnceLock;
 use ftl_object::GilHeap;
 use ftl_syntax::ast::SyntaxErrorKind::{self, Indentation, Syntax, Tab};
 use ftl_syntax::ast::{self, ExprKind, Loc, StmtKind, SyntaxError};
-use ftl_vm::compile::compile_module;
 use ftl_syntax::lower;
 use ftl_syntax::symtable::SymbolTable;
+use ftl_vm::compiler::compile_module;
 use proptest::prelude::*;
 
 /// Parses source that must be rejected.

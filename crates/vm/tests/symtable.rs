@@ -25,9 +25,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use ftl_object::GilHeap;
 use ftl_syntax::ast::StmtKind;
-use ftl_vm::compile::compile_module;
 use ftl_syntax::lower;
 use ftl_syntax::symtable::{Binding, Scope, ScopeKind, SymbolTable};
+use ftl_vm::compiler::compile_module;
 
 use Binding::{Cell, Free, GlobalExplicit as GExp, GlobalImplicit as GImp, Local};
 

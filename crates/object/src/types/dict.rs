@@ -20,10 +20,10 @@
 //! stored key object, which the table finds by identity.
 
 use super::table::Table;
-use ftl_algorithms::hash::PyHash;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
+use ftl_algorithms::hash::PyHash;
 
 /// The payload of a `dict`.
 pub struct Dict<P: HeapPolicy> {

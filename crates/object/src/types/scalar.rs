@@ -6,9 +6,9 @@
 //! An `int` keeps an [`IntValue`]: an `i64` fast path, promoted to a big
 //! integer on overflow and normalised back when a result fits.
 
-use ftl_algorithms::int::IntValue;
 use crate::statics::{SMALL_INT_MAX, SMALL_INT_MIN};
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
+use ftl_algorithms::int::IntValue;
 
 /// The payload of `None`.
 #[derive(Debug)]

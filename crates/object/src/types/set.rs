@@ -13,10 +13,10 @@
 //! `__eq__` with the set unlocked.
 
 use super::set_table::SetTable;
-use ftl_algorithms::hash::PyHash;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
+use ftl_algorithms::hash::PyHash;
 
 /// The payload of a `set`.
 pub struct Set<P: HeapPolicy> {

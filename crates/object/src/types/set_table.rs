@@ -65,9 +65,9 @@
 //! Every method runs inside the owning set's critical section, so none drops
 //! a reference: displaced keys are returned to the caller.
 
-use ftl_algorithms::hash::PyHash;
 use crate::keys;
 use crate::{HeapPolicy, ObjRef};
+use ftl_algorithms::hash::PyHash;
 
 /// The smallest table (`PySet_MINSIZE`).
 pub(crate) const MIN_SIZE: usize = 8;

@@ -24,9 +24,9 @@
 
 use hashbrown::HashTable;
 
-use ftl_algorithms::hash::PyHash;
 use crate::keys;
 use crate::{HeapPolicy, ObjRef};
+use ftl_algorithms::hash::PyHash;
 
 /// One key (and value) with its Python hash.
 pub(crate) struct Entry<P: HeapPolicy, V> {

@@ -20,8 +20,8 @@
 
 use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
-use ftl_algorithms::hash::{hash_bytes, hash_str, PyHash};
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
+use ftl_algorithms::hash::{hash_bytes, hash_str, PyHash};
 
 /// "Not computed yet": -1 is never a valid hash.
 const NO_HASH: PyHash = -1;

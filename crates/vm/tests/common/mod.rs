@@ -4,7 +4,7 @@
 #![allow(dead_code)] // each test crate uses its own part
 
 use ftl_object::{GilHeap, ObjRef};
-use ftl_vm::compile::ConstMaker;
+use ftl_vm::compiler::ConstMaker;
 
 /// Constants for a compilation that is never run: plain strings, and
 /// `None` standing in for `Ellipsis`.

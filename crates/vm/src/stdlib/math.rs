@@ -6,13 +6,25 @@ use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 use num_integer::{Integer, Roots};
 use num_traits::{One, Signed, Zero};
 
+use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyResult, Vm};
 use crate::objects::Obj;
-use crate::vm::{BuiltinFn, ExcType, Kw, PyResult, Vm};
+use crate::stdlib::Namespace;
 
 type R<P> = PyResult<Obj<P>, P>;
 
+/// Fills `math`.
+pub fn init<P: HeapPolicy>(_vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {
+    m.set("pi", ObjRef::from_f64(core::f64::consts::PI));
+    m.set("e", ObjRef::from_f64(core::f64::consts::E));
+    m.set("tau", ObjRef::from_f64(core::f64::consts::TAU));
+    m.set("inf", ObjRef::from_f64(f64::INFINITY));
+    m.set("nan", ObjRef::from_f64(f64::NAN));
+    m.add_functions(functions::<P>());
+    Ok(())
+}
+
 /// The functions of `math`.
-pub fn funcs<P: HeapPolicy>() -> &'static [(&'static str, BuiltinFn<P>)] {
+fn functions<P: HeapPolicy>() -> &'static [(&'static str, BuiltinFn<P>)] {
     &[
         ("sqrt", sqrt::<P>),
         ("exp", exp::<P>),
@@ -71,7 +83,7 @@ fn two<P: HeapPolicy>(vm: &Vm<P>, name: &str, args: &[Obj<P>]) -> PyResult<(f64,
     Ok((vm.to_f64(&args[0])?, vm.to_f64(&args[1])?))
 }
 
-fn domain<P: HeapPolicy>(vm: &Vm<P>) -> crate::vm::PyErr<P> {
+fn domain<P: HeapPolicy>(vm: &Vm<P>) -> crate::interpreter::state::PyErr<P> {
     vm.value_error("math domain error")
 }
 
@@ -463,6 +475,6 @@ fn prod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
 }
 
 #[allow(dead_code)]
-fn _unused<P: HeapPolicy>(vm: &Vm<P>) -> crate::vm::PyErr<P> {
+fn _unused<P: HeapPolicy>(vm: &Vm<P>) -> crate::interpreter::state::PyErr<P> {
     vm.new_error(ExcType::ValueError, "")
 }

@@ -18,8 +18,8 @@ use core::cell::Cell;
 
 use ftl_object::{HeapPolicy, ObjRef};
 
+use crate::interpreter::state::{Kw, Vm};
 use crate::objects::Obj;
-use crate::vm::{Kw, Vm};
 
 type Runner = unsafe fn(*const (), &dyn Any);
 

@@ -13,11 +13,11 @@ use core::sync::atomic::{AtomicU32, Ordering};
 
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
-use crate::bytecode::{flags, Code, Op};
-use crate::eval::FrameExit;
-use crate::frame::Frame;
+use crate::compiler::bytecode::{flags, Code, Op};
+use crate::interpreter::eval::FrameExit;
+use crate::interpreter::frame::Frame;
+use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
 
 impl<P: HeapPolicy> Vm<P> {
     /// Calls `callable(*args, **kw)`.

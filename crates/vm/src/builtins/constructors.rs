@@ -7,18 +7,20 @@
 
 use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 
-use ftl_syntax::ast::CmpOp;
+use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{ExcType, Kw, PyResult, Vm};
+use ftl_syntax::ast::CmpOp;
 
 type R<P> = PyResult<Obj<P>, P>;
 
 /// Installs the methods of every built-in class.
 pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     let t = vm.types();
-    let m = |cls: &Obj<P>, owner: &'static str, name: &'static str, f: crate::vm::BuiltinFn<P>| {
-        vm.add_method(cls, owner, name, f)
-    };
+    let m =
+        |cls: &Obj<P>,
+         owner: &'static str,
+         name: &'static str,
+         f: crate::interpreter::state::BuiltinFn<P>| { vm.add_method(cls, owner, name, f) };
     // object
     m(&t.object, "object", "__init__", object_init::<P>);
     m(&t.object, "object", "__repr__", object_repr::<P>);
@@ -33,7 +35,7 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         "__init__",
         exc_init::<P>,
     );
-    crate::methods_seq::install(vm);
+    crate::builtins::containers::install(vm);
 }
 
 fn object_init<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

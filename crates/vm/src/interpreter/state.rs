@@ -22,8 +22,8 @@ use std::sync::Arc;
 use ftl_core::sync::Mutex;
 use ftl_object::{HeapPolicy, ObjRef};
 
-use crate::coordination::{Coordination, SingleThread};
 use crate::objects::*;
+use crate::threads::coordination::{Coordination, SingleThread};
 
 /// A Python exception in flight: the exception instance.
 pub struct PyErr<P: HeapPolicy>(pub Obj<P>);
@@ -200,7 +200,7 @@ pub struct Interp<P: HeapPolicy> {
     /// `sys.getrecursionlimit()`
     pub recursion_limit: core::sync::atomic::AtomicU32,
     /// Bumped by every change to a class namespace; the type attribute
-    /// caches ([`crate::typecache`]) are valid for one epoch.
+    /// caches ([`crate::interpreter::typecache`]) are valid for one epoch.
     pub class_epoch: core::sync::atomic::AtomicU64,
     /// `sys.argv`
     pub argv: Vec<String>,
@@ -308,11 +308,11 @@ pub struct Vm<P: HeapPolicy> {
     /// chain).
     pub exc_info: RefCell<Vec<Obj<P>>>,
     /// Recycled value stacks.
-    pub stack_pool: crate::frame::VecPool<Obj<P>>,
+    pub stack_pool: crate::interpreter::frame::VecPool<Obj<P>>,
     /// Recycled fast-locals vectors (with the value stacks, this thread's
     /// frame storage: CPython 3.11 carves frames out of a per-thread data
     /// stack instead of allocating one per call).
-    pub fast_pool: crate::frame::VecPool<Option<Obj<P>>>,
+    pub fast_pool: crate::interpreter::frame::VecPool<Option<Obj<P>>>,
     /// The address of a local near the base of this thread's stack, and
     /// how many bytes below it the VM may use before raising
     /// `RecursionError`.
@@ -322,7 +322,7 @@ pub struct Vm<P: HeapPolicy> {
     /// The coordination's eval-breaker flag.
     pub breaker: ftl_core::sync::Arc<ftl_core::sync::AtomicBool>,
     /// This thread's type attribute cache.
-    pub type_cache: crate::typecache::TypeCache<P>,
+    pub type_cache: crate::interpreter::typecache::TypeCache<P>,
     /// This thread's coordination handle (the GIL, or none). Last: see
     /// the type's docs.
     pub coord: Box<dyn Coordination>,
@@ -357,8 +357,8 @@ impl<P: HeapPolicy> Vm<P> {
             sentinels: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             exc_info: RefCell::new(Vec::new()),
-            stack_pool: crate::frame::VecPool::new(),
-            fast_pool: crate::frame::VecPool::new(),
+            stack_pool: crate::interpreter::frame::VecPool::new(),
+            fast_pool: crate::interpreter::frame::VecPool::new(),
             stack_base: &marker as *const u8 as usize,
             stack_budget: 8 << 20,
             coord,

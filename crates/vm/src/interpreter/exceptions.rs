@@ -15,9 +15,9 @@ use std::io::Write;
 
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
-use crate::bytecode::Code;
+use crate::compiler::bytecode::Code;
+use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
 
 impl<P: HeapPolicy> Vm<P> {
     /// The exception to raise for `raise value`.

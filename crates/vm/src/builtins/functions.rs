@@ -5,9 +5,9 @@
 
 use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 
-use ftl_syntax::ast::{BinOp, CmpOp};
+use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
+use ftl_syntax::ast::{BinOp, CmpOp};
 
 type R<P> = PyResult<Obj<P>, P>;
 
@@ -115,7 +115,9 @@ fn repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 
 fn ascii<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("ascii", args, 1, 1)?;
-    Ok(vm.new_str(ftl_algorithms::str_methods::ascii_escape(&vm.repr(&args[0])?)))
+    Ok(vm.new_str(ftl_algorithms::str_methods::ascii_escape(
+        &vm.repr(&args[0])?,
+    )))
 }
 
 fn abs<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -473,7 +475,10 @@ fn divmod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("divmod", args, 2, 2)?;
     let (a, b) = (&args[0], &args[1]);
     match (vm.num(a), vm.num(b)) {
-        (Some(crate::ops::Num::Int(x)), Some(crate::ops::Num::Int(y))) => match x.divmod(&y) {
+        (
+            Some(crate::objects::protocols::Num::Int(x)),
+            Some(crate::objects::protocols::Num::Int(y)),
+        ) => match x.divmod(&y) {
             Ok((q, r)) => Ok(ObjRef::new_tuple(vec![
                 ObjRef::from_int(q),
                 ObjRef::from_int(r),
@@ -485,7 +490,7 @@ fn divmod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
             if y == 0.0 {
                 return Err(vm.zero_division("float divmod()"));
             }
-            let (q, r) = crate::ops::float_divmod(x, y);
+            let (q, r) = crate::objects::protocols::float_divmod(x, y);
             Ok(ObjRef::new_tuple(vec![
                 ObjRef::from_f64(q),
                 ObjRef::from_f64(r),

@@ -27,8 +27,8 @@
 //!   inputs; it has no other effect on behaviour (except keeping those
 //!   objects alive until their entry is replaced or emptied).
 //!
-//! [`Interp::class_epoch`]: crate::vm::Interp::class_epoch
-//! [`Vm`]: crate::vm::Vm
+//! [`Interp::class_epoch`]: crate::interpreter::state::Interp::class_epoch
+//! [`Vm`]: crate::interpreter::state::Vm
 
 use core::cell::RefCell;
 

@@ -25,8 +25,8 @@ use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use ftl_object::{Exclusive, HeapPolicy, IntValue, ObjCell, ObjRef, Payload};
 
-use crate::frame::Frame;
-use crate::vm::BuiltinFn;
+use crate::interpreter::frame::Frame;
+use crate::interpreter::state::BuiltinFn;
 
 /// Shorthand for an object reference.
 pub type Obj<P> = ObjRef<P>;
@@ -308,7 +308,7 @@ unsafe impl<P: HeapPolicy> Payload<P> for Instance<P> {
     }
 
     fn finalize(this: &Obj<P>) {
-        crate::finalize::run(this);
+        crate::interpreter::finalize::run(this);
     }
 }
 

@@ -12,9 +12,9 @@ use core::sync::atomic::AtomicU32;
 
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
-use crate::bytecode::NO_HINT;
+use crate::compiler::bytecode::NO_HINT;
+use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
 
 impl<P: HeapPolicy> Vm<P> {
     /// `getattr(obj, name)`; `name` is an interned str.
@@ -99,7 +99,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// [`getattr_opt`](Self::getattr_opt) with the instruction's inline
     /// cache word for the instance-dict lookup (see [`Code::hints`]).
     ///
-    /// [`Code::hints`]: crate::bytecode::Code::hints
+    /// [`Code::hints`]: crate::compiler::bytecode::Code::hints
     pub fn getattr_opt_hinted(
         &self,
         obj: &Obj<P>,

@@ -20,10 +20,10 @@ use core::cmp::Ordering;
 use ftl_algorithms::hash::{hash_int, PyHash};
 use ftl_object::{keys, HeapPolicy, IntValue, Kind, ObjRef};
 
-use ftl_syntax::ast::{BinOp, CmpOp};
-use ftl_algorithms::format;
+use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
+use ftl_algorithms::format;
+use ftl_syntax::ast::{BinOp, CmpOp};
 
 /// A number, borrowed from an object.
 pub enum Num<'a> {

@@ -29,8 +29,8 @@ use std::collections::HashMap;
 
 use ftl_object::{HeapPolicy, ObjRef};
 
+use crate::compiler::bytecode::{flags, Code, Instr, Op};
 use ftl_syntax::ast::*;
-use crate::bytecode::{flags, Code, Instr, Op};
 use ftl_syntax::symtable::{Binding, ScopeKind, SymbolTable};
 
 /// What the compiler needs from the interpreter to make constants.
@@ -274,7 +274,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             filename: self.filename_obj.clone(),
             firstlineno: u.firstlineno,
             hints: (0..ninstrs)
-                .map(|_| core::sync::atomic::AtomicU32::new(crate::bytecode::NO_HINT))
+                .map(|_| core::sync::atomic::AtomicU32::new(crate::compiler::bytecode::NO_HINT))
                 .collect(),
         }
     }

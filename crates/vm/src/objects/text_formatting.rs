@@ -7,9 +7,9 @@
 
 use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 
-use ftl_algorithms::format::{self, Count, FieldAccess, FieldKey, FormatPiece, PercentPiece};
+use crate::interpreter::state::{Kw, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{Kw, PyResult, Vm};
+use ftl_algorithms::format::{self, Count, FieldAccess, FieldKey, FormatPiece, PercentPiece};
 
 impl<P: HeapPolicy> Vm<P> {
     /// `fmt % args`
@@ -69,9 +69,10 @@ impl<P: HeapPolicy> Vm<P> {
             let piece = match spec.conv {
                 's' => format::percent_str(&self.str_(&value)?, &spec),
                 'r' => format::percent_str(&self.repr(&value)?, &spec),
-                'a' => {
-                    format::percent_str(&ftl_algorithms::str_methods::ascii_escape(&self.repr(&value)?), &spec)
-                }
+                'a' => format::percent_str(
+                    &ftl_algorithms::str_methods::ascii_escape(&self.repr(&value)?),
+                    &spec,
+                ),
                 'c' => {
                     if let Some(s) = value.as_str() {
                         if s.chars().count() != 1 {
@@ -194,7 +195,9 @@ impl<P: HeapPolicy> Vm<P> {
                 value = match c {
                     's' => self.str_obj(&value)?,
                     'r' => self.new_str(self.repr(&value)?),
-                    _ => self.new_str(ftl_algorithms::str_methods::ascii_escape(&self.repr(&value)?)),
+                    _ => self.new_str(ftl_algorithms::str_methods::ascii_escape(
+                        &self.repr(&value)?,
+                    )),
                 };
             }
             let spec = if spec.contains('{') {

@@ -23,11 +23,11 @@ use core::sync::atomic::{AtomicU32, Ordering};
 
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
-use ftl_syntax::ast::{BinOp, CmpOp};
-use crate::bytecode::{Code, Op, NO_HINT};
-use crate::frame::{Block, BlockKind, Frame};
+use crate::compiler::bytecode::{Code, Op, NO_HINT};
+use crate::interpreter::frame::{Block, BlockKind, Frame};
+use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{ExcType, Kw, PyErr, PyResult, Vm};
+use ftl_syntax::ast::{BinOp, CmpOp};
 
 /// How a frame stopped.
 pub enum FrameExit<P: HeapPolicy> {
@@ -670,7 +670,9 @@ impl<P: HeapPolicy> Vm<P> {
                     let v = match arg & 3 {
                         1 => self.str_obj(&v)?,
                         2 => self.new_str(self.repr(&v)?),
-                        3 => self.new_str(ftl_algorithms::str_methods::ascii_escape(&self.repr(&v)?)),
+                        3 => {
+                            self.new_str(ftl_algorithms::str_methods::ascii_escape(&self.repr(&v)?))
+                        }
                         _ => v,
                     };
                     let s = match spec {
@@ -1044,7 +1046,7 @@ impl<P: HeapPolicy> Vm<P> {
         let first = base + skip;
         if let Some(f) = stack[base].downcast::<Function<P>>() {
             let code = f.code.downcast::<Code<P>>().expect("code");
-            if crate::call::binds_positionally(code, n) {
+            if crate::interpreter::call::binds_positionally(code, n) {
                 let nlocals = code.nlocals();
                 let fast = self.take_fast(nlocals, stack.drain(first..first + n));
                 // The callee's reference moves from the stack to the call

@@ -46,9 +46,9 @@ use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{One, Signed, Zero};
 
+use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
 use ftl_algorithms::str_methods;
-use crate::vm::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
 
 type R<P> = PyResult<Obj<P>, P>;
 

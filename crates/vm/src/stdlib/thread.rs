@@ -1,109 +1,31 @@
-//! `_thread`: interpreter threads on OS threads, and the lock types.
-//!
-//! This is CPython's `Modules/_threadmodule.c` in ftl's terms; the
-//! `threading` module is Python on top of it (`lib/threading.py`, after
-//! CPython's `Lib/threading.py`), exactly as in CPython.
-//!
-//! ## Starting a thread
-//!
-//! [`Vm::start_thread`] asks the thread's coordination for a
-//! [`ThreadStarter`](crate::coordination::ThreadStarter) — only a GIL
-//! runtime has one; `single` and `ft-atomic` raise `RuntimeError` — and
-//! spawns an OS thread that
-//!
-//! 1. attaches (takes the GIL: it waits until the starting thread drops it,
-//!    at a drop request or a blocking call, as in CPython);
-//! 2. opens the function and arguments it was handed (a
-//!    [`Handover`](ftl_gil::Handover): they are GIL heap objects, `!Send`);
-//! 3. builds its own [`Vm`] on the shared interpreter, registers it for
-//!    finalizers and enters the runtime's allocation accounting;
-//! 4. calls the function. An exception other than `SystemExit` is printed
-//!    as CPython's `thread_run` prints it (`Exception ignored in thread
-//!    started by: ...`); `threading.Thread` catches its own first and
-//!    prints `Exception in thread NAME:` instead;
-//! 5. releases its sentinel locks (`_set_sentinel`, which `Thread.join`
-//!    waits on: CPython's thread-state lock), drops everything it holds
-//!    while still attached, and detaches last.
-//!
-//! ## Blocking calls
+//! `_thread` (`Modules/_threadmodule.c`): `start_new_thread`, the lock
+//! types, thread identities and the sentinel locks `threading` joins on.
+//! Threads themselves start in [`crate::threads`]; `threading` is Python
+//! on top of this module (`lib/threading.py`), exactly as in CPython.
 //!
 //! `lock.acquire()` first tries without detaching, and only then detaches
 //! around the blocking wait, as CPython's `acquire_timed` does. The locks
 //! are [`ThreadLock`]s shared through an `Arc`, so a detached waiter holds
 //! no object.
-//!
-//! ## Shutdown
-//!
-//! When the main module has run, the interpreter calls
-//! `threading._shutdown()` (which joins the non-daemon threads) if
-//! `threading` was imported, then sets [`InterpThreads::finalizing`]. From
-//! then on a thread other than the main one that comes back from waiting
-//! for the GIL parks for good instead of running Python
-//! ([`Vm::after_reattach`]), which is how daemon threads stop (CPython's
-//! `tstate_must_exit`); the process exits without waiting for them.
-//!
-//! ## Invariants
-//!
-//! * A thread touches interpreter objects only while attached; every
-//!   object a thread owns is dropped before its coordination handle (the
-//!   field order of [`Vm`]).
-//! * Only an exclusive coordination starts threads (a GIL heap's objects
-//!   are not thread-safe).
 
-use core::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+#![allow(unsafe_code)] // the `unsafe impl Payload`s of the lock types
+
+use core::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use ftl_core::ThreadLock;
-use ftl_object::{Accounting, HeapPolicy, Kind, ObjRef, Payload};
+use ftl_object::{HeapPolicy, Kind, ObjRef, Payload};
 
+use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
+use crate::stdlib::Namespace;
 
 type R<P> = PyResult<Obj<P>, P>;
-
-/// The native stack of an interpreter thread (reserved address space; the
-/// VM raises `RecursionError` well before it runs out).
-pub const THREAD_STACK: usize = 64 << 20;
 
 /// `_thread.TIMEOUT_MAX`, as CPython computes it on Linux.
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
 
-/// Thread state of one interpreter, shared by its threads.
-pub struct InterpThreads {
-    /// Set once the interpreter is finalizing: threads other than the main
-    /// one park when they next come back from waiting for the GIL.
-    pub finalizing: AtomicBool,
-    /// `sys.getswitchinterval()` in microseconds (CPython keeps whole
-    /// microseconds).
-    pub switch_interval_us: AtomicU64,
-    /// `sys.getcheckinterval()`: the value last set.
-    pub check_interval: AtomicI64,
-    /// Threads started by `_thread` that have not ended (`_thread._count`).
-    pub running: AtomicUsize,
-    /// The runtime's allocation accounting, which every thread enters.
-    pub accounting: OnceLock<Arc<Accounting>>,
-}
-
-impl Default for InterpThreads {
-    fn default() -> Self {
-        InterpThreads {
-            finalizing: AtomicBool::new(false),
-            switch_interval_us: AtomicU64::new(ftl_gil::DEFAULT_SWITCH_INTERVAL.as_micros() as u64),
-            check_interval: AtomicI64::new(i64::from(ftl_gil::DEFAULT_CHECK_INTERVAL)),
-            running: AtomicUsize::new(0),
-            accounting: OnceLock::new(),
-        }
-    }
-}
-
-/// A new thread identifier (`_thread.get_ident()`), unique in the process.
-pub fn next_ident() -> u64 {
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
-}
-
-/// `_thread.lock`: a [`ThreadLock`], shared so that a detached waiter
 /// holds no object.
 pub struct Lock {
     /// The lock.
@@ -132,9 +54,14 @@ unsafe impl<P: HeapPolicy> Payload<P> for RLock {
     const NAME: &'static str = "RLock";
 }
 
-/// The names the `_thread` module defines as functions.
-pub fn module_functions<P: HeapPolicy>() -> &'static [(&'static str, BuiltinFn<P>)] {
-    &[
+/// Fills `_thread`.
+pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {
+    let t = vm.types();
+    m.set("LockType", t.others["lock"].clone());
+    m.set("RLock", t.others["RLock"].clone());
+    m.set("TIMEOUT_MAX", ObjRef::from_f64(TIMEOUT_MAX));
+    m.set("error", vm.exc_class(ExcType::RuntimeError).clone());
+    m.add_functions(&[
         ("start_new_thread", start_new_thread::<P>),
         ("allocate_lock", allocate_lock::<P>),
         ("get_ident", get_ident::<P>),
@@ -143,16 +70,8 @@ pub fn module_functions<P: HeapPolicy>() -> &'static [(&'static str, BuiltinFn<P
         ("_set_sentinel", set_sentinel::<P>),
         ("_excepthook", excepthook::<P>),
         ("daemon_threads_allowed", daemon_threads_allowed::<P>),
-    ]
-}
-
-/// Fills the `_thread` module's namespace beyond its functions.
-pub fn module_extras<P: HeapPolicy>(vm: &Vm<P>, set: &dyn Fn(&str, Obj<P>)) {
-    let t = vm.types();
-    set("LockType", t.others["lock"].clone());
-    set("RLock", t.others["RLock"].clone());
-    set("TIMEOUT_MAX", ObjRef::from_f64(TIMEOUT_MAX));
-    set("error", vm.exc_class(ExcType::RuntimeError).clone());
+    ]);
+    Ok(())
 }
 
 /// Installs the methods of `_thread.lock` and `_thread.RLock`.
@@ -197,115 +116,6 @@ pub fn rlock_new<P: HeapPolicy>(vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) ->
     }))
 }
 
-impl<P: HeapPolicy> Vm<P> {
-    /// Starts `func(*args, **kwargs)` on a new interpreter thread and
-    /// returns its ident (see the module docs). `args` must be a tuple and
-    /// `kwargs` a dict (`TypeError` with CPython's messages otherwise).
-    pub fn start_thread(
-        &self,
-        func: Obj<P>,
-        args: Obj<P>,
-        kwargs: Option<Obj<P>>,
-    ) -> PyResult<u64, P> {
-        if !self.is_callable(&func) {
-            return Err(self.type_error("first arg must be callable"));
-        }
-        if args.kind() != Kind::Tuple {
-            return Err(self.type_error("2nd arg must be a tuple"));
-        }
-        if kwargs.as_ref().is_some_and(|k| k.kind() != Kind::Dict) {
-            return Err(self.type_error("optional 3rd arg must be a dictionary"));
-        }
-        let Some(starter) = self.coord.new_thread() else {
-            return Err(self.new_error(
-                ExcType::RuntimeError,
-                format!(
-                    "can't start new thread: the '{}' runtime runs one thread (threads need a GIL runtime: gil-new, gil-old or gil-fair)",
-                    self.coord.name()
-                ),
-            ));
-        };
-        let ident = next_ident();
-        // SAFETY: this thread is attached to the GIL that `starter`
-        // attaches the new thread to (only exclusive coordinations hand out
-        // starters); the new thread opens the parcel after attaching, and
-        // everything in it is touched only by attached threads.
-        let parcel = unsafe { ftl_gil::Handover::new((self.interp.clone(), func, args, kwargs)) };
-        self.interp.threads.running.fetch_add(1, Ordering::AcqRel);
-        let spawned = std::thread::Builder::new()
-            .name(format!("ftl-thread-{ident}"))
-            .stack_size(THREAD_STACK)
-            .spawn(move || {
-                let coord = starter();
-                // SAFETY: attached (just above) to the GIL the parcel was
-                // wrapped under.
-                let (interp, func, args, kwargs) = unsafe { parcel.into_inner() };
-                thread_main(interp, coord, ident, func, args, kwargs);
-            });
-        if let Err(e) = spawned {
-            // The closure, and the parcel in it, was dropped here, attached.
-            self.interp.threads.running.fetch_sub(1, Ordering::AcqRel);
-            return Err(self.new_error(
-                ExcType::RuntimeError,
-                format!("can't start new thread: {e}"),
-            ));
-        }
-        Ok(ident)
-    }
-}
-
-/// The body of an interpreter thread, attached from start to end.
-fn thread_main<P: HeapPolicy>(
-    interp: Arc<crate::vm::Interp<P>>,
-    coord: Box<dyn crate::coordination::Coordination>,
-    ident: u64,
-    func: Obj<P>,
-    args: Obj<P>,
-    kwargs: Option<Obj<P>>,
-) {
-    let accounting = interp.threads.accounting.get().cloned();
-    let _counted = accounting.as_ref().map(|a| a.enter());
-    let mut vm = Vm::for_thread(interp, coord);
-    vm.ident = ident;
-    vm.set_stack_budget(THREAD_STACK - (8 << 20));
-    let vm = vm;
-    // A thread that finds the interpreter finalizing never runs Python.
-    vm.after_reattach();
-    // Whatever happens below, even a panic, the thread's joiners are
-    // woken when it ends (they run once this thread detaches, when the Vm
-    // drops after this guard).
-    let _done = ThreadDone(&vm);
-    let finalizers = crate::finalize::register(&vm);
-    // `start_thread` checked that `args` is a tuple and `kwargs` a dict.
-    let result = vm.call_ex(&func, &args, kwargs.as_ref());
-    if let Err(e) = result {
-        if !vm.err_matches(&e, ExcType::SystemExit) {
-            let what = vm.repr(&func).unwrap_or_else(|_| "?".into());
-            vm.write_stderr(&format!(
-                "Exception ignored in thread started by: {what}\n{}",
-                vm.format_exception(&e)
-            ));
-        }
-    }
-    drop((func, args, kwargs));
-    vm.exc_info.borrow_mut().clear();
-    vm.type_cache.clear();
-    vm.flush_stdout();
-    drop(finalizers);
-}
-
-/// Releases a thread's sentinel locks and counts it out when dropped.
-struct ThreadDone<'a, P: HeapPolicy>(&'a Vm<P>);
-
-impl<P: HeapPolicy> Drop for ThreadDone<'_, P> {
-    fn drop(&mut self) {
-        for lock in self.0.sentinels.borrow_mut().drain(..) {
-            lock.release();
-        }
-        self.0.interp.threads.running.fetch_sub(1, Ordering::AcqRel);
-    }
-}
-
 // ---- module functions -------------------------------------------------------
 
 fn start_new_thread<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -332,7 +142,9 @@ fn get_ident<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P>
 
 fn get_native_id<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("get_native_id", args, 0, 0)?;
-    Ok(ObjRef::from_i64(crate::sysinfo::native_thread_id() as i64))
+    Ok(ObjRef::from_i64(
+        crate::stdlib::syscalls::native_thread_id() as i64,
+    ))
 }
 
 fn count<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -598,70 +410,4 @@ fn rlock_repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
         r.count.load(Ordering::Relaxed),
         args[0].addr()
     )))
-}
-
-// ---- sys ----------------------------------------------------------------------
-
-/// `sys.setswitchinterval(seconds)`
-pub fn sys_setswitchinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("setswitchinterval", args, 1, 1)?;
-    let secs = match args[0].kind() {
-        Kind::Int | Kind::Bool | Kind::Float => vm.to_f64(&args[0])?,
-        _ => {
-            return Err(vm.type_error(format!(
-                "must be real number, not {}",
-                vm.type_name(&args[0])
-            )))
-        }
-    };
-    if secs.is_nan() || secs <= 0.0 {
-        return Err(vm.value_error("switch interval must be strictly positive"));
-    }
-    // CPython keeps whole microseconds: (unsigned long)(1e6 * interval).
-    let us = (1e6 * secs).min(u64::MAX as f64) as u64;
-    vm.interp
-        .threads
-        .switch_interval_us
-        .store(us, Ordering::Relaxed);
-    vm.coord
-        .set_switch_interval(Duration::from_micros(us.max(1)));
-    Ok(ObjRef::none())
-}
-
-/// `sys.getswitchinterval()`
-pub fn sys_getswitchinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("getswitchinterval", args, 0, 0)?;
-    let us = vm.interp.threads.switch_interval_us.load(Ordering::Relaxed);
-    Ok(ObjRef::from_f64(1e-6 * us as f64))
-}
-
-/// `sys.setcheckinterval(n)`: the old GIL's ticks between switches
-/// (CPython 2; CPython 3 kept the setting and ignored it, as the other
-/// runtimes here do).
-pub fn sys_setcheckinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("setcheckinterval", args, 1, 1)?;
-    // A C int, as in CPython 2.
-    let wide = vm.index_i64(&args[0])?;
-    let n = i32::try_from(wide).map_err(|_| {
-        vm.overflow_error(if wide < 0 {
-            "signed integer is less than minimum"
-        } else {
-            "signed integer is greater than maximum"
-        })
-    })?;
-    vm.interp
-        .threads
-        .check_interval
-        .store(i64::from(n), Ordering::Relaxed);
-    // A count of zero or less re-checks at every tick.
-    vm.coord.set_check_interval(n.max(1) as u32);
-    Ok(ObjRef::none())
-}
-
-/// `sys.getcheckinterval()`
-pub fn sys_getcheckinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("getcheckinterval", args, 0, 0)?;
-    Ok(ObjRef::from_i64(
-        vm.interp.threads.check_interval.load(Ordering::Relaxed),
-    ))
 }

@@ -3,7 +3,7 @@
 //!
 //! Built-in classes are ordinary [`Class`] objects whose `builtin` field
 //! says which built-in type they stand for; their methods are [`Builtin`]
-//! functions in their dicts (see [`crate::methods`]), so attribute lookup,
+//! functions in their dicts (see [`crate::builtins::constructors`]), so attribute lookup,
 //! bound methods and `LoadMethod` work the same for `[].append` as for a
 //! user class's methods.
 
@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use ftl_core::sync::Mutex;
 use ftl_object::{HeapPolicy, IntValue, ObjRef};
 
+use crate::interpreter::state::{BuiltinFn, ExcType, Interp, Kw, Names, PyResult, Types, Vm};
 use crate::objects::*;
-use crate::vm::{BuiltinFn, ExcType, Interp, Kw, Names, PyResult, Types, Vm};
 
 /// Makes a class object for a built-in type.
 pub fn make_class<P: HeapPolicy>(
@@ -62,14 +62,18 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
     let type_ = cls(
         "type",
         BuiltinType::Type,
-        Some(crate::methods::type_new::<P>),
+        Some(crate::builtins::constructors::type_new::<P>),
     );
-    let int = cls("int", BuiltinType::Int, Some(crate::methods::int_new::<P>));
+    let int = cls(
+        "int",
+        BuiltinType::Int,
+        Some(crate::builtins::constructors::int_new::<P>),
+    );
     let bool_ = make_class(
         "bool",
         Some(&int),
         Some(BuiltinType::Bool),
-        Some(crate::methods::bool_new::<P>),
+        Some(crate::builtins::constructors::bool_new::<P>),
         0,
     );
     let types = Types {
@@ -77,30 +81,38 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         float: cls(
             "float",
             BuiltinType::Float,
-            Some(crate::methods::float_new::<P>),
+            Some(crate::builtins::constructors::float_new::<P>),
         ),
-        str_: cls("str", BuiltinType::Str, Some(crate::methods::str_new::<P>)),
+        str_: cls(
+            "str",
+            BuiltinType::Str,
+            Some(crate::builtins::constructors::str_new::<P>),
+        ),
         bytes: cls(
             "bytes",
             BuiltinType::Bytes,
-            Some(crate::methods::bytes_new::<P>),
+            Some(crate::builtins::constructors::bytes_new::<P>),
         ),
         tuple: cls(
             "tuple",
             BuiltinType::Tuple,
-            Some(crate::methods::tuple_new::<P>),
+            Some(crate::builtins::constructors::tuple_new::<P>),
         ),
         list: cls(
             "list",
             BuiltinType::List,
-            Some(crate::methods::list_new::<P>),
+            Some(crate::builtins::constructors::list_new::<P>),
         ),
         dict: cls(
             "dict",
             BuiltinType::Dict,
-            Some(crate::methods::dict_new::<P>),
+            Some(crate::builtins::constructors::dict_new::<P>),
         ),
-        set: cls("set", BuiltinType::Set, Some(crate::methods::set_new::<P>)),
+        set: cls(
+            "set",
+            BuiltinType::Set,
+            Some(crate::builtins::constructors::set_new::<P>),
+        ),
         others: HashMap::new(),
         exc: Vec::new(),
         object: object.clone(),
@@ -121,8 +133,16 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         ("code", "code", None),
         ("cell", "cell", None),
         ("traceback", "traceback", None),
-        ("range", "range", Some(crate::methods::range_new::<P>)),
-        ("slice", "slice", Some(crate::methods::slice_new::<P>)),
+        (
+            "range",
+            "range",
+            Some(crate::builtins::constructors::range_new::<P>),
+        ),
+        (
+            "slice",
+            "slice",
+            Some(crate::builtins::constructors::slice_new::<P>),
+        ),
         ("generator", "generator", None),
         ("range_iterator", "range_iterator", None),
         ("iterator", "iterator", None),
@@ -133,38 +153,58 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         (
             "staticmethod",
             "staticmethod",
-            Some(crate::methods::staticmethod_new::<P>),
+            Some(crate::builtins::constructors::staticmethod_new::<P>),
         ),
         (
             "classmethod",
             "classmethod",
-            Some(crate::methods::classmethod_new::<P>),
+            Some(crate::builtins::constructors::classmethod_new::<P>),
         ),
         (
             "property",
             "property",
-            Some(crate::methods::property_new::<P>),
+            Some(crate::builtins::constructors::property_new::<P>),
         ),
-        ("super", "super", Some(crate::methods::super_new::<P>)),
+        (
+            "super",
+            "super",
+            Some(crate::builtins::constructors::super_new::<P>),
+        ),
         (
             "enumerate",
             "enumerate",
-            Some(crate::methods::enumerate_new::<P>),
+            Some(crate::builtins::constructors::enumerate_new::<P>),
         ),
-        ("zip", "zip", Some(crate::methods::zip_new::<P>)),
-        ("map", "map", Some(crate::methods::map_new::<P>)),
-        ("filter", "filter", Some(crate::methods::filter_new::<P>)),
+        (
+            "zip",
+            "zip",
+            Some(crate::builtins::constructors::zip_new::<P>),
+        ),
+        (
+            "map",
+            "map",
+            Some(crate::builtins::constructors::map_new::<P>),
+        ),
+        (
+            "filter",
+            "filter",
+            Some(crate::builtins::constructors::filter_new::<P>),
+        ),
         (
             "reversed",
             "reversed",
-            Some(crate::methods::reversed_new::<P>),
+            Some(crate::builtins::constructors::reversed_new::<P>),
         ),
         ("NotImplemented", "NotImplementedType", None),
         ("Ellipsis", "ellipsis", None),
         ("<null>", "NULL", None),
         ("TextIOWrapper", "TextIOWrapper", None),
         ("lock", "lock", None),
-        ("RLock", "RLock", Some(crate::threads::rlock_new::<P>)),
+        (
+            "RLock",
+            "RLock",
+            Some(crate::stdlib::thread::rlock_new::<P>),
+        ),
     ];
     for (key, name, ctor) in other_names {
         let c = make_class::<P>(name, Some(&object), Some(BuiltinType::Other), *ctor, 0);
@@ -207,7 +247,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// Fills the `builtins` namespace and the built-in classes' methods.
     /// Called once per interpreter, by the VM of its first thread.
     pub fn init_builtins(&self) {
-        crate::methods::install(self);
+        crate::builtins::constructors::install(self);
         let t = self.types();
         let b = &self.interp.builtins;
         let set = |name: &str, v: Obj<P>| self.dict_set_str(b, self.intern(name), v);
@@ -252,7 +292,7 @@ impl<P: HeapPolicy> Vm<P> {
         set("True", ObjRef::from_bool(true));
         set("False", ObjRef::from_bool(false));
         set("__name__", self.intern("builtins"));
-        for (name, f) in crate::functions::all::<P>() {
+        for (name, f) in crate::builtins::functions::all::<P>() {
             set(name, self.builtin_fn(name, *f));
         }
     }

@@ -3,8 +3,8 @@
 
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
+use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyResult, Vm};
 use crate::objects::*;
-use crate::vm::{BuiltinFn, ExcType, Kw, PyResult, Vm};
 
 type R<P> = PyResult<Obj<P>, P>;
 
@@ -96,8 +96,8 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     vm.add_method(prop, "property", "setter", property_setter::<P>);
     vm.add_method(prop, "property", "getter", property_getter::<P>);
     vm.add_method(prop, "property", "deleter", property_deleter::<P>);
-    crate::methods_text::install(vm);
-    crate::threads::install(vm);
+    crate::builtins::text::install(vm);
+    crate::stdlib::thread::install(vm);
 }
 
 fn this_list<'a, P: HeapPolicy>(
@@ -261,7 +261,7 @@ fn list_sort<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> 
     };
     // CPython empties the list while sorting and complains if it changed.
     let items = l.replace_all(Vec::new());
-    let (sorted, result) = crate::functions::sort_items(vm, items, key, reverse);
+    let (sorted, result) = crate::builtins::functions::sort_items(vm, items, key, reverse);
     let modified = !l.is_empty();
     drop(l.replace_all(sorted));
     result?;

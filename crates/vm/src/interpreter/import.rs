@@ -1,0 +1,155 @@
+//! `import`: the module table, the built-in modules of [`crate::stdlib`],
+//! and modules written in Python.
+//!
+//! `import X` first looks in `sys.modules`; then among the built-in
+//! modules (the registration table of [`crate::stdlib`]: native modules are
+//! made once per interpreter, frozen ones — Python source carried in the
+//! binary, from `crates/vm/lib` — are compiled and run like a program's own
+//! module, their frames showing `<frozen X>`); then for `X.py` beside the
+//! main program (CPython's `sys.path[0]`; ftl has no packages and no other
+//! search path). Anything else raises `ModuleNotFoundError: No module named
+//! 'X'` as CPython does.
+
+use ftl_object::{HeapPolicy, ObjRef};
+
+use crate::interpreter::state::{ExcType, PyResult, Vm};
+use crate::objects::*;
+use crate::stdlib::{self, Body};
+
+type R<P> = PyResult<Obj<P>, P>;
+
+impl<P: HeapPolicy> Vm<P> {
+    /// `import name`
+    pub fn import(&self, name: &Obj<P>) -> R<P> {
+        if let Some(m) = self.dict_get_str(&self.interp.modules, name) {
+            return Ok(m);
+        }
+        let n = name.as_str().unwrap_or("");
+        let Some(def) = stdlib::find::<P>(n) else {
+            return self.import_source_module(name, n);
+        };
+        match def.body {
+            Body::Frozen(source) => {
+                self.exec_source_module(name, n, &format!("<frozen {n}>"), source.to_string())
+            }
+            Body::Native(init) => {
+                let m = self.make_native_module(n, init)?;
+                self.dict_set_str(&self.interp.modules, name.clone(), m.clone());
+                Ok(m)
+            }
+        }
+    }
+
+    /// `import name` of a program's own module: `name.py` in the main
+    /// program's directory (CPython's `sys.path[0]`; ftl has no packages
+    /// and no other search path). As in CPython, the module object enters
+    /// `sys.modules` before its body runs (so a circular import sees the
+    /// partly initialised module) and leaves it again if the body raises.
+    /// A syntax error in the file is raised as `SyntaxError` at the import.
+    fn import_source_module(&self, name: &Obj<P>, n: &str) -> R<P> {
+        let not_found = || {
+            self.new_error(
+                ExcType::ModuleNotFoundError,
+                format!("No module named '{n}'"),
+            )
+        };
+        let first = n.split('.').next().unwrap_or(n);
+        let is_identifier = |s: &str| {
+            s.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
+                && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+        };
+        if !is_identifier(first) {
+            return Err(not_found());
+        }
+        let main = self.interp.argv.first().map(String::as_str).unwrap_or("");
+        let dir = std::path::Path::new(main)
+            .parent()
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    std::path::Path::new(".")
+                } else {
+                    d
+                }
+            })
+            .unwrap_or(std::path::Path::new("."));
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let path = dir.join(format!("{first}.py"));
+        let Ok(bytes) = std::fs::read(&path) else {
+            return Err(not_found());
+        };
+        if first != n {
+            return Err(self.new_error(
+                ExcType::ModuleNotFoundError,
+                format!("No module named '{n}'; '{first}' is not a package"),
+            ));
+        }
+        let filename = path.to_string_lossy().into_owned();
+        let source = String::from_utf8(bytes).map_err(|_| {
+            self.new_error(
+                ExcType::SyntaxError,
+                format!("Non-UTF-8 code in file {filename}, but no encoding declared"),
+            )
+        })?;
+        let module = self.exec_source_module(name, n, &filename, source)?;
+        Ok(module)
+    }
+
+    /// Compiles and runs `source` as module `n` (a program's own module,
+    /// or a frozen one), entering it in `sys.modules` first.
+    fn exec_source_module(&self, name: &Obj<P>, n: &str, filename: &str, source: String) -> R<P> {
+        let syntax = |e: ftl_syntax::ast::SyntaxError| {
+            let kind = match e.kind {
+                ftl_syntax::ast::SyntaxErrorKind::Syntax => ExcType::SyntaxError,
+                ftl_syntax::ast::SyntaxErrorKind::Indentation => ExcType::IndentationError,
+                ftl_syntax::ast::SyntaxErrorKind::Tab => ExcType::TabError,
+            };
+            // The message alone: what CPython prints last for an uncaught
+            // SyntaxError (its str() would add "(file, line N)").
+            self.new_error(kind, e.msg)
+        };
+        let tree = ftl_syntax::lower::parse(&source, filename).map_err(syntax)?;
+        let code = crate::runtime::compile_for(self, &tree, filename, &source).map_err(syntax)?;
+        drop(tree);
+        self.interp
+            .sources
+            .lock()
+            .insert(filename.to_string(), std::sync::Arc::from(source));
+        let globals = crate::runtime::module_globals(self, name.clone());
+        if !filename.starts_with("<frozen ") {
+            self.dict_set_str(&globals, self.intern("__file__"), self.new_str(filename));
+        }
+        let module = ObjRef::new(Module {
+            name: n.to_string(),
+            dict: globals.clone(),
+        });
+        self.dict_set_str(&self.interp.modules, name.clone(), module.clone());
+        if let Err(e) = crate::runtime::exec_module(self, code, globals) {
+            let _ = self.dict_del_str(&self.interp.modules, name);
+            return Err(e);
+        }
+        Ok(module)
+    }
+
+    /// `from module import name`
+    pub fn import_from(&self, module: &Obj<P>, name: &Obj<P>) -> R<P> {
+        match self.getattr_opt(module, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let mname = module
+                    .downcast::<Module<P>>()
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default();
+                Err(self.new_error(
+                    ExcType::ImportError,
+                    format!(
+                        "cannot import name '{}' from '{}' (unknown location)",
+                        name.as_str().unwrap_or("?"),
+                        mname
+                    ),
+                ))
+            }
+        }
+    }
+}

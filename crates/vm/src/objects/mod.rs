@@ -1,0 +1,17 @@
+//! The VM's side of the object model.
+//!
+//! * [`types`]: the payload types `ftl-object` leaves to the interpreter
+//!   (functions, cells, classes, instances and exceptions, bound methods,
+//!   built-in functions, modules, descriptors, `super`, generators,
+//!   `range`, `slice`, iterators, dict views), re-exported here.
+//! * [`protocols`]: the object protocols — arithmetic, comparison, truth,
+//!   hashing, items, iteration, `repr`/`str`/`format` — after CPython's
+//!   `Objects/abstract.c` and `Objects/object.c`.
+//! * [`text_formatting`]: `%`-formatting and `str.format` on objects, over
+//!   the pure parsers and renderers of `ftl_algorithms::format`.
+
+pub mod protocols;
+pub mod text_formatting;
+pub mod types;
+
+pub use types::*;

@@ -1,0 +1,139 @@
+//! The standard library: the modules `import` finds by name, one file
+//! each, all listed in one registration table, [`table`].
+//!
+//! A module is either *native* — a Rust function that fills its namespace
+//! once per interpreter (CPython's `PyInit_` functions of `Modules/`) — or
+//! *frozen* — Python source carried in the binary, from `crates/vm/lib`,
+//! compiled and run at its first import like a program's own module, with
+//! frames that show `<frozen NAME>` (CPython's frozen modules). Adding a
+//! module is one file here (or in `lib/`) and one row in [`table`];
+//! `ftl runtimes --json` publishes the table's names ([`module_names`]),
+//! which is how `cargo xtask bench` knows which workloads a runtime can run.
+//!
+//! | module | file |
+//! |---|---|
+//! | `sys` | [`sys`] |
+//! | `time` | [`time`] |
+//! | `math` | [`math`] |
+//! | `os` | [`os`] (raw descriptor calls in [`syscalls`]) |
+//! | `random` | [`random`] |
+//! | `_thread` | [`thread`] |
+//! | `threading` | `lib/threading.py` (frozen) |
+//!
+//! `import` itself is [`crate::interpreter::import`].
+
+use ftl_object::{GilHeap, HeapPolicy, ObjRef};
+
+use crate::interpreter::state::{BuiltinFn, PyResult, Vm};
+use crate::objects::*;
+
+pub mod math;
+pub mod os;
+pub mod random;
+pub mod sys;
+pub mod syscalls;
+pub mod thread;
+pub mod time;
+
+/// How a module's namespace is made.
+pub enum Body<P: HeapPolicy> {
+    /// A native module: fills the namespace (which already holds
+    /// `__name__`).
+    Native(fn(&Vm<P>, &Namespace<'_, P>) -> PyResult<(), P>),
+    /// A frozen module: its Python source.
+    Frozen(&'static str),
+}
+
+/// One row of the registration table.
+pub struct ModuleDef<P: HeapPolicy> {
+    /// The name `import` finds it by.
+    pub name: &'static str,
+    /// How it is made.
+    pub body: Body<P>,
+}
+
+/// Every built-in module, in the order `ftl runtimes --json` lists them.
+pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
+    &[
+        ModuleDef {
+            name: "sys",
+            body: Body::Native(sys::init::<P>),
+        },
+        ModuleDef {
+            name: "time",
+            body: Body::Native(time::init::<P>),
+        },
+        ModuleDef {
+            name: "math",
+            body: Body::Native(math::init::<P>),
+        },
+        ModuleDef {
+            name: "os",
+            body: Body::Native(os::init::<P>),
+        },
+        ModuleDef {
+            name: "random",
+            body: Body::Native(random::init::<P>),
+        },
+        ModuleDef {
+            name: "_thread",
+            body: Body::Native(thread::init::<P>),
+        },
+        ModuleDef {
+            name: "threading",
+            body: Body::Frozen(include_str!("../../lib/threading.py")),
+        },
+    ]
+}
+
+/// The built-in module called `name`, if there is one.
+pub fn find<P: HeapPolicy>(name: &str) -> Option<&'static ModuleDef<P>> {
+    table::<P>().iter().find(|m| m.name == name)
+}
+
+/// The names of the built-in modules (the table's, which does not depend
+/// on the heap policy).
+pub fn module_names() -> Vec<&'static str> {
+    table::<GilHeap>().iter().map(|m| m.name).collect()
+}
+
+/// A native module's namespace while its `init` fills it.
+pub struct Namespace<'a, P: HeapPolicy> {
+    vm: &'a Vm<P>,
+    dict: Obj<P>,
+}
+
+impl<P: HeapPolicy> Namespace<'_, P> {
+    /// Binds `name` to `value`.
+    pub fn set(&self, name: &str, value: Obj<P>) {
+        self.vm
+            .dict_set_str(&self.dict, self.vm.intern(name), value);
+    }
+
+    /// Binds each name to a built-in function.
+    pub fn add_functions(&self, functions: &[(&'static str, BuiltinFn<P>)]) {
+        for (name, f) in functions {
+            self.set(name, self.vm.builtin_fn(name, *f));
+        }
+    }
+}
+
+impl<P: HeapPolicy> Vm<P> {
+    /// Makes the native module `name` (not yet in `sys.modules`).
+    pub fn make_native_module(
+        &self,
+        name: &str,
+        init: fn(&Vm<P>, &Namespace<'_, P>) -> PyResult<(), P>,
+    ) -> PyResult<Obj<P>, P> {
+        let namespace = Namespace {
+            vm: self,
+            dict: ObjRef::new_dict(),
+        };
+        namespace.set("__name__", self.intern(name));
+        init(self, &namespace)?;
+        Ok(ObjRef::new(Module {
+            name: name.to_string(),
+            dict: namespace.dict,
+        }))
+    }
+}

@@ -1,0 +1,176 @@
+//! `sys`: the interpreter's own parameters and functions (CPython's
+//! `Python/sysmodule.c`): `argv`, `modules`, `stdout`/`stderr`, `exit`,
+//! `getrefcount`, the recursion limit, `intern`, and the thread switching
+//! parameters, which reach the GIL through the coordination
+//! (`setswitchinterval` for the new and fair GILs, CPython 2's
+//! `setcheckinterval` for the old one).
+
+use core::sync::atomic::Ordering;
+use std::time::Duration;
+
+use ftl_object::{HeapPolicy, Kind, ObjRef};
+
+use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
+use crate::objects::*;
+use crate::stdlib::Namespace;
+
+type R<P> = PyResult<Obj<P>, P>;
+
+/// Fills `sys`.
+pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {
+    let argv = vm
+        .interp
+        .argv
+        .iter()
+        .map(|a| vm.new_str(a.clone()))
+        .collect();
+    m.set("argv", ObjRef::from_list_vec(argv));
+    m.set("modules", vm.interp.modules.clone());
+    m.set("stdout", ObjRef::new(Stream { fd: 1 }));
+    m.set("stderr", ObjRef::new(Stream { fd: 2 }));
+    m.set("maxsize", ObjRef::from_i64(i64::MAX));
+    m.set("platform", vm.intern("linux"));
+    m.set("byteorder", vm.intern("little"));
+    let imp = ObjRef::new_dict();
+    vm.dict_set_str(&imp, vm.intern("name"), vm.intern("ftl"));
+    let ns_cls = crate::builtins::make_class::<P>(
+        "SimpleNamespace",
+        Some(&vm.types().object),
+        None,
+        None,
+        0,
+    );
+    let ns = ObjRef::new(Instance::new(ns_cls, false));
+    if let Some(i) = ns.downcast::<Instance<P>>() {
+        vm.dict_update(&i.dict, &imp, false)?;
+    }
+    m.set("implementation", ns);
+    m.add_functions(&[
+        ("exit", sys_exit::<P>),
+        ("getrefcount", sys_getrefcount::<P>),
+        ("getrecursionlimit", sys_getrecursionlimit::<P>),
+        ("setrecursionlimit", sys_setrecursionlimit::<P>),
+        ("intern", sys_intern::<P>),
+        ("setswitchinterval", sys_setswitchinterval::<P>),
+        ("getswitchinterval", sys_getswitchinterval::<P>),
+        ("setcheckinterval", sys_setcheckinterval::<P>),
+        ("getcheckinterval", sys_getcheckinterval::<P>),
+    ]);
+    Ok(())
+}
+
+fn sys_exit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("exit", args, 0, 1)?;
+    Err(crate::interpreter::state::PyErr(vm.make_exception(
+        vm.exc_class(ExcType::SystemExit).clone(),
+        args.to_vec(),
+    )))
+}
+
+fn sys_getrefcount<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("getrefcount", args, 1, 1)?;
+    let o = &args[0];
+    // The argument's own reference is on the caller's stack, as in CPython.
+    if o.is_immortal() {
+        return Ok(ObjRef::from_i64(u32::MAX as i64));
+    }
+    Ok(ObjRef::from_i64(o.refcount() as i64))
+}
+
+fn sys_getrecursionlimit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("getrecursionlimit", args, 0, 0)?;
+    Ok(ObjRef::from_i64(
+        vm.interp.recursion_limit.load(Ordering::Relaxed) as i64,
+    ))
+}
+
+fn sys_setrecursionlimit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("setrecursionlimit", args, 1, 1)?;
+    let n = vm.index_i64(&args[0])?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.depth.get() as i64;
+    if n <= depth {
+        return Err(vm.new_error(
+            ExcType::RecursionError,
+            format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
+        ));
+    }
+    vm.interp
+        .recursion_limit
+        .store(n.min(u32::MAX as i64) as u32, Ordering::Relaxed);
+    Ok(ObjRef::none())
+}
+
+fn sys_intern<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("intern", args, 1, 1)?;
+    match args[0].as_str() {
+        Some(s) => Ok(vm.intern(s)),
+        None => Err(vm.type_error("intern() argument must be str")),
+    }
+}
+
+/// `sys.setswitchinterval(seconds)`
+pub fn sys_setswitchinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("setswitchinterval", args, 1, 1)?;
+    let secs = match args[0].kind() {
+        Kind::Int | Kind::Bool | Kind::Float => vm.to_f64(&args[0])?,
+        _ => {
+            return Err(vm.type_error(format!(
+                "must be real number, not {}",
+                vm.type_name(&args[0])
+            )))
+        }
+    };
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    // CPython keeps whole microseconds: (unsigned long)(1e6 * interval).
+    let us = (1e6 * secs).min(u64::MAX as f64) as u64;
+    vm.interp
+        .threads
+        .switch_interval_us
+        .store(us, Ordering::Relaxed);
+    vm.coord
+        .set_switch_interval(Duration::from_micros(us.max(1)));
+    Ok(ObjRef::none())
+}
+
+/// `sys.getswitchinterval()`
+pub fn sys_getswitchinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("getswitchinterval", args, 0, 0)?;
+    let us = vm.interp.threads.switch_interval_us.load(Ordering::Relaxed);
+    Ok(ObjRef::from_f64(1e-6 * us as f64))
+}
+
+/// `sys.setcheckinterval(n)`: the old GIL's ticks between switches
+/// (CPython 2; CPython 3 kept the setting and ignored it, as the other
+/// runtimes here do).
+pub fn sys_setcheckinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("setcheckinterval", args, 1, 1)?;
+    // A C int, as in CPython 2.
+    let wide = vm.index_i64(&args[0])?;
+    let n = i32::try_from(wide).map_err(|_| {
+        vm.overflow_error(if wide < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
+    })?;
+    vm.interp
+        .threads
+        .check_interval
+        .store(i64::from(n), Ordering::Relaxed);
+    // A count of zero or less re-checks at every tick.
+    vm.coord.set_check_interval(n.max(1) as u32);
+    Ok(ObjRef::none())
+}
+
+/// `sys.getcheckinterval()`
+pub fn sys_getcheckinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("getcheckinterval", args, 0, 0)?;
+    Ok(ObjRef::from_i64(
+        vm.interp.threads.check_interval.load(Ordering::Relaxed),
+    ))
+}
