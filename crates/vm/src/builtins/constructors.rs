@@ -1,93 +1,13 @@
-//! Constructors and methods of the built-in types.
-//!
-//! Constructors (`int(x)`, `list(it)`, ...) are the `ctor` of their
-//! built-in class and receive the class as their first argument (CPython's
-//! `tp_new`). Methods are installed in the class dicts by [`install`] and
-//! receive the object as their first argument.
+//! The built-in classes' constructors (`int(x)`, `list(it)`, ...): each
+//! is the `ctor` of its built-in class and receives the class as its first
+//! argument (CPython's `tp_new`).
 
 use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 
 use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
 use crate::objects::*;
-use ftl_syntax::ast::CmpOp;
 
 type R<P> = PyResult<Obj<P>, P>;
-
-/// Installs the methods of every built-in class.
-pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
-    let t = vm.types();
-    let m =
-        |cls: &Obj<P>,
-         owner: &'static str,
-         name: &'static str,
-         f: crate::interpreter::state::BuiltinFn<P>| { vm.add_method(cls, owner, name, f) };
-    // object
-    m(&t.object, "object", "__init__", object_init::<P>);
-    m(&t.object, "object", "__repr__", object_repr::<P>);
-    m(&t.object, "object", "__str__", object_str::<P>);
-    m(&t.object, "object", "__eq__", object_eq::<P>);
-    m(&t.object, "object", "__ne__", object_ne::<P>);
-    m(&t.object, "object", "__hash__", object_hash::<P>);
-    // BaseException.__init__ stores args.
-    m(
-        &t.exc[ExcType::BaseException as usize],
-        "BaseException",
-        "__init__",
-        exc_init::<P>,
-    );
-    crate::builtins::containers::install(vm);
-}
-
-fn object_init<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    Ok(ObjRef::none())
-}
-
-fn object_repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("__repr__", args, 1, 1)?;
-    let o = &args[0];
-    if let Some(inst) = o.downcast::<Instance<P>>() {
-        return Ok(vm.new_str(vm.default_instance_repr(o, &inst.class)));
-    }
-    Ok(vm.new_str(vm.repr(o)?))
-}
-
-fn object_str<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("__str__", args, 1, 1)?;
-    Ok(vm.new_str(vm.repr(&args[0])?))
-}
-
-fn object_eq<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("__eq__", args, 2, 2)?;
-    if args[0].is_same(&args[1]) {
-        return Ok(ObjRef::from_bool(true));
-    }
-    if args[0].kind() != Kind::Other {
-        return vm.rich_compare(&args[0], &args[1], CmpOp::Eq);
-    }
-    Ok(vm.interp.not_implemented.clone())
-}
-
-fn object_ne<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("__ne__", args, 2, 2)?;
-    let r = vm.compare_bool(&args[0], &args[1], CmpOp::Eq)?;
-    Ok(ObjRef::from_bool(!r))
-}
-
-fn object_hash<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("__hash__", args, 1, 1)?;
-    Ok(ObjRef::from_i64(vm.hash(&args[0])?))
-}
-
-fn exc_init<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    if let Some(inst) = args[0].downcast::<Instance<P>>() {
-        if let Some(e) = &inst.exc {
-            e.args.set(Some(ObjRef::new_tuple(args[1..].to_vec())));
-        }
-    }
-    Ok(ObjRef::none())
-}
-
-// ---- constructors ---------------------------------------------------------
 
 /// `type(x)` / `type(name, bases, dict)` (only the one-argument form).
 pub fn type_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {

@@ -1,5 +1,7 @@
-//! Methods of `list`, `tuple`, `dict`, `set`, `str`, `bytes`, `int` and
-//! `float`, following CPython 3.11's behaviour and error messages.
+//! Methods of `list`, `tuple`, `dict` and `set`, following CPython 3.11's
+//! behaviour and error messages (`Objects/listobject.c`,
+//! `Objects/tupleobject.c`, `Objects/dictobject.c`,
+//! `Objects/setobject.c`).
 
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
@@ -8,11 +10,11 @@ use crate::objects::*;
 
 type R<P> = PyResult<Obj<P>, P>;
 
-/// Installs the methods into the built-in classes.
+/// Installs the methods of `list`, `tuple`, `dict` and `set`.
 pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     let t = vm.types();
     type Group<'a, P> = (&'a Obj<P>, &'static str, &'a [(&'static str, BuiltinFn<P>)]);
-    let groups: [Group<'_, P>; 5] = [
+    let groups: [Group<'_, P>; 4] = [
         (
             &t.list,
             "list",
@@ -77,11 +79,6 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
                 ("isdisjoint", set_isdisjoint::<P>),
             ],
         ),
-        (
-            &t.str_,
-            "str",
-            &[("join", str_join::<P>), ("format", str_format::<P>)],
-        ),
     ];
     for (cls, owner, methods) in groups {
         for (name, f) in methods {
@@ -89,15 +86,6 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         }
     }
     vm.add_wrapped_method(&t.dict, "fromkeys", dict_fromkeys::<P>, true);
-    let stream = &t.others["TextIOWrapper"];
-    vm.add_method(stream, "TextIOWrapper", "write", stream_write::<P>);
-    vm.add_method(stream, "TextIOWrapper", "flush", stream_flush::<P>);
-    let prop = &t.others["property"];
-    vm.add_method(prop, "property", "setter", property_setter::<P>);
-    vm.add_method(prop, "property", "getter", property_getter::<P>);
-    vm.add_method(prop, "property", "deleter", property_deleter::<P>);
-    crate::builtins::text::install(vm);
-    crate::stdlib::thread::install(vm);
 }
 
 fn this_list<'a, P: HeapPolicy>(
@@ -526,92 +514,4 @@ fn set_isdisjoint<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) ->
         }
     }
     Ok(ObjRef::from_bool(true))
-}
-
-fn str_join<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("join", &args[1..], 1, 1)?;
-    let Some(sep) = args[0].as_str() else {
-        return Err(vm.type_error(format!(
-            "descriptor 'join' for 'str' objects doesn't apply to a '{}' object",
-            vm.type_name(&args[0])
-        )));
-    };
-    let items = vm.collect(&args[1])?;
-    let mut out = String::new();
-    for (i, x) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        match x.as_str() {
-            Some(s) => out.push_str(s),
-            None => {
-                return Err(vm.type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(x)
-                )))
-            }
-        }
-    }
-    Ok(ObjRef::from_string(out))
-}
-
-fn str_format<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
-    let Some(t) = args.first().and_then(|o| o.as_str()) else {
-        return Err(vm.type_error("descriptor 'format' for 'str' objects doesn't apply"));
-    };
-    Ok(ObjRef::from_string(vm.str_format(t, &args[1..], kw)?))
-}
-
-fn stream_write<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("write", &args[1..], 1, 1)?;
-    let Some(text) = args[1].as_str() else {
-        return Err(vm.type_error(format!(
-            "write() argument must be str, not {}",
-            vm.type_name(&args[1])
-        )));
-    };
-    vm.write_to(Some(&args[0]), text, false)?;
-    Ok(ObjRef::from_i64(text.chars().count() as i64))
-}
-
-fn stream_flush<P: HeapPolicy>(vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.flush_stdout();
-    Ok(ObjRef::none())
-}
-
-fn this_property<'a, P: HeapPolicy>(
-    vm: &Vm<P>,
-    args: &'a [Obj<P>],
-) -> PyResult<&'a Property<P>, P> {
-    vm.check_args("setter", &args[1..], 1, 1)?;
-    args[0]
-        .downcast::<Property<P>>()
-        .ok_or_else(|| vm.type_error("descriptor requires a 'property' object"))
-}
-
-fn property_setter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    let p = this_property(vm, args)?;
-    Ok(ObjRef::new(Property {
-        fget: p.fget.clone(),
-        fset: Some(args[1].clone()),
-        fdel: p.fdel.clone(),
-    }))
-}
-
-fn property_getter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    let p = this_property(vm, args)?;
-    Ok(ObjRef::new(Property {
-        fget: Some(args[1].clone()),
-        fset: p.fset.clone(),
-        fdel: p.fdel.clone(),
-    }))
-}
-
-fn property_deleter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    let p = this_property(vm, args)?;
-    Ok(ObjRef::new(Property {
-        fget: p.fget.clone(),
-        fset: p.fset.clone(),
-        fdel: Some(args[1].clone()),
-    }))
 }

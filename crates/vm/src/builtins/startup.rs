@@ -247,7 +247,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// Fills the `builtins` namespace and the built-in classes' methods.
     /// Called once per interpreter, by the VM of its first thread.
     pub fn init_builtins(&self) {
-        crate::builtins::constructors::install(self);
+        crate::builtins::install(self);
         let t = self.types();
         let b = &self.interp.builtins;
         let set = |name: &str, v: Obj<P>| self.dict_set_str(b, self.intern(name), v);

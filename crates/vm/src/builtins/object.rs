@@ -1,0 +1,124 @@
+//! Methods of the root classes and of `property`: `object`'s `__init__`,
+//! `__repr__`, `__str__`, `__eq__`, `__ne__` and `__hash__`,
+//! `BaseException.__init__` (which stores `args`), and `property`'s
+//! `setter` / `getter` / `deleter` (after `Objects/typeobject.c`,
+//! `Objects/exceptions.c` and `Objects/descrobject.c`).
+
+use ftl_object::{HeapPolicy, Kind, ObjRef};
+
+use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyResult, Vm};
+use crate::objects::*;
+use ftl_syntax::ast::CmpOp;
+
+use super::args::R;
+
+/// Installs the methods of `object`, `BaseException` and `property`.
+pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
+    let t = vm.types();
+    let m = |cls: &Obj<P>, owner: &'static str, name: &'static str, f: BuiltinFn<P>| {
+        vm.add_method(cls, owner, name, f)
+    };
+    m(&t.object, "object", "__init__", object_init::<P>);
+    m(&t.object, "object", "__repr__", object_repr::<P>);
+    m(&t.object, "object", "__str__", object_str::<P>);
+    m(&t.object, "object", "__eq__", object_eq::<P>);
+    m(&t.object, "object", "__ne__", object_ne::<P>);
+    m(&t.object, "object", "__hash__", object_hash::<P>);
+    // BaseException.__init__ stores args.
+    m(
+        &t.exc[ExcType::BaseException as usize],
+        "BaseException",
+        "__init__",
+        exc_init::<P>,
+    );
+    let prop = &t.others["property"];
+    vm.add_method(prop, "property", "setter", property_setter::<P>);
+    vm.add_method(prop, "property", "getter", property_getter::<P>);
+    vm.add_method(prop, "property", "deleter", property_deleter::<P>);
+}
+
+fn object_init<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    Ok(ObjRef::none())
+}
+
+fn object_repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__repr__", args, 1, 1)?;
+    let o = &args[0];
+    if let Some(inst) = o.downcast::<Instance<P>>() {
+        return Ok(vm.new_str(vm.default_instance_repr(o, &inst.class)));
+    }
+    Ok(vm.new_str(vm.repr(o)?))
+}
+
+fn object_str<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__str__", args, 1, 1)?;
+    Ok(vm.new_str(vm.repr(&args[0])?))
+}
+
+fn object_eq<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__eq__", args, 2, 2)?;
+    if args[0].is_same(&args[1]) {
+        return Ok(ObjRef::from_bool(true));
+    }
+    if args[0].kind() != Kind::Other {
+        return vm.rich_compare(&args[0], &args[1], CmpOp::Eq);
+    }
+    Ok(vm.interp.not_implemented.clone())
+}
+
+fn object_ne<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__ne__", args, 2, 2)?;
+    let r = vm.compare_bool(&args[0], &args[1], CmpOp::Eq)?;
+    Ok(ObjRef::from_bool(!r))
+}
+
+fn object_hash<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__hash__", args, 1, 1)?;
+    Ok(ObjRef::from_i64(vm.hash(&args[0])?))
+}
+
+fn exc_init<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    if let Some(inst) = args[0].downcast::<Instance<P>>() {
+        if let Some(e) = &inst.exc {
+            e.args.set(Some(ObjRef::new_tuple(args[1..].to_vec())));
+        }
+    }
+    Ok(ObjRef::none())
+}
+
+fn this_property<'a, P: HeapPolicy>(
+    vm: &Vm<P>,
+    args: &'a [Obj<P>],
+) -> PyResult<&'a Property<P>, P> {
+    vm.check_args("setter", &args[1..], 1, 1)?;
+    args[0]
+        .downcast::<Property<P>>()
+        .ok_or_else(|| vm.type_error("descriptor requires a 'property' object"))
+}
+
+fn property_setter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let p = this_property(vm, args)?;
+    Ok(ObjRef::new(Property {
+        fget: p.fget.clone(),
+        fset: Some(args[1].clone()),
+        fdel: p.fdel.clone(),
+    }))
+}
+
+fn property_getter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let p = this_property(vm, args)?;
+    Ok(ObjRef::new(Property {
+        fget: Some(args[1].clone()),
+        fset: p.fset.clone(),
+        fdel: p.fdel.clone(),
+    }))
+}
+
+fn property_deleter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let p = this_property(vm, args)?;
+    Ok(ObjRef::new(Property {
+        fget: p.fget.clone(),
+        fset: p.fset.clone(),
+        fdel: Some(args[1].clone()),
+    }))
+}
