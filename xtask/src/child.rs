@@ -22,6 +22,8 @@
 //! drained, or 5 s after the child ended if a grandchild kept a pipe open
 //! (then the group is killed and the run is reported as failed).
 
+#![allow(unsafe_code)] // wait4 and the process-group calls through libc
+
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};

@@ -14,7 +14,7 @@
 //! * [`hash`]: `hash()` for numbers, `str`, `bytes` and tuples exactly as
 //!   CPython computes it (modulo `2**61 - 1`, SipHash-1-3, the tuple
 //!   hash), so dicts and sets iterate in CPython's order.
-//! * [`format`]: `repr(float)`, the format-spec mini-language, `round`,
+//! * [`format`](mod@format): `repr(float)`, the format-spec mini-language, `round`,
 //!   `%`-formatting and the parsing of `str.format` templates, after
 //!   `Python/pystrtod.c`, `Python/formatter_unicode.c` and
 //!   `Objects/unicodeobject.c`.

@@ -29,6 +29,8 @@
 //!   (mimalloc frees aligned and unaligned blocks alike).
 //! * This is the only `unsafe` in the crate.
 
+#![allow(unsafe_code)] // the global allocator (mimalloc's C entry points)
+
 use core::alloc::{GlobalAlloc, Layout};
 use core::ffi::c_void;
 

@@ -22,6 +22,8 @@
 //! The raw protocol is [`RawCoordination`]; [`ThreadHandle`] and [`Attached`]
 //! are safe guards on top of it, in the shape of `lock_api`.
 
+#![allow(unsafe_code)] // the raw protocol trait's unsafe fns, called from its safe guards
+
 /// The raw coordination protocol.
 ///
 /// # Safety

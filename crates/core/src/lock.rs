@@ -23,6 +23,8 @@
 //! references out of the section and drop them after it ends, as CPython
 //! does with `Py_XDECREF` after `list_ass_item`.
 
+#![allow(unsafe_code)] // the raw object-lock trait, called from its critical-section guards
+
 /// A lock that guards one object's contents.
 ///
 /// # Safety

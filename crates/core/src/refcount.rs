@@ -19,6 +19,8 @@
 //! a strategy whose ordinary cells are not thread-safe; the object model
 //! relies on that to share its singletons (`None`, `True`, small ints).
 
+#![allow(unsafe_code)] // RefCount is an unsafe trait (its implementations' contract)
+
 /// The count an immortal cell reports, like CPython 3.12's
 /// `_Py_IMMORTAL_REFCNT`: large enough that it is never reached by counting.
 pub const IMMORTAL_COUNT: usize = u32::MAX as usize;

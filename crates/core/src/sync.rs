@@ -26,6 +26,8 @@
 //!
 //! [loom]: https://docs.rs/loom
 
+#![allow(unsafe_code)] // the facade's UnsafeCell and RawMutex
+
 #[cfg(not(loom))]
 mod imp {
     pub use std::sync::atomic::{

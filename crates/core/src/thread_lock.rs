@@ -257,6 +257,7 @@ mod tests {
 /// loom models: `RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS=2 cargo test
 /// --release -p ftl-core thread_lock`.
 #[cfg(all(test, loom))]
+#[allow(unsafe_code)] // the models read a loom UnsafeCell to detect races
 mod loom_models {
     use super::*;
     use crate::sync::{model, thread, Arc, AtomicBool, AtomicUsize};

@@ -2,6 +2,8 @@
 //! right order: a recording coordination checks every call against the
 //! thread's state (attached or not) and fails on a call the contract
 //! forbids.
+
+#![allow(unsafe_code)] // tests of the raw protocol's unsafe contract
 #![cfg(not(loom))]
 
 use std::cell::RefCell;

@@ -109,6 +109,8 @@
 //! without any interval elapsing, and that a detach hands the GIL to the
 //! waiter before the detaching thread can take it back.
 
+#![allow(unsafe_code)] // unsafe impl RawCoordination
+
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::fmt;

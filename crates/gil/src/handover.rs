@@ -30,6 +30,8 @@
 //! [`RawCoordination`]: ftl_core::RawCoordination
 //! [`RawCoordination::EXCLUSIVE`]: ftl_core::RawCoordination::EXCLUSIVE
 
+#![allow(unsafe_code)] // Handover: asserting the GIL's ordering to Rust
+
 /// A value on its way to another thread under a GIL (see the module docs).
 pub struct Handover<T>(T);
 

@@ -79,6 +79,8 @@
 //! drop request makes the holder's poll hand the GIL over, and that forced
 //! switching is what keeps the dropper from re-taking it first.
 
+#![allow(unsafe_code)] // unsafe impl RawCoordination
+
 use std::fmt;
 use std::time::{Duration, Instant};
 

@@ -59,6 +59,8 @@
 //! The loom models below check mutual exclusion, that a release wakes a
 //! blocked waiter, and that at a poll *either* thread may win the lock.
 
+#![allow(unsafe_code)] // unsafe impl RawCoordination
+
 use std::cell::Cell;
 use std::fmt;
 use std::time::Instant;

@@ -20,6 +20,8 @@
 //! The loom model below checks that when two threads drop the last two
 //! references, exactly one frees, after seeing the other's writes.
 
+#![allow(unsafe_code)] // unsafe impl RefCount
+
 use ftl_core::sync::{fence, AtomicUsize, Ordering};
 use ftl_core::{RefCount, IMMORTAL_COUNT};
 

@@ -40,5 +40,6 @@ impl HeapPolicy for FtAtomic {
     ftl_object::statics_fn!(FtAtomic);
 }
 
-// SAFETY: `Atomic::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both true.
+#[allow(unsafe_code)] // the marker that lets this heap's objects cross threads
+                      // SAFETY: `Atomic::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both true.
 unsafe impl SharedHeap for FtAtomic {}

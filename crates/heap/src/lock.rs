@@ -10,6 +10,8 @@
 //! shared cell inside critical sections and neither loses the other's
 //! update; with the lock taken away, loom reports the race.
 
+#![allow(unsafe_code)] // unsafe impl RawObjectLock
+
 use ftl_core::sync::RawMutex;
 use ftl_core::RawObjectLock;
 

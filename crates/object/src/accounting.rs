@@ -27,6 +27,8 @@
 //!   the runtime whose objects they touch, as a thread state belongs to one
 //!   interpreter in CPython.
 
+#![allow(unsafe_code)] // the thread-local scope pointer
+
 use std::cell::Cell;
 use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -46,6 +46,8 @@
 //!   [`TRASHCAN_DEPTH`], as CPython's `Py_TRASHCAN_BEGIN` does, so dropping
 //!   a million nested lists cannot overflow the Rust stack.
 
+#![allow(unsafe_code)] // allocation, deallocation, downcasts, the trashcan
+
 use core::alloc::Layout;
 use core::any::TypeId;
 use core::fmt;

@@ -25,6 +25,8 @@
 //!
 //! [`ObjRef`]: crate::ObjRef
 
+#![allow(unsafe_code)] // the critical-section cell
+
 use core::cell::UnsafeCell;
 use ftl_core::{CriticalSection, CriticalSection2, RawObjectLock};
 

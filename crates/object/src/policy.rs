@@ -14,6 +14,8 @@
 //! interpreter that runs them on several threads under a GIL asserts that
 //! itself, in one place, with the GIL as the argument.
 
+#![allow(unsafe_code)] // SharedHeap is an unsafe trait; unsafe impl RefCount for Plain
+
 use core::cell::Cell;
 use ftl_core::{NoLock, RawObjectLock, RefCount, IMMORTAL_COUNT};
 

@@ -8,6 +8,8 @@
 //! written, which is what makes sharing them between threads sound even for
 //! a heap whose ordinary objects are not thread-safe.
 
+#![allow(unsafe_code)] // Statics is Send + Sync: immortal objects are never written
+
 use crate::policy::HeapPolicy;
 use crate::types::{Bool, Bytes, Int, NoneType, Str, Tuple};
 use crate::ObjRef;

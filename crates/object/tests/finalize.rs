@@ -1,6 +1,8 @@
 //! PEP 442 finalizers through `Payload::finalize`: run once when the count
 //! reaches zero, with the object alive; resurrection keeps it alive; a
 //! resurrected object is not finalized again.
+
+#![allow(unsafe_code)] // tests of unsafe contracts
 #![cfg(not(loom))]
 
 use std::cell::RefCell;

@@ -21,7 +21,8 @@ impl Drop for Tracked {
         self.0.fetch_add(1, Ordering::SeqCst);
     }
 }
-// SAFETY: an `Arc<AtomicUsize>`: Send and Sync.
+#[allow(unsafe_code)] // a test payload
+                      // SAFETY: an `Arc<AtomicUsize>`: Send and Sync.
 unsafe impl<P: ftl_object::HeapPolicy> Payload<P> for Tracked {
     const NAME: &'static str = "tracked";
 }
@@ -171,7 +172,8 @@ fn containers_carry_gc_links_and_scalars_do_not() {
 struct Aligned {
     next: std::cell::RefCell<Option<R>>,
 }
-// SAFETY: only for the GIL heap, which is not shared; RefCell is fine.
+#[allow(unsafe_code)] // a test payload
+                      // SAFETY: only for the GIL heap, which is not shared; RefCell is fine.
 unsafe impl Payload<GilHeap> for Aligned {
     const NAME: &'static str = "aligned";
     const GC: bool = true;

@@ -20,11 +20,13 @@
 //! arithmetic, float repr and format, str methods, timsort, MT19937) are
 //! `ftl-algorithms`; `docs/ARCHITECTURE.md` has the code map.
 //!
-//! `unsafe` is denied workspace-wide (`unsafe_code = "deny"`); the modules
-//! that hold it say so with a file-level `#![allow(unsafe_code)]`:
-//! [`interpreter::finalize`], [`stdlib::syscalls`], [`threads`] (the two
-//! ends of the `Handover` that gives a new thread its target), [`objects`]
-//! and [`compiler::bytecode`] (their `unsafe impl Payload`).
+//! `unsafe` is denied workspace-wide; the files that hold it open with
+//! `#![allow(unsafe_code)]` and are listed in `docs/ARCHITECTURE.md`
+//! (a test keeps the two in step): [`interpreter::finalize`] (the
+//! thread-local pointer to the running VM), [`stdlib::syscalls`] (raw fd
+//! calls), [`threads::start`] (the two ends of the `Handover` that gives a
+//! new thread its target), and the `unsafe impl Payload`s of
+//! [`objects::types`], [`compiler::bytecode`] and [`stdlib::thread`].
 
 pub mod builtins;
 pub mod compiler;

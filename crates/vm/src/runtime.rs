@@ -136,7 +136,7 @@ pub fn check(runtime: &str, options: &RunOptions) -> Result<(), RuntimeError> {
     Ok(())
 }
 
-/// Runs the program in file `path` on `runtime` with `argv` (argv[0] is
+/// Runs the program in file `path` on `runtime` with `argv` (`argv[0]` is
 /// the path); returns the process exit status. I/O errors reading the file
 /// are the caller's.
 pub fn run_file(

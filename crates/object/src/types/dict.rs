@@ -19,6 +19,8 @@
 //! the user `__eq__` with the dict unlocked, and then acts on the matching
 //! stored key object, which the table finds by identity.
 
+#![allow(unsafe_code)] // unsafe impl Payload
+
 use super::table::Table;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;

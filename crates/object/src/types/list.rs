@@ -7,6 +7,8 @@
 //! Indices are `usize` positions; Python's negative-index rules and error
 //! messages belong to the interpreter.
 
+#![allow(unsafe_code)] // unsafe impl Payload
+
 use crate::locked::Locked;
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
 

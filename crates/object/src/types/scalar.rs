@@ -6,6 +6,8 @@
 //! An `int` keeps an [`IntValue`]: an `i64` fast path, promoted to a big
 //! integer on overflow and normalised back when a result fits.
 
+#![allow(unsafe_code)] // unsafe impl Payload
+
 use crate::statics::{SMALL_INT_MAX, SMALL_INT_MIN};
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
 use ftl_algorithms::int::IntValue;

@@ -12,6 +12,8 @@
 //! [`Dict`](crate::types::Dict)): the VM computes the hash and runs the user
 //! `__eq__` with the set unlocked.
 
+#![allow(unsafe_code)] // unsafe impl Payload
+
 use super::set_table::SetTable;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;

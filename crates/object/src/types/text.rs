@@ -18,6 +18,8 @@
 //! * The caches hold either "unknown" or the one correct value, so relaxed
 //!   atomics suffice.
 
+#![allow(unsafe_code)] // unsafe impl Payload
+
 use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
 use crate::{HeapPolicy, Kind, ObjRef, Payload};

@@ -3,6 +3,8 @@
 //! tuple, has no `clear`: the collector breaks cycles through tuples by
 //! clearing the mutable containers in them.
 
+#![allow(unsafe_code)] // unsafe impl Payload
+
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
 
 /// The payload of a `tuple`.

@@ -8,11 +8,11 @@
 //! * the methods of the built-in types, a file per family, each with an
 //!   `install` that puts them in the class dicts ([`install`] calls them
 //!   all): [`object`] (`object`, `BaseException`, `property`),
-//!   [`containers`] (`list`, `tuple`, `dict`, `set`), [`str`], [`bytes`],
+//!   [`containers`] (`list`, `tuple`, `dict`, `set`), [`str`](mod@str), [`bytes`],
 //!   [`codecs`] (`str.encode`, `bytes.decode`), [`numbers`] (`int`,
 //!   `float`) and [`io`] (`TextIOWrapper`, the type of `sys.stdout`);
 //!   the lock types' methods are `_thread`'s ([`crate::stdlib::thread`]).
-//!   [`args`] is their shared argument handling.
+//!   `args` is their shared argument handling.
 //!
 //! Methods receive the object as `args[0]`; class methods
 //! (`int.from_bytes`, `float.fromhex`, `bytes.fromhex`, `dict.fromkeys`)

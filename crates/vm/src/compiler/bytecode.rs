@@ -16,6 +16,8 @@
 //! * The stack depth at each instruction is the same along every path that
 //!   reaches it (the value stack grows as needed).
 
+#![allow(unsafe_code)] // unsafe impl Payload for Code
+
 use core::sync::atomic::AtomicU32;
 use ftl_object::{HeapPolicy, ObjRef, Payload};
 

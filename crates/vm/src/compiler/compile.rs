@@ -1,6 +1,6 @@
 //! The compiler: syntax tree to bytecode.
 //!
-//! One [`Unit`] per code object being built (module, function, lambda,
+//! One `Unit` per code object being built (module, function, lambda,
 //! comprehension, class body), driven by the scope analysis of
 //! [`ftl_syntax::symtable`]. The code shapes follow CPython 3.8–3.10's
 //! `Python/compile.c`:

@@ -13,6 +13,8 @@
 //! raw pointer to the thread's `Vm`, valid while the registration guard
 //! lives (the guard is created after the `Vm` and dropped before it).
 
+#![allow(unsafe_code)] // the thread-local pointer to the running VM
+
 use core::any::Any;
 use core::cell::Cell;
 

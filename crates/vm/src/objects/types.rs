@@ -21,6 +21,8 @@
 //!   frame is taken out of the slot (so a re-entrant `next()` sees
 //!   "generator already executing").
 
+#![allow(unsafe_code)] // unsafe impl Payload for each VM type
+
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use ftl_object::{Exclusive, HeapPolicy, IntValue, ObjCell, ObjRef, Payload};

@@ -7,6 +7,8 @@
 //! borrow checker keeps valid for its length, and the kernel validates the
 //! descriptor (a bad one is an `EBADF` error, not undefined behaviour).
 
+#![allow(unsafe_code)] // raw fd calls through libc
+
 use std::io;
 
 /// `pipe()`: (read end, write end).

@@ -26,6 +26,7 @@ type R<P> = PyResult<Obj<P>, P>;
 /// `_thread.TIMEOUT_MAX`, as CPython computes it on Linux.
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
 
+/// `_thread.lock`: a [`ThreadLock`], shared so that a detached waiter
 /// holds no object.
 pub struct Lock {
     /// The lock.
