@@ -92,3 +92,8 @@ pub use probe::{ProbeEvent, ProbeKind, ProbeSink, Probes, Recorder};
 pub use refcount::{RefCount, IMMORTAL_COUNT};
 pub use thread_lock::ThreadLock;
 pub use traverse::Traverse;
+
+/// The README's code, run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}

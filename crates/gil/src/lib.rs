@@ -192,3 +192,8 @@ pub(crate) mod testing {
         assert_eq!(total.load(Ordering::Relaxed), 4 * rounds * steps);
     }
 }
+
+/// The README's code, run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}

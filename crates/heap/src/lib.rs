@@ -95,3 +95,8 @@ impl HeapPolicy for FtAtomic {
 
 // SAFETY: `Atomic::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both true.
 unsafe impl SharedHeap for FtAtomic {}
+
+/// The README's code, run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}

@@ -109,3 +109,8 @@ pub use keys::Unhashable;
 pub use policy::{GilHeap, HeapPolicy, Plain, SharedHeap};
 pub use slot::{Exclusive, ObjCell};
 pub use statics::Statics;
+
+/// The README's code, run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}
