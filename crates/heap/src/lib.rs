@@ -43,7 +43,7 @@
 //!     total: AtomicU64,
 //! }
 //!
-//! const N: u64 = 10_000;
+//! const N: u64 = 1_000;
 //! let obj = Obj { rc: Atomic::new_cell(), lock: ObjectMutex::new(), total: AtomicU64::new(0) };
 //! let frees = AtomicUsize::new(0);
 //! Atomic::incref(&obj.rc); // one reference per thread ...
