@@ -331,6 +331,16 @@ mod imp {
 pub use imp::*;
 pub use std::sync::atomic::Ordering;
 
+/// Whether this build maps the facade to loom (`--cfg loom`).
+///
+/// Code that is compiled without that cfg but linked against a loom build
+/// of these crates sees it only here: doctests, which `cargo test` builds
+/// with `RUSTDOCFLAGS` rather than `RUSTFLAGS`, so a `cargo test` under
+/// `RUSTFLAGS="--cfg loom"` (`cargo xtask loom`) runs them against loom's
+/// primitives. Those exist only inside a loom model, so an example that
+/// uses a GIL or a lock outside one returns early when this is `true`.
+pub const LOOM: bool = cfg!(loom);
+
 /// `thread_local!` that loom tracks under `cfg(loom)`.
 #[cfg(loom)]
 pub use loom::thread_local;
