@@ -18,6 +18,65 @@
 //! | [`sync`] | loom under `cfg(loom)`, std / parking_lot otherwise | used by every protocol |
 //!
 //! Dependency rule: this crate depends on nothing else in the workspace.
+//!
+//! ## Example: a refcount strategy for a toy interpreter
+//!
+//! An interpreter writes its object code once, generic over [`RefCount`],
+//! and each strategy plugs in a cell type. Here the strategy is a plain
+//! counter (what a single-threaded interpreter needs); the object model's
+//! `release` frees the object exactly when `decref` says it was the last
+//! reference, and never frees an immortal object.
+//!
+//! ```rust
+//! use std::cell::Cell;
+//! use ftl_core::{RefCount, IMMORTAL_COUNT};
+//!
+//! enum Counter {}
+//!
+//! // SAFETY: cells start at one and move by one; `decref` is `true` only on
+//! // the 1 -> 0 step, once per cell; immortal cells are never written; not
+//! // thread-safe, as declared (and `Cell` is `!Sync`).
+//! unsafe impl RefCount for Counter {
+//!     type Cell = Cell<usize>;
+//!     const NAME: &'static str = "counter";
+//!     const THREAD_SAFE: bool = false;
+//!     fn new_cell() -> Cell<usize> { Cell::new(1) }
+//!     fn immortal_cell() -> Cell<usize> { Cell::new(IMMORTAL_COUNT) }
+//!     fn incref(c: &Cell<usize>) {
+//!         if c.get() < IMMORTAL_COUNT { c.set(c.get() + 1) }
+//!     }
+//!     fn decref(c: &Cell<usize>) -> bool {
+//!         if c.get() >= IMMORTAL_COUNT { return false }
+//!         c.set(c.get() - 1);
+//!         c.get() == 0
+//!     }
+//!     fn count(c: &Cell<usize>) -> usize { c.get() }
+//!     fn is_immortal(c: &Cell<usize>) -> bool { c.get() >= IMMORTAL_COUNT }
+//! }
+//!
+//! // The toy's object: a header cell, then the data.
+//! struct Obj<R: RefCount> { rc: R::Cell, value: i64 }
+//!
+//! // Drops one reference; returns the value if this was the last one (the
+//! // object is freed).
+//! fn release<R: RefCount>(obj: &Obj<R>) -> Option<i64> {
+//!     R::decref(&obj.rc).then_some(obj.value)
+//! }
+//!
+//! let seven = Obj::<Counter> { rc: Counter::new_cell(), value: 7 };
+//! Counter::incref(&seven.rc); // a second reference, e.g. on the value stack
+//! assert_eq!(Counter::count(&seven.rc), 2);
+//! assert_eq!(release(&seven), None);
+//! assert_eq!(release(&seven), Some(7)); // the last decref frees
+//!
+//! let none = Obj::<Counter> { rc: Counter::immortal_cell(), value: 0 };
+//! for _ in 0..3 {
+//!     Counter::incref(&none.rc);
+//!     assert_eq!(release(&none), None); // immortal: never freed
+//! }
+//! assert!(Counter::is_immortal(&none.rc));
+//! assert_eq!(Counter::count(&none.rc), IMMORTAL_COUNT);
+//! ```
 
 pub mod coord;
 pub mod lock;
@@ -33,3 +92,8 @@ pub use probe::{ProbeEvent, ProbeKind, ProbeSink, Probes, Recorder};
 pub use refcount::{RefCount, IMMORTAL_COUNT};
 pub use thread_lock::ThreadLock;
 pub use traverse::Traverse;
+
+/// The README's code, run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}

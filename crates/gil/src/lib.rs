@@ -58,6 +58,63 @@
 //! (`RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS=2 cargo test --release -p
 //! ftl-gil --target-dir target/loom`) explore the real code.
 //!
+//! ## Example: a toy interpreter on the new GIL
+//!
+//! Any interpreter uses a GIL the same way: each OS thread registers once
+//! ([`ThreadHandle::register`]), attaches before it runs bytecode, polls at
+//! safe points (here the backward jump that closes each loop iteration),
+//! and detaches around a blocking call. Between two safe points the thread
+//! holds the GIL, so the toy's `LOAD`/`ADD`/`STORE` sequence is a plain,
+//! non-atomic read-modify-write of its one global, and no increment is lost.
+//!
+//! ```rust
+//! use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+//! use std::time::Duration;
+//!
+//! use ftl_core::ThreadHandle;
+//! use ftl_gil::NewGil;
+//!
+//! enum Op { Load, AddOne, Store, Sleep, JumpBack }
+//! // while True: counter = counter + 1; time.sleep(0)
+//! const PROGRAM: [Op; 5] = [Op::Load, Op::AddOne, Op::Store, Op::Sleep, Op::JumpBack];
+//! const LOOPS: u64 = 2_000;
+//!
+//! let gil = NewGil::new();
+//! gil.set_switch_interval(Duration::from_micros(100));
+//! // The interpreter's global. Only the GIL holder touches it, so relaxed
+//! // loads and stores (no atomic read-modify-write) are enough.
+//! let counter = AtomicU64::new(0);
+//!
+//! std::thread::scope(|s| {
+//!     for _ in 0..2 {
+//!         s.spawn(|| {
+//!             let mut thread = ThreadHandle::register(&gil);
+//!             let mut attached = thread.attach();
+//!             let mut stack: Vec<u64> = Vec::new(); // this thread's frame
+//!             for _ in 0..LOOPS {
+//!                 for op in &PROGRAM {
+//!                     match op {
+//!                         Op::Load => stack.push(counter.load(Relaxed)),
+//!                         Op::AddOne => *stack.last_mut().unwrap() += 1,
+//!                         Op::Store => counter.store(stack.pop().unwrap(), Relaxed),
+//!                         // A blocking call: other threads may run meanwhile.
+//!                         Op::Sleep => attached.detach(std::thread::yield_now),
+//!                         // A safe point: hand the GIL over if a waiter asked.
+//!                         Op::JumpBack => attached.poll(),
+//!                     }
+//!                 }
+//!             }
+//!         }); // `attached` drops here: the thread detaches.
+//!     }
+//! });
+//!
+//! assert_eq!(counter.load(Relaxed), 2 * LOOPS);
+//! let stats = gil.stats();
+//! assert!(stats.acquisitions >= 2 * LOOPS); // one per attach, re-attach and switch
+//! assert!(stats.switches >= 1);
+//! ```
+//!
+//! [`ThreadHandle::register`]: ftl_core::ThreadHandle::register
 //! [`poll`]: ftl_core::RawCoordination::poll
 //! [`RawCoordination`]: ftl_core::RawCoordination
 //! [`ProbeKind::GilRequest`]: ftl_core::probe::ProbeKind::GilRequest
@@ -135,3 +192,8 @@ pub(crate) mod testing {
         assert_eq!(total.load(Ordering::Relaxed), 4 * rounds * steps);
     }
 }
+
+/// The README's code, run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}

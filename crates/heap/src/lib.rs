@@ -19,6 +19,59 @@
 //! Every protocol here is written against `ftl_core::sync` and has a loom
 //! model beside it (`RUSTFLAGS="--cfg loom" cargo test --release -p
 //! ftl-heap`).
+//!
+//! ## Example: a toy object shared by two threads
+//!
+//! An interpreter that is not ours can use the strategy and the lock
+//! directly, through the `ftl-core` traits: here a toy object has an
+//! [`Atomic`] count and an [`ObjectMutex`] around its contents. Two threads
+//! each own one reference, copy and drop further references while they
+//! update the contents in a critical section, then drop their own; exactly
+//! one of them, whichever is last, is told to free the object.
+//!
+//! ```rust
+//! use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
+//!
+//! use ftl_core::{CriticalSection, RawObjectLock, RefCount};
+//! use ftl_heap::{Atomic, ObjectMutex};
+//!
+//! struct Obj {
+//!     rc: <Atomic as RefCount>::Cell,
+//!     lock: ObjectMutex,
+//!     // The contents: touched only inside a critical section, so relaxed
+//!     // loads and stores (no atomic read-modify-write) are enough.
+//!     total: AtomicU64,
+//! }
+//!
+//! const N: u64 = 1_000;
+//! let obj = Obj { rc: Atomic::new_cell(), lock: ObjectMutex::new(), total: AtomicU64::new(0) };
+//! let frees = AtomicUsize::new(0);
+//! Atomic::incref(&obj.rc); // one reference per thread ...
+//! Atomic::incref(&obj.rc);
+//! assert!(!Atomic::decref(&obj.rc)); // ... and the creator lets go of its own
+//!
+//! std::thread::scope(|s| {
+//!     for _ in 0..2 {
+//!         s.spawn(|| {
+//!             for _ in 0..N {
+//!                 Atomic::incref(&obj.rc); // e.g. pushed on a value stack
+//!                 {
+//!                     let _section = CriticalSection::enter(&obj.lock);
+//!                     let v = obj.total.load(Relaxed);
+//!                     obj.total.store(v + 1, Relaxed);
+//!                 }
+//!                 assert!(!Atomic::decref(&obj.rc)); // popped: never the last
+//!             }
+//!             if Atomic::decref(&obj.rc) {
+//!                 frees.fetch_add(1, Relaxed); // this thread frees the object
+//!             }
+//!         });
+//!     }
+//! });
+//!
+//! assert_eq!(frees.load(Relaxed), 1);
+//! assert_eq!(obj.total.load(Relaxed), 2 * N);
+//! ```
 
 pub mod atomic;
 pub mod lock;
@@ -40,6 +93,11 @@ impl HeapPolicy for FtAtomic {
     ftl_object::statics_fn!(FtAtomic);
 }
 
-#[allow(unsafe_code)] // the marker that lets this heap's objects cross threads
-                      // SAFETY: `Atomic::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both true.
+// SAFETY: `Atomic::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both true.
+#[allow(unsafe_code)]
 unsafe impl SharedHeap for FtAtomic {}
+
+/// The README's code, run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}

@@ -2,7 +2,7 @@
 //!
 //! Every mutable container of the object model (list, dict, set) keeps its
 //! contents in a `Locked<P::Lock, T>`. The only way to reach the contents is
-//! [`Locked::with`] (one object) or [`Locked::with2`] (two objects, locked
+//! `Locked::with` (one object) or `Locked::with2` (two objects, locked
 //! in address order), which enter a critical section of the heap's object
 //! lock ([`ftl_core::RawObjectLock`]). Under the GIL heap that lock is
 //! `NoLock` and costs nothing; under a free-threaded heap it is a real

@@ -4,7 +4,7 @@
 //! value, a generator's suspended frame, an iterator's position. Under a GIL
 //! heap a `Cell` would do; under a free-threaded heap the payload must be
 //! thread-safe. These types put the state behind the heap's object lock,
-//! like the built-in containers' [`Locked`](crate::locked::Locked) contents,
+//! like the built-in containers' [`Locked`] contents,
 //! and expose only operations that cannot run user code inside the critical
 //! section: moving values in and out, copying `Copy` values, and cloning
 //! object references (an incref). Displaced values are dropped after the

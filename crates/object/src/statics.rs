@@ -3,7 +3,7 @@
 //! `_PY_NSMALLPOSINTS`), and the empty tuple, string and bytes.
 //!
 //! They are created once per policy (Rust has no generic statics, so each
-//! policy keeps its own `static` through [`statics_fn!`]) and are immortal
+//! policy keeps its own `static` through [`statics_fn!`](crate::statics_fn)) and are immortal
 //! (PEP 683): never freed, never counted as live, and their counts are never
 //! written, which is what makes sharing them between threads sound even for
 //! a heap whose ordinary objects are not thread-safe.
@@ -41,7 +41,7 @@ unsafe impl<P: HeapPolicy> Sync for Statics<P> {}
 unsafe impl<P: HeapPolicy> Send for Statics<P> {}
 
 impl<P: HeapPolicy> Statics<P> {
-    /// Makes the singletons. Called once per policy by [`statics_fn!`].
+    /// Makes the singletons. Called once per policy by [`statics_fn!`](crate::statics_fn).
     pub fn create() -> Self {
         Statics {
             none: ObjRef::new_immortal(NoneType),
