@@ -7,6 +7,8 @@ Usage: python3 benches/scripts/vm_speed.py [NAME...]
   ROUNDS=3          rounds; each runs python3 and ftl back to back on the
                     same input, alternating which goes first
   SCALE=1           multiplies the bench sizes (not fannkuch's)
+  BASE=path/to/ftl  compare against this other ftl binary instead of
+                    python3 (an A/B of two builds: ratio = FTL / BASE)
 
 Prints, per program, the median CPU time (user + system of the child) of
 each and the median of the per-round ratios ftl / python3, and stops a
@@ -21,6 +23,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(os.environ.get("FTL", os.path.join(ROOT, "target", "release", "ftl")))
+BASE = os.environ.get("BASE")
 CORPUS = os.path.join(ROOT, "corpus", "parity")
 SIZES = {"primes": 1000000, "nbody": 300000, "fannkuch": 9, "spectral_norm": 450,
          "richards": 30, "float": 800000, "deltablue": 25000}
@@ -49,7 +52,8 @@ def main():
         script = f"bench_{name}.py"
         py_t, ftl_t, ratios = [], [], []
         for r in range(rounds):
-            order = [("py", ["python3", script, str(size)]),
+            base_cmd = [os.path.abspath(BASE), "run"] if BASE else ["python3"]
+            order = [("py", base_cmd + [script, str(size)]),
                      ("ftl", [BIN, "run", script, str(size)])]
             if r % 2:
                 order.reverse()
@@ -61,7 +65,8 @@ def main():
             ftl_t.append(res["ftl"][0])
             ratios.append(res["ftl"][0] / res["py"][0])
         if ratios:
-            print(f"{name:14s} size {size:>8} python3 {statistics.median(py_t):6.2f}s "
+            base = "base" if BASE else "python3"
+            print(f"{name:14s} size {size:>8} {base} {statistics.median(py_t):6.2f}s "
                   f"ftl {statistics.median(ftl_t):6.2f}s ratio {statistics.median(ratios):5.2f} "
                   f"({' '.join(f'{x:.2f}' for x in ratios)})", flush=True)
 

@@ -1900,7 +1900,7 @@ mod tests {
     //! on each case; `!Name: message` stands for a raised exception.
 
     use super::*;
-    use crate::str_methods as strmeth;
+    use crate::str_methods;
 
     /// Parses a Python float repr (`inf`, `nan` included).
     fn px(s: &str) -> f64 {
@@ -1951,14 +1951,14 @@ mod tests {
 
     fn repr_of(a: &Arg) -> String {
         match a {
-            Arg::S(s) => strmeth::repr_str(s),
+            Arg::S(s) => str_methods::repr_str(s),
             _ => str_of(a),
         }
     }
 
     fn ascii_of(a: &Arg) -> String {
         match a {
-            Arg::S(s) => strmeth::ascii_str(s),
+            Arg::S(s) => str_methods::ascii_str(s),
             _ => str_of(a),
         }
     }
