@@ -3,7 +3,7 @@
 //!
 //! Built-in classes are ordinary [`Class`] objects whose `builtin` field
 //! says which built-in type they stand for; their methods are [`Builtin`]
-//! functions in their dicts (see [`crate::builtins::constructors`]), so attribute lookup,
+//! functions in their dicts (put there by [`super::install`]), so attribute lookup,
 //! bound methods and `LoadMethod` work the same for `[].append` as for a
 //! user class's methods.
 
@@ -15,6 +15,8 @@ use ftl_object::{HeapPolicy, IntValue, ObjRef};
 
 use crate::interpreter::state::{BuiltinFn, ExcType, Interp, Kw, Names, PyResult, Types, Vm};
 use crate::objects::*;
+
+use super::constructors;
 
 /// Makes a class object for a built-in type.
 pub fn make_class<P: HeapPolicy>(
@@ -59,21 +61,13 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
     let cls = |name: &str, bt: BuiltinType, ctor: Option<BuiltinFn<P>>| {
         make_class(name, Some(&object), Some(bt), ctor, 0)
     };
-    let type_ = cls(
-        "type",
-        BuiltinType::Type,
-        Some(crate::builtins::constructors::type_new::<P>),
-    );
-    let int = cls(
-        "int",
-        BuiltinType::Int,
-        Some(crate::builtins::constructors::int_new::<P>),
-    );
+    let type_ = cls("type", BuiltinType::Type, Some(constructors::type_new::<P>));
+    let int = cls("int", BuiltinType::Int, Some(constructors::int_new::<P>));
     let bool_ = make_class(
         "bool",
         Some(&int),
         Some(BuiltinType::Bool),
-        Some(crate::builtins::constructors::bool_new::<P>),
+        Some(constructors::bool_new::<P>),
         0,
     );
     let types = Types {
@@ -81,38 +75,22 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         float: cls(
             "float",
             BuiltinType::Float,
-            Some(crate::builtins::constructors::float_new::<P>),
+            Some(constructors::float_new::<P>),
         ),
-        str_: cls(
-            "str",
-            BuiltinType::Str,
-            Some(crate::builtins::constructors::str_new::<P>),
-        ),
+        str_: cls("str", BuiltinType::Str, Some(constructors::str_new::<P>)),
         bytes: cls(
             "bytes",
             BuiltinType::Bytes,
-            Some(crate::builtins::constructors::bytes_new::<P>),
+            Some(constructors::bytes_new::<P>),
         ),
         tuple: cls(
             "tuple",
             BuiltinType::Tuple,
-            Some(crate::builtins::constructors::tuple_new::<P>),
+            Some(constructors::tuple_new::<P>),
         ),
-        list: cls(
-            "list",
-            BuiltinType::List,
-            Some(crate::builtins::constructors::list_new::<P>),
-        ),
-        dict: cls(
-            "dict",
-            BuiltinType::Dict,
-            Some(crate::builtins::constructors::dict_new::<P>),
-        ),
-        set: cls(
-            "set",
-            BuiltinType::Set,
-            Some(crate::builtins::constructors::set_new::<P>),
-        ),
+        list: cls("list", BuiltinType::List, Some(constructors::list_new::<P>)),
+        dict: cls("dict", BuiltinType::Dict, Some(constructors::dict_new::<P>)),
+        set: cls("set", BuiltinType::Set, Some(constructors::set_new::<P>)),
         others: HashMap::new(),
         exc: Vec::new(),
         object: object.clone(),
@@ -133,16 +111,8 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         ("code", "code", None),
         ("cell", "cell", None),
         ("traceback", "traceback", None),
-        (
-            "range",
-            "range",
-            Some(crate::builtins::constructors::range_new::<P>),
-        ),
-        (
-            "slice",
-            "slice",
-            Some(crate::builtins::constructors::slice_new::<P>),
-        ),
+        ("range", "range", Some(constructors::range_new::<P>)),
+        ("slice", "slice", Some(constructors::slice_new::<P>)),
         ("generator", "generator", None),
         ("range_iterator", "range_iterator", None),
         ("iterator", "iterator", None),
@@ -153,47 +123,31 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         (
             "staticmethod",
             "staticmethod",
-            Some(crate::builtins::constructors::staticmethod_new::<P>),
+            Some(constructors::staticmethod_new::<P>),
         ),
         (
             "classmethod",
             "classmethod",
-            Some(crate::builtins::constructors::classmethod_new::<P>),
+            Some(constructors::classmethod_new::<P>),
         ),
         (
             "property",
             "property",
-            Some(crate::builtins::constructors::property_new::<P>),
+            Some(constructors::property_new::<P>),
         ),
-        (
-            "super",
-            "super",
-            Some(crate::builtins::constructors::super_new::<P>),
-        ),
+        ("super", "super", Some(constructors::super_new::<P>)),
         (
             "enumerate",
             "enumerate",
-            Some(crate::builtins::constructors::enumerate_new::<P>),
+            Some(constructors::enumerate_new::<P>),
         ),
-        (
-            "zip",
-            "zip",
-            Some(crate::builtins::constructors::zip_new::<P>),
-        ),
-        (
-            "map",
-            "map",
-            Some(crate::builtins::constructors::map_new::<P>),
-        ),
-        (
-            "filter",
-            "filter",
-            Some(crate::builtins::constructors::filter_new::<P>),
-        ),
+        ("zip", "zip", Some(constructors::zip_new::<P>)),
+        ("map", "map", Some(constructors::map_new::<P>)),
+        ("filter", "filter", Some(constructors::filter_new::<P>)),
         (
             "reversed",
             "reversed",
-            Some(crate::builtins::constructors::reversed_new::<P>),
+            Some(constructors::reversed_new::<P>),
         ),
         ("NotImplemented", "NotImplementedType", None),
         ("Ellipsis", "ellipsis", None),
