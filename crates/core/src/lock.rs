@@ -55,8 +55,14 @@ pub unsafe trait RawObjectLock: Sized {
 }
 
 /// The GIL's object lock: no lock at all, zero bytes, zero instructions.
+///
+/// It is `Send` but not `Sync`: it excludes nothing, so whatever it
+/// "guards" must never be reachable from two threads at once, and a type
+/// holding one (a container's `Locked` cell, `ftl-object`'s `Exclusive`)
+/// must not be `Sync` through it. (Under a GIL, sharing is asserted once,
+/// with the GIL as the argument: `ftl_gil::Handover`.)
 #[derive(Debug, Default, Clone, Copy)]
-pub struct NoLock;
+pub struct NoLock(core::marker::PhantomData<core::cell::Cell<()>>);
 
 // SAFETY: `EXCLUSIVE` is false: NoLock promises no exclusion; callers must
 // serialise (under a GIL).
@@ -64,7 +70,7 @@ unsafe impl RawObjectLock for NoLock {
     const EXCLUSIVE: bool = false;
     #[inline(always)]
     fn new() -> Self {
-        NoLock
+        NoLock(core::marker::PhantomData)
     }
     #[inline(always)]
     fn lock(&self) {}

@@ -12,9 +12,13 @@
 pub trait Traverse<Edge: ?Sized> {
     /// Calls `visit` once for each reference this object holds, as of now.
     ///
-    /// Must not run user code, allocate objects, or change any refcount. The
-    /// collector calls it with the world stopped (or under the GIL), so it
-    /// needs no critical section of its own beyond what the heap requires.
+    /// Must not run user code or allocate objects, and must leave every
+    /// refcount as it found it. `visit` is the caller's code and may do
+    /// anything, including use this very object: an implementation must not
+    /// hold a borrow of its contents, or a critical section, while it runs
+    /// (a container takes its references out first, as new references, and
+    /// visits those). The collector calls it with the world stopped (or
+    /// under the GIL), and its visitor only reads.
     fn traverse(&self, visit: &mut dyn FnMut(&Edge));
 
     /// Drops every reference this object holds, to break a reference cycle.

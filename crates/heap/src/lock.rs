@@ -69,7 +69,24 @@ mod loom_tests {
     use super::*;
     use ftl_core::lock::{CriticalSection, CriticalSection2};
     use ftl_core::sync::{model, thread, Arc, UnsafeCell};
-    use ftl_core::NoLock;
+
+    /// A lock that excludes nothing yet is `Sync` (unlike `NoLock`, which
+    /// is not): the stand-in for a forgotten lock, to show that the model
+    /// catches the race.
+    struct Forgotten;
+
+    // SAFETY: `EXCLUSIVE` is false: it promises nothing (test only).
+    unsafe impl RawObjectLock for Forgotten {
+        const EXCLUSIVE: bool = false;
+        fn new() -> Self {
+            Forgotten
+        }
+        fn lock(&self) {}
+        fn try_lock(&self) -> bool {
+            true
+        }
+        unsafe fn unlock(&self) {}
+    }
 
     struct Shared<L> {
         lock: L,
@@ -104,7 +121,7 @@ mod loom_tests {
     #[test]
     #[should_panic(expected = "Causality violation")]
     fn model_catches_a_missing_lock() {
-        model(two_increments::<NoLock>);
+        model(two_increments::<Forgotten>);
     }
 
     /// Two threads lock the same pair in opposite argument order; address

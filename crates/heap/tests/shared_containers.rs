@@ -134,3 +134,40 @@ fn immortals_are_shared_without_writes() {
     assert!(none.is_immortal());
     assert_eq!(none.refcount(), ftl_core::IMMORTAL_COUNT);
 }
+
+/// A visitor that touches the container it traverses, under a real object
+/// lock. Before the containers visited outside their critical section, the
+/// visitor's own `len()` tried to take the lock its traversal held: a
+/// deadlock (the lock is not re-entrant). The wait is bounded so that a
+/// regression fails instead of hanging.
+#[test]
+fn a_visitor_may_use_the_container_it_traverses() {
+    use ftl_core::Traverse;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let (done, finished) = mpsc::channel();
+    std::thread::spawn(move || {
+        let acct = Accounting::new();
+        let _scope = acct.enter();
+        let list = R::new_list((0..8).map(|v| R::from_i64(v * 1000)).collect());
+        let dict = R::new_dict();
+        dict.as_dict()
+            .unwrap()
+            .set(R::from_i64(1), R::from_i64(2))
+            .unwrap();
+        let set = R::new_set();
+        set.as_set().unwrap().add(R::from_i64(3000)).unwrap();
+        let mut lens = Vec::new();
+        list.traverse(&mut |_| lens.push(list.as_list().unwrap().len()));
+        dict.traverse(&mut |_| lens.push(dict.as_dict().unwrap().len()));
+        set.traverse(&mut |_| lens.push(set.as_set().unwrap().len()));
+        drop((list, dict, set));
+        let _ = done.send((lens, acct.live()));
+    });
+    let (lens, live) = finished
+        .recv_timeout(Duration::from_secs(20))
+        .expect("traversal deadlocked: visit ran inside the critical section");
+    assert_eq!(lens, [8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 1]);
+    assert_eq!(live, 0);
+}

@@ -20,8 +20,9 @@
 //!   critical section ends (CPython's rule for `Py_XDECREF` after
 //!   `list_ass_item`).
 //! * With a lock that is not exclusive (`NoLock`), exclusion comes from the
-//!   heap not being shared: objects of such a heap are `!Send`/`!Sync`, so
-//!   only one thread — the GIL holder, in a GIL runtime — can reach them.
+//!   heap not being shared: objects of such a heap are `!Send`/`!Sync`, and
+//!   `NoLock` itself is `!Sync`, so a `Locked` over it is `!Sync` too; only
+//!   one thread — the GIL holder, in a GIL runtime — can reach them.
 //!
 //! [`ObjRef`]: crate::ObjRef
 
@@ -37,9 +38,9 @@ pub struct Locked<L: RawObjectLock, T> {
 }
 
 // SAFETY: the data is only reached inside a critical section of `lock`;
-// when the lock is exclusive that serialises all access. When it is not,
-// the objects holding a `Locked` are not `Send`/`Sync` (their heap is not a
-// `SharedHeap`), so this impl is never used across threads for them.
+// when the lock is exclusive that serialises all access. The one lock that
+// is not, `NoLock`, is not `Sync`, so this impl never applies to it: a
+// `Locked` (or an `Exclusive`) over it cannot be shared between threads.
 unsafe impl<L: RawObjectLock + Sync, T: Send> Sync for Locked<L, T> {}
 
 impl<L: RawObjectLock, T> Locked<L, T> {

@@ -19,6 +19,39 @@ use crate::locked::Locked;
 use crate::{HeapPolicy, ObjRef};
 
 /// A value of type `T` behind an object lock, moved in and out whole.
+///
+/// It is `Sync` only under a lock that excludes: under the GIL heap's
+/// [`NoLock`](ftl_core::NoLock), which is not `Sync`, two threads could
+/// otherwise `set` it at once through `&self` with no `unsafe` in sight.
+/// So this does not compile:
+///
+/// ```compile_fail,E0277
+/// use ftl_core::NoLock;
+/// use ftl_object::Exclusive;
+///
+/// let counter: Exclusive<NoLock, u64> = Exclusive::new(0);
+/// std::thread::scope(|s| {
+///     for _ in 0..4 {
+///         s.spawn(|| counter.set(counter.get() + 1)); // needs `Exclusive: Sync`
+///     }
+/// });
+/// ```
+///
+/// while moving one to another thread (`Send`) is fine:
+///
+/// ```
+/// use ftl_core::NoLock;
+/// use ftl_object::Exclusive;
+///
+/// let counter: Exclusive<NoLock, u64> = Exclusive::new(41);
+/// let n = std::thread::spawn(move || {
+///     counter.set(counter.get() + 1);
+///     counter.get()
+/// })
+/// .join()
+/// .unwrap();
+/// assert_eq!(n, 42);
+/// ```
 pub struct Exclusive<L: RawObjectLock, T> {
     inner: Locked<L, T>,
 }

@@ -237,3 +237,61 @@ proptest! {
         prop_assert_eq!(acct.live(), 0);
     }
 }
+
+/// `Traverse` is public: a visitor may be any code, including code that
+/// changes the container being traversed. The containers visit outside
+/// their critical section (references taken out first), so the visitor
+/// sees the items as of the call and the container stays sound. Before,
+/// `visit` ran inside the section: growing the list while its buffer was
+/// being iterated read freed memory (SIGSEGV under the GIL heap; under a
+/// real object lock the visitor's own access deadlocked).
+#[test]
+fn a_visitor_may_change_the_container_it_traverses() {
+    use ftl_core::Traverse;
+    let acct = Accounting::new();
+    let _scope = acct.enter();
+    {
+        let list = R::new_list((0..64).map(|v| i(v * 1000)).collect());
+        let l = list.clone();
+        let mut seen = Vec::new();
+        list.traverse(&mut |item| {
+            seen.push(item.as_int().and_then(|v| v.as_i64()).unwrap());
+            // Grow the list past its capacity on every visit, and drop an item.
+            l.as_list().unwrap().push(i(-1));
+            l.as_list().unwrap().push(i(-2));
+            let _ = l.as_list().unwrap().set(0, i(7));
+        });
+        assert_eq!(seen, (0..64).map(|v| v * 1000).collect::<Vec<_>>());
+        assert_eq!(list.as_list().unwrap().len(), 64 * 3);
+
+        let dict = R::new_dict();
+        for k in 0..32 {
+            dict.as_dict().unwrap().set(i(k), i(k + 1000)).unwrap();
+        }
+        let d = dict.clone();
+        let mut visits = 0;
+        let mut next = 100;
+        dict.traverse(&mut |_| {
+            visits += 1;
+            // Insert new keys (resizing the table) and remove old ones.
+            d.as_dict().unwrap().set(i(next), i(next)).unwrap();
+            next += 1;
+            let _ = d.as_dict().unwrap().remove(&i(visits % 32));
+        });
+        assert_eq!(visits, 64, "32 keys and 32 values, as of the call");
+
+        let set = R::new_set();
+        for k in 0..32 {
+            set.as_set().unwrap().add(i(k)).unwrap();
+        }
+        let st = set.clone();
+        let mut keys = 0;
+        set.traverse(&mut |_| {
+            keys += 1;
+            st.as_set().unwrap().add(i(1000 + keys)).unwrap();
+            st.as_set().unwrap().clear();
+        });
+        assert_eq!(keys, 32);
+    }
+    assert_eq!(acct.live(), 0, "nothing leaked, nothing freed twice");
+}

@@ -231,12 +231,15 @@ unsafe impl<P: HeapPolicy> Payload<P> for Dict<P> {
     const GC: bool = true;
 
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
-        self.table.with(|t| {
-            for e in t.iter() {
-                visit(&e.key);
-                visit(&e.value);
-            }
-        })
+        // Visit outside the critical section (`visit` is any code, and may
+        // use this very dict): the entries as of now, held by the snapshot.
+        let entries: Vec<(ObjRef<P>, ObjRef<P>)> = self
+            .table
+            .with(|t| t.iter().map(|e| (e.key.clone(), e.value.clone())).collect());
+        for (key, value) in &entries {
+            visit(key);
+            visit(value);
+        }
     }
 
     fn clear(&self) {

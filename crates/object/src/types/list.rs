@@ -143,7 +143,9 @@ unsafe impl<P: HeapPolicy> Payload<P> for List<P> {
     const GC: bool = true;
 
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
-        self.items.with(|v| v.iter().for_each(visit))
+        // Visit outside the critical section (`visit` is any code, and may
+        // use this very list): the items as of now, held by the snapshot.
+        self.snapshot().iter().for_each(visit)
     }
 
     fn clear(&self) {

@@ -169,7 +169,10 @@ unsafe impl<P: HeapPolicy> Payload<P> for Set<P> {
     const GC: bool = true;
 
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
-        self.table.with(|t| t.keys().for_each(visit))
+        // Visit outside the critical section (`visit` is any code, and may
+        // use this very set): the keys as of now, held by the snapshot.
+        let keys: Vec<ObjRef<P>> = self.table.with(|t| t.keys().cloned().collect());
+        keys.iter().for_each(visit)
     }
 
     fn clear(&self) {
