@@ -10,11 +10,14 @@
 //! * [`lock`]: [`ObjectMutex`], a real one-byte per-object lock
 //!   (`parking_lot`'s raw mutex through the `ftl-core` sync facade), as PEP
 //!   703's `ob_mutex`;
+//! * [`free_threads`]: [`FreeThreads`], thread coordination without a GIL
+//!   (CPython 3.13t's attached / detached / suspended thread states and its
+//!   stop-the-world), with loom models;
 //! * [`FtAtomic`]: the heap policy of the `ft-atomic` runtime.
 //!
 //! Later issues add Stein's locked refcounts, the Gilectomy's buffered
-//! refcounts, biased refcounting with immortal objects and lock-free reads
-//! with safe reclamation (PEP 703), and stop-the-world coordination.
+//! refcounts, and biased refcounting with immortal objects and lock-free
+//! reads with safe reclamation (PEP 703).
 //!
 //! Every protocol here is written against `ftl_core::sync` and has a loom
 //! model beside it (`RUSTFLAGS="--cfg loom" cargo test --release -p
@@ -74,9 +77,11 @@
 //! ```
 
 pub mod atomic;
+pub mod free_threads;
 pub mod lock;
 
 pub use atomic::Atomic;
+pub use free_threads::{FreeThread, FreeThreads, ThreadStatus};
 pub use lock::ObjectMutex;
 
 use ftl_object::{HeapPolicy, SharedHeap};
