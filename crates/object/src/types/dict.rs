@@ -233,10 +233,7 @@ unsafe impl<P: HeapPolicy> Payload<P> for Dict<P> {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
         // Visit outside the critical section (`visit` is any code, and may
         // use this very dict): the entries as of now, held by the snapshot.
-        let entries: Vec<(ObjRef<P>, ObjRef<P>)> = self
-            .table
-            .with(|t| t.iter().map(|e| (e.key.clone(), e.value.clone())).collect());
-        for (key, value) in &entries {
+        for (key, value) in &self.items() {
             visit(key);
             visit(value);
         }

@@ -171,8 +171,7 @@ unsafe impl<P: HeapPolicy> Payload<P> for Set<P> {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
         // Visit outside the critical section (`visit` is any code, and may
         // use this very set): the keys as of now, held by the snapshot.
-        let keys: Vec<ObjRef<P>> = self.table.with(|t| t.keys().cloned().collect());
-        keys.iter().for_each(visit)
+        self.members().iter().for_each(visit)
     }
 
     fn clear(&self) {
