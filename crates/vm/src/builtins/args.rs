@@ -9,8 +9,7 @@ use num_traits::Signed;
 use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
 
-/// What a built-in method returns.
-pub(super) type R<P> = PyResult<Obj<P>, P>;
+pub(super) use crate::interpreter::state::ObjResult as R;
 
 // ---------------------------------------------------------------------------
 // Argument handling shared by the methods

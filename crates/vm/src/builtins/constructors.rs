@@ -4,10 +4,10 @@
 
 use ftl_object::{HeapPolicy, IntValue, Kind, ObjRef};
 
-use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
+use crate::interpreter::state::{ExcType, Kw, Vm};
 use crate::objects::*;
 
-type R<P> = PyResult<Obj<P>, P>;
+use crate::interpreter::state::ObjResult as R;
 
 /// `type(x)` / `type(name, bases, dict)` (only the one-argument form).
 pub fn type_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {

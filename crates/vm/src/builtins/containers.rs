@@ -8,7 +8,7 @@ use ftl_object::{HeapPolicy, Kind, ObjRef};
 use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyResult, Vm};
 use crate::objects::*;
 
-type R<P> = PyResult<Obj<P>, P>;
+use crate::interpreter::state::ObjResult as R;
 
 /// Installs the methods of `list`, `tuple`, `dict` and `set`.
 pub fn install<P: HeapPolicy>(vm: &Vm<P>) {

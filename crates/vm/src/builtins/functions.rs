@@ -9,7 +9,7 @@ use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
 use ftl_syntax::ast::{BinOp, CmpOp};
 
-type R<P> = PyResult<Obj<P>, P>;
+use crate::interpreter::state::ObjResult as R;
 
 /// Every built-in function with its name.
 pub fn all<P: HeapPolicy>() -> &'static [(&'static str, BuiltinFn<P>)] {

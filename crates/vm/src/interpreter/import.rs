@@ -12,11 +12,11 @@
 
 use ftl_object::{HeapPolicy, ObjRef};
 
-use crate::interpreter::state::{ExcType, PyResult, Vm};
+use crate::interpreter::state::{ExcType, Vm};
 use crate::objects::*;
 use crate::stdlib::{self, Body};
 
-type R<P> = PyResult<Obj<P>, P>;
+use crate::interpreter::state::ObjResult as R;
 
 impl<P: HeapPolicy> Vm<P> {
     /// `import name`

@@ -37,9 +37,13 @@ impl<P: HeapPolicy> core::fmt::Debug for PyErr<P> {
 /// The result of anything that may raise.
 pub type PyResult<T, P> = Result<T, PyErr<P>>;
 
+/// What a built-in function (and most of the VM) returns: an object, or
+/// the exception raised.
+pub type ObjResult<P> = PyResult<Obj<P>, P>;
+
 /// A built-in function: the VM, the positional arguments (the receiver
 /// first, for methods) and the keyword arguments.
-pub type BuiltinFn<P> = fn(&Vm<P>, &[Obj<P>], Kw<'_, P>) -> PyResult<Obj<P>, P>;
+pub type BuiltinFn<P> = fn(&Vm<P>, &[Obj<P>], Kw<'_, P>) -> ObjResult<P>;
 
 /// Keyword arguments of a call: parallel slices of names (interned strs)
 /// and values.

@@ -10,7 +10,7 @@ use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
 use crate::objects::*;
 use crate::stdlib::Namespace;
 
-type R<P> = PyResult<Obj<P>, P>;
+use crate::interpreter::state::ObjResult as R;
 
 /// Fills `os`.
 pub fn init<P: HeapPolicy>(_vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {

@@ -14,7 +14,7 @@ use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
 use crate::objects::*;
 use crate::stdlib::Namespace;
 
-type R<P> = PyResult<Obj<P>, P>;
+use crate::interpreter::state::ObjResult as R;
 
 /// Fills `sys`.
 pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {

@@ -21,7 +21,7 @@ use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
 use crate::stdlib::Namespace;
 
-type R<P> = PyResult<Obj<P>, P>;
+use crate::interpreter::state::ObjResult as R;
 
 /// `_thread.TIMEOUT_MAX`, as CPython computes it on Linux.
 pub const TIMEOUT_MAX: f64 = 9223372036.0;

@@ -7,7 +7,7 @@ use crate::interpreter::state::{Kw, PyResult, Vm};
 use crate::objects::*;
 use crate::stdlib::Namespace;
 
-type R<P> = PyResult<Obj<P>, P>;
+use crate::interpreter::state::ObjResult as R;
 
 /// Fills `time`.
 pub fn init<P: HeapPolicy>(_vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {

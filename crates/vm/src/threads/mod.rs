@@ -12,4 +12,4 @@
 pub mod coordination;
 pub mod start;
 
-pub use start::{next_ident, InterpThreads, THREAD_STACK};
+pub use start::{next_ident, InterpThreads};
