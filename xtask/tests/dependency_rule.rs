@@ -46,11 +46,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("ftl-benches", &["ftl-core", "ftl-object", "ftl-heap"]),
 ];
 
+fn workspace_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace root")
+}
+
 /// Each workspace package's workspace dependencies (not dev-only).
 fn workspace_graph() -> BTreeMap<String, BTreeSet<String>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("root");
+    let root = workspace_root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .args([
@@ -124,9 +128,7 @@ fn crates_depend_only_downwards() {
 
 #[test]
 fn the_parser_is_named_by_ftl_syntax_alone() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("root");
+    let root = workspace_root();
     let mut naming = Vec::new();
     let mut dirs: Vec<_> = std::fs::read_dir(root.join("crates"))
         .expect("crates/")
