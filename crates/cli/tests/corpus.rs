@@ -4,8 +4,9 @@
 //! * `corpus/parity/NAME.py`: stdout must equal `NAME.out` (produced by
 //!   CPython 3.11) and the exit status must be 0, on the default runtime
 //!   (`gil-new`); a program that imports `threading` must also pass on the
-//!   other GIL runtimes (`gil-old`, `gil-fair`): its output may not depend
-//!   on how threads are scheduled.
+//!   other runtimes with threads (`gil-old`, `gil-fair`, and `ft-atomic`
+//!   and `ft-locked`, which have no GIL): its output may not depend on how
+//!   threads are scheduled.
 //! * `corpus/bad/NAME.py`: the exit status and the last line of stderr must
 //!   equal the two lines of `NAME.err`.
 //!
@@ -40,8 +41,9 @@ fn programs(sub: &str) -> Vec<PathBuf> {
     v
 }
 
-/// The runtimes besides the default that threaded programs run on.
-const OTHER_GIL_RUNTIMES: &[&str] = &["gil-old", "gil-fair"];
+/// The runtimes besides the default that threaded programs run on: the
+/// other GILs and the free-threaded heaps.
+const OTHER_THREADED_RUNTIMES: &[&str] = &["gil-old", "gil-fair", "ft-atomic", "ft-locked"];
 
 fn run(program: &Path) -> std::process::Output {
     run_on(program, None)
@@ -98,7 +100,7 @@ fn parity_corpus_matches_cpython() {
         check_parity(p, None, &expected)?;
         let source = std::fs::read_to_string(p).map_err(|e| e.to_string())?;
         if source.contains("import threading") {
-            for r in OTHER_GIL_RUNTIMES {
+            for r in OTHER_THREADED_RUNTIMES {
                 check_parity(p, Some(r), &expected).map_err(|e| format!("on {r}: {e}"))?;
             }
         }

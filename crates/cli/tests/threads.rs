@@ -58,10 +58,13 @@ fn stderr(o: &Output) -> String {
 
 const GIL_RUNTIMES: &[&str] = &["gil-new", "gil-old", "gil-fair"];
 
+/// Every runtime that runs threads: the GILs and the free-threaded heaps.
+const THREADED_RUNTIMES: &[&str] = &["gil-new", "gil-old", "gil-fair", "ft-atomic", "ft-locked"];
+
 #[test]
 fn a_runtime_without_threads_refuses_to_start_one() {
     let src = "import threading\nt = threading.Thread(target=print)\nt.start()\n";
-    for rt in ["single", "ft-atomic"] {
+    for rt in ["single"] {
         let out = ftl(&["--runtime", rt], src);
         assert_eq!(out.status.code(), Some(1), "{rt}");
         let err = stderr(&out);
@@ -91,10 +94,43 @@ def busy():
 threading.Thread(target=busy, daemon=True).start()
 print("main done")
 "#;
-    for rt in GIL_RUNTIMES {
+    for rt in THREADED_RUNTIMES {
         let out = ftl(&["--runtime", rt], src);
         assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
         assert_eq!(stdout(&out), "main done\n", "{rt}");
+    }
+}
+
+#[test]
+fn daemon_threads_run_no_python_during_teardown() {
+    // Two daemon threads read and write module globals in a loop while the
+    // main thread ends: once `threading._shutdown()` has returned, they must
+    // stop before `__main__`'s globals are cleared (no NameError, nothing
+    // on stderr), as in CPython where they hang trying to re-attach.
+    let src = r#"import threading, time
+counter = 0
+started = threading.Semaphore(0)
+def spin():
+    global counter
+    started.release()
+    while True:
+        counter += 1
+        if threading.current_thread() is None:
+            break
+for _ in range(2):
+    threading.Thread(target=spin, daemon=True).start()
+started.acquire()
+started.acquire()
+time.sleep(0.02)
+print("main done", counter > 0)
+"#;
+    for rt in THREADED_RUNTIMES {
+        for _ in 0..5 {
+            let out = ftl(&["--runtime", rt], src);
+            assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
+            assert_eq!(stdout(&out), "main done True\n", "{rt}");
+            assert_eq!(stderr(&out), "", "{rt}");
+        }
     }
 }
 
@@ -108,7 +144,7 @@ threading.Thread(target=late).start()
 print("main done")
 sys.exit(3)
 "#;
-    for rt in GIL_RUNTIMES {
+    for rt in THREADED_RUNTIMES {
         let out = ftl(&["--runtime", rt], src);
         assert_eq!(out.status.code(), Some(3), "{rt}: {}", stderr(&out));
         assert_eq!(stdout(&out), "main done\nworker finished\n", "{rt}");
@@ -125,7 +161,7 @@ t.start()
 t.join()
 print("alive:", t.is_alive())
 "#;
-    for rt in GIL_RUNTIMES {
+    for rt in THREADED_RUNTIMES {
         let out = ftl(&["--runtime", rt], src);
         assert_eq!(out.status.code(), Some(0), "{rt}");
         assert_eq!(stdout(&out), "alive: False\n", "{rt}");

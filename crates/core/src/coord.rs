@@ -241,6 +241,37 @@ impl<C: RawCoordination> OwnedAttached<C> {
         f()
     }
 
+    /// Runs `f` with every other thread stopped at a safe point or
+    /// detached (and kept there); the world starts again when `f` returns
+    /// or unwinds.
+    pub fn with_world_stopped<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        struct Restart<'a, C: RawCoordination>(&'a C, &'a C::Thread);
+        impl<C: RawCoordination> Drop for Restart<'_, C> {
+            fn drop(&mut self) {
+                // SAFETY: this thread stopped the world just below and has
+                // not restarted it.
+                unsafe { self.0.start_the_world(self.1) }
+            }
+        }
+        // SAFETY: the thread is attached (an `OwnedAttached` is, until it
+        // is dropped) and is the calling thread's (it is not `Send`).
+        unsafe { self.coord.stop_the_world(&self.thread) };
+        let _restart = Restart(&*self.coord, &self.thread);
+        f()
+    }
+
+    /// Stops every other thread and never starts them again: what an
+    /// interpreter does at exit, so that daemon threads stay parked while
+    /// it tears its modules down (CPython's daemon threads hang when they
+    /// try to re-attach during finalization). This thread may still detach
+    /// and re-attach; the others stay suspended or detached until the
+    /// process exits.
+    pub fn stop_the_world_for_good(&mut self) {
+        // SAFETY: attached and the calling thread's, as above. Not
+        // restarting is allowed: the other threads only stay parked.
+        unsafe { self.coord.stop_the_world(&self.thread) };
+    }
+
     /// The coordination, shared (a new thread attaches to a clone).
     pub fn coordination(&self) -> &crate::sync::Arc<C> {
         &self.coord

@@ -333,6 +333,42 @@ mod imp {
 pub use imp::*;
 pub use std::sync::atomic::Ordering;
 
+/// A process-wide lock that loom can model: one `RawMutex` per process
+/// outside loom (a `static`), one per model run under loom (loom's objects
+/// must be created inside the model, so it is made lazily there). `NAME`
+/// becomes a function returning `&'static RawMutex`.
+#[cfg(not(loom))]
+#[macro_export]
+macro_rules! global_raw_mutex {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident) => {
+        $(#[$attr])*
+        #[inline(always)]
+        $vis fn $name() -> &'static $crate::sync::RawMutex {
+            static LOCK: $crate::sync::RawMutex = $crate::sync::RawMutex::new();
+            &LOCK
+        }
+    };
+}
+
+/// See the non-loom version.
+#[cfg(loom)]
+#[macro_export]
+macro_rules! global_raw_mutex {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident) => {
+        $(#[$attr])*
+        $vis fn $name() -> &'static $crate::sync::RawMutex {
+            $crate::sync::loom_lazy_static! {
+                static ref LOCK: $crate::sync::RawMutex = $crate::sync::RawMutex::new();
+            }
+            &LOCK
+        }
+    };
+}
+
+#[cfg(loom)]
+#[doc(hidden)]
+pub use loom::lazy_static as loom_lazy_static;
+
 /// `thread_local!` that loom tracks under `cfg(loom)`.
 #[cfg(loom)]
 pub use loom::thread_local;

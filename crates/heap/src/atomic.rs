@@ -79,7 +79,7 @@ unsafe impl RefCount for Atomic {
 }
 
 #[cfg(all(test, loom))]
-mod loom_tests {
+pub(crate) mod loom_tests {
     use super::*;
     use ftl_core::sync::{model, thread, Arc, UnsafeCell};
 
@@ -97,7 +97,7 @@ mod loom_tests {
     /// Two threads each hold one reference; each writes the payload's share
     /// of work before dropping its reference; whichever frees reads the
     /// payload (as a destructor would).
-    fn last_two_drops<R: RefCount>()
+    pub(crate) fn last_two_drops<R: RefCount>()
     where
         R::Cell: Send + Sync,
     {

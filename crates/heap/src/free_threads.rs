@@ -97,6 +97,13 @@ impl FreeThread {
         &self.breaker
     }
 
+    /// The same flag, shared: for an interpreter that keeps it beside
+    /// other coordinations' flags (the eval loop holds an
+    /// `Arc<AtomicBool>` whichever coordination it runs on).
+    pub fn breaker_handle(&self) -> &Arc<AtomicBool> {
+        &self.breaker
+    }
+
     /// The registration's identifier (unique per coordination).
     pub fn id(&self) -> u64 {
         self.id

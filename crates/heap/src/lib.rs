@@ -13,9 +13,12 @@
 //! * [`free_threads`]: [`FreeThreads`], thread coordination without a GIL
 //!   (CPython 3.13t's attached / detached / suspended thread states and its
 //!   stop-the-world), with loom models;
-//! * [`FtAtomic`]: the heap policy of the `ft-atomic` runtime.
+//! * [`global_locked`]: the [`GlobalLocked`] strategy — every count under
+//!   one process-wide lock, as Greg Stein's 1996 patch did on Linux;
+//! * [`FtAtomic`] and [`FtLocked`]: the heap policies of the `ft-atomic`
+//!   and `ft-locked` runtimes.
 //!
-//! Later issues add Stein's locked refcounts, the Gilectomy's buffered
+//! Later issues add the Gilectomy's buffered
 //! refcounts, and biased refcounting with immortal objects and lock-free
 //! reads with safe reclamation (PEP 703).
 //!
@@ -78,10 +81,12 @@
 
 pub mod atomic;
 pub mod free_threads;
+pub mod global_locked;
 pub mod lock;
 
 pub use atomic::Atomic;
 pub use free_threads::{FreeThread, FreeThreads, ThreadStatus};
+pub use global_locked::GlobalLocked;
 pub use lock::ObjectMutex;
 
 use ftl_object::{HeapPolicy, SharedHeap};
@@ -101,6 +106,25 @@ impl HeapPolicy for FtAtomic {
 // SAFETY: `Atomic::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both true.
 #[allow(unsafe_code)]
 unsafe impl SharedHeap for FtAtomic {}
+
+/// The heap of the `ft-locked` runtime, after Greg Stein's 1996
+/// free-threading patch: [`GlobalLocked`] counts (one process-wide lock
+/// for every count, as his Linux build) and [`ObjectMutex`] container
+/// locks (his per-object locks on lists and dicts).
+#[derive(Debug, Clone, Copy)]
+pub enum FtLocked {}
+
+impl HeapPolicy for FtLocked {
+    type Rc = GlobalLocked;
+    type Lock = ObjectMutex;
+    const NAME: &'static str = "ft-locked";
+    ftl_object::statics_fn!(FtLocked);
+}
+
+// SAFETY: `GlobalLocked::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both
+// true.
+#[allow(unsafe_code)]
+unsafe impl SharedHeap for FtLocked {}
 
 /// The README's code, run as a doctest so that it stays true.
 #[cfg(doctest)]

@@ -38,9 +38,30 @@ pub trait HeapPolicy: 'static + Sized {
 
 /// A heap whose objects may be used from several threads at once.
 ///
+/// Its object lock must be `Send + Sync` (a bound of the trait, so the
+/// compiler knows it of every shared heap): the GIL heap's
+/// [`NoLock`](ftl_core::NoLock) is not, so the GIL heap cannot be declared
+/// shared even with `unsafe`:
+///
+/// ```compile_fail,E0277
+/// use ftl_object::SharedHeap;
+/// enum Pretend {}
+/// impl ftl_object::HeapPolicy for Pretend {
+///     type Rc = ftl_object::Plain;
+///     type Lock = ftl_core::NoLock;
+///     const NAME: &'static str = "pretend";
+///     fn statics() -> &'static ftl_object::statics::Statics<Self> { unimplemented!() }
+/// }
+/// unsafe impl SharedHeap for Pretend {}
+/// ```
+///
+/// Every payload type must then be `Send + Sync` on a shared heap; each
+/// crate that defines payloads checks that at compile time with
+/// [`assert_shareable!`](crate::assert_shareable).
+///
 /// # Safety
 /// `Self::Rc::THREAD_SAFE` and `Self::Lock::EXCLUSIVE` are both `true`.
-pub unsafe trait SharedHeap: HeapPolicy {}
+pub unsafe trait SharedHeap: HeapPolicy<Lock: Send + Sync> {}
 
 /// CPython's refcount: one non-atomic word. Requires a GIL.
 #[derive(Debug, Clone, Copy)]
@@ -103,4 +124,35 @@ impl HeapPolicy for GilHeap {
     type Lock = NoLock;
     const NAME: &'static str = "gil";
     crate::statics_fn!(GilHeap);
+}
+
+/// Checks at compile time that each listed payload type is `Send + Sync`
+/// on every [`SharedHeap`] (`P` names the heap parameter in the list):
+///
+/// ```
+/// ftl_object::assert_shareable!(P => ftl_object::types::List<P>, ftl_object::types::Str);
+/// ```
+///
+/// The check is a generic function whose body the compiler type-checks
+/// against `P: SharedHeap` alone, so it holds for every shared heap, and a
+/// payload with a `Cell` or `RefCell` in it fails to compile:
+///
+/// ```compile_fail,E0277
+/// struct Counter(std::cell::Cell<u64>);
+/// ftl_object::assert_shareable!(P => Counter);
+/// ```
+///
+/// `xtask`'s `payloads_are_checked_shareable` test keeps each crate's
+/// list complete: every `impl Payload` in a crate must appear in it.
+#[macro_export]
+macro_rules! assert_shareable {
+    ($p:ident => $($ty:ty),* $(,)?) => {
+        const _: () = {
+            #[allow(dead_code)]
+            fn payloads_are_send_and_sync<$p: $crate::SharedHeap>() {
+                fn send_and_sync<T: Send + Sync>() {}
+                $(send_and_sync::<$ty>();)*
+            }
+        };
+    };
 }

@@ -16,6 +16,7 @@ use crate::compiler::compile::{compile_module, ConstMaker};
 use crate::interpreter::frame::Frame;
 use crate::interpreter::state::Vm;
 use crate::objects::{Module, Obj};
+use crate::threads::ThreadModel;
 
 /// A runtime as `ftl runtimes` lists it.
 #[derive(Debug, Clone, Copy)]
@@ -47,8 +48,8 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
     RuntimeInfo {
         name: "ft-atomic",
         available: true,
-        description: "atomic refcounts and per-object locks (Gilectomy's first step); one thread until the free-threaded heaps bring threads without a GIL",
-        features: &["serial"],
+        description: "no GIL: atomic refcounts and per-object locks (the Gilectomy's first step), threads in parallel under FreeThreads (CPython 3.13t's thread states and stop-the-world)",
+        features: &["serial", "threads"],
     },
     RuntimeInfo {
         name: "gil-new",
@@ -68,7 +69,12 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         description: "ftl's convoy-free GIL (ftl-gil's FairGil: a thread back from blocking I/O is served at the holder's next poll, FIFO handoff)",
         features: &["serial", "threads", "timeline"],
     },
-    RuntimeInfo { name: "ft-locked", available: false, description: "Stein's locked refcounts (pending: ftl-heap)", features: &[] },
+    RuntimeInfo {
+        name: "ft-locked",
+        available: true,
+        description: "no GIL: Greg Stein's 1996 patch, every refcount under one process-wide lock (his Linux build) and per-object container locks, threads in parallel under FreeThreads",
+        features: &["serial", "threads"],
+    },
     RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[] },
     RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)", features: &[] },
 ];
@@ -147,18 +153,27 @@ pub fn run_file(
     options: &RunOptions,
 ) -> Result<i32, RuntimeError> {
     check(runtime, options)?;
+    // A thread model's coordination attaches the calling thread when it is
+    // made (a GIL is taken here, on the interpreter's thread, before the
+    // program is even parsed) and detaches when the program has ended.
     match runtime {
         "single" => Ok(run_source::<GilHeap>(source, path, argv)),
-        "ft-atomic" => Ok(run_source::<ftl_heap::FtAtomic>(source, path, argv)),
-        other => {
-            // A GIL runtime: the GIL is taken here, on the interpreter's
-            // thread, before the program is even parsed, and released when
-            // it has ended.
-            match crate::threads::coordination::gil_runtime(other, options.probes.clone()) {
-                Some(coord) => Ok(run_source_with::<GilHeap>(source, path, argv, coord)),
-                None => Err(RuntimeError::Pending(other.to_string())),
-            }
-        }
+        "ft-atomic" => Ok(run_source_with::<ftl_heap::FtAtomic>(
+            source,
+            path,
+            argv,
+            ThreadModel::free_threaded(Default::default()),
+        )),
+        "ft-locked" => Ok(run_source_with::<ftl_heap::FtLocked>(
+            source,
+            path,
+            argv,
+            ThreadModel::free_threaded(Default::default()),
+        )),
+        other => match crate::threads::coordination::gil_runtime(other, options.probes.clone()) {
+            Some(model) => Ok(run_source_with::<GilHeap>(source, path, argv, model)),
+            None => Err(RuntimeError::Pending(other.to_string())),
+        },
     }
 }
 
@@ -176,20 +191,15 @@ impl<P: HeapPolicy> ConstMaker<P> for VmConsts<'_, P> {
 /// Compiles and runs `source` as `__main__` on a new interpreter with heap
 /// policy `P`, printing errors as CPython does; returns the exit status.
 pub fn run_source<P: HeapPolicy>(source: &str, filename: &str, argv: Vec<String>) -> i32 {
-    run_source_with::<P>(
-        source,
-        filename,
-        argv,
-        Box::new(crate::threads::coordination::SingleThread::new()),
-    )
+    run_source_with::<P>(source, filename, argv, ThreadModel::single())
 }
 
-/// [`run_source`] with `coord` as the main thread's coordination.
+/// [`run_source`] with the program's threads running under `model`.
 pub fn run_source_with<P: HeapPolicy>(
     source: &str,
     filename: &str,
     argv: Vec<String>,
-    coord: Box<dyn crate::threads::coordination::Coordination>,
+    model: ThreadModel<P>,
 ) -> i32 {
     let module = match ftl_syntax::lower::parse(source, filename) {
         Ok(m) => m,
@@ -203,7 +213,7 @@ pub fn run_source_with<P: HeapPolicy>(
     // add on the process-wide totals). Declared first, so it ends last.
     let accounting = ftl_object::Accounting::new();
     let _counted = accounting.enter();
-    let mut vm: Vm<P> = Vm::with_coordination(argv, coord);
+    let mut vm: Vm<P> = Vm::with_threads(argv, model);
     let _ = vm.interp.threads.accounting.set(accounting.clone());
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
@@ -239,12 +249,15 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
         Err(e) => vm.report_uncaught(&e),
     };
     wait_for_thread_shutdown(vm);
-    // From here on, other threads (daemons) never run Python again: each
-    // parks when it next comes back from waiting for the GIL.
+    // From here on, other threads (daemons) never run Python again: under
+    // a GIL each parks when it next comes back from waiting for it;
+    // without one, the world stops for good (each parks at its next safe
+    // point, or when it tries to re-attach).
     vm.interp
         .threads
         .finalizing
         .store(true, core::sync::atomic::Ordering::Release);
+    vm.coord.stop_the_world_at_exit();
     // Module teardown: CPython clears __main__'s globals at exit, which
     // runs the remaining finalizers. The type cache's references go first
     // (so that classes die with the globals, as in CPython) and again after

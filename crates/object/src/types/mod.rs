@@ -22,3 +22,7 @@ pub use scalar::{Bool, Float, Int, NoneType};
 pub use set::Set;
 pub use text::{Bytes, Str};
 pub use tuple::Tuple;
+
+crate::assert_shareable!(P =>
+    Dict<P>, List<P>, NoneType, Bool, Int, Float, Set<P>, Str, Bytes, Tuple<P>,
+);

@@ -23,7 +23,8 @@ use ftl_core::sync::Mutex;
 use ftl_object::{HeapPolicy, ObjRef};
 
 use crate::objects::*;
-use crate::threads::coordination::{Coordination, SingleThread};
+use crate::threads::coordination::Coordination;
+use crate::threads::ThreadModel;
 
 /// A Python exception in flight: the exception instance.
 pub struct PyErr<P: HeapPolicy>(pub Obj<P>);
@@ -327,31 +328,35 @@ pub struct Vm<P: HeapPolicy> {
     pub breaker: ftl_core::sync::Arc<ftl_core::sync::AtomicBool>,
     /// This thread's type attribute cache.
     pub type_cache: crate::interpreter::typecache::TypeCache<P>,
+    /// How this runtime starts a thread (`None`: it runs one thread); see
+    /// [`ThreadModel`](crate::threads::ThreadModel).
+    pub spawn: Option<crate::threads::start::SpawnFn<P>>,
     /// This thread's coordination handle (the GIL, or none). Last: see
     /// the type's docs.
     pub coord: Box<dyn Coordination>,
 }
 
 impl<P: HeapPolicy> Vm<P> {
-    /// Creates an interpreter and the VM of the calling thread, with the
-    /// single-thread coordination.
+    /// Creates an interpreter and the VM of the calling thread, which runs
+    /// one thread.
     pub fn new(argv: Vec<String>) -> Vm<P> {
-        Vm::with_coordination(argv, Box::new(SingleThread::new()))
+        Vm::with_threads(argv, ThreadModel::single())
     }
 
-    /// Creates an interpreter and the VM of the calling thread, with
-    /// `coord` as that thread's coordination.
-    pub fn with_coordination(argv: Vec<String>, coord: Box<dyn Coordination>) -> Vm<P> {
+    /// Creates an interpreter and the VM of the calling thread, whose
+    /// threads run under `model`.
+    pub fn with_threads(argv: Vec<String>, model: ThreadModel<P>) -> Vm<P> {
         let interp = Arc::new(crate::builtins::make_interp::<P>(argv));
-        let mut vm = Vm::for_thread(interp, coord);
+        let mut vm = Vm::for_thread(interp, model);
         vm.is_main = true;
         vm
     }
 
     /// The VM of the calling thread on an existing interpreter (not its
     /// main thread).
-    pub fn for_thread(interp: Arc<Interp<P>>, coord: Box<dyn Coordination>) -> Vm<P> {
+    pub fn for_thread(interp: Arc<Interp<P>>, model: ThreadModel<P>) -> Vm<P> {
         let marker = 0u8;
+        let ThreadModel { coord, spawn } = model;
         let breaker = coord.breaker();
         Vm {
             breaker,
@@ -366,6 +371,7 @@ impl<P: HeapPolicy> Vm<P> {
             stack_base: &marker as *const u8 as usize,
             stack_budget: 8 << 20,
             coord,
+            spawn,
             type_cache: Default::default(),
         }
     }

@@ -15,3 +15,15 @@ pub mod text_formatting;
 pub mod types;
 
 pub use types::*;
+
+// Every payload type of the VM is `Send + Sync` on a shared heap, so the
+// free-threaded runtimes may hand objects to other threads as they are
+// (see `threads::model`).
+ftl_object::assert_shareable!(P =>
+    Function<P>, Cell<P>, Class<P>, Traceback<P>, Instance<P>, BoundMethod<P>,
+    Builtin<P>, Module<P>, StaticMethod<P>, ClassMethod<P>, Property<P>, Super<P>,
+    Generator<P>, Range, Slice<P>, RangeIter<P>, SeqIter<P>, DictIter<P>,
+    DictView<P>, Lazy<P>, Singleton, Stream,
+    crate::stdlib::thread::Lock, crate::stdlib::thread::RLock,
+    crate::compiler::bytecode::Code<P>,
+);

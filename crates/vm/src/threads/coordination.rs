@@ -12,7 +12,12 @@
 //! [`GilCoordination`] puts one of `ftl-gil`'s GILs behind the same trait
 //! (the `gil-old`, `gil-new` and `gil-fair` runtimes); a new interpreter
 //! thread gets its own handle on the same GIL through
-//! [`Coordination::new_thread`].
+//! [`Coordination::new_thread`]. [`FreeCoordination`] has no GIL: it puts
+//! `ftl-heap`'s [`FreeThreads`] (CPython 3.13t's thread states) behind the
+//! trait for the free-threaded runtimes, with an eval breaker per thread.
+//!
+//! Which coordination goes with which heap is decided once, by the
+//! constructors of [`ThreadModel`](crate::threads::ThreadModel).
 
 use core::cell::RefCell;
 use std::time::Duration;
@@ -21,6 +26,7 @@ use ftl_core::probe::Probes;
 use ftl_core::sync::Arc;
 use ftl_core::sync::AtomicBool;
 use ftl_core::{OwnedAttached, RawCoordination};
+use ftl_heap::FreeThreads;
 
 /// Makes, on a new OS thread, that thread's coordination handle (attached:
 /// it blocks until the thread may run).
@@ -50,6 +56,17 @@ pub trait Coordination {
     /// Sets the check interval in ticks (`sys.setcheckinterval`) of a GIL
     /// that has one.
     fn set_check_interval(&self, _ticks: u32) {}
+    /// Runs `f` with every other thread of the interpreter stopped at a
+    /// safe point or detached. Under a GIL, holding it is enough: no other
+    /// thread runs bytecode, so this only runs `f`.
+    fn with_world_stopped(&self, f: &mut dyn FnMut()) {
+        f()
+    }
+    /// Stops every other thread for good, at interpreter exit (see
+    /// [`OwnedAttached::stop_the_world_for_good`]). A GIL runtime needs
+    /// nothing here: its threads park when they next take the GIL
+    /// ([`InterpThreads::finalizing`](crate::threads::InterpThreads::finalizing)).
+    fn stop_the_world_at_exit(&self) {}
 }
 
 /// One thread, no coordination needed.
@@ -85,6 +102,61 @@ impl Coordination for SingleThread {
     }
     fn new_thread(&self) -> Option<ThreadStarter> {
         None
+    }
+}
+
+/// No GIL: [`FreeThreads`] as the VM's coordination (the free-threaded
+/// runtimes). The thread registers and attaches when this is created and
+/// detaches and deregisters when it is dropped. Each thread has its own
+/// eval breaker, which only a stop of the world sets: between stops the
+/// loop's safe point is one relaxed load of a flag no other thread writes.
+///
+/// Only [`ThreadModel::free_threaded`](crate::threads::ThreadModel::free_threaded)
+/// makes a thread model of it, and only for a
+/// [`SharedHeap`](ftl_object::SharedHeap): several threads run at once,
+/// so their objects must be thread-safe.
+pub struct FreeCoordination {
+    attached: RefCell<OwnedAttached<FreeThreads>>,
+    breaker: Arc<AtomicBool>,
+}
+
+impl FreeCoordination {
+    /// Registers and attaches the calling thread (it waits while another
+    /// thread has the world stopped).
+    pub fn attach(threads: Arc<FreeThreads>) -> Self {
+        let attached = OwnedAttached::attach(threads);
+        let breaker = attached.state().breaker_handle().clone();
+        FreeCoordination {
+            attached: RefCell::new(attached),
+            breaker,
+        }
+    }
+}
+
+impl Coordination for FreeCoordination {
+    fn name(&self) -> &'static str {
+        <FreeThreads as RawCoordination>::NAME
+    }
+    fn breaker(&self) -> Arc<AtomicBool> {
+        self.breaker.clone()
+    }
+    fn poll(&self) {
+        self.attached.borrow().poll();
+    }
+    fn detached(&self, f: &mut dyn FnMut()) {
+        self.attached.borrow_mut().detach_while(f);
+    }
+    fn new_thread(&self) -> Option<ThreadStarter> {
+        let threads = self.attached.borrow().coordination().clone();
+        Some(Box::new(move || {
+            Box::new(FreeCoordination::attach(threads)) as Box<dyn Coordination>
+        }))
+    }
+    fn with_world_stopped(&self, f: &mut dyn FnMut()) {
+        self.attached.borrow_mut().with_world_stopped(f);
+    }
+    fn stop_the_world_at_exit(&self) {
+        self.attached.borrow_mut().stop_the_world_for_good();
     }
 }
 
@@ -172,26 +244,30 @@ impl<G: RawCoordination + GilSettings + 'static> Coordination for GilCoordinatio
     }
 }
 
-/// The coordination of a named GIL runtime (`gil-old`, `gil-new`,
+/// The thread model of a named GIL runtime (`gil-old`, `gil-new`,
 /// `gil-fair`) for the calling thread, on a new GIL emitting its events to
 /// `probes` (a timeline recorder, or [`Probes::off`]); `None` for other
 /// names.
-pub fn gil_runtime(name: &str, probes: Probes) -> Option<Box<dyn Coordination>> {
+pub fn gil_runtime<P: ftl_object::HeapPolicy>(
+    name: &str,
+    probes: Probes,
+) -> Option<crate::threads::ThreadModel<P>> {
+    use crate::threads::ThreadModel;
     use ftl_gil::{FairGil, NewGil, OldGil};
     Some(match name {
-        "gil-old" => Box::new(GilCoordination::attach(
+        "gil-old" => ThreadModel::gil(
             Arc::new(OldGil::new().with_probes(probes)),
             Arc::new(AtomicBool::new(true)),
-        )),
+        ),
         "gil-new" => {
             let gil = Arc::new(NewGil::new().with_probes(probes));
             let breaker = gil.eval_breaker();
-            Box::new(GilCoordination::attach(gil, breaker))
+            ThreadModel::gil(gil, breaker)
         }
         "gil-fair" => {
             let gil = Arc::new(FairGil::new().with_probes(probes));
             let breaker = gil.eval_breaker();
-            Box::new(GilCoordination::attach(gil, breaker))
+            ThreadModel::gil(gil, breaker)
         }
         _ => return None,
     })

@@ -5,52 +5,65 @@
 //!
 //! ## Starting a thread
 //!
-//! [`Vm::start_thread`] asks the thread's coordination for a
-//! [`ThreadStarter`](crate::threads::coordination::ThreadStarter) — only a GIL
-//! runtime has one; `single` and `ft-atomic` raise `RuntimeError` — and
-//! spawns an OS thread that
+//! [`Vm::start_thread`] asks the thread's [`ThreadModel`] for its spawn
+//! and its coordination for a
+//! [`ThreadStarter`](crate::threads::coordination::ThreadStarter) — the
+//! `single` runtime has neither and raises `RuntimeError` — and spawns an
+//! OS thread that
 //!
-//! 1. attaches (takes the GIL: it waits until the starting thread drops it,
-//!    at a drop request or a blocking call, as in CPython);
-//! 2. opens the function and arguments it was handed (a
-//!    [`Handover`](ftl_gil::Handover): they are GIL heap objects, `!Send`);
+//! 1. attaches: under a GIL it takes the GIL (waiting until the starting
+//!    thread drops it, at a drop request or a blocking call, as in
+//!    CPython); without one it registers with the runtime's `FreeThreads`
+//!    and waits only while the world is stopped;
+//! 2. opens the function and arguments it was handed: under a GIL they
+//!    come in a [`Handover`](ftl_gil::Handover) (GIL heap objects are
+//!    `!Send`); a shared heap's objects are `Send` and come as they are;
 //! 3. builds its own [`Vm`] on the shared interpreter, registers it for
 //!    finalizers and enters the runtime's allocation accounting;
 //! 4. calls the function. An exception other than `SystemExit` is printed
 //!    as CPython's `thread_run` prints it (`Exception ignored in thread
 //!    started by: ...`); `threading.Thread` catches its own first and
 //!    prints `Exception in thread NAME:` instead;
-//! 5. releases its sentinel locks (`_set_sentinel`, which `Thread.join`
-//!    waits on: CPython's thread-state lock), drops everything it holds
-//!    while still attached, and detaches last.
+//! 5. drops everything it holds while still attached, detaches, leaves
+//!    the allocation accounting (flushing its counts) and releases its
+//!    sentinel locks last (`_set_sentinel`, which `Thread.join` waits on:
+//!    CPython's thread-state lock), so that a joiner sees every count.
 //!
 //! ## Shutdown
 //!
 //! When the main module has run, the interpreter calls
 //! `threading._shutdown()` (which joins the non-daemon threads) if
-//! `threading` was imported, then sets [`InterpThreads::finalizing`]. From
-//! then on a thread other than the main one that comes back from waiting
-//! for the GIL parks for good instead of running Python
-//! ([`Vm::after_reattach`]), which is how daemon threads stop (CPython's
-//! `tstate_must_exit`); the process exits without waiting for them.
+//! `threading` was imported, then sets [`InterpThreads::finalizing`] and
+//! stops the world for good ([`Coordination::stop_the_world_at_exit`]).
+//! Without a GIL that parks every other thread at its next safe point (or
+//! keeps it from re-attaching); under a GIL, a thread other than the main
+//! one that comes back from waiting for the GIL parks for good instead of
+//! running Python ([`Vm::after_reattach`], CPython's `tstate_must_exit`).
+//! Either way daemon threads run no Python during module teardown, and
+//! the process exits without waiting for them.
 //!
 //! ## Invariants
 //!
 //! * A thread touches interpreter objects only while attached; every
 //!   object a thread owns is dropped before its coordination handle (the
 //!   field order of [`Vm`]).
-//! * Only an exclusive coordination starts threads (a GIL heap's objects
-//!   are not thread-safe).
+//! * Objects reach a new thread only through its [`ThreadModel`]'s spawn:
+//!   in a `Handover` under an exclusive coordination, or as `Send` values
+//!   of a shared heap.
 
-#![allow(unsafe_code)] // the two ends of the `Handover` in `start_thread`
+#![allow(unsafe_code)] // the two ends of the `Handover` in `spawn_under_gil`
 
 use core::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use ftl_object::{Accounting, HeapPolicy, Kind};
+use core::cell::RefCell;
+
+use ftl_object::{Accounting, HeapPolicy, Kind, SharedHeap};
 
 use crate::interpreter::state::{ExcType, PyResult, Vm};
 use crate::objects::*;
+use crate::threads::coordination::{Coordination, ThreadStarter};
+use crate::threads::ThreadModel;
 
 /// The native stack of an interpreter thread (reserved address space; the
 /// VM raises `RecursionError` well before it runs out).
@@ -109,34 +122,27 @@ impl<P: HeapPolicy> Vm<P> {
         if kwargs.as_ref().is_some_and(|k| k.kind() != Kind::Dict) {
             return Err(self.type_error("optional 3rd arg must be a dictionary"));
         }
-        let Some(starter) = self.coord.new_thread() else {
+        let (Some(spawn), Some(starter)) = (self.spawn, self.coord.new_thread()) else {
             return Err(self.new_error(
                 ExcType::RuntimeError,
                 format!(
-                    "can't start new thread: the '{}' runtime runs one thread (threads need a GIL runtime: gil-new, gil-old or gil-fair)",
+                    "can't start new thread: the '{}' runtime runs one thread (threads need a runtime with the 'threads' feature: see `ftl runtimes`)",
                     self.coord.name()
                 ),
             ));
         };
         let ident = next_ident();
-        // SAFETY: this thread is attached to the GIL that `starter`
-        // attaches the new thread to (only exclusive coordinations hand out
-        // starters); the new thread opens the parcel after attaching, and
-        // everything in it is touched only by attached threads.
-        let parcel = unsafe { ftl_gil::Handover::new((self.interp.clone(), func, args, kwargs)) };
+        let parcel = Parcel {
+            interp: self.interp.clone(),
+            ident,
+            func,
+            args,
+            kwargs,
+            spawn,
+        };
         self.interp.threads.running.fetch_add(1, Ordering::AcqRel);
-        let spawned = std::thread::Builder::new()
-            .name(format!("ftl-thread-{ident}"))
-            .stack_size(THREAD_STACK)
-            .spawn(move || {
-                let coord = starter();
-                // SAFETY: attached (just above) to the GIL the parcel was
-                // wrapped under.
-                let (interp, func, args, kwargs) = unsafe { parcel.into_inner() };
-                thread_main(interp, coord, ident, func, args, kwargs);
-            });
-        if let Err(e) = spawned {
-            // The closure, and the parcel in it, was dropped here, attached.
+        if let Err(e) = spawn(parcel, starter) {
+            // The parcel was dropped by `spawn`, on this (attached) thread.
             self.interp.threads.running.fetch_sub(1, Ordering::AcqRel);
             return Err(self.new_error(
                 ExcType::RuntimeError,
@@ -147,27 +153,95 @@ impl<P: HeapPolicy> Vm<P> {
     }
 }
 
-/// The body of an interpreter thread, attached from start to end.
-fn thread_main<P: HeapPolicy>(
+/// What a new interpreter thread is handed: the interpreter, its ident,
+/// the function to call and the thread model's spawn (for the threads it
+/// starts in turn).
+pub struct Parcel<P: HeapPolicy> {
     interp: Arc<crate::interpreter::state::Interp<P>>,
-    coord: Box<dyn crate::threads::coordination::Coordination>,
     ident: u64,
     func: Obj<P>,
     args: Obj<P>,
     kwargs: Option<Obj<P>>,
-) {
+    spawn: SpawnFn<P>,
+}
+
+/// How a thread model starts an OS thread that attaches with `starter`
+/// and then runs the parcel; an error means no thread started (the parcel
+/// was dropped on the calling thread).
+pub type SpawnFn<P> = fn(Parcel<P>, ThreadStarter) -> std::io::Result<()>;
+
+fn os_thread(ident: u64) -> std::thread::Builder {
+    std::thread::Builder::new()
+        .name(format!("ftl-thread-{ident}"))
+        .stack_size(THREAD_STACK)
+}
+
+/// The spawn of the GIL runtimes: the parcel crosses in a
+/// [`Handover`](ftl_gil::Handover), opened once the new thread holds the
+/// GIL. Only [`ThreadModel::gil`](crate::threads::ThreadModel::gil), which
+/// asserts that its coordination is exclusive, uses it.
+pub(crate) fn spawn_under_gil<P: HeapPolicy>(
+    parcel: Parcel<P>,
+    starter: ThreadStarter,
+) -> std::io::Result<()> {
+    let ident = parcel.ident;
+    // SAFETY: this thread is attached to the GIL that `starter` attaches
+    // the new thread to (a GIL thread model's starters come from its own
+    // exclusive coordination); the new thread opens the parcel after
+    // attaching, and everything in it is touched only by attached threads.
+    let parcel = unsafe { ftl_gil::Handover::new(parcel) };
+    os_thread(ident)
+        .spawn(move || {
+            let coord = starter();
+            // SAFETY: attached (just above) to the GIL the parcel was
+            // wrapped under.
+            let parcel = unsafe { parcel.into_inner() };
+            thread_main(parcel, coord);
+        })
+        .map(drop)
+}
+
+/// The spawn of the free-threaded runtimes: a [`SharedHeap`]'s objects
+/// are `Send + Sync`, so the parcel moves to the new thread as it is. It
+/// is opened only once the thread has attached (a detached thread must not
+/// touch objects while the world is stopped).
+pub(crate) fn spawn_shared<P: SharedHeap>(
+    parcel: Parcel<P>,
+    starter: ThreadStarter,
+) -> std::io::Result<()> {
+    os_thread(parcel.ident)
+        .spawn(move || {
+            let coord = starter();
+            thread_main(parcel, coord);
+        })
+        .map(drop)
+}
+
+/// The body of an interpreter thread, attached from start to end.
+fn thread_main<P: HeapPolicy>(parcel: Parcel<P>, coord: Box<dyn Coordination>) {
+    let Parcel {
+        interp,
+        ident,
+        func,
+        args,
+        kwargs,
+        spawn,
+    } = parcel;
+    // Declared first, so dropped last: once the thread's VM is gone and its
+    // allocation counts are flushed, its joiners are woken (so a joiner
+    // that reads `sys.getallocatedblocks()` sees this thread's frees).
+    let sentinels = Sentinels(RefCell::new(Vec::new()));
     let accounting = interp.threads.accounting.get().cloned();
     let _counted = accounting.as_ref().map(|a| a.enter());
-    let mut vm = Vm::for_thread(interp, coord);
+    let mut vm = Vm::for_thread(interp, ThreadModel::for_new_thread(coord, spawn));
     vm.ident = ident;
     vm.set_stack_budget(THREAD_STACK - (8 << 20));
     let vm = vm;
     // A thread that finds the interpreter finalizing never runs Python.
     vm.after_reattach();
-    // Whatever happens below, even a panic, the thread's joiners are
-    // woken when it ends (they run once this thread detaches, when the Vm
-    // drops after this guard).
-    let _done = ThreadDone(&vm);
+    // Whatever happens below, even a panic, the thread is counted out and
+    // its sentinels reach `sentinels` (released when it drops, last).
+    let _done = ThreadDone(&vm, &sentinels);
     let finalizers = crate::interpreter::finalize::register(&vm);
     // `start_thread` checked that `args` is a tuple and `kwargs` a dict.
     let result = vm.call_ex(&func, &args, kwargs.as_ref());
@@ -187,14 +261,28 @@ fn thread_main<P: HeapPolicy>(
     drop(finalizers);
 }
 
-/// Releases a thread's sentinel locks and counts it out when dropped.
-struct ThreadDone<'a, P: HeapPolicy>(&'a Vm<P>);
+/// Counts a thread out and moves its sentinel locks to the thread's
+/// [`Sentinels`] when dropped.
+struct ThreadDone<'a, P: HeapPolicy>(&'a Vm<P>, &'a Sentinels);
 
 impl<P: HeapPolicy> Drop for ThreadDone<'_, P> {
     fn drop(&mut self) {
-        for lock in self.0.sentinels.borrow_mut().drain(..) {
+        self.1
+             .0
+            .borrow_mut()
+            .extend(self.0.sentinels.borrow_mut().drain(..));
+        self.0.interp.threads.running.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// A thread's sentinel locks (`_thread._set_sentinel`: `Thread.join` waits
+/// on one), released when the thread has dropped everything else.
+struct Sentinels(RefCell<Vec<Arc<ftl_core::ThreadLock>>>);
+
+impl Drop for Sentinels {
+    fn drop(&mut self) {
+        for lock in self.0.get_mut().drain(..) {
             lock.release();
         }
-        self.0.interp.threads.running.fetch_sub(1, Ordering::AcqRel);
     }
 }
