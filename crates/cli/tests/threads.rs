@@ -13,7 +13,15 @@ use std::time::Duration;
 /// Runs `src` with `ftl run ARGS... prog.py` in a fresh directory, killing
 /// it if it has not ended after 60 s (a hang is a failure, not a figure).
 fn ftl(args: &[&str], src: &str) -> Output {
+    ftl_with_modules(args, src, &[])
+}
+
+/// [`ftl`] with `modules` (name, source) written beside the program.
+fn ftl_with_modules(args: &[&str], src: &str, modules: &[(&str, &str)]) -> Output {
     let dir = tempdir();
+    for (name, text) in modules {
+        std::fs::write(dir.join(format!("{name}.py")), text).expect("write a module");
+    }
     let prog = dir.join("prog.py");
     std::fs::File::create(&prog)
         .and_then(|mut f| f.write_all(src.as_bytes()))
@@ -276,4 +284,52 @@ fn a_timeline_needs_a_runtime_that_records_one() {
         stderr(&out)
     );
     assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn a_module_imported_by_several_threads_at_once_runs_once() {
+    // The module's body sleeps (detached), so without a per-module import
+    // lock every thread would find it missing and run it again.
+    let slow = "import time\nprint('body runs')\ntime.sleep(0.1)\nVALUE = 42\n";
+    let src = r#"import threading
+got = []
+def f():
+    import slowmod
+    got.append(slowmod.VALUE)
+ts = [threading.Thread(target=f) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(got)
+"#;
+    for rt in THREADED_RUNTIMES {
+        let out = ftl_with_modules(&["--runtime", rt], src, &[("slowmod", slow)]);
+        assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "body runs\n[42, 42, 42, 42]\n", "{rt}");
+    }
+}
+
+#[test]
+fn a_concurrent_circular_import_does_not_deadlock() {
+    // Thread 1 imports a, which imports b; thread 2 imports b, which
+    // imports a. Each body sleeps first, so each thread is inside one
+    // module when it asks for the other: one of them takes the other's
+    // partly initialised module (CPython's "concurrent circular import").
+    let a = "import time\ntime.sleep(0.05)\nimport b\nA = 1\n";
+    let b = "import time\ntime.sleep(0.05)\nimport a\nB = 2\n";
+    let src = r#"import threading
+def ia():
+    import a
+def ib():
+    import b
+ts = [threading.Thread(target=f) for f in (ia, ib)]
+for t in ts: t.start()
+for t in ts: t.join()
+import a, b
+print(a.A, b.B)
+"#;
+    for rt in THREADED_RUNTIMES {
+        let out = ftl_with_modules(&["--runtime", rt], src, &[("a", a), ("b", b)]);
+        assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "1 2\n", "{rt}");
+    }
 }

@@ -194,6 +194,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         names,
         ascii_chars,
         threads: Default::default(),
+        imports: Default::default(),
     }
 }
 

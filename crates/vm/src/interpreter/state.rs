@@ -229,6 +229,8 @@ pub struct Interp<P: HeapPolicy> {
     /// Thread state shared by the interpreter's threads (`_thread`,
     /// `sys.setswitchinterval`, shutdown).
     pub threads: crate::threads::InterpThreads,
+    /// The modules being imported, so that each body runs once.
+    pub imports: crate::interpreter::import::ImportLocks,
 }
 
 macro_rules! names {
