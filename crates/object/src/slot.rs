@@ -91,6 +91,19 @@ impl<L: RawObjectLock, T> Exclusive<L, T> {
         self.inner.with(|slot| *slot)
     }
 
+    /// Reads and changes the value in one critical section, so that no
+    /// other thread's update comes between the read and the write (an
+    /// iterator claiming its next position, a traceback gaining an entry).
+    ///
+    /// `f` runs with this object's lock held: it must not run Python code
+    /// or drop an object (a drop may run a finalizer), and may lock only
+    /// *other* objects, never one that can lock this one in turn (the
+    /// iterators lock their iterator, then the container, and nothing locks
+    /// in the other order). Move displaced values out and drop them after.
+    pub fn update<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        self.inner.with(f)
+    }
+
     /// Unique access through a unique borrow (no locking needed).
     pub fn get_mut(&mut self) -> &mut T {
         self.inner.get_mut()
@@ -142,6 +155,22 @@ impl<P: HeapPolicy> ObjCell<P> {
     /// Takes the value out.
     pub fn take(&self) -> Option<ObjRef<P>> {
         self.replace(None)
+    }
+
+    /// The value if set; otherwise sets `value` and returns it. One
+    /// critical section, so two threads that both find the cell empty
+    /// agree on one value (a function's `__dict__` made on first use); the
+    /// loser's `value` is dropped after the section.
+    pub fn get_or_set(&self, value: ObjRef<P>) -> ObjRef<P> {
+        let (current, unused) = self.inner.with(|slot| match slot {
+            Some(v) => (v.clone(), Some(value)),
+            None => {
+                *slot = Some(value.clone());
+                (value, None)
+            }
+        });
+        drop(unused);
+        current
     }
 
     /// Calls `visit` on the value, for a payload's `traverse`.

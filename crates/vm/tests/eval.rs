@@ -19,7 +19,14 @@
 use ftl_vm::runtime::INTERPRETER_STACK;
 
 /// The runtimes every program runs on.
-const RUNTIMES: &[&str] = &["single", "ft-atomic", "ft-locked", "gil-old", "gil-new", "gil-fair"];
+const RUNTIMES: &[&str] = &[
+    "single",
+    "ft-atomic",
+    "ft-locked",
+    "gil-old",
+    "gil-new",
+    "gil-fair",
+];
 
 /// Runs `src` as the file `name` on `runtime`; returns the exit status.
 fn run_on(runtime: &'static str, name: &str, src: &str) -> i32 {

@@ -232,14 +232,11 @@ impl<P: HeapPolicy> Vm<P> {
                 "__qualname__" => Some(f.qualname.clone()),
                 "__doc__" => Some(ObjRef::none()),
                 "__module__" => self.dict_get_str(&f.globals, &self.interp.names.name),
-                "__dict__" => {
-                    let d = f.dict.get().unwrap_or_else(|| {
-                        let d = ObjRef::new_dict();
-                        f.dict.set(Some(d.clone()));
-                        d
-                    });
-                    Some(d)
-                }
+                "__dict__" => Some(
+                    f.dict
+                        .get()
+                        .unwrap_or_else(|| f.dict.get_or_set(ObjRef::new_dict())),
+                ),
                 "__defaults__" => Some(if f.defaults.is_empty() {
                     ObjRef::none()
                 } else {
@@ -466,11 +463,13 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(());
         }
         if let Some(f) = obj.downcast::<Function<P>>() {
-            let d = f.dict.get().unwrap_or_else(|| {
-                let d = ObjRef::new_dict();
-                f.dict.set(Some(d.clone()));
-                d
-            });
+            // Made once even when two threads store the first attribute at
+            // once (each would otherwise install its own dict, and one
+            // store would be lost).
+            let d = f
+                .dict
+                .get()
+                .unwrap_or_else(|| f.dict.get_or_set(ObjRef::new_dict()));
             self.dict_set_str(&d, name.clone(), value);
             return Ok(());
         }

@@ -152,8 +152,18 @@ impl<P: HeapPolicy> Vm<P> {
             return;
         };
         let Some(exc) = &inst.exc else { return };
-        let mut tb = exc.traceback.take();
-        if tb.is_empty() {
+        // One critical section: two threads raising the same exception
+        // object at once each add their entry (a take-push-put would lose
+        // one of them, and both would think the raise was the first).
+        let entry = TbEntry {
+            code: code.clone(),
+            line,
+        };
+        let first = exc.traceback.update(|tb| {
+            tb.push(entry);
+            tb.len() == 1
+        });
+        if first {
             let current = self.exc_info.borrow().last().cloned();
             if let Some(ctx) = current {
                 if !ctx.is_same(&err.0) && !exc.context.is_set() {
@@ -161,11 +171,6 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
         }
-        tb.push(TbEntry {
-            code: code.clone(),
-            line,
-        });
-        drop(exc.traceback.replace(tb));
     }
 
     /// Finds the handler for `err` in `frame`'s block stack; returns its

@@ -643,7 +643,7 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn classes_changed(&self) {
         self.interp
             .class_epoch
-            .fetch_add(1, core::sync::atomic::Ordering::AcqRel);
+            .fetch_add(1, core::sync::atomic::Ordering::SeqCst);
     }
 
     /// [`lookup_in_class`](Self::lookup_in_class) without the cache: the
@@ -678,8 +678,34 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// Recomputes a class's cached flags (after creation or when a class
     /// attribute changes).
+    ///
+    /// Two threads changing classes at once may compute flags from
+    /// different states of a class's namespace; whichever stores last must
+    /// have seen every change, so the flags are computed again until no
+    /// class changed (the epoch did not move) while they were computed.
     pub fn update_class_flags(&self, cls: &Obj<P>) {
         self.classes_changed();
+        loop {
+            // SeqCst here, in `classes_changed` and for the flags' store: if
+            // another thread's store of the flags came before ours, its bump
+            // of the epoch came before our second load in the one total
+            // order, so we go round again.
+            let epoch = self
+                .interp
+                .class_epoch
+                .load(core::sync::atomic::Ordering::SeqCst);
+            self.compute_class_flags(cls);
+            let now = self
+                .interp
+                .class_epoch
+                .load(core::sync::atomic::Ordering::SeqCst);
+            if now == epoch {
+                return;
+            }
+        }
+    }
+
+    fn compute_class_flags(&self, cls: &Obj<P>) {
         let n = &self.interp.names;
         let c = self.class(cls);
         let mut f = c.flags() & class_flags::EXCEPTION;
@@ -698,7 +724,7 @@ impl<P: HeapPolicy> Vm<P> {
             Some(h) if !h.is::<Builtin<P>>() => f |= class_flags::HAS_HASH,
             _ => {}
         }
-        c.flags.store(f, core::sync::atomic::Ordering::Relaxed);
+        c.flags.store(f, core::sync::atomic::Ordering::SeqCst);
     }
 
     /// The `n` fast locals of a new frame: `args` in the first slots, the

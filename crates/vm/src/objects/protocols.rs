@@ -1718,11 +1718,7 @@ impl<P: HeapPolicy> Vm<P> {
             }),
             Kind::Other => {
                 if let Some(r) = o.downcast::<Range>() {
-                    return Ok(ObjRef::new(RangeIter {
-                        next: ftl_object::Exclusive::new(r.start),
-                        left: ftl_object::Exclusive::new(r.len()),
-                        step: r.step,
-                    }));
+                    return Ok(ObjRef::new(RangeIter::<P>::new(r.start, r.len(), r.step)));
                 }
                 if o.is::<Generator<P>>()
                     || o.is::<SeqIter<P>>()
@@ -1765,67 +1761,76 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// `next(it)`, with exhaustion as `None`.
+    ///
+    /// The built-in iterators may be shared by threads (CPython 3.13t's
+    /// guarantee: never a crash, never the same item twice): each claims
+    /// its position in one critical section of the iterator
+    /// ([`Exclusive::update`](ftl_object::Exclusive::update)), reading the
+    /// container inside it where the next position depends on what is
+    /// there (str, dict, set). The lock order is iterator, then container.
     pub fn next(&self, it: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
+        /// The position of an exhausted list iterator: later appends are
+        /// not seen, as in CPython (which drops its reference to the list).
+        const EXHAUSTED: usize = usize::MAX;
+        let claim = |pos: &ftl_object::Exclusive<P::Lock, usize>| {
+            pos.update(|p| {
+                let i = *p;
+                *p = p.saturating_add(1);
+                i
+            })
+        };
         if let Some(s) = it.downcast::<SeqIter<P>>() {
-            let pos = s.pos.get();
             return Ok(match s.kind {
                 SeqKind::List => {
-                    let v = s.seq.as_list().expect("l").get(pos);
-                    if v.is_some() {
-                        s.pos.set(pos + 1);
+                    let v = s.seq.as_list().expect("l").get(claim(&s.pos));
+                    if v.is_none() {
+                        s.pos.set(EXHAUSTED);
                     }
                     v
                 }
-                SeqKind::Tuple => {
-                    let t = s.seq.as_tuple().expect("t");
-                    let v = t.get(pos).cloned();
-                    if v.is_some() {
-                        s.pos.set(pos + 1);
-                    }
-                    v
-                }
+                SeqKind::Tuple => s.seq.as_tuple().expect("t").get(claim(&s.pos)).cloned(),
                 SeqKind::Str => {
                     let st = s.seq.as_str().expect("s");
-                    match st[pos..].chars().next() {
-                        Some(c) => {
-                            s.pos.set(pos + c.len_utf8());
-                            Some(self.char_str(c))
+                    let c = s.pos.update(|p| {
+                        let c = st.get(*p..).and_then(|rest| rest.chars().next());
+                        if let Some(c) = c {
+                            *p += c.len_utf8();
                         }
-                        None => None,
-                    }
+                        c
+                    });
+                    c.map(|c| self.char_str(c))
                 }
                 SeqKind::Bytes => {
                     let b = s.seq.as_bytes().expect("b");
-                    let v = b.get(pos).map(|&x| ObjRef::from_i64(x as i64));
-                    if v.is_some() {
-                        s.pos.set(pos + 1);
-                    }
-                    v
+                    b.get(claim(&s.pos)).map(|&x| ObjRef::from_i64(x as i64))
                 }
                 SeqKind::Reversed => {
-                    if pos == 0 {
-                        None
-                    } else {
-                        s.pos.set(pos - 1);
-                        let i = pos - 1;
-                        Some(match s.seq.kind() {
-                            Kind::List => match s.seq.as_list().expect("l").get(i) {
-                                Some(v) => v,
-                                None => {
-                                    s.pos.set(0);
-                                    return Ok(None);
-                                }
-                            },
-                            Kind::Tuple => s.seq.as_tuple().expect("t")[i].clone(),
-                            Kind::Str => self.char_str(
-                                s.seq.as_str().expect("s").chars().nth(i).expect("in range"),
-                            ),
-                            _ => {
-                                let r = s.seq.downcast::<Range>().expect("range");
-                                ObjRef::from_i64(r.get(i as i64))
+                    let Some(i) = s.pos.update(|p| {
+                        if *p == 0 {
+                            None
+                        } else {
+                            *p -= 1;
+                            Some(*p)
+                        }
+                    }) else {
+                        return Ok(None);
+                    };
+                    Some(match s.seq.kind() {
+                        Kind::List => match s.seq.as_list().expect("l").get(i) {
+                            Some(v) => v,
+                            None => {
+                                s.pos.set(0);
+                                return Ok(None);
                             }
-                        })
-                    }
+                        },
+                        Kind::Tuple => s.seq.as_tuple().expect("t")[i].clone(),
+                        Kind::Str => self
+                            .char_str(s.seq.as_str().expect("s").chars().nth(i).expect("in range")),
+                        _ => {
+                            let r = s.seq.downcast::<Range>().expect("range");
+                            ObjRef::from_i64(r.get(i as i64))
+                        }
+                    })
                 }
             });
         }
@@ -1833,53 +1838,44 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(r.step().map(ObjRef::from_i64));
         }
         if let Some(d) = it.downcast::<DictIter<P>>() {
-            let pos = d.pos.get();
             if let Some(dict) = d.dict.as_dict() {
                 if dict.len() != d.len {
-                    d.pos.set(usize::MAX);
+                    d.pos.set(EXHAUSTED);
                     return Err(self.new_error(
                         ExcType::RuntimeError,
                         "dictionary changed size during iteration",
                     ));
                 }
-                if pos == usize::MAX {
-                    return Ok(None);
-                }
-                return Ok(match dict.entry_at(pos) {
-                    Some((i, k, v)) => {
-                        d.pos.set(i + 1);
-                        Some(match d.part {
-                            DictPart::Keys => k,
-                            DictPart::Values => v,
-                            DictPart::Items => ObjRef::new_tuple(vec![k, v]),
-                        })
+                let entry = d.pos.update(|p| {
+                    if *p == EXHAUSTED {
+                        return None;
                     }
-                    None => {
-                        d.pos.set(usize::MAX);
-                        None
-                    }
+                    let entry = dict.entry_at(*p);
+                    *p = entry.as_ref().map_or(EXHAUSTED, |(i, _, _)| i + 1);
+                    entry
                 });
+                return Ok(entry.map(|(_, k, v)| match d.part {
+                    DictPart::Keys => k,
+                    DictPart::Values => v,
+                    DictPart::Items => ObjRef::new_tuple(vec![k, v]),
+                }));
             }
             let set = d.dict.as_set().expect("set");
             if set.len() != d.len {
-                d.pos.set(usize::MAX);
+                d.pos.set(EXHAUSTED);
                 return Err(
                     self.new_error(ExcType::RuntimeError, "Set changed size during iteration")
                 );
             }
-            if pos == usize::MAX {
-                return Ok(None);
-            }
-            return Ok(match set.entry_at(pos) {
-                Some((i, k)) => {
-                    d.pos.set(i + 1);
-                    Some(k)
+            let entry = d.pos.update(|p| {
+                if *p == EXHAUSTED {
+                    return None;
                 }
-                None => {
-                    d.pos.set(usize::MAX);
-                    None
-                }
+                let entry = set.entry_at(*p);
+                *p = entry.as_ref().map_or(EXHAUSTED, |(i, _)| i + 1);
+                entry
             });
+            return Ok(entry.map(|(_, k)| k));
         }
         if it.is::<Generator<P>>() {
             return Ok(self.gen_resume(it)?.ok());

@@ -521,26 +521,36 @@ unsafe impl<P: HeapPolicy> Payload<P> for Slice<P> {
 
 /// The iterator over a `range`.
 pub struct RangeIter<P: HeapPolicy> {
-    /// Next value to yield.
-    pub next: Exclusive<P::Lock, i64>,
-    /// Values left.
-    pub left: Exclusive<P::Lock, i64>,
+    /// The next value to yield and how many values are left, changed
+    /// together in one critical section (threads sharing the iterator each
+    /// get a different value).
+    pub state: Exclusive<P::Lock, (i64, i64)>,
     /// The step.
     pub step: i64,
 }
 
 impl<P: HeapPolicy> RangeIter<P> {
+    /// An iterator yielding `len` values from `start` by `step`.
+    pub fn new(start: i64, len: i64, step: i64) -> Self {
+        RangeIter {
+            state: Exclusive::new((start, len)),
+            step,
+        }
+    }
+
     /// The next value, or `None` when the range is exhausted.
     #[inline]
     pub fn step(&self) -> Option<i64> {
-        let left = self.left.get();
-        if left <= 0 {
-            return None;
-        }
-        let v = self.next.get();
-        self.left.set(left - 1);
-        self.next.set(v.wrapping_add(self.step));
-        Some(v)
+        let step = self.step;
+        self.state.update(|(next, left)| {
+            if *left <= 0 {
+                return None;
+            }
+            let v = *next;
+            *left -= 1;
+            *next = v.wrapping_add(step);
+            Some(v)
+        })
     }
 }
 

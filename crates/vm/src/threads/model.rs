@@ -63,7 +63,12 @@ impl<P: HeapPolicy> ThreadModel<P> {
         gil: Arc<G>,
         breaker: Arc<AtomicBool>,
     ) -> Self {
-        const { assert!(G::EXCLUSIVE, "threads share an unshared heap only under a GIL") };
+        const {
+            assert!(
+                G::EXCLUSIVE,
+                "threads share an unshared heap only under a GIL"
+            )
+        };
         ThreadModel {
             coord: Box::new(GilCoordination::attach(gil, breaker)),
             spawn: Some(spawn_under_gil::<P>),
