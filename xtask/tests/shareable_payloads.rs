@@ -56,7 +56,9 @@ fn listed(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(at) = rest.find("assert_shareable!(P =>") {
         let body = &rest[at + "assert_shareable!(P =>".len()..];
-        let end = body.find(");").expect("an assert_shareable! ends with `);`");
+        let end = body
+            .find(");")
+            .expect("an assert_shareable! ends with `);`");
         for item in body[..end].split(',') {
             let item = item.trim();
             let base = item.split('<').next().unwrap_or("");
@@ -90,7 +92,10 @@ fn payloads_are_checked_shareable() {
             }
         }
     }
-    assert!(checked >= 30, "found only {checked} payload impls: is the pattern stale?");
+    assert!(
+        checked >= 30,
+        "found only {checked} payload impls: is the pattern stale?"
+    );
     assert!(
         missing.is_empty(),
         "payload types missing from their crate's assert_shareable!:\n{}",
