@@ -143,6 +143,17 @@ impl<P: HeapPolicy> ObjRef<P> {
         }
     }
 
+    /// An immortal `str` (PEP 683): never counted, never freed, shared by
+    /// threads without a write to its header; what interned strings are
+    /// (the cached empty string for `""`, which is already immortal).
+    pub fn new_immortal_str(s: &str) -> Self {
+        if s.is_empty() {
+            P::statics().empty_str.clone()
+        } else {
+            ObjRef::new_immortal(Str::new(s))
+        }
+    }
+
     /// A `str` taking over `s`'s buffer (the cached empty string for `""`).
     /// The text is not copied: the buffer becomes the string's
     /// `Box<str>` (spare capacity is released with a shrinking `realloc`,

@@ -49,10 +49,16 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
     let mut intern = |s: &str| -> Obj<P> {
         interned
             .entry(s.to_string())
-            .or_insert_with(|| ObjRef::new_str(s))
+            .or_insert_with(|| crate::interpreter::state::new_interned(s))
             .clone()
     };
     let names = Names::new(&mut intern);
+    // Every special method name the VM looks up by text, interned once
+    // here, so that no thread creates one (and takes the table's lock)
+    // on a hot path.
+    for name in crate::interpreter::state::DUNDERS {
+        intern(name);
+    }
     let ascii_chars = (0u8..128)
         .map(|b| intern(&(b as char).to_string()))
         .collect();

@@ -200,7 +200,9 @@ pub struct Interp<P: HeapPolicy> {
     pub builtins: Obj<P>,
     /// Loaded modules by name (a dict).
     pub modules: Obj<P>,
-    /// Interned strings.
+    /// Interned strings, all immortal (PEP 683, as CPython 3.12+ makes
+    /// them): written under the lock when a name is first interned; each
+    /// thread reads through its own cache ([`Vm::intern`]).
     pub interned: Mutex<HashMap<String, Obj<P>>>,
     /// `sys.getrecursionlimit()`
     pub recursion_limit: core::sync::atomic::AtomicU32,
@@ -232,6 +234,91 @@ pub struct Interp<P: HeapPolicy> {
     /// The modules being imported, so that each body runs once.
     pub imports: crate::interpreter::import::ImportLocks,
 }
+
+/// A new interned string: immortal (never counted, never freed).
+pub(crate) fn new_interned<P: HeapPolicy>(s: &str) -> Obj<P> {
+    ObjRef::new_immortal_str(s)
+}
+
+/// The special method names the VM looks up by text (`call_dunder` and
+/// friends), interned at start-up.
+pub const DUNDERS: &[&str] = &[
+    "__add__",
+    "__radd__",
+    "__iadd__",
+    "__sub__",
+    "__rsub__",
+    "__isub__",
+    "__mul__",
+    "__rmul__",
+    "__imul__",
+    "__truediv__",
+    "__rtruediv__",
+    "__itruediv__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__ifloordiv__",
+    "__mod__",
+    "__rmod__",
+    "__imod__",
+    "__pow__",
+    "__rpow__",
+    "__ipow__",
+    "__lshift__",
+    "__rlshift__",
+    "__ilshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__irshift__",
+    "__or__",
+    "__ror__",
+    "__ior__",
+    "__xor__",
+    "__rxor__",
+    "__ixor__",
+    "__and__",
+    "__rand__",
+    "__iand__",
+    "__matmul__",
+    "__rmatmul__",
+    "__imatmul__",
+    "__neg__",
+    "__pos__",
+    "__invert__",
+    "__abs__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__bool__",
+    "__hash__",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+    "__iter__",
+    "__next__",
+    "__format__",
+    "__divmod__",
+    "__rdivmod__",
+    "__round__",
+    "__int__",
+    "__index__",
+    "__float__",
+    "__reversed__",
+    "__floor__",
+    "__ceil__",
+    "__trunc__",
+    "__enter__",
+    "__exit__",
+    "__call__",
+    "__repr__",
+    "__str__",
+    "__qualname__",
+];
 
 macro_rules! names {
     ($($field:ident = $text:expr,)*) => {
@@ -330,6 +417,8 @@ pub struct Vm<P: HeapPolicy> {
     pub breaker: ftl_core::sync::Arc<ftl_core::sync::AtomicBool>,
     /// This thread's type attribute cache.
     pub type_cache: crate::interpreter::typecache::TypeCache<P>,
+    /// This thread's view of the interned strings (see [`Vm::intern`]).
+    pub interned_here: RefCell<HashMap<Box<str>, Obj<P>>>,
     /// How this runtime starts a thread (`None`: it runs one thread); see
     /// [`ThreadModel`](crate::threads::ThreadModel).
     pub spawn: Option<crate::threads::start::SpawnFn<P>>,
@@ -375,6 +464,7 @@ impl<P: HeapPolicy> Vm<P> {
             coord,
             spawn,
             type_cache: Default::default(),
+            interned_here: RefCell::new(HashMap::new()),
         }
     }
 
@@ -446,13 +536,28 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// The interned string for `s`.
+    ///
+    /// Interned strings are immortal, so threads share them without
+    /// touching their counts, and a thread may keep references to them
+    /// for good: each looks in its own cache first (no lock, nothing
+    /// shared written) and takes the interpreter's table lock only the
+    /// first time it meets a name.
     pub fn intern(&self, s: &str) -> Obj<P> {
-        let mut table = self.interp.interned.lock();
-        if let Some(o) = table.get(s) {
+        if let Some(o) = self.interned_here.borrow().get(s) {
             return o.clone();
         }
-        let o = ObjRef::new_str(s);
-        table.insert(s.to_string(), o.clone());
+        let o = {
+            let mut table = self.interp.interned.lock();
+            match table.get(s) {
+                Some(o) => o.clone(),
+                None => {
+                    let o = new_interned(s);
+                    table.insert(s.to_string(), o.clone());
+                    o
+                }
+            }
+        };
+        self.interned_here.borrow_mut().insert(s.into(), o.clone());
         o
     }
 
