@@ -31,7 +31,9 @@ pub struct RuntimeInfo {
     /// the executors of the bench workloads (`serial`: no threads;
     /// `threads`: the `threading` module; `processes`: `multiprocessing`;
     /// `interpreters`: subinterpreters) and `timeline` (it records a GIL
-    /// timeline). `cargo xtask bench` marks a cell pending when its
+    /// timeline), and `free-threaded` (no GIL: threads run bytecode in
+    /// parallel; the report gives these runtimes the free-threading
+    /// headlines). `cargo xtask bench` marks a cell pending when its
     /// runtime lacks the executor it needs, so a mechanism's cells appear
     /// in the matrix as soon as it lists its feature here.
     pub features: &'static [&'static str],
@@ -49,7 +51,7 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         name: "ft-atomic",
         available: true,
         description: "no GIL: atomic refcounts and per-object locks (the Gilectomy's first step), threads in parallel under FreeThreads (CPython 3.13t's thread states and stop-the-world)",
-        features: &["serial", "threads"],
+        features: &["serial", "threads", "free-threaded"],
     },
     RuntimeInfo {
         name: "gil-new",
@@ -73,7 +75,7 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         name: "ft-locked",
         available: true,
         description: "no GIL: Greg Stein's 1996 patch, every refcount under one process-wide lock (his Linux build) and per-object container locks, threads in parallel under FreeThreads",
-        features: &["serial", "threads"],
+        features: &["serial", "threads", "free-threaded"],
     },
     RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[] },
     RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)", features: &[] },

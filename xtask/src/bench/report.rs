@@ -342,6 +342,7 @@ pub fn headlines(r: &Results) -> Vec<String> {
             }
         }
     }
+    lines.extend(free_threading_headlines(r));
     for rt in &r.runtimes {
         let wall = |e: &str, n: u32| find("countdown", &rt.name, e, n).and_then(|c| c.wall_s);
         if let (Some(threads), Some(serial)) = (wall("threads", 2), wall("serial", 1)) {
@@ -374,6 +375,66 @@ pub fn headlines(r: &Results) -> Vec<String> {
                 "Handoff on {}: {us:.1} µs to pass the turn from one thread to the other (a blocking lock acquire woken by a release).",
                 rt.name
             ));
+        }
+    }
+    lines
+}
+
+/// The headlines of each runtime without a GIL (the `free-threaded`
+/// feature of its registry entry): its 2-thread speedup on `count_primes`
+/// as a share of the Rust ceiling's, its single-thread overhead against the
+/// baseline (Guido's criterion, from its verdict), and how
+/// `refcount_contention` scales (threads reading the same objects).
+pub fn free_threading_headlines(r: &Results) -> Vec<String> {
+    let mut lines = Vec::new();
+    let find = |w: &str, rt: &str, e: &str, n: u32| {
+        r.cells.iter().find(|c| {
+            c.workload == w && c.runtime == rt && c.executor == e && c.workers == n && c.ok()
+        })
+    };
+    let ceiling = find("count_primes", "rust-ceiling", "threads", 2).and_then(|c| c.speedup_vs_1);
+    for rt in r
+        .runtimes
+        .iter()
+        .filter(|rt| rt.features.iter().any(|f| f == "free-threaded"))
+    {
+        let name = &rt.name;
+        if let Some(x) = find("count_primes", name, "threads", 2).and_then(|c| c.speedup_vs_1) {
+            lines.push(match ceiling {
+                Some(c) => format!(
+                    "No GIL, {name}: count_primes in 2 threads runs ×{x:.2} over 1 thread, {:.0}% of the Rust ceiling's ×{c:.2}.",
+                    100.0 * x / c
+                ),
+                None => format!(
+                    "No GIL, {name}: count_primes in 2 threads runs ×{x:.2} over 1 thread (no ceiling measured)."
+                ),
+            });
+        }
+        if let Some(v) = r.verdicts.iter().find(|v| &v.runtime == name) {
+            if let (Some(g), Some(w)) = (v.geomean_ratio, v.worst_ratio) {
+                lines.push(format!(
+                    "No GIL, {name}: one thread runs at {g:.2}x the time of {} (geometric mean; worst {w:.2}x, {}), Guido's criterion {}.",
+                    v.baseline,
+                    v.worst_cell.as_deref().unwrap_or("?"),
+                    if v.met == Some(true) { "met" } else { "not met" }
+                ));
+            }
+        }
+        let wall = |n: u32| {
+            let e = if n == 1 { "serial" } else { "threads" };
+            find("refcount_contention", name, e, n).and_then(|c| c.wall_s)
+        };
+        if let Some(one) = wall(1) {
+            let scaled: Vec<String> = [2, 4]
+                .into_iter()
+                .filter_map(|n| wall(n).map(|w| format!("{n} threads ×{:.2}", one / w)))
+                .collect();
+            if !scaled.is_empty() {
+                lines.push(format!(
+                    "No GIL, {name}: refcount_contention (threads reading the same objects) runs {} over one.",
+                    scaled.join(", ")
+                ));
+            }
         }
     }
     lines
@@ -830,6 +891,64 @@ mod tests {
         assert!(html.contains("<svg"), "charts are inline");
         assert!(!html.contains("<script"), "no scripts");
         assert!(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg"));
+    }
+
+    #[test]
+    fn headlines_say_what_removing_the_gil_gives() {
+        let mut r = sample();
+        r.runtimes.push(RuntimeRecord {
+            name: "ft-atomic".into(),
+            family: "ftl".into(),
+            version: "v".into(),
+            features: vec!["serial".into(), "threads".into(), "free-threaded".into()],
+        });
+        r.cells.extend([
+            cell("count_primes", "cpu", "ft-atomic", "threads", 1, Some(2.0)),
+            cell("count_primes", "cpu", "ft-atomic", "threads", 2, Some(1.25)),
+            cell(
+                "refcount_contention",
+                "cpu",
+                "ft-atomic",
+                "serial",
+                1,
+                Some(1.0),
+            ),
+            cell(
+                "refcount_contention",
+                "cpu",
+                "ft-atomic",
+                "threads",
+                2,
+                Some(2.0),
+            ),
+            cell(
+                "refcount_contention",
+                "cpu",
+                "ft-atomic",
+                "threads",
+                4,
+                Some(4.0),
+            ),
+        ]);
+        derive(&mut r.cells);
+        r.verdicts.push(crate::bench::results::Verdict {
+            runtime: "ft-atomic".into(),
+            baseline: "gil-new".into(),
+            cells: 7,
+            worst_ratio: Some(1.4),
+            worst_cell: Some("nbody serial×1".into()),
+            geomean_ratio: Some(1.2),
+            met: Some(false),
+            note: String::new(),
+        });
+        let lines = headlines(&r);
+        let has = |s: &str| lines.iter().any(|l| l.contains(s));
+        // 2.0 / 1.25 = 1.6 against the ceiling's 0.1 / 0.055 = 1.82: 88%.
+        assert!(has("No GIL, ft-atomic: count_primes in 2 threads runs ×1.60 over 1 thread, 88% of the Rust ceiling's ×1.82."), "{lines:?}");
+        assert!(has("one thread runs at 1.20x the time of gil-new (geometric mean; worst 1.40x, nbody serial×1), Guido's criterion not met."), "{lines:?}");
+        assert!(has("refcount_contention (threads reading the same objects) runs 2 threads ×0.50, 4 threads ×0.25 over one."), "{lines:?}");
+        // A runtime with a GIL gets none of these.
+        assert!(!has("No GIL, python3"), "{lines:?}");
     }
 
     #[test]
