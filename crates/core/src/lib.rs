@@ -79,6 +79,7 @@
 //! ```
 
 pub mod coord;
+pub mod init_locks;
 pub mod lock;
 pub mod probe;
 pub mod refcount;
@@ -87,6 +88,7 @@ pub mod thread_lock;
 pub mod traverse;
 
 pub use coord::{Attached, OwnedAttached, RawCoordination, ThreadHandle, WorldStopped};
+pub use init_locks::{Claim, InitGuard, InitLocks, Waiter};
 pub use lock::{CriticalSection, CriticalSection2, NoLock, RawObjectLock};
 pub use probe::{ProbeEvent, ProbeKind, ProbeSink, Probes, Recorder};
 pub use refcount::{RefCount, IMMORTAL_COUNT};

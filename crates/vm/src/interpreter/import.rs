@@ -15,10 +15,11 @@
 //! A module's body runs once, however many threads import it at once
 //! (CPython's per-module `_ModuleLock` in `importlib._bootstrap`):
 //!
-//! * [`ImportLocks`] records, per module being initialised, the thread
-//!   doing it and a lock held until it is done;
+//! * [`ImportLocks`] (`ftl-core`'s [`InitLocks`], whose loom models check
+//!   the protocol) records, per module being initialised, the thread doing
+//!   it; whether the module is in `sys.modules` is asked under its lock;
 //! * a thread that imports a module another thread is initialising waits
-//!   (detached) for that lock, then finds the module in `sys.modules` (or
+//!   (detached) until that ends, then finds the module in `sys.modules` (or
 //!   not, if the body raised: then it tries itself, as in CPython);
 //! * the initialising thread itself gets the partly initialised module (a
 //!   circular import), as before;
@@ -30,12 +31,7 @@
 //! While no module is being initialised (the common case) an import of a
 //! loaded module takes no lock beyond the `sys.modules` lookup.
 
-use core::sync::atomic::{AtomicUsize, Ordering};
-use std::collections::HashMap;
-use std::sync::Arc;
-
-use ftl_core::sync::Mutex;
-use ftl_core::ThreadLock;
+use ftl_core::{Claim, InitLocks};
 use ftl_object::{HeapPolicy, ObjRef};
 
 use crate::interpreter::state::{ExcType, Vm};
@@ -44,117 +40,21 @@ use crate::stdlib::{self, Body};
 
 use crate::interpreter::state::ObjResult as R;
 
-/// The modules being initialised, by name, and who waits for which (see
-/// the module docs).
-#[derive(Default)]
-pub struct ImportLocks {
-    /// How many modules are being initialised (read without the lock: zero
-    /// means an import found in `sys.modules` is complete).
-    busy: AtomicUsize,
-    state: Mutex<ImportState>,
-}
-
-#[derive(Default)]
-struct ImportState {
-    /// Module name -> the thread initialising it and the lock it holds
-    /// until it is done.
-    initializing: HashMap<String, (u64, Arc<ThreadLock>)>,
-    /// Thread ident -> the module it waits for.
-    waiting: HashMap<u64, String>,
-}
-
-impl ImportState {
-    /// Whether thread `me` waiting for a module that thread `owner`
-    /// initialises would close a cycle of waits.
-    fn would_deadlock(&self, mut owner: u64, me: u64) -> bool {
-        for _ in 0..=self.waiting.len() {
-            if owner == me {
-                return true;
-            }
-            let Some(module) = self.waiting.get(&owner) else {
-                return false;
-            };
-            let Some((next, _)) = self.initializing.get(module) else {
-                return false;
-            };
-            owner = *next;
-        }
-        true
-    }
-}
-
-/// What [`Vm::import`] does after looking at the import state.
-enum Claim<P: HeapPolicy> {
-    /// Use this module (loaded, or partly initialised by this thread or by
-    /// a thread it would deadlock with).
-    Done(Obj<P>),
-    /// Wait for this lock, then look again.
-    Wait(Arc<ThreadLock>),
-    /// This thread initialises the module.
-    Mine,
-}
+/// The modules being initialised: `ftl-core`'s [`InitLocks`] keyed by
+/// module name (see the module docs).
+pub type ImportLocks = InitLocks<String>;
 
 impl<P: HeapPolicy> Vm<P> {
     /// `import name`
     pub fn import(&self, name: &Obj<P>) -> R<P> {
-        let locks = &self.interp.imports;
-        if let Some(m) = self.dict_get_str(&self.interp.modules, name) {
-            if locks.busy.load(Ordering::Acquire) == 0 {
-                return Ok(m);
-            }
-        }
         let n = name.as_str().unwrap_or("");
+        let key = n.to_string();
         loop {
-            let found = self.dict_get_str(&self.interp.modules, name);
-            let claim = {
-                let mut st = locks.state.lock();
-                match st.initializing.get(n) {
-                    Some((owner, _)) if *owner == self.ident => match found {
-                        Some(m) => Claim::Done(m),
-                        None => Claim::Mine,
-                    },
-                    Some((owner, done)) => {
-                        if st.would_deadlock(*owner, self.ident) {
-                            match found {
-                                Some(m) => Claim::Done(m),
-                                None => Claim::Wait(done.clone()),
-                            }
-                        } else {
-                            let done = done.clone();
-                            st.waiting.insert(self.ident, n.to_string());
-                            Claim::Wait(done)
-                        }
-                    }
-                    None => match found {
-                        Some(m) => Claim::Done(m),
-                        None => {
-                            let done = Arc::new(ThreadLock::new());
-                            done.acquire();
-                            st.initializing.insert(n.to_string(), (self.ident, done));
-                            locks.busy.fetch_add(1, Ordering::AcqRel);
-                            Claim::Mine
-                        }
-                    },
-                }
-            };
-            match claim {
-                Claim::Done(m) => return Ok(m),
-                Claim::Wait(done) => {
-                    self.blocking(|| {
-                        done.acquire();
-                        done.release();
-                    });
-                    locks.state.lock().waiting.remove(&self.ident);
-                }
-                Claim::Mine => {
-                    let result = self.load_module(name, n);
-                    let mut st = locks.state.lock();
-                    if let Some((_, done)) = st.initializing.remove(n) {
-                        locks.busy.fetch_sub(1, Ordering::AcqRel);
-                        done.release();
-                    }
-                    return result;
-                }
+            let lookup = || self.dict_get_str(&self.interp.modules, name);
+            match self.interp.imports.claim(&key, self.ident, lookup) {
+                Claim::Ready(m) => return Ok(m),
+                Claim::Wait(w) => self.blocking(|| w.wait()),
+                Claim::Mine(_initialising) => return self.load_module(name, n),
             }
         }
     }
