@@ -388,3 +388,33 @@ print(run())
         assert_eq!(stdout(&out), "8000\n", "{rt}");
     }
 }
+
+#[test]
+fn a_generator_running_in_one_thread_is_already_executing_in_another() {
+    // The first thread sleeps inside the generator; the second thread's
+    // next() finds the frame taken (one critical section) and raises
+    // CPython's ValueError rather than running the same frame twice.
+    let src = r#"import threading, time
+def gen():
+    while True:
+        time.sleep(0.05)
+        yield 1
+g = gen()
+errors = []
+def step():
+    try:
+        next(g)
+    except ValueError as e:
+        errors.append(str(e))
+ts = [threading.Thread(target=step) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(errors)
+print(next(g))
+"#;
+    for rt in THREADED_RUNTIMES {
+        let out = ftl(&["--runtime", rt], src);
+        assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "['generator already executing']\n1\n", "{rt}");
+    }
+}
