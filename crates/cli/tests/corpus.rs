@@ -121,6 +121,37 @@ fn parity_corpus_has_the_threaded_programs() {
     assert!(threaded >= 10, "only {threaded} threaded parity programs");
 }
 
+/// The stress programs (`NNN_stress_NAME.py`) hammer shared lists, dicts,
+/// locks, conditions and object graphs from several threads and print only
+/// what holds whatever the scheduling; each imports `threading` (so it runs
+/// on every threaded runtime) and checks with `sys.getallocatedblocks()`
+/// that the live objects are back at their baseline after its threads.
+#[test]
+fn parity_corpus_has_the_stress_programs() {
+    let stress: Vec<PathBuf> = programs("parity")
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().contains("_stress_"))
+        })
+        .collect();
+    assert!(
+        stress.len() >= 8,
+        "only {} stress parity programs",
+        stress.len()
+    );
+    for p in &stress {
+        let source = std::fs::read_to_string(p).unwrap_or_default();
+        for needle in ["import threading", "getallocatedblocks"] {
+            assert!(
+                source.contains(needle),
+                "{} does not contain `{needle}`",
+                p.display()
+            );
+        }
+    }
+}
+
 fn check_parity(p: &Path, runtime: Option<&str>, expected: &str) -> Result<(), String> {
     {
         let out = run_on(p, runtime);
