@@ -6,6 +6,8 @@
 //! * `parity` re-runs the parity corpus (`corpus/parity/*.py`) against a
 //!   live `python3` and lists the programs where `ftl` differs, and the
 //!   committed `.out` files that no longer match python (see [`parity`]).
+//! * `tsan` runs the threaded parity programs under ThreadSanitizer on the
+//!   free-threaded runtimes (see [`tsan`]).
 //!
 //! An unknown command or option prints the usage text and exits with
 //! status 2. Shared pieces: [`child`] (running and measuring one child
@@ -16,6 +18,7 @@ mod child;
 mod ftl;
 mod linediff;
 mod parity;
+mod tsan;
 
 use std::process::{Command, ExitCode};
 
@@ -29,7 +32,11 @@ commands:
                     --timeline RUNTIME:WORKLOAD; `cargo xtask bench --help`)
   parity [OPTIONS]  re-run corpus/parity against python3 and list differences
                     (--runtime NAME, --python PATH, --filter SUBSTR,
-                    --timeout SECS, --update; `cargo xtask parity --help`)";
+                    --timeout SECS, --update; `cargo xtask parity --help`)
+  tsan [OPTIONS]    the threaded corpus under ThreadSanitizer (nightly,
+                    -Zbuild-std, target dir target/tsan) on ft-atomic and
+                    ft-locked (--runtime NAME, --program SUBSTR, --no-build,
+                    --timeout SECS; `cargo xtask tsan --help`)";
 
 /// Crates that have loom models.
 const LOOM_CRATES: &[&str] = &["ftl-core", "ftl-heap", "ftl-gil"];
@@ -40,6 +47,7 @@ fn main() -> ExitCode {
         Some("loom") => loom(&args[1..]),
         Some("bench") => bench::main(&args[1..]),
         Some("parity") => parity::main(&args[1..]),
+        Some("tsan") => tsan::main(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

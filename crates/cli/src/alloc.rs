@@ -28,8 +28,19 @@
 //! * A block is freed with `mi_free` whichever entry point made it
 //!   (mimalloc frees aligned and unaligned blocks alike).
 //! * This is the only `unsafe` in the crate.
+//!
+//! # ThreadSanitizer builds
+//! `cargo xtask tsan` builds `ftl` with `RUSTFLAGS="--cfg ftl_tsan
+//! -Zsanitizer=thread ..."`. Under `cfg(ftl_tsan)` the global allocator
+//! stays the system one and [`configure`] does nothing: TSan intercepts
+//! `malloc`/`free` to learn when memory changes hands, and mimalloc's
+//! uninstrumented C free lists would hide that, so a block freed by one
+//! thread and reused by another would show as a false race.
 
-#![allow(unsafe_code)] // the global allocator (mimalloc's C entry points)
+#![allow(unsafe_code)]
+// the global allocator (mimalloc's C entry points)
+// Under TSan only the tests use the allocator below.
+#![cfg_attr(ftl_tsan, allow(dead_code))]
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::ffi::c_void;
@@ -100,6 +111,7 @@ unsafe impl GlobalAlloc for Mimalloc {
     }
 }
 
+#[cfg(not(ftl_tsan))] // TSan needs the system allocator (module docs)
 #[global_allocator]
 static ALLOCATOR: Mimalloc = Mimalloc;
 
@@ -107,12 +119,15 @@ static ALLOCATOR: Mimalloc = Mimalloc;
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Turns mimalloc's page purging off (see the module docs). Call once,
-/// early in `main`.
+/// early in `main`. Does nothing under `cfg(ftl_tsan)`, where mimalloc is
+/// not the allocator.
 pub fn configure() {
-    // SAFETY: `mi_option_set` only stores a value in mimalloc's option
-    // table (an atomic), valid at any time from any thread; -1 is the
-    // documented "never purge" value of this option.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
+    if cfg!(not(ftl_tsan)) {
+        // SAFETY: `mi_option_set` only stores a value in mimalloc's option
+        // table (an atomic), valid at any time from any thread; -1 is the
+        // documented "never purge" value of this option.
+        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
+    }
 }
 
 #[cfg(test)]
