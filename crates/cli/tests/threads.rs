@@ -72,7 +72,8 @@ const THREADED_RUNTIMES: &[&str] = &["gil-new", "gil-old", "gil-fair", "ft-atomi
 #[test]
 fn a_runtime_without_threads_refuses_to_start_one() {
     let src = "import threading\nt = threading.Thread(target=print)\nt.start()\n";
-    for rt in ["single"] {
+    {
+        let rt = "single";
         let out = ftl(&["--runtime", rt], src);
         assert_eq!(out.status.code(), Some(1), "{rt}");
         let err = stderr(&out);

@@ -12,7 +12,9 @@
 //!   through one it already holds, so no ordering is needed.
 //! * `decref`: `fetch_sub(1, Release)`; the thread that takes the count from
 //!   1 to 0 then issues an `Acquire` fence before freeing, so every access
-//!   made through the other references happens-before the free.
+//!   made through the other references happens-before the free. (In the
+//!   ThreadSanitizer build, which does not model fences, an `Acquire` load
+//!   of the count stands in for it, as in std's `Arc`.)
 //! * Immortal cells (PEP 683) hold [`IMMORTAL_COUNT`] and are never
 //!   written: both operations load first and return if the cell is
 //!   immortal, so shared singletons cause no cache-line traffic.
@@ -22,7 +24,9 @@
 
 #![allow(unsafe_code)] // unsafe impl RefCount
 
-use ftl_core::sync::{fence, AtomicUsize, Ordering};
+#[cfg(not(ftl_tsan))]
+use ftl_core::sync::fence;
+use ftl_core::sync::{AtomicUsize, Ordering};
 use ftl_core::{RefCount, IMMORTAL_COUNT};
 
 /// Atomic reference counts.
@@ -63,6 +67,12 @@ unsafe impl RefCount for Atomic {
         if cell.fetch_sub(1, Ordering::Release) != 1 {
             return false;
         }
+        // ThreadSanitizer does not model standalone fences, so in the TSan
+        // build (`cargo xtask tsan`) an Acquire load of the count gives it
+        // the same edge, as std's `Arc` does under `cfg(sanitize = "thread")`.
+        #[cfg(ftl_tsan)]
+        cell.load(Ordering::Acquire);
+        #[cfg(not(ftl_tsan))]
         fence(Ordering::Acquire);
         true
     }
