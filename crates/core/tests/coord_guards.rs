@@ -83,6 +83,35 @@ fn owned_guard_attaches_detaches_around_blocking_and_on_drop() {
 }
 
 #[test]
+fn owned_guard_restarts_the_world_after_a_stop_even_by_a_panic() {
+    let coord = Arc::new(Recording::default());
+    let mut g = OwnedAttached::attach(coord.clone());
+    assert_eq!(g.with_world_stopped(|| 5), 5);
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        g.with_world_stopped(|| panic!("collector failed"))
+    }));
+    assert!(r.is_err());
+    drop(g);
+    assert_eq!(
+        coord.take(),
+        ["register", "attach", "stop", "start", "stop", "start", "detach"]
+    );
+}
+
+#[test]
+fn owned_guard_can_stop_the_world_for_good() {
+    let coord = Arc::new(Recording::default());
+    let mut g = OwnedAttached::attach(coord.clone());
+    g.stop_the_world_for_good();
+    g.detach_while(|| ());
+    drop(g);
+    assert_eq!(
+        coord.take(),
+        ["register", "attach", "stop", "detach", "attach", "detach"]
+    );
+}
+
+#[test]
 fn owned_guard_reattaches_when_the_blocking_call_unwinds() {
     let coord = Arc::new(Recording::default());
     let mut g = OwnedAttached::attach(coord.clone());

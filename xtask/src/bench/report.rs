@@ -420,9 +420,16 @@ pub fn free_threading_headlines(r: &Results) -> Vec<String> {
                 ));
             }
         }
+        // One thread in a `threading.Thread` if measured (the same
+        // executor as the others), else the serial run.
         let wall = |n: u32| {
-            let e = if n == 1 { "serial" } else { "threads" };
-            find("refcount_contention", name, e, n).and_then(|c| c.wall_s)
+            find("refcount_contention", name, "threads", n)
+                .or_else(|| {
+                    (n == 1)
+                        .then(|| find("refcount_contention", name, "serial", 1))
+                        .flatten()
+                })
+                .and_then(|c| c.wall_s)
         };
         if let Some(one) = wall(1) {
             let scaled: Vec<String> = [2, 4]
