@@ -79,6 +79,7 @@
 //! ```
 
 pub mod coord;
+pub mod epoch;
 pub mod init_locks;
 pub mod lock;
 pub mod probe;
@@ -88,6 +89,7 @@ pub mod thread_lock;
 pub mod traverse;
 
 pub use coord::{Attached, OwnedAttached, RawCoordination, ThreadHandle, WorldStopped};
+pub use epoch::Epoch;
 pub use init_locks::{Claim, InitGuard, InitLocks, Waiter};
 pub use lock::{CriticalSection, CriticalSection2, NoLock, RawObjectLock};
 pub use probe::{ProbeEvent, ProbeKind, ProbeSink, Probes, Recorder};

@@ -192,7 +192,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         types,
         interned: Mutex::new(interned),
         recursion_limit: AtomicU32::new(1000),
-        class_epoch: core::sync::atomic::AtomicU64::new(0),
+        class_epoch: ftl_core::Epoch::new(),
         argv,
         sources: Mutex::new(HashMap::new()),
         random: Mutex::new(ftl_algorithms::random::Random::default()),

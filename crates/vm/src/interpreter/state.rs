@@ -208,7 +208,7 @@ pub struct Interp<P: HeapPolicy> {
     pub recursion_limit: core::sync::atomic::AtomicU32,
     /// Bumped by every change to a class namespace; the type attribute
     /// caches ([`crate::interpreter::typecache`]) are valid for one epoch.
-    pub class_epoch: core::sync::atomic::AtomicU64,
+    pub class_epoch: ftl_core::Epoch,
     /// `sys.argv`
     pub argv: Vec<String>,
     /// Source text by file name, for tracebacks.
@@ -734,10 +734,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// through this thread's type attribute cache.
     #[inline]
     pub fn lookup_in_class(&self, cls: &Obj<P>, name: &Obj<P>) -> Option<Obj<P>> {
-        let epoch = self
-            .interp
-            .class_epoch
-            .load(core::sync::atomic::Ordering::Acquire);
+        let epoch = self.interp.class_epoch.current();
         self.type_cache.get_or_insert(epoch, cls, name, || {
             self.lookup_in_class_uncached(cls, name)
         })
@@ -746,9 +743,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// Records that some class namespace changed: every type attribute
     /// cache is stale from now on.
     pub fn classes_changed(&self) {
-        self.interp
-            .class_epoch
-            .fetch_add(1, core::sync::atomic::Ordering::SeqCst);
+        self.interp.class_epoch.bump();
     }
 
     /// [`lookup_in_class`](Self::lookup_in_class) without the cache: the
@@ -787,30 +782,17 @@ impl<P: HeapPolicy> Vm<P> {
     /// Two threads changing classes at once may compute flags from
     /// different states of a class's namespace; whichever stores last must
     /// have seen every change, so the flags are computed again until no
-    /// class changed (the epoch did not move) while they were computed.
+    /// class changed while they were computed (`ftl_core::Epoch`'s
+    /// `store_derived`, whose loom model checks it).
     pub fn update_class_flags(&self, cls: &Obj<P>) {
         self.classes_changed();
-        loop {
-            // SeqCst here, in `classes_changed` and for the flags' store: if
-            // another thread's store of the flags came before ours, its bump
-            // of the epoch came before our second load in the one total
-            // order, so we go round again.
-            let epoch = self
-                .interp
-                .class_epoch
-                .load(core::sync::atomic::Ordering::SeqCst);
-            self.compute_class_flags(cls);
-            let now = self
-                .interp
-                .class_epoch
-                .load(core::sync::atomic::Ordering::SeqCst);
-            if now == epoch {
-                return;
-            }
-        }
+        let flags = &self.class(cls).flags;
+        self.interp
+            .class_epoch
+            .store_derived(flags, || self.compute_class_flags(cls));
     }
 
-    fn compute_class_flags(&self, cls: &Obj<P>) {
+    fn compute_class_flags(&self, cls: &Obj<P>) -> u32 {
         let n = &self.interp.names;
         let c = self.class(cls);
         let mut f = c.flags() & class_flags::EXCEPTION;
@@ -829,7 +811,7 @@ impl<P: HeapPolicy> Vm<P> {
             Some(h) if !h.is::<Builtin<P>>() => f |= class_flags::HAS_HASH,
             _ => {}
         }
-        c.flags.store(f, core::sync::atomic::Ordering::SeqCst);
+        f
     }
 
     /// The `n` fast locals of a new frame: `args` in the first slots, the
