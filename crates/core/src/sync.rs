@@ -5,7 +5,8 @@
 //! Under `cfg(loom)` every item maps to [loom]'s model-checked replacement, so
 //! a protocol written against this module can be explored exhaustively by a
 //! loom model; otherwise the items are `std` atomics and threads and
-//! `parking_lot` locks. The shape follows tokio's `src/loom` module and
+//! `parking_lot` locks (under Miri, `std`'s locks and a spinning raw mutex,
+//! which Miri models natively). The shape follows tokio's `src/loom` module and
 //! crossbeam's `cfg(crossbeam_loom)`.
 //!
 //! # Rules for users of the facade
@@ -41,12 +42,18 @@ mod imp {
         pub use std::thread::{current, panicking, park, spawn, yield_now, JoinHandle, Thread};
     }
 
+    #[cfg(not(miri))]
     pub use parking_lot::{Mutex, MutexGuard};
 
+    #[cfg(miri)]
+    pub use super::miri_locks::{Condvar, Mutex, MutexGuard, RawMutex};
+
     /// A condition variable paired with the facade's [`Mutex`].
+    #[cfg(not(miri))]
     #[derive(Default, Debug)]
     pub struct Condvar(parking_lot::Condvar);
 
+    #[cfg(not(miri))]
     impl Condvar {
         /// A new condition variable.
         pub const fn new() -> Self {
@@ -83,8 +90,10 @@ mod imp {
     /// A one-byte raw mutex with no data: `parking_lot::RawMutex` outside
     /// loom (it spins briefly, then parks the thread in the global parking
     /// lot, so it costs one byte per object).
+    #[cfg(not(miri))]
     pub struct RawMutex(parking_lot::RawMutex);
 
+    #[cfg(not(miri))]
     impl core::fmt::Debug for RawMutex {
         fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
             f.debug_struct("RawMutex")
@@ -93,6 +102,7 @@ mod imp {
         }
     }
 
+    #[cfg(not(miri))]
     impl RawMutex {
         /// An unlocked mutex.
         #[inline]
@@ -130,6 +140,7 @@ mod imp {
         }
     }
 
+    #[cfg(not(miri))]
     impl Default for RawMutex {
         fn default() -> Self {
             Self::new()
@@ -183,6 +194,144 @@ mod imp {
     /// explores (bounded by `LOOM_MAX_PREEMPTIONS`).
     pub fn model<F: Fn() + Sync + Send + 'static>(f: F) {
         f()
+    }
+}
+
+/// The locks under Miri: `std`'s `Mutex` and `Condvar`, which Miri models
+/// natively, and a spinning `RawMutex`. `parking_lot`'s global parking lot
+/// makes integer-to-pointer casts Miri cannot follow, and under Miri's
+/// randomised schedules its word lock was reported creating a reference to
+/// a waiter's thread data after the waiter could have freed it (inside
+/// `parking_lot_core`, not in our code). Our protocols are what the Miri
+/// runs are for, so they run on primitives Miri understands.
+#[cfg(all(miri, not(loom)))]
+mod miri_locks {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    /// A mutex with `parking_lot`'s API (no poisoning) over `std`'s.
+    #[derive(Debug, Default)]
+    pub struct Mutex<T>(std::sync::Mutex<T>);
+
+    /// The guard of [`Mutex`]; an `Option` so that [`Condvar::wait`] can
+    /// move the inner guard out and back.
+    pub struct MutexGuard<'a, T>(Option<std::sync::MutexGuard<'a, T>>);
+
+    impl<T> Mutex<T> {
+        /// A new unlocked mutex holding `value`.
+        pub const fn new(value: T) -> Self {
+            Mutex(std::sync::Mutex::new(value))
+        }
+        /// Blocks until the mutex is held.
+        pub fn lock(&self) -> MutexGuard<'_, T> {
+            MutexGuard(Some(self.0.lock().unwrap_or_else(|e| e.into_inner())))
+        }
+        /// Takes the mutex if it is free.
+        pub fn try_lock(&self) -> Option<MutexGuard<'_, T>> {
+            match self.0.try_lock() {
+                Ok(g) => Some(MutexGuard(Some(g))),
+                Err(std::sync::TryLockError::Poisoned(e)) => Some(MutexGuard(Some(e.into_inner()))),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            }
+        }
+        /// Unwraps the value.
+        pub fn into_inner(self) -> T {
+            self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+        }
+        /// The value, through a unique borrow.
+        pub fn get_mut(&mut self) -> &mut T {
+            self.0.get_mut().unwrap_or_else(|e| e.into_inner())
+        }
+    }
+
+    impl<T> core::ops::Deref for MutexGuard<'_, T> {
+        type Target = T;
+        fn deref(&self) -> &T {
+            self.0
+                .as_ref()
+                .expect("guard present outside Condvar::wait")
+        }
+    }
+
+    impl<T> core::ops::DerefMut for MutexGuard<'_, T> {
+        fn deref_mut(&mut self) -> &mut T {
+            self.0
+                .as_mut()
+                .expect("guard present outside Condvar::wait")
+        }
+    }
+
+    /// A condition variable over `std`'s.
+    #[derive(Debug, Default)]
+    pub struct Condvar(std::sync::Condvar);
+
+    impl Condvar {
+        /// A new condition variable.
+        pub const fn new() -> Self {
+            Condvar(std::sync::Condvar::new())
+        }
+        /// Blocks until notified (spurious wake-ups are possible).
+        pub fn wait<T>(&self, guard: &mut MutexGuard<'_, T>) {
+            let inner = guard.0.take().expect("guard present");
+            guard.0 = Some(self.0.wait(inner).unwrap_or_else(|e| e.into_inner()));
+        }
+        /// Blocks until notified or until `timeout` has passed; `true` when
+        /// the time ran out.
+        pub fn wait_timeout<T>(
+            &self,
+            guard: &mut MutexGuard<'_, T>,
+            timeout: std::time::Duration,
+        ) -> bool {
+            let inner = guard.0.take().expect("guard present");
+            let (g, result) = self
+                .0
+                .wait_timeout(inner, timeout)
+                .unwrap_or_else(|e| e.into_inner());
+            guard.0 = Some(g);
+            result.timed_out()
+        }
+        /// Wakes one waiter.
+        pub fn notify_one(&self) {
+            self.0.notify_one()
+        }
+        /// Wakes every waiter.
+        pub fn notify_all(&self) {
+            self.0.notify_all()
+        }
+    }
+
+    /// A one-byte raw mutex that spins with `yield_now` (Miri schedules
+    /// the other threads meanwhile).
+    #[derive(Debug, Default)]
+    pub struct RawMutex(AtomicBool);
+
+    impl RawMutex {
+        /// An unlocked mutex.
+        pub const fn new() -> Self {
+            RawMutex(AtomicBool::new(false))
+        }
+        /// Blocks until the mutex is held by the caller.
+        pub fn lock(&self) {
+            while !self.try_lock() {
+                std::thread::yield_now();
+            }
+        }
+        /// Takes the mutex if it is free.
+        pub fn try_lock(&self) -> bool {
+            self.0
+                .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+                .is_ok()
+        }
+        /// Releases the mutex.
+        ///
+        /// # Safety
+        /// The caller holds the mutex.
+        pub unsafe fn unlock(&self) {
+            self.0.store(false, Ordering::Release)
+        }
+        /// Whether some thread holds the mutex.
+        pub fn is_locked(&self) -> bool {
+            self.0.load(Ordering::Relaxed)
+        }
     }
 }
 
