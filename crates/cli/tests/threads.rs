@@ -419,3 +419,25 @@ print(next(g))
         assert_eq!(stdout(&out), "['generator already executing']\n1\n", "{rt}");
     }
 }
+
+#[test]
+fn a_shared_enumerate_counts_each_item_once() {
+    let src = r#"import threading
+N = 20000
+e = enumerate(range(N))
+outs = [[] for _ in range(4)]
+def drain(o):
+    for i, x in e:
+        o.append(i)
+ts = [threading.Thread(target=drain, args=(o,)) for o in outs]
+for t in ts: t.start()
+for t in ts: t.join()
+got = sorted(i for o in outs for i in o)
+print(got == list(range(N)))
+"#;
+    for rt in THREADED_RUNTIMES {
+        let out = ftl(&["--runtime", rt], src);
+        assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "True\n", "{rt}");
+    }
+}

@@ -1928,9 +1928,14 @@ impl<P: HeapPolicy> Vm<P> {
                 let Some(v) = self.next(it)? else {
                     return Ok(None);
                 };
-                let n = count.take().unwrap_or(IntValue::Small(0));
-                let next = n.add(&IntValue::Small(1));
-                count.set(Some(next));
+                // One critical section: two threads sharing the iterator
+                // each get a different count (a take-then-set let the
+                // second see the cell empty and restart from 0).
+                let n = count.update(|c| {
+                    let n = c.take().unwrap_or(IntValue::Small(0));
+                    *c = Some(n.add(&IntValue::Small(1)));
+                    n
+                });
                 Ok(Some(ObjRef::new_tuple(vec![ObjRef::from_int(n), v])))
             }
             Lazy::Zip { its } => {
