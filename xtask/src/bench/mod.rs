@@ -39,6 +39,7 @@ pub mod charts;
 pub mod report;
 pub mod results;
 pub mod runtimes;
+pub mod stats;
 pub mod timeline;
 pub mod workload;
 
@@ -349,8 +350,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     }
     bar.finish_and_clear();
 
-    let mut cells: Vec<Cell> = plan.into_iter().map(finish).collect();
-    results::derive(&mut cells);
+    let cells: Vec<Cell> = plan.into_iter().map(finish).collect();
     let baseline = ["gil-new"]
         .into_iter()
         .map(String::from)
@@ -362,21 +362,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
                 .map(|r| r.name.clone()),
         )
         .find(|b| runtimes.iter().any(|r| &r.name == b));
-    let mut verdicts = Vec::new();
-    for r in &runtimes {
-        match (r.family, &baseline) {
-            ("ftl", Some(b)) if &r.name != b => verdicts.push(results::verdict(&cells, &r.name, b)),
-            ("cpython", _) if r.name.ends_with('t') => {
-                verdicts.push(results::verdict(&cells, &r.name, "python3"))
-            }
-            _ => {}
-        }
-    }
     let timelines: Vec<timeline::Record> = timeline_target
         .map(|(ri, wi)| run_timeline(args, &runtimes[ri], &workloads[wi], &out))
         .into_iter()
         .collect();
-    let results = Results {
+    let mut results = Results {
         schema: results::SCHEMA,
         mode: args.mode().into(),
         repeat: repeats,
@@ -395,9 +385,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         pending_runtimes: pending,
         baseline,
         cells,
-        verdicts,
+        verdicts: Vec::new(),
+        noise_floor: None,
         timelines,
     };
+    results::analyse(&mut results);
     let json = serde_json::to_string_pretty(&results).map_err(|e| e.to_string())?;
     write(&out.join("results.json"), &json)?;
     write(&out.join("report.md"), &report::markdown(&results))?;

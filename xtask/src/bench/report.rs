@@ -303,11 +303,7 @@ pub fn verdict_table(r: &Results) -> Option<Table> {
                 vec![
                     v.runtime.clone(),
                     v.baseline.clone(),
-                    match v.met {
-                        Some(true) => "met".into(),
-                        Some(false) => "NOT met".into(),
-                        None => "n/a".into(),
-                    },
+                    v.status().to_string(),
                     v.worst_ratio.map(|x| format!("{x:.2}x")).unwrap_or_else(|| "—".into()),
                     v.geomean_ratio.map(|x| format!("{x:.2}x")).unwrap_or_else(|| "—".into()),
                     v.note.clone(),
@@ -416,7 +412,7 @@ pub fn free_threading_headlines(r: &Results) -> Vec<String> {
                     "No GIL, {name}: one thread runs at {g:.2}x the time of {} (geometric mean; worst {w:.2}x, {}), Guido's criterion {}.",
                     v.baseline,
                     v.worst_cell.as_deref().unwrap_or("?"),
-                    if v.met == Some(true) { "met" } else { "not met" }
+                    v.status()
                 ));
             }
         }
@@ -845,6 +841,7 @@ mod tests {
             baseline: Some("single".into()),
             cells,
             verdicts: vec![],
+            noise_floor: None,
             timelines: vec![],
         }
     }
@@ -945,7 +942,10 @@ mod tests {
             worst_ratio: Some(1.4),
             worst_cell: Some("nbody serial×1".into()),
             geomean_ratio: Some(1.2),
-            met: Some(false),
+            status: "not met".into(),
+            worst_interval: None,
+            geomean_interval: None,
+            suggest_repeat: None,
             note: String::new(),
         });
         let lines = headlines(&r);
