@@ -2,6 +2,9 @@
 //!
 //! * `bench` runs the comparison matrix, the project's main job, and writes
 //!   its report (see [`bench`]).
+//! * `report` renders the report again from one or more results.json,
+//!   merging runs from several machines side by side (see
+//!   [`bench::rerender`]).
 //! * `loom` runs every crate's loom models the way CI does.
 //! * `parity` re-runs the parity corpus (`corpus/parity/*.py`) against a
 //!   live `python3` and lists the programs where `ftl` differs, and the
@@ -30,6 +33,10 @@ commands:
   bench [OPTIONS]   the comparison matrix and its report (--quick, --smoke,
                     --out DIR, --filter PATTERN, --runtimes LIST, --repeat N,
                     --timeline RUNTIME:WORKLOAD; `cargo xtask bench --help`)
+  report PATH...    render report.md and index.html again from one or more
+                    results.json (or bench output folders); several are merged
+                    side by side, each labelled with its machine (--out DIR,
+                    default target/ftl-bench-report)
   parity [OPTIONS]  re-run corpus/parity against python3 and list differences
                     (--runtime NAME, --python PATH, --filter SUBSTR,
                     --timeout SECS, --update; `cargo xtask parity --help`)
@@ -46,6 +53,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("loom") => loom(&args[1..]),
         Some("bench") => bench::main(&args[1..]),
+        Some("report") => bench::rerender::main(&args[1..]),
         Some("parity") => parity::main(&args[1..]),
         Some("tsan") => tsan::main(&args[1..]),
         Some("-h" | "--help" | "help") => {

@@ -36,7 +36,9 @@
 //! an unknown runtime, no python3, a failed build).
 
 pub mod charts;
+pub mod findings;
 pub mod report;
+pub mod rerender;
 pub mod results;
 pub mod runtimes;
 pub mod stats;

@@ -17,7 +17,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use super::charts;
+use super::findings::{base, headlines, ratio_text, seconds_text, summary};
 use super::results::{Cell, Results};
+use super::stats;
 use super::timeline;
 
 /// A table with a title.
@@ -137,15 +139,21 @@ fn runtimes_of<'a>(r: &'a Results, cells: &[&Cell]) -> Vec<&'a str> {
         .collect()
 }
 
-/// `1.23 s`, with the speedup when there is more than one worker, and a
-/// mark for an answer that differs from python3's.
-fn cell_text(c: &Cell) -> String {
+/// `1.230 s ±4%`, with the speed-up over 1 worker when there is more than
+/// one (`×1.80`, or `×1.04 (noise)` when it is not a finding), and a mark
+/// for an answer that differs from python3's.
+fn cell_text(c: &Cell, floor: Option<f64>) -> String {
     match c.status.as_str() {
         "ok" => {
-            let mut s = format!("{:.3} s", c.wall_s.unwrap_or(f64::NAN));
+            let mut s = seconds_text(c);
             if c.workers > 1 {
                 if let Some(x) = c.speedup_vs_1 {
                     let _ = write!(s, " ×{x:.2}");
+                    match stats::Claim::judge(x, c.speedup_vs_1_interval, floor) {
+                        stats::Claim::Noise { .. } => s.push_str(" (noise)"),
+                        stats::Claim::Unknown => s.push_str(" (1 repeat)"),
+                        _ => {}
+                    }
                 }
             }
             if c.output_matches_python3 == Some(false) || c.answer_stable == Some(false) {
@@ -182,15 +190,20 @@ pub fn workload_table(r: &Results, workload: &str) -> Table {
                     cells
                         .iter()
                         .find(|c| c.runtime == *rt && c.executor == *e && c.workers == *w)
-                        .map(|c| cell_text(c))
+                        .map(|c| cell_text(c, r.noise_floor))
                         .unwrap_or_else(|| "—".into()),
                 );
             }
             row
         })
         .collect();
+    let scaled = configs.iter().any(|(_, w)| *w > 1);
     Table {
-        title: format!("{workload} ({kind}, size {size}): median wall time, ×speedup vs 1 worker"),
+        title: if scaled {
+            format!("{workload} ({kind}, size {size}): median wall time ±half its 95% interval; ×speed-up over 1 worker of the same runtime and executor, \"(noise)\" when the speed-up is within the noise")
+        } else {
+            format!("{workload} ({kind}, size {size}): median wall time ±half its 95% interval")
+        },
         headers,
         rows,
     }
@@ -220,7 +233,14 @@ pub fn metrics_table(r: &Results, workload: &str) -> Option<Table> {
                 row.push(
                     c.metrics
                         .get(*n)
-                        .map(|v| number(*v))
+                        .map(|v| match c.metric_intervals.get(*n) {
+                            Some(i) if *v != 0.0 => format!(
+                                "{} {}",
+                                number(*v),
+                                stats::plus_minus(stats::half_width(*v, *i))
+                            ),
+                            _ => number(*v),
+                        })
                         .unwrap_or_else(|| "—".into()),
                 );
             }
@@ -228,7 +248,9 @@ pub fn metrics_table(r: &Results, workload: &str) -> Option<Table> {
         })
         .collect();
     Some(Table {
-        title: format!("{workload}: the workload's own metrics (median)"),
+        title: format!(
+            "{workload}: the workload's own metrics (median of the repeats ±half its 95% interval)"
+        ),
         headers,
         rows,
     })
@@ -267,12 +289,12 @@ pub fn overhead_table(r: &Results) -> Option<Table> {
         let mut row = vec![w.to_string()];
         for rt in &rts {
             let text = match cells.iter().find(|c| c.workload == w && c.runtime == *rt) {
-                Some(c) if c.ok() => match (c.runtime.as_str(), c.vs_python3) {
-                    ("python3", _) => format!("{:.3} s", c.wall_s.unwrap_or(f64::NAN)),
-                    (_, Some(x)) => format!("{x:.2}x"),
-                    _ => format!("{:.3} s", c.wall_s.unwrap_or(f64::NAN)),
+                Some(c) if c.ok() => match (base(&c.runtime), c.vs_python3) {
+                    ("python3", _) => seconds_text(c),
+                    (_, Some(x)) => ratio_text(x, c.vs_python3_interval, r.noise_floor),
+                    _ => seconds_text(c),
                 },
-                Some(c) => cell_text(c),
+                Some(c) => cell_text(c, r.noise_floor),
                 None => "—".into(),
             };
             row.push(text);
@@ -280,7 +302,7 @@ pub fn overhead_table(r: &Results) -> Option<Table> {
         rows.push(row);
     }
     Some(Table {
-        title: "Single-thread overhead: wall time / python3's (python3's column: seconds)".into(),
+        title: "Single-thread overhead: wall time / python3's, with its 95% interval (python3's column: seconds)".into(),
         headers,
         rows,
     })
@@ -292,8 +314,8 @@ pub fn verdict_table(r: &Results) -> Option<Table> {
         return None;
     }
     Some(Table {
-        title: "Guido's criterion: single-threaded and I/O-bound programs no slower than under the baseline".into(),
-        headers: ["runtime", "baseline", "verdict", "worst", "geomean", "detail"]
+        title: "Guido's criterion: single-threaded and I/O-bound programs no slower than under the baseline. Not met: a program decidedly slower (its 95% interval above 1 and beyond the run's noise floor); met: every program's interval under the tolerance; within noise: neither, with the repeats that would decide.".into(),
+        headers: ["runtime", "baseline", "verdict", "deciding program", "geomean", "detail"]
             .map(String::from)
             .to_vec(),
         rows: r
@@ -304,143 +326,30 @@ pub fn verdict_table(r: &Results) -> Option<Table> {
                     v.runtime.clone(),
                     v.baseline.clone(),
                     v.status().to_string(),
-                    v.worst_ratio.map(|x| format!("{x:.2}x")).unwrap_or_else(|| "—".into()),
-                    v.geomean_ratio.map(|x| format!("{x:.2}x")).unwrap_or_else(|| "—".into()),
+                    match (&v.worst_cell, v.worst_ratio) {
+                        (Some(w), Some(x)) => format!(
+                            "{w}: {x:.2}x{}",
+                            v.worst_interval
+                                .map(|i| format!(" {}", stats::bracket(i, 2)))
+                                .unwrap_or_default()
+                        ),
+                        _ => "—".into(),
+                    },
+                    v.geomean_ratio
+                        .map(|x| {
+                            format!(
+                                "{x:.2}x{}",
+                                v.geomean_interval
+                                    .map(|i| format!(" {}", stats::bracket(i, 2)))
+                                    .unwrap_or_default()
+                            )
+                        })
+                        .unwrap_or_else(|| "—".into()),
                     v.note.clone(),
                 ]
             })
             .collect(),
     })
-}
-
-/// The sentences of the headline section, each from measured cells only.
-pub fn headlines(r: &Results) -> Vec<String> {
-    let mut lines = Vec::new();
-    let find = |w: &str, rt: &str, e: &str, n: u32| {
-        r.cells.iter().find(|c| {
-            c.workload == w && c.runtime == rt && c.executor == e && c.workers == n && c.ok()
-        })
-    };
-    if let Some(c) = find("count_primes", "rust-ceiling", "threads", 2) {
-        if let Some(x) = c.speedup_vs_1 {
-            lines.push(format!(
-                "The machine's real 2-worker limit (pure-Rust ceiling, count_primes in 2 threads): ×{x:.2} over 1 thread."
-            ));
-        }
-    }
-    for rt in r.runtimes.iter().filter(|rt| rt.family != "ceiling") {
-        for e in ["threads", "processes"] {
-            if let Some(x) = find("count_primes", &rt.name, e, 2).and_then(|c| c.speedup_vs_1) {
-                lines.push(format!(
-                    "count_primes on {} with 2 {e}: ×{x:.2} over 1 worker.",
-                    rt.name
-                ));
-            }
-        }
-    }
-    lines.extend(free_threading_headlines(r));
-    for rt in &r.runtimes {
-        let wall = |e: &str, n: u32| find("countdown", &rt.name, e, n).and_then(|c| c.wall_s);
-        if let (Some(threads), Some(serial)) = (wall("threads", 2), wall("serial", 1)) {
-            lines.push(format!(
-                "Beazley's countdown on {}: two threads take {:.2}x the time of counting down twice in sequence.",
-                rt.name,
-                threads / serial
-            ));
-        }
-    }
-    for rt in &r.runtimes {
-        if let Some(c) = find("convoy", &rt.name, "threads", 2) {
-            let m = |k: &str| c.metrics.get(k).copied();
-            if let (Some(alone), Some(p50), Some(p99)) =
-                (m("alone_p50_ms"), m("p50_ms"), m("p99_ms"))
-            {
-                lines.push(format!(
-                    "Convoy on {}: an I/O round trip takes {p50:.3} ms (p50; p99 {p99:.3} ms) beside a CPU-bound thread, {alone:.3} ms alone ({:.1}x).",
-                    rt.name,
-                    if alone > 0.0 { p50 / alone } else { f64::NAN }
-                ));
-            }
-        }
-    }
-    for rt in &r.runtimes {
-        let per = find("handoff", &rt.name, "threads", 2)
-            .and_then(|c| c.metrics.get("us_per_handoff").copied());
-        if let Some(us) = per {
-            lines.push(format!(
-                "Handoff on {}: {us:.1} µs to pass the turn from one thread to the other (a blocking lock acquire woken by a release).",
-                rt.name
-            ));
-        }
-    }
-    lines
-}
-
-/// The headlines of each runtime without a GIL (the `free-threaded`
-/// feature of its registry entry): its 2-thread speedup on `count_primes`
-/// as a share of the Rust ceiling's, its single-thread overhead against the
-/// baseline (Guido's criterion, from its verdict), and how
-/// `refcount_contention` scales (threads reading the same objects).
-pub fn free_threading_headlines(r: &Results) -> Vec<String> {
-    let mut lines = Vec::new();
-    let find = |w: &str, rt: &str, e: &str, n: u32| {
-        r.cells.iter().find(|c| {
-            c.workload == w && c.runtime == rt && c.executor == e && c.workers == n && c.ok()
-        })
-    };
-    let ceiling = find("count_primes", "rust-ceiling", "threads", 2).and_then(|c| c.speedup_vs_1);
-    for rt in r
-        .runtimes
-        .iter()
-        .filter(|rt| rt.features.iter().any(|f| f == "free-threaded"))
-    {
-        let name = &rt.name;
-        if let Some(x) = find("count_primes", name, "threads", 2).and_then(|c| c.speedup_vs_1) {
-            lines.push(match ceiling {
-                Some(c) => format!(
-                    "No GIL, {name}: count_primes in 2 threads runs ×{x:.2} over 1 thread, {:.0}% of the Rust ceiling's ×{c:.2}.",
-                    100.0 * x / c
-                ),
-                None => format!(
-                    "No GIL, {name}: count_primes in 2 threads runs ×{x:.2} over 1 thread (no ceiling measured)."
-                ),
-            });
-        }
-        if let Some(v) = r.verdicts.iter().find(|v| &v.runtime == name) {
-            if let (Some(g), Some(w)) = (v.geomean_ratio, v.worst_ratio) {
-                lines.push(format!(
-                    "No GIL, {name}: one thread runs at {g:.2}x the time of {} (geometric mean; worst {w:.2}x, {}), Guido's criterion {}.",
-                    v.baseline,
-                    v.worst_cell.as_deref().unwrap_or("?"),
-                    v.status()
-                ));
-            }
-        }
-        // One thread in a `threading.Thread` if measured (the same
-        // executor as the others), else the serial run.
-        let wall = |n: u32| {
-            find("refcount_contention", name, "threads", n)
-                .or_else(|| {
-                    (n == 1)
-                        .then(|| find("refcount_contention", name, "serial", 1))
-                        .flatten()
-                })
-                .and_then(|c| c.wall_s)
-        };
-        if let Some(one) = wall(1) {
-            let scaled: Vec<String> = [2, 4]
-                .into_iter()
-                .filter_map(|n| wall(n).map(|w| format!("{n} threads ×{:.2}", one / w)))
-                .collect();
-            if !scaled.is_empty() {
-                lines.push(format!(
-                    "No GIL, {name}: refcount_contention (threads reading the same objects) runs {} over one.",
-                    scaled.join(", ")
-                ));
-            }
-        }
-    }
-    lines
 }
 
 /// Pending, failed and mismatched cells.
@@ -491,6 +400,13 @@ fn intro(r: &Results) -> Vec<String> {
             r.machine.commit.as_deref().map(|c| format!(", ftl at commit {c}")).unwrap_or_default()
         ),
         "Runs were interleaved: every round runs each cell once, in an order shuffled for that round. Wall time includes interpreter start-up; CPU time (in results.json) includes waited-for child processes.".into(),
+        match r.noise_floor {
+            Some(f) => format!(
+                "Noise: a cell's repeats spread ±{:.0}% around their median on a typical cell of this run (its noise floor); a difference is a finding only when its 95% interval excludes 1 and it is larger than that.",
+                f * 100.0
+            ),
+            None => "Noise: one repeat per cell, so no figure has an interval and no difference is called a finding (use --repeat 3 or more).".into(),
+        },
     ];
     for rt in &r.runtimes {
         v.push(format!(
@@ -580,18 +496,132 @@ pub fn timeline_table(t: &timeline::Record) -> Option<Table> {
     })
 }
 
-/// `report.md`.
-pub fn markdown(r: &Results) -> String {
-    let timelines = &r.timelines;
-    let mut s = String::from("# ftl comparison matrix\n\n");
-    for l in intro(r) {
-        let _ = writeln!(s, "- {l}");
+/// What a report shows: the runs (one, or several merged by `cargo
+/// xtask report`), each with its machine's label, and the merged view of
+/// their cells.
+///
+/// Merging renames every runtime `NAME @ LABEL` (cells, runtimes,
+/// verdicts, timelines), so the tables and charts put the machines side by
+/// side; each run's figures are derived *before* the merge, within the
+/// run (a speed-up is never a ratio of two machines' cells). The summary,
+/// the headlines and the intro are made per run.
+#[derive(Clone, Debug)]
+pub struct Runs {
+    /// The tables' and charts' view.
+    pub merged: Results,
+    /// Each run with its label (empty for a single run).
+    pub runs: Vec<(String, Results)>,
+}
+
+impl Runs {
+    /// One run, as the bench writes it.
+    pub fn one(r: &Results) -> Runs {
+        Runs {
+            merged: r.clone(),
+            runs: vec![(String::new(), r.clone())],
+        }
     }
-    let heads = headlines(r);
-    if !heads.is_empty() {
-        s.push_str("\n## Headlines\n\n");
-        for l in heads {
+
+    /// Several runs side by side, each labelled with its machine (`16
+    /// CPUs`, with `#2`, `#3` on a repeated label). One run stays as is.
+    pub fn merge(runs: Vec<Results>) -> Runs {
+        if runs.len() == 1 {
+            return Runs::one(&runs[0]);
+        }
+        let mut labels: Vec<String> = Vec::new();
+        for r in &runs {
+            let plain = format!("{} CPUs", r.machine.cpus);
+            let n = labels
+                .iter()
+                .filter(|l| l.split(" #").next() == Some(plain.as_str()))
+                .count();
+            labels.push(if n == 0 {
+                plain
+            } else {
+                format!("{plain} #{}", n + 1)
+            });
+        }
+        let mut merged = runs[0].clone();
+        merged.runtimes.clear();
+        merged.cells.clear();
+        merged.verdicts.clear();
+        merged.timelines.clear();
+        merged.pending_runtimes.clear();
+        merged.duration_s = runs.iter().map(|r| r.duration_s).sum();
+        merged.repeat = runs.iter().map(|r| r.repeat).min().unwrap_or(0);
+        merged.noise_floor = runs.iter().filter_map(|r| r.noise_floor).reduce(f64::max);
+        for (label, r) in labels.iter().zip(&runs) {
+            let rename = |n: &str| format!("{n} @ {label}");
+            merged.runtimes.extend(r.runtimes.iter().map(|rt| {
+                let mut rt = rt.clone();
+                rt.name = rename(&rt.name);
+                rt
+            }));
+            merged.cells.extend(r.cells.iter().map(|c| {
+                let mut c = c.clone();
+                c.runtime = rename(&c.runtime);
+                c
+            }));
+            merged.verdicts.extend(r.verdicts.iter().map(|v| {
+                let mut v = v.clone();
+                v.runtime = rename(&v.runtime);
+                v.baseline = rename(&v.baseline);
+                v
+            }));
+            merged.timelines.extend(r.timelines.iter().map(|t| {
+                let mut t = t.clone();
+                t.runtime = rename(&t.runtime);
+                t
+            }));
+            for p in &r.pending_runtimes {
+                if !merged.pending_runtimes.contains(p) {
+                    merged.pending_runtimes.push(p.clone());
+                }
+            }
+        }
+        Runs {
+            merged,
+            runs: labels.into_iter().zip(runs).collect(),
+        }
+    }
+
+    /// Each run's section heading, or none for a single run.
+    fn heading(label: &str) -> Option<String> {
+        (!label.is_empty()).then(|| format!("On {label}"))
+    }
+}
+
+/// `report.md` of one run.
+pub fn markdown(r: &Results) -> String {
+    markdown_of(&Runs::one(r))
+}
+
+/// `report.md`.
+pub fn markdown_of(runs: &Runs) -> String {
+    let r = &runs.merged;
+    let timelines = &r.timelines;
+    let mut s = String::from("# ftl comparison matrix\n");
+    for (label, run) in &runs.runs {
+        let head = Runs::heading(label);
+        s.push_str(&format!(
+            "\n## Summary{}\n\n",
+            head.as_deref()
+                .map(|h| format!(" — {h}"))
+                .unwrap_or_default()
+        ));
+        for l in summary(run) {
             let _ = writeln!(s, "- {l}");
+        }
+        s.push('\n');
+        for l in intro(run) {
+            let _ = writeln!(s, "- {l}");
+        }
+        let heads = headlines(run);
+        if !heads.is_empty() {
+            s.push_str("\n### Headlines\n\n");
+            for l in heads {
+                let _ = writeln!(s, "- {l}");
+            }
         }
     }
     if let Some(t) = verdict_table(r) {
@@ -642,40 +672,94 @@ pub fn markdown(r: &Results) -> String {
     for l in pending {
         let _ = writeln!(s, "- pending: {l}");
     }
-    s.push_str("\n`≠` marks an answer that differs from python3's or between repeats. Charts: index.html. Every figure: results.json.\n");
+    s.push_str(&format!(
+        "\n{FOOTNOTE} Charts: index.html. Every figure and sample: results.json.\n"
+    ));
     s
 }
 
-/// `index.html`.
-pub fn html(r: &Results) -> String {
-    let timelines = &r.timelines;
-    let mut s = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ftl comparison matrix</title>\n<style>\n\
-         body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n\
-         table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}\n\
-         th{background:#f0f0f0}td:first-child,th:first-child{text-align:left}\n\
-         td.bad{background:#fdd}td.pending{color:#999}.chart{margin:1em 0}\n\
-         </style></head><body>\n<h1>ftl comparison matrix</h1>\n<ul>\n",
-    );
-    for l in intro(r) {
-        let _ = writeln!(s, "<li>{}</li>", escape(&l));
+/// How to read the figures, under every report.
+const FOOTNOTE: &str = "`≠` marks an answer that differs from python3's or between repeats. \
+    `±x%` is half the bootstrap 95% interval of the median of the repeats; `[a–b]` is a ratio's interval. \
+    A difference is called a finding only when its interval excludes 1 and it exceeds the run's noise floor; \
+    otherwise it is \"within noise\".";
+
+/// Text for HTML with Markdown's inline code (`` `x` ``) as `<code>`.
+pub fn inline_html(text: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{}</code>", escape(part));
+        } else {
+            out.push_str(&escape(part));
+        }
     }
-    s.push_str("</ul>\n");
-    let heads = headlines(r);
-    if !heads.is_empty() {
-        s.push_str("<h2>Headlines</h2>\n<ul>\n");
-        for l in heads {
-            let _ = writeln!(s, "<li>{}</li>", escape(&l));
+    if text.matches('`').count() % 2 == 1 {
+        // An unpaired backtick: show the text as it is.
+        return escape(text);
+    }
+    out
+}
+
+/// The page's style: the charts take the column's width, wide tables
+/// scroll inside their own box, and the whole fits a 1400 px window.
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n\
+     .scroll{overflow-x:auto;max-width:100%;margin:.5em 0 1.5em}\n\
+     table{border-collapse:collapse;font-size:.92em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right;white-space:nowrap}\n\
+     th{background:#f0f0f0}td:first-child,th:first-child{text-align:left}\n\
+     td.bad{background:#fdd}td.pending{color:#999}.chart{margin:1em 0}.chart svg{width:100%;height:auto}\n\
+     code{background:#f3f3f3;padding:0 .25em;border-radius:3px;font-size:.92em}\n\
+     .summary{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:.5em 1.2em}\n\
+     p.caption{color:#555;font-size:.95em}";
+
+/// `index.html` of one run.
+pub fn html(r: &Results) -> String {
+    html_of(&Runs::one(r))
+}
+
+/// A table in its scrolling box, with its caption.
+fn html_table(t: &Table) -> String {
+    format!(
+        "<p class=\"caption\">{}</p>\n<div class=\"scroll\">{}</div>\n",
+        inline_html(&t.title),
+        t.html()
+    )
+}
+
+/// `index.html`.
+pub fn html_of(runs: &Runs) -> String {
+    let r = &runs.merged;
+    let timelines = &r.timelines;
+    let mut s = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ftl comparison matrix</title>\n<style>\n{STYLE}\n</style></head><body>\n<h1>ftl comparison matrix</h1>\n"
+    );
+    let list = |s: &mut String, lines: &[String]| {
+        s.push_str("<ul>\n");
+        for l in lines {
+            let _ = writeln!(s, "<li>{}</li>", inline_html(l));
         }
         s.push_str("</ul>\n");
+    };
+    for (label, run) in &runs.runs {
+        let head = Runs::heading(label);
+        let _ = writeln!(
+            s,
+            "<div class=\"summary\"><h2>Summary{}</h2>",
+            head.as_deref()
+                .map(|h| format!(" — {}", escape(h)))
+                .unwrap_or_default()
+        );
+        list(&mut s, &summary(run));
+        s.push_str("</div>\n");
+        list(&mut s, &intro(run));
+        let heads = headlines(run);
+        if !heads.is_empty() {
+            s.push_str("<h3>Headlines</h3>\n");
+            list(&mut s, &heads);
+        }
     }
     if let Some(t) = verdict_table(r) {
-        let _ = write!(
-            s,
-            "<h2>Verdicts</h2>\n<p>{}</p>\n{}",
-            escape(&t.title),
-            t.html()
-        );
+        let _ = write!(s, "<h2>Verdicts</h2>\n{}", html_table(&t));
     }
     s.push_str("<h2>Charts</h2>\n");
     for svg in charts::all(r) {
@@ -690,7 +774,7 @@ pub fn html(r: &Results) -> String {
             "<h3>{} on {}</h3>\n<p>{}</p>",
             escape(&t.workload),
             escape(&t.runtime),
-            escape(&timeline_sentence(t))
+            inline_html(&timeline_sentence(t))
         );
         if let Some(svg) = &t.svg {
             let _ = writeln!(
@@ -704,29 +788,18 @@ pub fn html(r: &Results) -> String {
             let _ = writeln!(s, "<div class=\"chart\">{inline}</div>");
         }
         if let Some(table) = timeline_table(t) {
-            let _ = write!(s, "<p>{}</p>\n{}", escape(&table.title), table.html());
+            s.push_str(&html_table(&table));
         }
     }
     if let Some(t) = overhead_table(r) {
-        let _ = write!(
-            s,
-            "<h2>Single-thread overhead</h2>\n<p>{}</p>\n{}",
-            escape(&t.title),
-            t.html()
-        );
+        let _ = write!(s, "<h2>Single-thread overhead</h2>\n{}", html_table(&t));
     }
     s.push_str("<h2>Workloads</h2>\n");
     for w in workloads(r) {
         let t = workload_table(r, w);
-        let _ = write!(
-            s,
-            "<h3>{}</h3>\n<p>{}</p>\n{}",
-            escape(w),
-            escape(&t.title),
-            t.html()
-        );
+        let _ = write!(s, "<h3>{}</h3>\n{}", escape(w), html_table(&t));
         if let Some(m) = metrics_table(r, w) {
-            let _ = write!(s, "<p>{}</p>\n{}", escape(&m.title), m.html());
+            s.push_str(&html_table(&m));
         }
     }
     let (pending, bad) = problems(r);
@@ -735,13 +808,18 @@ pub fn html(r: &Results) -> String {
         s.push_str("<li>Every cell that ran finished, and every answer matched python3's.</li>\n");
     }
     for l in bad.iter().chain(&pending) {
-        let _ = writeln!(s, "<li>{}</li>", escape(l));
+        let _ = writeln!(s, "<li>{}</li>", inline_html(l));
     }
-    s.push_str("</ul>\n<p>≠ marks an answer that differs from python3's or between repeats. Every figure: results.json.</p>\n</body></html>\n");
+    let _ = write!(
+        s,
+        "</ul>\n<p class=\"caption\">{} Every figure and sample: results.json.</p>\n</body></html>\n",
+        inline_html(FOOTNOTE)
+    );
     s
 }
 
-/// The table printed at the end of a run.
+/// The text printed at the end of a run: the tables, the headlines, and
+/// the summary last, where the reader's eye lands.
 pub fn terminal(r: &Results) -> String {
     let mut s = String::new();
     for w in workloads(r) {
@@ -756,7 +834,12 @@ pub fn terminal(r: &Results) -> String {
         s.push_str(&t.text());
         s.push('\n');
     }
+    s.push_str("Headlines\n");
     for l in headlines(r) {
+        let _ = writeln!(s, "* {l}");
+    }
+    s.push_str("\nSummary\n");
+    for l in summary(r) {
         let _ = writeln!(s, "* {l}");
     }
     s
@@ -780,6 +863,7 @@ mod tests {
                 .is_none()
                 .then(|| "single has no `threads` executor yet".into()),
             wall_s: wall,
+            wall_samples: wall.map_or(vec![], |w| vec![w * 0.99, w, w * 1.01]),
             answer: Some("x\n".into()),
             ..Cell::default()
         }
@@ -815,6 +899,7 @@ mod tests {
         ];
         cells[8].answer = Some("y\n".into());
         derive(&mut cells);
+        let floor = super::super::results::noise_floor(&cells);
         let rt = |n: &str, f: &str| RuntimeRecord {
             name: n.into(),
             family: f.into(),
@@ -841,7 +926,7 @@ mod tests {
             baseline: Some("single".into()),
             cells,
             verdicts: vec![],
-            noise_floor: None,
+            noise_floor: floor,
             timelines: vec![],
         }
     }
@@ -856,11 +941,17 @@ mod tests {
         );
         assert_eq!(
             t.rows[1],
-            ["threads", "2", "1.100 s ×0.91", "—", "0.055 s ×1.82"]
+            [
+                "threads",
+                "2",
+                "1.100 s ±1% ×0.91",
+                "—",
+                "0.055 s ±1% ×1.82"
+            ]
         );
         assert_eq!(t.rows[0][3], "pending");
         let o = overhead_table(&r).unwrap();
-        assert_eq!(o.rows[0], ["nbody", "2.000 s", "2.00x"]);
+        assert_eq!(o.rows[0], ["nbody", "2.000 s ±1%", "2.00x [1.96–2.04]"]);
         let n = workload_table(&r, "nbody");
         assert!(n.rows[0][3].ends_with('≠'), "{:?}", n.rows[0]);
     }
@@ -868,15 +959,15 @@ mod tests {
     #[test]
     fn headlines_come_from_measured_cells() {
         let h = headlines(&sample());
-        assert!(h[0].contains("×1.82"), "{h:?}");
+        assert!(h[0].contains("×1.82 [1.78–1.85] over 1 thread"), "{h:?}");
         assert!(
             h.iter()
-                .any(|l| l.contains("python3 with 2 processes: ×1.82")),
+                .any(|l| l.contains("python3 with 2 processes: ×1.82 [1.78–1.85]")),
             "{h:?}"
         );
         assert!(
             h.iter()
-                .any(|l| l.contains("python3 with 2 threads: ×0.91")),
+                .any(|l| l.contains("python3 with 2 threads: ×0.91 [0.89–0.93]")),
             "{h:?}"
         );
     }
@@ -943,17 +1034,17 @@ mod tests {
             worst_cell: Some("nbody serial×1".into()),
             geomean_ratio: Some(1.2),
             status: "not met".into(),
-            worst_interval: None,
-            geomean_interval: None,
+            worst_interval: Some([1.35, 1.45]),
+            geomean_interval: Some([1.15, 1.25]),
             suggest_repeat: None,
             note: String::new(),
         });
         let lines = headlines(&r);
         let has = |s: &str| lines.iter().any(|l| l.contains(s));
         // 2.0 / 1.25 = 1.6 against the ceiling's 0.1 / 0.055 = 1.82: 88%.
-        assert!(has("No GIL, ft-atomic: count_primes in 2 threads runs ×1.60 over 1 thread, 88% of the Rust ceiling's ×1.82."), "{lines:?}");
-        assert!(has("one thread runs at 1.20x the time of gil-new (geometric mean; worst 1.40x, nbody serial×1), Guido's criterion not met."), "{lines:?}");
-        assert!(has("refcount_contention (threads reading the same objects) runs 2 threads ×0.50, 4 threads ×0.25 over one."), "{lines:?}");
+        assert!(has("No GIL, ft-atomic: count_primes in 2 threads runs ×1.60 [1.57–1.63] over 1 thread, 88% of the Rust ceiling's ×1.82."), "{lines:?}");
+        assert!(has("one thread runs at 1.20x [1.15–1.25] the time of gil-new (geometric mean; deciding program nbody serial×1, 1.40x [1.35–1.45]), Guido's criterion not met."), "{lines:?}");
+        assert!(has("refcount_contention (threads reading the same objects) runs 2 threads ×0.50 [0.49–0.51]; 4 threads ×0.25 [0.25–0.26] over one."), "{lines:?}");
         // A runtime with a GIL gets none of these.
         assert!(!has("No GIL, python3"), "{lines:?}");
     }
@@ -972,10 +1063,10 @@ mod tests {
         let lines = headlines(&r);
         let has = |s: &str| lines.iter().any(|l| l.contains(s));
         assert!(
-            has("Beazley's countdown on python3: two threads take 1.50x"),
+            has("Beazley's countdown on python3: two threads take 1.50x [1.47–1.53]"),
             "{lines:?}"
         );
-        assert!(has("Convoy on python3: an I/O round trip takes 5.000 ms (p50; p99 11.000 ms) beside a CPU-bound thread, 0.200 ms alone (25.0x)."), "{lines:?}");
+        assert!(has("Convoy on python3: beside a CPU-bound thread an I/O round trip's p50 is 25.00x (one repeat: no interval) its p50 alone (5.000 ms against 0.200 ms; p99 11.000 ms)."), "{lines:?}");
         assert!(
             has("Handoff on python3: 28.2 µs to pass the turn"),
             "{lines:?}"
