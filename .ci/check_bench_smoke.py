@@ -19,7 +19,7 @@ def main(out):
     with open(os.path.join(out, "results.json")) as f:
         r = json.load(f)
     problems = []
-    if r.get("schema") != 1 or r.get("mode") != "smoke":
+    if r.get("schema") != 2 or r.get("mode") != "smoke":
         problems.append("schema/mode: %r/%r" % (r.get("schema"), r.get("mode")))
     cells = {(c["workload"], c["runtime"], c["executor"], c["workers"]): c for c in r["cells"]}
 

@@ -56,7 +56,7 @@ fn claimed(shown: String, x: f64, interval: Option<Interval>, floor: Option<f64>
         (Claim::Noise { half_width }, _) => {
             format!("{shown}, within noise ({})", stats::plus_minus(half_width))
         }
-        (Claim::Unknown, _) => format!("{shown} (one repeat: no interval)"),
+        (Claim::Unknown, _) => format!("{shown} (one repeat)"),
         (_, Some(i)) => format!("{shown} {}", stats::bracket(i, 2)),
         (_, None) => shown,
     }
@@ -127,6 +127,14 @@ pub fn summary(r: &Results) -> Vec<String> {
     let mut lines = Vec::new();
     let has = |rt: &str| r.runtimes.iter().any(|x| x.name == rt);
 
+    // One repeat: no interval anywhere, so nothing below is decided.
+    if r.repeat < 2 {
+        lines.push(
+            "One repeat per cell: no figure has an interval, so none below is a finding (--repeat 3 or more decides)."
+                .to_string(),
+        );
+    }
+
     // One thread.
     let mut costs = Vec::new();
     let mut count = 0;
@@ -164,6 +172,7 @@ pub fn summary(r: &Results) -> Vec<String> {
     let mut scale = Vec::new();
     let mut flat = Vec::new();
     let mut slower = Vec::new();
+    let mut undecided = Vec::new();
     for rt in r.runtimes.iter().filter(|rt| rt.family != "ceiling") {
         for e in ["threads", "processes", "interpreters"] {
             let Some(c) = find(r, "count_primes", &rt.name, e, 2) else {
@@ -180,6 +189,8 @@ pub fn summary(r: &Results) -> Vec<String> {
                     rt.name,
                     speedup_text(x, c.speedup_vs_1_interval, floor)
                 ));
+            } else if claim == Claim::Unknown {
+                undecided.push(format!("{} {e} ×{x:.2}", rt.name));
             } else if claim == Claim::Below {
                 slower.push(format!(
                     "{} {e} {}",
@@ -195,7 +206,7 @@ pub fn summary(r: &Results) -> Vec<String> {
             }
         }
     }
-    if !scale.is_empty() || !flat.is_empty() || !slower.is_empty() {
+    if !scale.is_empty() || !flat.is_empty() || !slower.is_empty() || !undecided.is_empty() {
         let mut s = String::from("Two workers, CPU-bound (count_primes, speed-up over 1 worker): ");
         if let Some((top, i)) = ceiling {
             s.push_str(&format!(
@@ -203,14 +214,22 @@ pub fn summary(r: &Results) -> Vec<String> {
                 speedup_text(top, i, floor)
             ));
         }
-        if scale.is_empty() {
-            s.push_str("no runtime speeds up");
-        } else {
-            s.push_str(&format!("speeds up: {}", scale.join(", ")));
+        let mut parts = Vec::new();
+        if !scale.is_empty() {
+            parts.push(format!("speeds up: {}", scale.join(", ")));
+        } else if !flat.is_empty() || !slower.is_empty() {
+            parts.push("no runtime speeds up".to_string());
         }
         if !flat.is_empty() {
-            s.push_str(&format!("; no speed-up beyond noise: {}", flat.join(", ")));
+            parts.push(format!("no speed-up beyond noise: {}", flat.join(", ")));
         }
+        if !undecided.is_empty() {
+            parts.push(format!(
+                "undecided (one repeat, no interval): {}",
+                undecided.join(", ")
+            ));
+        }
+        s.push_str(&parts.join("; "));
         if !slower.is_empty() {
             s.push_str(&format!(
                 "; slower with 2 workers than with 1: {}",
@@ -224,6 +243,7 @@ pub fn summary(r: &Results) -> Vec<String> {
     // The convoy.
     let mut convoy = Vec::new();
     let mut cured = Vec::new();
+    let mut unknown = Vec::new();
     for rt in &r.runtimes {
         let Some(c) = find(r, "convoy", &rt.name, "threads", 2) else {
             continue;
@@ -231,25 +251,33 @@ pub fn summary(r: &Results) -> Vec<String> {
         let Some((x, i)) = convoy_ratio(c) else {
             continue;
         };
-        if Claim::judge(x, i, floor) == Claim::Above {
+        let claim = Claim::judge(x, i, floor);
+        if claim == Claim::Above {
             convoy.push(format!("{} {}", rt.name, ratio_text(x, i, floor)));
+        } else if claim == Claim::Unknown {
+            unknown.push(format!("{} {x:.2}x", rt.name));
         } else {
             cured.push(format!("{} {}", rt.name, ratio_text(x, i, floor)));
         }
     }
-    if !convoy.is_empty() || !cured.is_empty() {
+    if !convoy.is_empty() || !cured.is_empty() || !unknown.is_empty() {
         let mut s = String::from(
             "Convoy (an I/O thread's p50 round trip beside a CPU-bound thread, as a multiple of its p50 alone): ",
         );
+        let mut parts = Vec::new();
         if !convoy.is_empty() {
-            s.push_str(&format!("convoy on {}", convoy.join(", ")));
+            parts.push(format!("convoy on {}", convoy.join(", ")));
         }
         if !cured.is_empty() {
-            if !convoy.is_empty() {
-                s.push_str("; ");
-            }
-            s.push_str(&format!("no convoy on {}", cured.join(", ")));
+            parts.push(format!("no convoy on {}", cured.join(", ")));
         }
+        if !unknown.is_empty() {
+            parts.push(format!(
+                "undecided (one repeat, no interval): {}",
+                unknown.join(", ")
+            ));
+        }
+        s.push_str(&parts.join("; "));
         s.push('.');
         lines.push(s);
     }

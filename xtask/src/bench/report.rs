@@ -1066,7 +1066,7 @@ mod tests {
             has("Beazley's countdown on python3: two threads take 1.50x [1.47–1.53]"),
             "{lines:?}"
         );
-        assert!(has("Convoy on python3: beside a CPU-bound thread an I/O round trip's p50 is 25.00x (one repeat: no interval) its p50 alone (5.000 ms against 0.200 ms; p99 11.000 ms)."), "{lines:?}");
+        assert!(has("Convoy on python3: beside a CPU-bound thread an I/O round trip's p50 is 25.00x (one repeat) its p50 alone (5.000 ms against 0.200 ms; p99 11.000 ms)."), "{lines:?}");
         assert!(
             has("Handoff on python3: 28.2 µs to pass the turn"),
             "{lines:?}"

@@ -454,13 +454,21 @@ pub fn verdict(cells: &[Cell], runtime: &str, baseline: &str, floor: Option<f64>
                 .map_or(f64::NAN, |i| stats::half_width(decider.ratio, i));
             let suggest = stats::repeats_to_decide(repeats, half, TOLERANCE);
             v.suggest_repeat = Some(suggest);
-            format!(
+            if decider.interval.is_none() {
+                format!(
+                    "within noise: one repeat gives no interval, so nothing is decided; the slowest program is {} ({}); {mean}; run with --repeat 3 or more",
+                    decider.name,
+                    shown(decider)
+                )
+            } else {
+                format!(
                 "within noise: no program decidedly slower, but {} could be up to {:.0}% slower ({}); {mean}; --repeat {suggest} would narrow the intervals to about ±{:.0}%",
                 decider.name,
                 (reach(decider) - 1.0) * 100.0,
                 shown(decider),
                 TOLERANCE * 100.0
             )
+            }
         }
     };
     v
