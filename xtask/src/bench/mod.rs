@@ -193,9 +193,12 @@ pub fn select_runtimes(
             Some(r) if !chosen.iter().any(|c: &Runtime| c.name == name) => chosen.push(r.clone()),
             Some(_) => {}
             None if pending.iter().any(|p| p == name) => {
+                let issue = runtimes::coming_in(name)
+                    .map(|n| format!(", issue {n}"))
+                    .unwrap_or_default();
                 return Err(format!(
-                    "runtime `{name}` is not built yet (see `ftl runtimes`)"
-                ))
+                    "runtime `{name}` is not built yet (see `ftl runtimes`{issue})"
+                ));
             }
             None => {
                 let known: Vec<&str> = all.iter().map(|r| r.name.as_str()).collect();

@@ -140,3 +140,90 @@ pub fn render(paths: &[PathBuf], out: &Path) -> Result<Runs, String> {
     write("index.html", &report::html_of(&runs))?;
     Ok(runs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn crafted() -> Value {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crafted_results.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// A fresh folder under the system's temporary directory.
+    fn scratch(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("ftl-rerender-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn write(dir: &Path, name: &str, v: &Value) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, serde_json::to_string(v).unwrap()).unwrap();
+        p
+    }
+
+    #[test]
+    fn runs_from_two_machines_are_merged_side_by_side() {
+        let dir = scratch("merge");
+        let small = write(&dir, "small.json", &crafted());
+        let mut big = crafted();
+        big["machine"]["cpus"] = 16.into();
+        let big = write(&dir, "big.json", &big);
+        let out = dir.join("out");
+        let runs = render(&[small, big], &out).unwrap();
+        let labels: Vec<&str> = runs.runs.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(labels, ["2 CPUs", "16 CPUs"]);
+        let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+        for needle in [
+            "On 2 CPUs",
+            "On 16 CPUs",
+            "| gil-new @ 2 CPUs |",
+            "| gil-new @ 16 CPUs |",
+        ] {
+            assert!(md.contains(needle), "no {needle:?} in\n{md}");
+        }
+        // One colour per runtime on every machine: gil-new's red is drawn
+        // for both of its runs.
+        let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert!(html.contains("gil-new @ 16 CPUs"));
+        let red = format!("#{:02X}{:02X}{:02X}", 214, 39, 40);
+        assert_eq!(
+            super::super::charts::colour("gil-new @ 16 CPUs"),
+            super::super::charts::colour("gil-new")
+        );
+        assert!(html.contains(&red));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_schema_1_results_json_gets_its_intervals_on_loading() {
+        let dir = scratch("schema1");
+        let mut v = crafted();
+        v["schema"] = 1.into();
+        let cells = v["cells"].as_array_mut().unwrap();
+        for c in cells.iter_mut() {
+            let c = c.as_object_mut().unwrap();
+            c.retain(|k, _| !k.ends_with("_interval") && k != "metric_intervals");
+        }
+        v.as_object_mut().unwrap().remove("noise_floor");
+        let p = write(&dir, "results.json", &v);
+        let (r, _) = load(&dir).unwrap();
+        assert_eq!(r.schema, 1);
+        let nbody = r
+            .cells
+            .iter()
+            .find(|c| c.workload == "nbody" && c.runtime == "gil-new")
+            .unwrap();
+        assert!(nbody.wall_interval.is_some());
+        assert!(r.noise_floor.is_some());
+        let mut future = v.clone();
+        future["schema"] = (results::SCHEMA + 1).into();
+        std::fs::write(&p, serde_json::to_string(&future).unwrap()).unwrap();
+        let e = load(&p).unwrap_err();
+        assert!(e.contains("this xtask reads schemas 1 to"), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

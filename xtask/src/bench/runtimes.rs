@@ -74,6 +74,56 @@ pub struct Runtime {
     pub modules: Option<Vec<String>>,
 }
 
+/// What an ftl runtime lacks by design, never to be built: (runtime,
+/// executor, why). `single` is CPython's single-threaded baseline: starting
+/// a thread raises RuntimeError, and an interpreter per thread needs
+/// threads.
+const BY_DESIGN: &[(&str, &str, &str)] = &[
+    ("single", "threads", "single-threaded"),
+    ("single", "interpreters", "single-threaded"),
+];
+
+/// The open issue that brings an executor, a module (by its top-level
+/// package) or a runtime the ftl runtimes lack (`issues show N`).
+const COMING: &[(&str, u32)] = &[
+    ("gc", 16),
+    ("weakref", 16),
+    ("ft-biased", 17),
+    ("ft-buffered", 17),
+    ("processes", 18),
+    ("multiprocessing", 18),
+    ("concurrent", 18),
+    ("pickle", 18),
+    ("queue", 18),
+    ("interpreters", 19),
+    ("_interpreters", 19),
+];
+/// The issue that brings the rest of the standard library.
+const REST_OF_STDLIB: u32 = 20;
+
+/// The issue that will build `what` (an executor, a module or a runtime).
+pub fn coming_in(what: &str) -> Option<u32> {
+    let top = what.split('.').next().unwrap_or(what);
+    COMING.iter().find(|(w, _)| *w == top).map(|(_, n)| *n)
+}
+
+/// The pending reason of a runtime without `thing` (`` `threads` executor ``,
+/// `` `gc` module ``; `key` is its bare name): "by design" where it will never
+/// have it, else "not built yet" with the issue that brings it.
+pub fn missing(runtime: &str, thing: &str, key: &str) -> String {
+    if let Some((_, _, why)) = BY_DESIGN
+        .iter()
+        .find(|(r, e, _)| *r == runtime && *e == key)
+    {
+        return format!("{runtime}: no {thing}, by design ({why})");
+    }
+    let issue = coming_in(key).or_else(|| thing.ends_with("module").then_some(REST_OF_STDLIB));
+    match issue {
+        Some(n) => format!("{runtime}: {thing} not built yet (issue {n})"),
+        None => format!("{runtime}: {thing} not built yet"),
+    }
+}
+
 /// Whether a runtime takes part in a workload's rows at all, and if so
 /// whether a given configuration can run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,11 +154,15 @@ impl Runtime {
             _ => {}
         }
         if !self.features.iter().any(|f| f == executor) {
-            return Fit::Pending(format!("{} has no `{executor}` executor yet", self.name));
+            return Fit::Pending(missing(
+                &self.name,
+                &format!("`{executor}` executor"),
+                executor,
+            ));
         }
         if let Some(modules) = &self.modules {
             if let Some(m) = w.requires.iter().find(|m| !modules.contains(m)) {
-                return Fit::Pending(format!("{} has no `{m}` module yet", self.name));
+                return Fit::Pending(missing(&self.name, &format!("`{m}` module"), m));
             }
         }
         Fit::Runs
@@ -369,14 +423,55 @@ mod tests {
     fn ftl_cells_are_pending_without_the_executor_or_module() {
         let rt = ftl(&["serial"]);
         assert_eq!(rt.fit(&workload("w", false, &[]), "serial"), Fit::Runs);
-        assert!(matches!(
+        assert_eq!(
             rt.fit(&workload("w", false, &[]), "threads"),
-            Fit::Pending(why) if why.contains("`threads`")
-        ));
-        assert!(matches!(
+            Fit::Pending("single: no `threads` executor, by design (single-threaded)".into())
+        );
+        assert_eq!(
             rt.fit(&workload("w", false, &["gc"]), "serial"),
-            Fit::Pending(why) if why.contains("`gc`")
-        ));
+            Fit::Pending("single: `gc` module not built yet (issue 16)".into())
+        );
+    }
+
+    #[test]
+    fn pending_reasons_say_by_design_or_which_issue_builds_it() {
+        assert_eq!(
+            missing("single", "`threads` executor", "threads"),
+            "single: no `threads` executor, by design (single-threaded)"
+        );
+        // A runtime with threads lacks processes only until issue 18.
+        assert_eq!(
+            missing("gil-new", "`processes` executor", "processes"),
+            "gil-new: `processes` executor not built yet (issue 18)"
+        );
+        assert_eq!(
+            missing("single", "`processes` executor", "processes"),
+            "single: `processes` executor not built yet (issue 18)"
+        );
+        assert_eq!(
+            missing("ft-atomic", "`interpreters` executor", "interpreters"),
+            "ft-atomic: `interpreters` executor not built yet (issue 19)"
+        );
+        // A submodule goes by its package; an unlisted module by the issue
+        // that brings the rest of the standard library.
+        assert_eq!(
+            missing(
+                "gil-new",
+                "`concurrent.futures` module",
+                "concurrent.futures"
+            ),
+            "gil-new: `concurrent.futures` module not built yet (issue 18)"
+        );
+        assert_eq!(
+            missing("gil-new", "`json` module", "json"),
+            "gil-new: `json` module not built yet (issue 20)"
+        );
+        // An executor nobody has planned says so without an issue.
+        assert_eq!(
+            missing("gil-new", "`gpu` executor", "gpu"),
+            "gil-new: `gpu` executor not built yet"
+        );
+        assert_eq!(coming_in("ft-biased"), Some(17));
     }
 
     #[test]
