@@ -37,6 +37,7 @@
 
 pub mod charts;
 pub mod findings;
+pub mod progress;
 pub mod report;
 pub mod rerender;
 pub mod results;
@@ -51,7 +52,6 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::child::{self, Status};
 use results::{Cell, Results};
@@ -91,6 +91,12 @@ pub struct Args {
     /// output folder).
     #[arg(long, value_name = "RUNTIME:WORKLOAD")]
     pub timeline: Option<String>,
+    /// Worker counts for the workloads that sweep them (comma-separated,
+    /// e.g. `1,2,4,8,16`), instead of their headers' counts and the powers
+    /// of two up to this machine's CPUs. The ceiling runs the same counts.
+    #[arg(long, value_name = "LIST", value_delimiter = ',',
+          value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub workers: Option<Vec<u32>>,
 }
 
 impl Args {
@@ -280,7 +286,13 @@ struct Planned {
 fn run(args: &Args) -> Result<ExitCode, String> {
     let root = crate::ftl::workspace_root();
     let workloads = workload::discover(&root.join("benches").join("workloads"))?;
-    let workloads = select_workloads(workloads, args.filter.as_deref())?;
+    let mut workloads = select_workloads(workloads, args.filter.as_deref())?;
+    // Worker counts: `--workers`, else the headers' and, beyond --smoke,
+    // the powers of two up to this machine's CPUs.
+    let cpus = machine(&root).cpus as u32;
+    for w in &mut workloads {
+        w.workers = w.worker_counts(args.workers.as_deref(), cpus, !args.smoke);
+    }
     let mut all = runtimes::find_cpythons()?;
     let bin = crate::ftl::build(&root, "bench", &["ftl-cli", "ftl-benches"])?;
     let ftl = crate::ftl::binary(&bin, "ftl")?;
@@ -327,33 +339,29 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let bar = ProgressBar::new(runnable.len() as u64 * u64::from(repeats));
-    bar.set_style(
-        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} {msg}")
-            .map_err(|e| e.to_string())?
-            .progress_chars("=> "),
-    );
+    let mut progress = progress::Progress::new(runnable.len() as u64 * u64::from(repeats))?;
     for round in 0..repeats as usize {
         for i in round_order(&runnable, round as u64) {
             let p = &mut plan[i];
-            bar.set_message(format!(
-                "round {}/{repeats}: {} on {} ({}×{})",
-                round + 1,
+            let what = format!(
+                "{} on {} ({}×{}), round {}/{repeats}",
                 p.cell.workload,
                 p.cell.runtime,
                 p.cell.executor,
-                p.cell.workers
-            ));
+                p.cell.workers,
+                round + 1,
+            );
+            progress.starting(&what);
             if p.cell.status == "ok" {
                 let w = &workloads[p.workload];
                 let mut cmd =
                     runtimes[p.runtime].command(w, p.cell.size, &p.cell.executor, p.cell.workers);
                 record(p, child::run(&mut cmd, args.timeout()));
             }
-            bar.inc(1);
+            progress.finished(&what);
         }
     }
-    bar.finish_and_clear();
+    progress.finish();
 
     let cells: Vec<Cell> = plan.into_iter().map(finish).collect();
     let baseline = ["gil-new"]
@@ -687,6 +695,13 @@ mod tests {
         assert!(parse(&["--repeat", "0"]).is_err());
         assert!(parse(&["--quick", "--smoke"]).is_err());
         assert!(parse(&["--fast"]).is_err());
+        assert_eq!(
+            parse(&["--workers", "1,2,4,8,16"]).unwrap().workers,
+            Some(vec![1, 2, 4, 8, 16])
+        );
+        assert_eq!(parse(&[]).unwrap().workers, None);
+        assert!(parse(&["--workers", "0,2"]).is_err());
+        assert!(parse(&["--workers", "two"]).is_err());
     }
 
     fn names(ws: &[Workload]) -> Vec<&str> {

@@ -99,6 +99,54 @@ pub struct Workload {
 }
 
 impl Workload {
+    /// Whether its header sweeps the worker count (more than one count
+    /// above 1, as count_primes' `1 2 4` and race_counter's `2 4`), so that
+    /// a bigger machine or `--workers` may change the counts. A workload
+    /// with a fixed shape (convoy's one CPU-bound and one I/O thread) keeps
+    /// its header's.
+    pub fn scales(&self) -> bool {
+        self.workers.iter().filter(|&&w| w > 1).count() > 1
+    }
+
+    /// The worker counts to run (issue 14). A workload that does not
+    /// [`scales`](Self::scales) keeps its header's. Otherwise `list`
+    /// (`--workers`), without counts below the header's least (a race needs
+    /// two threads), replaces them; without a list, `extend` adds the powers
+    /// of two above the header's largest count up to `cpus`, and `cpus`
+    /// itself, so that the matrix reaches every core of the machine.
+    pub fn worker_counts(&self, list: Option<&[u32]>, cpus: u32, extend: bool) -> Vec<u32> {
+        if !self.scales() {
+            return self.workers.clone();
+        }
+        let least = self.workers.iter().copied().min().unwrap_or(1);
+        let mut v: Vec<u32> = match list {
+            Some(list) => {
+                let kept: Vec<u32> = list.iter().copied().filter(|&w| w >= least).collect();
+                if kept.is_empty() {
+                    vec![least]
+                } else {
+                    kept
+                }
+            }
+            None => {
+                let mut v = self.workers.clone();
+                let largest = v.iter().copied().max().unwrap_or(1);
+                if extend && cpus > largest {
+                    let mut n = largest.saturating_mul(2);
+                    while n <= cpus {
+                        v.push(n);
+                        n = n.saturating_mul(2);
+                    }
+                    v.push(cpus);
+                }
+                v
+            }
+        };
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     /// The (executor, workers) pairs it runs with: `serial` once with 1
     /// worker, every other executor with each worker count.
     pub fn configurations(&self) -> Vec<(String, u32)> {
@@ -334,5 +382,28 @@ mod tests {
         for w in &all {
             assert!(!w.configurations().is_empty(), "{}", w.name);
         }
+    }
+
+    #[test]
+    fn worker_counts_follow_the_machine_and_the_list() {
+        let mut w = parse("w", Path::new("w.py"), HEADER).unwrap();
+        // Two CPUs: the header as it is; sixteen: powers of two up to 16;
+        // twelve: up to 8, and 12.
+        assert_eq!(w.worker_counts(None, 2, true), [1, 2, 4]);
+        assert_eq!(w.worker_counts(None, 16, true), [1, 2, 4, 8, 16]);
+        assert_eq!(w.worker_counts(None, 12, true), [1, 2, 4, 8, 12]);
+        assert_eq!(w.worker_counts(None, 16, false), [1, 2, 4]);
+        // --workers replaces them, sorted, without duplicates.
+        assert_eq!(w.worker_counts(Some(&[16, 1, 8, 8]), 2, true), [1, 8, 16]);
+        // A race keeps two threads at least.
+        w.workers = vec![2, 4];
+        assert_eq!(w.worker_counts(Some(&[1, 2, 8]), 2, true), [2, 8]);
+        assert_eq!(w.worker_counts(Some(&[1]), 2, true), [2]);
+        assert_eq!(w.worker_counts(None, 16, true), [2, 4, 8, 16]);
+        // A fixed shape is never changed.
+        w.workers = vec![2];
+        assert!(!w.scales());
+        assert_eq!(w.worker_counts(Some(&[1, 2, 4, 8]), 16, true), [2]);
+        assert_eq!(w.worker_counts(None, 16, true), [2]);
     }
 }
