@@ -30,6 +30,11 @@ use super::stats::{self, Claim, Interval};
 /// big enough to survive a rerun, so headlines do not flip between runs.
 pub const BIG: f64 = 1.5;
 
+/// Workloads whose own figure has its headline (the convoy's p50 against
+/// its p50 alone, the handoff's µs per handoff): their wall time is not a
+/// second headline.
+const OWN_HEADLINES: [&str; 2] = ["convoy", "handoff"];
+
 /// The runtime's name without a merged report's ` @ MACHINE`.
 pub fn base(name: &str) -> &str {
     name.split(" @ ").next().unwrap_or(name)
@@ -473,6 +478,7 @@ pub fn big_differences(r: &Results) -> Vec<String> {
         .cells
         .iter()
         .filter(|c| (c.kind == "race" || c.kind == "io") && c.executor == "threads")
+        .filter(|c| !OWN_HEADLINES.contains(&c.workload.as_str()))
     {
         if !workloads.contains(&c.workload.as_str()) {
             workloads.push(&c.workload);

@@ -407,8 +407,9 @@ fn intro(r: &Results) -> Vec<String> {
         "Runs were interleaved: every round runs each cell once, in an order shuffled for that round. Wall time includes interpreter start-up; CPU time (in results.json) includes waited-for child processes.".into(),
         match r.noise_floor {
             Some(f) => format!(
-                "Noise: a cell's repeats spread ±{:.0}% around their median on a typical cell of this run (its noise floor); a difference is a finding only when its 95% interval excludes 1 and it is larger than that.",
-                f * 100.0
+                "Noise: a cell's repeats spread ±{:.0}% around their median on a typical cell of this run (its noise floor); a ratio of two cells is a finding only when its 95% interval excludes 1 and it differs from 1 by more than {:.0}% (√2 times the floor: both cells wobble).",
+                f * 100.0,
+                stats::ratio_floor(Some(f)) * 100.0
             ),
             None => "Noise: one repeat per cell, so no figure has an interval and no difference is called a finding (use --repeat 3 or more).".into(),
         },

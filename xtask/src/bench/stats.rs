@@ -27,7 +27,8 @@
 //! "slower", a speed-up — only when (1) its interval excludes 1.0 and (2)
 //! the ratio itself differs from 1.0 by more than the run's *noise floor*
 //! ([`noise_floor`]: the typical half-spread of one cell's repeats in
-//! this run, at least [`MIN_FLOOR`]). Condition (1) alone is what a
+//! this run, at least [`MIN_FLOOR`]) times √2 ([`ratio_floor`]: a ratio
+//! divides two cells that each wobble that much). Condition (1) alone is what a
 //! 95% interval promises only with many samples: with 3 against 3, two
 //! cells measuring the same thing still fall apart in 1 run of 10, and a
 //! report with 30 comparisons would then state three findings that the
@@ -200,13 +201,21 @@ pub enum Claim {
     Unknown,
 }
 
+/// The least difference from 1 a ratio must show to be a finding: the
+/// run's floor (one cell's typical half-spread, at least [`MIN_FLOOR`])
+/// times √2, since a ratio divides two cells that each wobble by that much
+/// and independent relative errors add in quadrature.
+pub fn ratio_floor(floor: Option<f64>) -> f64 {
+    floor.unwrap_or(MIN_FLOOR).max(MIN_FLOOR) * std::f64::consts::SQRT_2
+}
+
 impl Claim {
     /// Judges `ratio` with its interval against 1.0 and the noise floor.
     pub fn judge(ratio: f64, interval: Option<Interval>, floor: Option<f64>) -> Claim {
         let Some([lo, hi]) = interval else {
             return Claim::Unknown;
         };
-        let floor = floor.unwrap_or(MIN_FLOOR).max(MIN_FLOOR);
+        let floor = ratio_floor(floor);
         if lo > 1.0 && ratio > 1.0 + floor {
             Claim::Above
         } else if hi < 1.0 && ratio < 1.0 / (1.0 + floor) {
@@ -312,6 +321,16 @@ mod tests {
             Claim::judge(1.06, Some([1.01, 1.1]), Some(0.1)),
             Claim::Noise { .. }
         ));
+        // The floor of a ratio is √2 times a cell's: with cells wobbling
+        // ±6%, 1.08 is noise and 1.09 a finding.
+        assert!(matches!(
+            Claim::judge(1.08, Some([1.02, 1.14]), Some(0.06)),
+            Claim::Noise { .. }
+        ));
+        assert_eq!(
+            Claim::judge(1.09, Some([1.02, 1.14]), Some(0.06)),
+            Claim::Above
+        );
         // Interval spans 1.
         match Claim::judge(1.05, Some([0.84, 1.26]), Some(0.02)) {
             Claim::Noise { half_width } => assert!((half_width - 0.2).abs() < 1e-9),
