@@ -319,7 +319,7 @@ pub fn verdict_table(r: &Results) -> Option<Table> {
         return None;
     }
     Some(Table {
-        title: "Guido's criterion: single-threaded and I/O-bound programs no slower than under the baseline. Not met: a program decidedly slower (its 95% interval above 1 and beyond the run's noise floor); met: every program's interval under the tolerance; within noise: neither, with the repeats that would decide.".into(),
+        title: "Guido's criterion: single-threaded and I/O-bound programs no slower than under the baseline. Not met: a program decidedly slower (its whole 95% interval above 1 + the tolerance, 5% or the run's noise floor if larger); met: every program's interval under 1 + the tolerance; within noise: neither, with the repeats that would decide.".into(),
         headers: ["runtime", "baseline", "verdict", "deciding program", "geomean", "detail"]
             .map(String::from)
             .to_vec(),

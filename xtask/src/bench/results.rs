@@ -339,9 +339,12 @@ struct Compared<'a> {
 /// Guido's criterion for `runtime` against `baseline`, by the rule of
 /// [`stats::Claim`] with the run's noise `floor`:
 ///
-/// * **not met**: some program is decidedly slower (its interval lies
-///   above 1 and its ratio clears the floor); the margin is the most
-///   slowed one's;
+/// * **not met**: some program is decidedly slower (its ratio is a finding
+///   by [`stats::Claim`] and its whole interval lies above 1 + the
+///   tolerance below); the margin is the most slowed one's. The tolerance
+///   is part of the criterion, and among a dozen programs the slowest is
+///   the likeliest to be a chance result, so a program that might be
+///   within it does not fail the runtime;
 /// * **met**: every program's interval stays under 1 + [`TOLERANCE`] (or
 ///   1 + the floor, if larger);
 /// * **within noise**: neither; the note names the program whose interval
@@ -410,9 +413,13 @@ pub fn verdict(cells: &[Cell], runtime: &str, baseline: &str, floor: Option<f64>
         None => format!("geometric mean {geomean:.2}x over {n} cells"),
     };
     let tolerance = TOLERANCE.max(floor.unwrap_or(0.0));
+    // Decidedly slower beyond the tolerance: the criterion allows the
+    // tolerance, and the worst of a dozen programs is the one most likely
+    // to have fallen apart by chance, so a program inside it never fails
+    // the criterion.
     let slower = compared
         .iter()
-        .filter(|c| c.claim == Claim::Above)
+        .filter(|c| c.claim == Claim::Above && c.interval.is_some_and(|i| i[0] > 1.0 + tolerance))
         .max_by(|a, b| a.ratio.total_cmp(&b.ratio));
     let reach = |c: &Compared<'_>| c.interval.map_or(f64::INFINITY, |i| i[1]);
     let highest = compared
@@ -600,6 +607,12 @@ mod tests {
         assert_eq!(v.status, "within noise", "{}", v.note);
         let v = verdict(&guido_cells(1.08, 0.01), "x", "base", Some(0.03));
         assert_eq!(v.status, "not met", "{}", v.note);
+        // 8% slower with an interval of about [1.03–1.14]: a finding by the
+        // rule, but it may lie inside the criterion's 5% tolerance, so it
+        // does not fail the runtime (a third --quick run showed gil-old's
+        // io_bound so, where two others showed 1.00x).
+        let v = verdict(&guido_cells(1.08, 0.025), "x", "base", Some(0.03));
+        assert_eq!(v.status, "within noise", "{}", v.note);
         let v = verdict(&guido_cells(1.0, 0.0), "nobody", "base", None);
         assert_eq!(v.status, "n/a");
     }
