@@ -721,7 +721,7 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:1100px;marg
      .scroll{overflow-x:auto;max-width:100%;margin:.5em 0 1.5em}\n\
      table{border-collapse:collapse;font-size:.92em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right;white-space:nowrap}\n\
      th{background:#f0f0f0}td:first-child,th:first-child{text-align:left}\n\
-     td.bad{background:#fdd}td.pending{color:#999}td.prose{white-space:normal;text-align:left;min-width:28em}.chart{margin:1em 0}.chart svg{width:100%;height:auto}\n\
+     td.bad{background:#fdd}td.pending{color:#999}td.prose{white-space:normal;text-align:left;min-width:16em}.chart{margin:1em 0}.chart svg{width:100%;height:auto}\n\
      code{background:#f3f3f3;padding:0 .25em;border-radius:3px;font-size:.92em}\n\
      .summary{background:#f6f8fa;border:1px solid #d0d7de;border-radius:6px;padding:.5em 1.2em}\n\
      p.caption{color:#555;font-size:.95em}";
