@@ -142,6 +142,15 @@ fn machine_of(r: &Results, runtime: &str) -> usize {
     labels.iter().position(|l| *l == mine).unwrap_or(0) % 3
 }
 
+/// A bar's colour: its runtime's, lightened for the second and third
+/// machine of a merged report (bars have no marker to tell them apart).
+fn bar_colour(r: &Results, runtime: &str) -> RGBColor {
+    let c = colour(runtime);
+    let towards_white = [0.0, 0.45, 0.7][machine_of(r, runtime)];
+    let mix = |v: u8| (f64::from(v) + (255.0 - f64::from(v)) * towards_white).round() as u8;
+    RGBColor(mix(c.0), mix(c.1), mix(c.2))
+}
+
 /// Every chart that has data, as SVG strings.
 pub fn all(r: &Results) -> Vec<String> {
     let mut v = Vec::new();
@@ -644,8 +653,10 @@ where
         ))
         .map_err(err)?;
     // Whiskers of the lines at one worker count are set a little apart so
-    // that they do not hide each other.
-    let dodge = |i: usize| (i as f64 - (lines.len() as f64 - 1.0) / 2.0) * 0.012 * (x_max + 0.6);
+    // that they do not hide each other (at most 0.2 either side, inside the
+    // axis' 0.3 margin).
+    let step = (0.012 * (x_max + 0.6)).min(0.4 / (lines.len().max(2) - 1) as f64);
+    let dodge = |i: usize| (i as f64 - (lines.len() as f64 - 1.0) / 2.0) * step;
     for (li, line) in lines.iter().enumerate() {
         let look = line.entry.look;
         let pts: Vec<(f64, f64)> = line.points.iter().map(|p| (p.x.log2(), p.y)).collect();
@@ -811,7 +822,7 @@ fn overhead(r: &Results, svg: &mut String) -> Drawn {
             entry: Entry {
                 label: rt.name.clone(),
                 look: Look {
-                    colour: colour(&rt.name),
+                    colour: bar_colour(r, &rt.name),
                     dash: None,
                     marker: machine_of(r, &rt.name),
                 },
@@ -842,8 +853,8 @@ fn overhead(r: &Results, svg: &mut String) -> Drawn {
 fn convoy(r: &Results, svg: &mut String) -> Drawn {
     let metrics = [
         ("alone_p50_ms", "p50 alone"),
-        ("p50_ms", "p50 beside a CPU-bound thread"),
-        ("p99_ms", "p99 beside a CPU-bound thread"),
+        ("p50_ms", "p50 beside a CPU thread"),
+        ("p99_ms", "p99 beside a CPU thread"),
     ];
     let groups: Vec<String> = metrics.iter().map(|(_, g)| g.to_string()).collect();
     let series: Vec<BarSeries> = r
@@ -860,7 +871,7 @@ fn convoy(r: &Results, svg: &mut String) -> Drawn {
                 entry: Entry {
                     label: rt.name.clone(),
                     look: Look {
-                        colour: colour(&rt.name),
+                        colour: bar_colour(r, &rt.name),
                         dash: None,
                         marker: machine_of(r, &rt.name),
                     },
