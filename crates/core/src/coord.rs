@@ -24,6 +24,21 @@
 
 #![allow(unsafe_code)] // the raw protocol trait's unsafe fns, called from its safe guards
 
+/// What a detached thread waits for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Wait {
+    /// The outside world: I/O, a sleep, a child process. Its return is news
+    /// from outside the interpreter, which an I/O-bound thread should act
+    /// on at once (bpo-7946's convoy).
+    #[default]
+    World,
+    /// Another thread of the interpreter: a lock, an event, a join, an
+    /// import another thread runs. Its return means that thread let go of
+    /// something, usually just before wanting it again (a lock convoy when
+    /// the returning thread is served first).
+    Thread,
+}
+
 /// The raw coordination protocol.
 ///
 /// # Safety
@@ -64,6 +79,20 @@ pub unsafe trait RawCoordination: Send + Sync {
     /// # Safety
     /// `thread` is the calling thread's and is attached.
     unsafe fn detach(&self, thread: &Self::Thread);
+
+    /// Gives the right to run up to wait for `wait`: a coordination may
+    /// treat the thread differently when it attaches again (the fair GIL
+    /// serves a thread back from the outside world at once, but lets one
+    /// that another Python thread released compete). By default the same as
+    /// [`detach`](RawCoordination::detach).
+    ///
+    /// # Safety
+    /// As for [`detach`](RawCoordination::detach).
+    unsafe fn detach_for(&self, thread: &Self::Thread, wait: Wait) {
+        let _ = wait;
+        // SAFETY: the caller's contract is detach's.
+        unsafe { self.detach(thread) }
+    }
 
     /// A safe point. May detach and re-attach internally.
     ///
@@ -138,6 +167,11 @@ impl<'h, C: RawCoordination> Attached<'h, C> {
     /// Runs `f` detached (other threads may run bytecode meanwhile), then
     /// re-attaches. `f` must not touch interpreter objects.
     pub fn detach<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        self.detach_for(Wait::World, f)
+    }
+
+    /// [`detach`](Self::detach), saying what `f` waits for.
+    pub fn detach_for<R>(&mut self, wait: Wait, f: impl FnOnce() -> R) -> R {
         struct Reattach<'a, C: RawCoordination>(&'a C, &'a C::Thread);
         impl<C: RawCoordination> Drop for Reattach<'_, C> {
             fn drop(&mut self) {
@@ -147,7 +181,7 @@ impl<'h, C: RawCoordination> Attached<'h, C> {
         }
         // SAFETY: attached (guard alive); re-attached by `Reattach` even if
         // `f` unwinds.
-        unsafe { self.coord.detach(self.thread) };
+        unsafe { self.coord.detach_for(self.thread, wait) };
         let _reattach = Reattach(self.coord, self.thread);
         f()
     }
@@ -228,6 +262,11 @@ impl<C: RawCoordination> OwnedAttached<C> {
     /// re-attaches, also if `f` unwinds. `f` must not touch interpreter
     /// objects.
     pub fn detach_while<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        self.detach_while_for(Wait::World, f)
+    }
+
+    /// [`detach_while`](Self::detach_while), saying what `f` waits for.
+    pub fn detach_while_for<R>(&mut self, wait: Wait, f: impl FnOnce() -> R) -> R {
         struct Reattach<'a, C: RawCoordination>(&'a C, &'a C::Thread);
         impl<C: RawCoordination> Drop for Reattach<'_, C> {
             fn drop(&mut self) {
@@ -236,7 +275,7 @@ impl<C: RawCoordination> OwnedAttached<C> {
             }
         }
         // SAFETY: attached (see `poll`); re-attached by `Reattach`.
-        unsafe { self.coord.detach(&self.thread) };
+        unsafe { self.coord.detach_for(&self.thread, wait) };
         let _reattach = Reattach(&*self.coord, &self.thread);
         f()
     }

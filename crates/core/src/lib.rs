@@ -88,7 +88,7 @@ pub mod sync;
 pub mod thread_lock;
 pub mod traverse;
 
-pub use coord::{Attached, OwnedAttached, RawCoordination, ThreadHandle, WorldStopped};
+pub use coord::{Attached, OwnedAttached, RawCoordination, ThreadHandle, Wait, WorldStopped};
 pub use epoch::Epoch;
 pub use init_locks::{Claim, InitGuard, InitLocks, Waiter};
 pub use lock::{CriticalSection, CriticalSection2, NoLock, RawObjectLock};

@@ -30,6 +30,25 @@
 //! Which waiter wins is left to the condition variable and to threads that
 //! arrive without waiting (no FIFO handoff), as with CPython's lock.
 //!
+//! ## Two-phase acquire (under a GIL)
+//!
+//! An interpreter thread that must wait does not take the lock while it is
+//! detached from its GIL: it waits until the lock is *free*
+//! ([`ThreadLock::wait_free_until`]), re-attaches, and only then tries to
+//! take it ([`ThreadLock::try_acquire`]), looping if somebody was quicker.
+//! This is the order of CPython 3.13's `Python/lock.c` (park detached,
+//! retry after re-attaching). Taking the lock while detached lets a waiter
+//! that woke on another core own the lock while it still waits for the GIL,
+//! so the GIL holder, which released the lock a moment ago and wants it
+//! again, blocks on it and must hand the GIL over: a lock convoy, one GIL
+//! switch every few critical sections (issue 15 measured it doubling the
+//! time of four threads sharing one lock under the fair GIL). With the two
+//! phases, only a running thread takes the lock, so a holder runs its
+//! critical sections back to back until its switch interval ends. A waiter
+//! woken by `release` that loses the race waits again; no wake-up is lost,
+//! because the winner holds the lock and will release it (the loom model
+//! `two_phase_acquirers_never_deadlock`).
+//!
 //! ## Time is an input
 //!
 //! A timed acquire takes its clock as a closure (`expired`), so the loom
@@ -133,6 +152,59 @@ impl ThreadLock {
             st.waiters += 1;
             self.wakeup.wait_timeout(&mut st, slice);
             st.waiters -= 1;
+        }
+    }
+
+    /// Waits until the lock is free, without taking it; `false` when
+    /// `expired` said the deadline passed while it was still held (the
+    /// lock's state is looked at first, as in
+    /// [`acquire_until`](Self::acquire_until)). The first half of a
+    /// two-phase acquire (module docs): an interpreter thread waits here
+    /// detached from its GIL and takes the lock with
+    /// [`try_acquire`](Self::try_acquire) only once it runs again.
+    pub fn wait_free_until(&self, slice: Duration, expired: impl Fn() -> bool) -> bool {
+        let mut st = self.state.lock();
+        loop {
+            if !st.locked {
+                return true;
+            }
+            if expired() {
+                return false;
+            }
+            st.waiters += 1;
+            self.wakeup.wait_timeout(&mut st, slice);
+            st.waiters -= 1;
+        }
+    }
+
+    /// The two-phase acquire (module docs): takes the lock if it is free,
+    /// else runs `wait_free` (the caller runs it detached from its GIL:
+    /// [`wait_free`](Self::wait_free) or
+    /// [`wait_free_until`](Self::wait_free_until)) and tries again, until it
+    /// has the lock or `wait_free` says the deadline passed with the lock
+    /// held (`false`).
+    pub fn acquire_in_two_phases(&self, mut wait_free: impl FnMut(&Self) -> bool) -> bool {
+        loop {
+            if self.try_acquire() {
+                return true;
+            }
+            if !wait_free(self) {
+                return false;
+            }
+        }
+    }
+
+    /// [`wait_free_until`](Self::wait_free_until) on the real clock, with
+    /// `deadline` (`None`: no deadline).
+    pub fn wait_free(&self, deadline: Option<Instant>) -> bool {
+        match deadline {
+            Some(deadline) => {
+                let slice = deadline
+                    .saturating_duration_since(Instant::now())
+                    .min(WAIT_SLICE);
+                self.wait_free_until(slice, || Instant::now() >= deadline)
+            }
+            None => self.wait_free_until(WAIT_SLICE, || false),
         }
     }
 
@@ -343,6 +415,52 @@ mod loom_models {
             timed.join().unwrap();
             blocking.join().unwrap();
             assert!(took.load(Ordering::SeqCst) >= 1);
+            assert!(!l.is_locked());
+        });
+    }
+
+    /// The two-phase acquire (wait until free, then take), two waiters, one
+    /// timed, the timeout a model input racing with the release: the
+    /// blocking waiter always ends with the lock, whoever wins each race
+    /// (loom reports a deadlock otherwise: it does when
+    /// `wait_free_until` looks at its clock before the lock).
+    #[test]
+    fn two_phase_acquirers_never_deadlock() {
+        model(|| {
+            let l = Arc::new(ThreadLock::new());
+            assert!(l.try_acquire());
+            let expired = Arc::new(AtomicBool::new(false));
+            let cell = Arc::new(crate::sync::UnsafeCell::new(0u32));
+            let timed = {
+                let (l, expired, cell) = (l.clone(), expired.clone(), cell.clone());
+                thread::spawn(move || {
+                    let took = l.acquire_in_two_phases(|l| {
+                        l.wait_free_until(WAIT_SLICE, || expired.load(Ordering::SeqCst))
+                    });
+                    if took {
+                        // SAFETY: the lock is held; loom reports a
+                        // concurrent access if two threads get here at once.
+                        cell.with_mut(|p| unsafe { *p += 1 });
+                        assert!(l.release());
+                    }
+                })
+            };
+            let blocking = {
+                let (l, cell) = (l.clone(), cell.clone());
+                thread::spawn(move || {
+                    assert!(l.acquire_in_two_phases(|l| l.wait_free_until(WAIT_SLICE, || false)));
+                    // SAFETY: as above.
+                    cell.with_mut(|p| unsafe { *p += 1 });
+                    assert!(l.release());
+                })
+            };
+            expired.store(true, Ordering::SeqCst);
+            l.wake_one_waiter();
+            assert!(l.release());
+            timed.join().unwrap();
+            blocking.join().unwrap();
+            // SAFETY: both threads have been joined.
+            assert!(cell.with(|p| unsafe { *p }) >= 1);
             assert!(!l.is_locked());
         });
     }

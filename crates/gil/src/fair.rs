@@ -16,8 +16,9 @@
 //! # The policy
 //!
 //! 1. **Two classes of waiters.** A thread that re-attaches after a
-//!    voluntary [`detach`](RawCoordination::detach) — it was blocked in I/O,
-//!    a sleep, a lock — is *interactive* and waits in the **priority queue**.
+//!    voluntary [`detach`](RawCoordination::detach) for the outside world —
+//!    it was blocked in I/O or a sleep — is *interactive* and waits in the
+//!    **priority queue** (a lock wait is not: policy 7).
 //!    A thread attaching for the first time, or demoted at a safe point, is
 //!    *CPU-bound* and waits in the **normal queue**.
 //! 2. **Interactive threads ask at once — a CPU-bound holder.** Enqueueing
@@ -59,6 +60,24 @@
 //!    shortens the wait: ownership is still decided and confirmed under
 //!    the mutex.
 //!
+//! 7. **Only news from outside is interactive.** A thread that detached to
+//!    wait for *another Python thread* ([`Wait::Thread`]: a lock, a join,
+//!    an event) comes back CPU-bound, in the normal queue, and asks for
+//!    nothing at once: the thread that released it is running and usually
+//!    wants the same lock again a moment later. Serving the lock waiter
+//!    first turned a hot Python lock into a lock convoy, the GIL passing
+//!    to a thread that blocked on the lock at once (issue 15: four threads
+//!    sharing one `threading.Lock` took 2.0 µs per update against gil-new's
+//!    1.0 µs). Only a return from the outside world ([`Wait::World`]: I/O,
+//!    a sleep) is the convoy case of policy 2. The other half of the cure
+//!    is the lock's: a waiter takes a Python lock only once it holds the
+//!    GIL again (`ftl_core::ThreadLock`'s two-phase acquire, as CPython
+//!    3.13's `lock.c`), so the running thread never finds its lock taken by
+//!    a thread that is still waiting for the GIL. The research behind the
+//!    choice (barging against direct handoff, WebKit's `WTF::Lock`,
+//!    parking_lot's eventual fairness, Ruby's GVL, the bpo-7946 patches)
+//!    is in `docs/gil.md`.
+//!
 //! # Why nobody starves
 //!
 //! Assume, as every GIL does, that an attached thread reaches a safe point
@@ -68,6 +87,10 @@
 //!   CPU-bound holder, the drop request is set (invariant 3 below), so the
 //!   holder's next poll hands over. Otherwise every waiter sets the request
 //!   after one interval without a switch.
+//! * *A thread back from a lock wait is a CPU-bound waiter* (policy 7): it
+//!   is in the normal queue, with the normal queue's bound below; the
+//!   drop request it sets after one interval without a switch makes sure
+//!   a holder that never detaches hands over.
 //! * *Each queue is FIFO and each handoff serves a head.* An interactive
 //!   waiter at position `k` is served within `k + 1 + ⌈(k + 1) /
 //!   PRIORITY_BURST⌉` handoffs (at most one normal handoff per burst). A
@@ -106,8 +129,9 @@
 //!
 //! The loom models below check mutual exclusion, no lost wake-up, that a
 //! thread returning from a detach gets the GIL at the holder's next poll
-//! without any interval elapsing, and that a detach hands the GIL to the
-//! waiter before the detaching thread can take it back.
+//! without any interval elapsing, that one returning from a lock wait does
+//! not (policy 7), and that a detach hands the GIL to the waiter before the
+//! detaching thread can take it back.
 
 #![allow(unsafe_code)] // unsafe impl RawCoordination
 
@@ -119,7 +143,7 @@ use std::time::{Duration, Instant};
 use core::sync::atomic::Ordering;
 use ftl_core::probe::{ProbeKind, Probes};
 use ftl_core::sync::{spin_hint, thread, Arc, AtomicBool, AtomicU64, Condvar, Mutex, MutexGuard};
-use ftl_core::RawCoordination;
+use ftl_core::{RawCoordination, Wait};
 
 use crate::clock::{wait_interval, Expiry, SwitchClock};
 use crate::drop_request::DropRequest;
@@ -421,12 +445,14 @@ impl FairGil {
         }
     }
 
-    /// Detach: hand over or free.
-    fn release(&self, t: &FairThread) {
+    /// Detach: hand over or free. A thread that waits for the outside
+    /// world comes back interactive (policy 1); one that waits for another
+    /// Python thread comes back CPU-bound (policy 7).
+    fn release(&self, t: &FairThread, wait: Wait) {
         let mut st = self.state.lock();
         self.hand_off(&mut st);
         drop(st);
-        t.returning.set(true);
+        t.returning.set(wait == Wait::World);
         self.probes.emit(ProbeKind::GilDrop, 0);
     }
 
@@ -501,7 +527,11 @@ unsafe impl RawCoordination for FairGil {
     }
 
     unsafe fn detach(&self, thread: &FairThread) {
-        self.release(thread);
+        self.release(thread, Wait::World);
+    }
+
+    unsafe fn detach_for(&self, thread: &FairThread, wait: Wait) {
+        self.release(thread, wait);
     }
 
     #[inline]
@@ -823,6 +853,44 @@ mod loom_tests {
             assert_eq!(add(&s, 1), 10, "the returning thread did not run");
             drop(g);
             t.join().unwrap();
+        });
+    }
+
+    /// Policy 7: a thread back from waiting for another Python thread (a
+    /// lock) queues as CPU-bound: the holder is not asked to drop the GIL,
+    /// and the thread gets it when the holder detaches. Fails when the
+    /// detach reason is ignored (every returning thread interactive).
+    #[test]
+    fn returning_from_a_thread_wait_does_not_preempt() {
+        model(|| {
+            let s = shared();
+            let s2 = s.clone();
+            let t = thread::spawn(move || {
+                let mut h = ThreadHandle::register(&s2.gil);
+                let mut g = h.attach();
+                g.detach_for(Wait::Thread, || s2.ready.store(true, Ordering::SeqCst));
+                add(&s2, 10);
+                s2.done.store(true, Ordering::SeqCst);
+            });
+            while !s.ready.load(Ordering::SeqCst) {
+                thread::yield_now();
+            }
+            let mut h = ThreadHandle::register(&s.gil);
+            let mut g = h.attach();
+            // Holding the GIL: once the other thread has queued (or is
+            // done, having taken the GIL first), no drop request.
+            while s.gil.queued() == 0 && !s.done.load(Ordering::SeqCst) {
+                thread::yield_now();
+            }
+            assert!(
+                !s.gil.drop_requested(),
+                "a lock waiter preempted the holder"
+            );
+            g.poll();
+            drop(g);
+            t.join().unwrap();
+            // SAFETY: the other thread has been joined.
+            assert_eq!(s.cell.with(|p| unsafe { *p }), 10);
         });
     }
 

@@ -53,7 +53,7 @@ impl<P: HeapPolicy> Vm<P> {
             let lookup = || self.dict_get_str(&self.interp.modules, name);
             match self.interp.imports.claim(&key, self.ident, lookup) {
                 Claim::Ready(m) => return Ok(m),
-                Claim::Wait(w) => self.blocking(|| w.wait()),
+                Claim::Wait(w) => self.blocking_on(ftl_core::Wait::Thread, || w.wait()),
                 Claim::Mine(_initialising) => return self.load_module(name, n),
             }
         }

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use ftl_core::sync::Mutex;
+use ftl_core::Wait;
 use ftl_object::{HeapPolicy, ObjRef};
 
 use crate::objects::*;
@@ -493,13 +494,21 @@ impl<P: HeapPolicy> Vm<P> {
         }
     }
 
-    /// Runs `f` as a blocking call: other threads may run meanwhile. `f`
-    /// must not touch objects.
+    /// Runs `f` as a blocking call that waits for the outside world (I/O,
+    /// a sleep): other threads may run meanwhile. `f` must not touch
+    /// objects.
     pub fn blocking<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.blocking_on(Wait::World, f)
+    }
+
+    /// Runs `f` as a blocking call that waits for `wait`: for another
+    /// thread of this interpreter ([`Wait::Thread`]: a lock, a join), or
+    /// for the outside world.
+    pub fn blocking_on<R>(&self, wait: Wait, f: impl FnOnce() -> R) -> R {
         let mut f = Some(f);
         let mut out = None;
         self.coord
-            .detached(&mut || out = Some((f.take().expect("called once"))()));
+            .detached(wait, &mut || out = Some((f.take().expect("called once"))()));
         self.after_reattach();
         out.expect("ran")
     }
@@ -523,7 +532,7 @@ impl<P: HeapPolicy> Vm<P> {
 
     #[cold]
     fn park_forever(&self) -> ! {
-        self.coord.detached(&mut || loop {
+        self.coord.detached(Wait::Thread, &mut || loop {
             std::thread::park();
         });
         unreachable!("a parked thread never re-attaches")

@@ -12,9 +12,9 @@
 
 use core::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use ftl_core::ThreadLock;
+use ftl_core::{ThreadLock, Wait};
 use ftl_object::{HeapPolicy, Kind, ObjRef, Payload};
 
 use crate::interpreter::state::{BuiltinFn, ExcType, Kw, PyErr, PyResult, Vm};
@@ -244,7 +244,12 @@ fn acquire_wait<P: HeapPolicy>(
     Ok(Some(Duration::from_secs_f64(timeout)))
 }
 
-/// Takes `lock`, waiting as `wait` says; detaches only if it must wait.
+/// Takes `lock`, waiting as `wait` says. It detaches only if it must wait,
+/// as a wait for another thread ([`Wait::Thread`]: whoever holds the lock),
+/// and only until the lock is free: it takes the lock attached, once it
+/// runs again (the two-phase acquire of [`ThreadLock`]'s module docs, as
+/// CPython 3.13's `lock.c`), so that a running holder is never made to
+/// block on a lock that a waiter took while waiting for the GIL.
 fn acquire_detached<P: HeapPolicy>(
     vm: &Vm<P>,
     lock: &Arc<ThreadLock>,
@@ -253,20 +258,12 @@ fn acquire_detached<P: HeapPolicy>(
     if lock.try_acquire() {
         return true;
     }
-    match wait {
-        Some(d) if d.is_zero() => false,
-        Some(d) => {
-            let lock = lock.clone();
-            vm.blocking(move || lock.acquire_timeout(d))
-        }
-        None => {
-            let lock = lock.clone();
-            vm.blocking(move || {
-                lock.acquire();
-                true
-            })
-        }
-    }
+    let deadline = match wait {
+        Some(d) if d.is_zero() => return false,
+        Some(d) => Instant::now().checked_add(d),
+        None => None,
+    };
+    lock.acquire_in_two_phases(|lock| vm.blocking_on(Wait::Thread, || lock.wait_free(deadline)))
 }
 
 fn this_lock<'a, P: HeapPolicy>(vm: &Vm<P>, args: &'a [Obj<P>]) -> PyResult<&'a Lock, P> {

@@ -25,7 +25,7 @@ use std::time::Duration;
 use ftl_core::probe::Probes;
 use ftl_core::sync::Arc;
 use ftl_core::sync::AtomicBool;
-use ftl_core::{OwnedAttached, RawCoordination};
+use ftl_core::{OwnedAttached, RawCoordination, Wait};
 use ftl_heap::FreeThreads;
 
 /// Makes, on a new OS thread, that thread's coordination handle (attached:
@@ -43,8 +43,9 @@ pub trait Coordination {
     fn breaker(&self) -> Arc<AtomicBool>;
     /// The slow path of a safe point (may hand the GIL over).
     fn poll(&self);
-    /// Runs `f` with the thread detached (other threads may run bytecode).
-    fn detached(&self, f: &mut dyn FnMut());
+    /// Runs `f` with the thread detached (other threads may run bytecode),
+    /// `f` waiting for `wait` (see [`Wait`]).
+    fn detached(&self, wait: Wait, f: &mut dyn FnMut());
     /// How a new interpreter thread attaches to this coordination, or
     /// `None` when it runs only one thread. Only exclusive coordinations (a
     /// GIL) start threads: the heap of the GIL runtimes is not thread-safe
@@ -97,7 +98,7 @@ impl Coordination for SingleThread {
         self.breaker.clone()
     }
     fn poll(&self) {}
-    fn detached(&self, f: &mut dyn FnMut()) {
+    fn detached(&self, _wait: Wait, f: &mut dyn FnMut()) {
         f()
     }
     fn new_thread(&self) -> Option<ThreadStarter> {
@@ -143,8 +144,8 @@ impl Coordination for FreeCoordination {
     fn poll(&self) {
         self.attached.borrow().poll();
     }
-    fn detached(&self, f: &mut dyn FnMut()) {
-        self.attached.borrow_mut().detach_while(f);
+    fn detached(&self, wait: Wait, f: &mut dyn FnMut()) {
+        self.attached.borrow_mut().detach_while_for(wait, f);
     }
     fn new_thread(&self) -> Option<ThreadStarter> {
         let threads = self.attached.borrow().coordination().clone();
@@ -224,10 +225,10 @@ impl<G: RawCoordination + GilSettings + 'static> Coordination for GilCoordinatio
     fn poll(&self) {
         self.attached.borrow().poll();
     }
-    fn detached(&self, f: &mut dyn FnMut()) {
+    fn detached(&self, wait: Wait, f: &mut dyn FnMut()) {
         // A poll from inside `f` would find the cell borrowed and panic
         // rather than poll a detached thread.
-        self.attached.borrow_mut().detach_while(f);
+        self.attached.borrow_mut().detach_while_for(wait, f);
     }
     fn new_thread(&self) -> Option<ThreadStarter> {
         let gil = self.attached.borrow().coordination().clone();

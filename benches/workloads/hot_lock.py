@@ -19,7 +19,7 @@ the new GIL lets it) the holder runs many critical sections in a row.
 Answer: ``final: SIZE`` (every update kept). Metric: ``ns_per_update``
 (the wall time of the threaded part, without start-up, per update).
 
-Usage: python3 lock_convoy.py SIZE {serial|threads} WORKERS
+Usage: python3 hot_lock.py SIZE {serial|threads} WORKERS
 """
 # bench: kind race
 # bench: executors serial threads
