@@ -139,11 +139,17 @@ impl ThreadLock {
     /// [`acquire_timeout`](Self::acquire_timeout), a model's input in the
     /// loom tests.
     pub fn acquire_until(&self, slice: Duration, expired: impl Fn() -> bool) -> bool {
+        self.wait_until(slice, expired, true)
+    }
+
+    /// Waits until the lock is free, then takes it if `take`; `false` when
+    /// `expired` said the deadline passed while it was held.
+    fn wait_until(&self, slice: Duration, expired: impl Fn() -> bool, take: bool) -> bool {
         let mut st = self.state.lock();
         loop {
             // The lock's state first, the clock second: see the module docs.
             if !st.locked {
-                st.locked = true;
+                st.locked = take;
                 return true;
             }
             if expired() {
@@ -163,18 +169,7 @@ impl ThreadLock {
     /// detached from its GIL and takes the lock with
     /// [`try_acquire`](Self::try_acquire) only once it runs again.
     pub fn wait_free_until(&self, slice: Duration, expired: impl Fn() -> bool) -> bool {
-        let mut st = self.state.lock();
-        loop {
-            if !st.locked {
-                return true;
-            }
-            if expired() {
-                return false;
-            }
-            st.waiters += 1;
-            self.wakeup.wait_timeout(&mut st, slice);
-            st.waiters -= 1;
-        }
+        self.wait_until(slice, expired, false)
     }
 
     /// The two-phase acquire (module docs): takes the lock if it is free,

@@ -151,6 +151,19 @@ fn bar_colour(r: &Results, runtime: &str) -> RGBColor {
     RGBColor(mix(c.0), mix(c.1), mix(c.2))
 }
 
+/// The legend entry of a runtime's bars.
+fn bar_entry(r: &Results, runtime: &str) -> Entry {
+    Entry {
+        label: runtime.to_string(),
+        look: Look {
+            colour: bar_colour(r, runtime),
+            dash: None,
+            marker: machine_of(r, runtime),
+        },
+        bar: true,
+    }
+}
+
 /// Every chart that has data, as SVG strings.
 pub fn all(r: &Results) -> Vec<String> {
     let mut v = Vec::new();
@@ -819,15 +832,7 @@ fn overhead(r: &Results, svg: &mut String) -> Drawn {
         .iter()
         .filter(|rt| rt.name != "python3")
         .map(|rt| BarSeries {
-            entry: Entry {
-                label: rt.name.clone(),
-                look: Look {
-                    colour: bar_colour(r, &rt.name),
-                    dash: None,
-                    marker: machine_of(r, &rt.name),
-                },
-                bar: true,
-            },
+            entry: bar_entry(r, &rt.name),
             values: groups
                 .iter()
                 .map(|g| {
@@ -868,15 +873,7 @@ fn convoy(r: &Results, svg: &mut String) -> Drawn {
                     && c.metrics.contains_key("p50_ms")
             })?;
             Some(BarSeries {
-                entry: Entry {
-                    label: rt.name.clone(),
-                    look: Look {
-                        colour: bar_colour(r, &rt.name),
-                        dash: None,
-                        marker: machine_of(r, &rt.name),
-                    },
-                    bar: true,
-                },
+                entry: bar_entry(r, &rt.name),
                 values: metrics
                     .iter()
                     .map(|(k, _)| {
