@@ -120,17 +120,8 @@ impl ThreadLock {
     /// Takes the lock, waiting at most `timeout`; `false` when the time ran
     /// out first.
     pub fn acquire_timeout(&self, timeout: Duration) -> bool {
-        let deadline = Instant::now().checked_add(timeout);
-        match deadline {
-            Some(deadline) => {
-                self.acquire_until(timeout.min(WAIT_SLICE), || Instant::now() >= deadline)
-            }
-            // Beyond what the clock can represent: as good as forever.
-            None => {
-                self.acquire();
-                true
-            }
-        }
+        // Beyond what the clock can represent (`None`): as good as forever.
+        self.wait_until_deadline(Instant::now().checked_add(timeout), true)
     }
 
     /// Takes the lock, waiting in slices of at most `slice` until `expired`
@@ -192,14 +183,19 @@ impl ThreadLock {
     /// [`wait_free_until`](Self::wait_free_until) on the real clock, with
     /// `deadline` (`None`: no deadline).
     pub fn wait_free(&self, deadline: Option<Instant>) -> bool {
+        self.wait_until_deadline(deadline, false)
+    }
+
+    /// [`wait_until`](Self::wait_until) on the real clock.
+    fn wait_until_deadline(&self, deadline: Option<Instant>, take: bool) -> bool {
         match deadline {
             Some(deadline) => {
                 let slice = deadline
                     .saturating_duration_since(Instant::now())
                     .min(WAIT_SLICE);
-                self.wait_free_until(slice, || Instant::now() >= deadline)
+                self.wait_until(slice, || Instant::now() >= deadline, take)
             }
-            None => self.wait_free_until(WAIT_SLICE, || false),
+            None => self.wait_until(WAIT_SLICE, || false, take),
         }
     }
 

@@ -896,15 +896,8 @@ fn convoy(r: &Results, svg: &mut String) -> Drawn {
 
 #[cfg(test)]
 mod tests {
+    use super::super::rerender::test_data::{crafted, one_repeat};
     use super::*;
-    use std::path::Path;
-
-    fn crafted() -> Results {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crafted_results.json");
-        super::super::rerender::load(&path)
-            .expect("crafted results")
-            .0
-    }
 
     fn hex(c: RGBColor) -> String {
         format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
@@ -1046,15 +1039,7 @@ mod tests {
             .count();
         assert!(vertical >= 2, "whiskers at 1 and 2 workers: {vertical}");
         // One repeat: no interval, no whisker, and the note says why.
-        let mut one = r.clone();
-        for c in &mut one.cells {
-            c.wall_samples.truncate(1);
-            for s in c.metric_samples.values_mut() {
-                s.truncate(1);
-            }
-        }
-        super::super::results::analyse(&mut one);
-        for svg in all(&one) {
+        for svg in all(&one_repeat(r)) {
             assert!(svg.contains(NO_WHISKER_NOTE));
             assert!(!svg.contains(WHISKER_NOTE));
         }

@@ -603,24 +603,18 @@ pub fn free_threading_headlines(r: &Results) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::rerender::test_data::{crafted, one_repeat};
     use super::*;
-    use std::path::Path;
 
-    /// A results.json made by hand (`xtask/tests/data/crafted_results.json`)
-    /// whose every figure is known: python3, gil-new, gil-fair, ft-atomic and
-    /// the ceiling on 2 CPUs, 3 repeats each. gil-new runs nbody and float at
-    /// 2.0x python3's time, gil-fair the same with a wide spread, ft-atomic
-    /// at 2.4x; count_primes speeds up ×1.82 on the ceiling, python3's
-    /// processes and ft-atomic's threads and slows down ×0.87 on gil-new's;
-    /// the convoy is 55x and 50x on python3 and gil-new and about 1x on
-    /// gil-fair and ft-atomic; race_counter takes 2.27 s on gil-fair against
-    /// 0.42 s on gil-new; two processes cells are pending.
-    fn crafted() -> Results {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crafted_results.json");
-        super::super::rerender::load(&path)
-            .expect("crafted results")
-            .0
-    }
+    // The crafted results.json (`xtask/tests/data/crafted_results.json`),
+    // whose every figure is known: python3, gil-new, gil-fair, ft-atomic and
+    // the ceiling on 2 CPUs, 3 repeats each. gil-new runs nbody and float at
+    // 2.0x python3's time, gil-fair the same with a wide spread, ft-atomic
+    // at 2.4x; count_primes speeds up ×1.82 on the ceiling, python3's
+    // processes and ft-atomic's threads and slows down ×0.87 on gil-new's;
+    // the convoy is 55x and 50x on python3 and gil-new and about 1x on
+    // gil-fair and ft-atomic; race_counter takes 2.27 s on gil-fair against
+    // 0.42 s on gil-new; two processes cells are pending.
 
     #[test]
     fn the_summary_of_a_crafted_run_says_what_its_cells_support() {
@@ -650,16 +644,7 @@ mod tests {
 
     #[test]
     fn one_repeat_decides_nothing() {
-        let mut r = crafted();
-        r.repeat = 1;
-        for c in &mut r.cells {
-            c.wall_samples.truncate(1);
-            for s in c.metric_samples.values_mut() {
-                s.truncate(1);
-            }
-        }
-        super::super::results::analyse(&mut r);
-        let lines = summary(&r);
+        let lines = summary(&one_repeat(crafted()));
         assert!(
             lines[0].starts_with("One repeat per cell: no figure has an interval"),
             "{lines:#?}"

@@ -289,7 +289,8 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let mut workloads = select_workloads(workloads, args.filter.as_deref())?;
     // Worker counts: `--workers`, else the headers' and, beyond --smoke,
     // the powers of two up to this machine's CPUs.
-    let cpus = machine(&root).cpus as u32;
+    let this_machine = machine(&root);
+    let cpus = this_machine.cpus as u32;
     for w in &mut workloads {
         w.workers = w.worker_counts(args.workers.as_deref(), cpus, !args.smoke);
     }
@@ -385,7 +386,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         repeat: repeats,
         started_unix,
         duration_s: started.elapsed().as_secs_f64(),
-        machine: machine(&root),
+        machine: this_machine,
         runtimes: runtimes
             .iter()
             .map(|r| results::RuntimeRecord {

@@ -141,6 +141,34 @@ pub fn render(paths: &[PathBuf], out: &Path) -> Result<Runs, String> {
     Ok(runs)
 }
 
+/// Test data shared by the report's modules.
+#[cfg(test)]
+pub mod test_data {
+    use super::*;
+
+    /// `xtask/tests/data/crafted_results.json`, loaded and analysed: a
+    /// results.json made by hand whose every figure is known (python3,
+    /// gil-new, gil-fair, ft-atomic and the ceiling on 2 CPUs, 3 repeats;
+    /// see `findings::tests` for its figures).
+    pub fn crafted() -> Results {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/crafted_results.json");
+        load(&path).expect("crafted results").0
+    }
+
+    /// `r` as if each cell had run once: one sample each, re-analysed.
+    pub fn one_repeat(mut r: Results) -> Results {
+        r.repeat = 1;
+        for c in &mut r.cells {
+            c.wall_samples.truncate(1);
+            for s in c.metric_samples.values_mut() {
+                s.truncate(1);
+            }
+        }
+        results::analyse(&mut r);
+        r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
