@@ -59,6 +59,7 @@ use std::sync::atomic::AtomicPtr;
 use ftl_core::{RefCount, Traverse};
 
 use crate::accounting;
+use crate::gc_hooks;
 use crate::policy::{HeapPolicy, SharedHeap};
 
 /// Which built-in type an object is, for fast dispatch (a `match` instead of
@@ -123,7 +124,13 @@ pub struct TypeObject<P: HeapPolicy> {
     traverse: TraverseFn<P>,
     clear: unsafe fn(NonNull<Header<P>>),
     finalize: Option<FinalizeFn<P>>,
+    finalize_live: Option<fn(&ObjRef<P>)>,
 }
+
+/// Bytes of [`GcLinks`] in front of the header of every GC object: the
+/// same for every type (checked at compile time for each payload), so the
+/// collector goes from links to object and back by this constant.
+pub const GC_LINKS_SIZE: usize = core::mem::size_of::<GcLinks>();
 
 /// How a type object runs an object's finalizer (see [`Payload::finalize`]).
 type FinalizeFn<P> = unsafe fn(NonNull<Header<P>>) -> bool;
@@ -234,7 +241,14 @@ impl<P: HeapPolicy, T: Payload<P>> TypeOf<P, T> {
         kind: T::KIND,
         gc: T::GC,
         gc_offset: if T::GC {
-            core::mem::offset_of!(GcObj<P, T>, obj)
+            let offset = core::mem::offset_of!(GcObj<P, T>, obj);
+            // The collector finds an object from its links by this one
+            // constant (CPython's `FROM_GC`), whatever the payload.
+            assert!(
+                offset == GC_LINKS_SIZE,
+                "a GC payload must not be aligned to more than 16 bytes"
+            );
+            offset
         } else {
             0
         },
@@ -244,6 +258,11 @@ impl<P: HeapPolicy, T: Payload<P>> TypeOf<P, T> {
         clear: clear::<P, T>,
         finalize: if T::FINALIZE {
             Some(finalize::<P, T>)
+        } else {
+            None
+        },
+        finalize_live: if T::FINALIZE {
+            Some(finalize_live::<P, T>)
         } else {
             None
         },
@@ -354,6 +373,16 @@ unsafe fn finalize<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) -> 
     true
 }
 
+/// Runs the finalizer of a live object if it still needs one (the
+/// collector's `finalize_garbage`: the caller holds a reference).
+fn finalize_live<P: HeapPolicy, T: Payload<P>>(this: &ObjRef<P>) {
+    if let Some(payload) = this.downcast::<T>() {
+        if payload.needs_finalize() {
+            T::finalize(this);
+        }
+    }
+}
+
 /// Frees an object of type `T` whose count reached zero.
 ///
 /// # Safety
@@ -427,7 +456,13 @@ impl<P: HeapPolicy> ObjRef<P> {
     /// counts it as live in the current thread's accounting scope.
     pub fn new<T: Payload<P>>(payload: T) -> Self {
         accounting::note_alloc();
-        Self::alloc(payload, P::Rc::new_cell())
+        let obj = Self::alloc(payload, P::Rc::new_cell());
+        if T::GC {
+            if let Some(links) = obj.gc_links_ptr() {
+                gc_hooks::note_allocated(links);
+            }
+        }
+        obj
     }
 
     /// Allocates an immortal object: never freed, never counted as live.
@@ -562,6 +597,41 @@ impl<P: HeapPolicy> ObjRef<P> {
         Some(unsafe { links.as_ref() })
     }
 
+    /// A pointer to the collector links, for objects whose type is
+    /// GC-tracked.
+    #[inline]
+    pub fn gc_links_ptr(&self) -> Option<NonNull<GcLinks>> {
+        self.gc_links().map(NonNull::from)
+    }
+
+    /// The object whose links are at `links`, borrowed: the result holds no
+    /// reference of its own (it is never dropped), so it must not outlive
+    /// the object.
+    ///
+    /// # Safety
+    /// `links` are the [`GcLinks`] of a live object of this policy, and the
+    /// object stays alive while the result is used.
+    #[inline]
+    pub unsafe fn borrow_from_gc_links(links: NonNull<GcLinks>) -> core::mem::ManuallyDrop<Self> {
+        // SAFETY: every GC object's header is `GC_LINKS_SIZE` bytes after
+        // its links (checked when its type object is built), inside the
+        // same allocation.
+        let header = unsafe { links.byte_add(GC_LINKS_SIZE) }.cast::<Header<P>>();
+        core::mem::ManuallyDrop::new(ObjRef {
+            ptr: header,
+            _owns: PhantomData,
+        })
+    }
+
+    /// Runs the object's finalizer (`__del__`, PEP 442's `tp_finalize`) if
+    /// its type has one and it has not run yet; a finalizer runs at most
+    /// once in an object's life. The collector's `finalize_garbage` step.
+    pub fn finalize_if_needed(&self) {
+        if let Some(f) = self.header().ty.finalize_live {
+            f(self)
+        }
+    }
+
     /// Gives up ownership without a decref, returning the raw pointer.
     pub fn into_raw(self) -> NonNull<()> {
         let ptr = self.ptr.cast();
@@ -671,10 +741,16 @@ unsafe fn free<P: HeapPolicy>(header: NonNull<Header<P>>) {
     // are the GC types (CPython also puts the trashcan only in container
     // deallocs): scalars skip the thread-local bookkeeping.
     // SAFETY: the object is still allocated; its type object is static.
-    if !unsafe { header.as_ref() }.ty.gc {
+    let ty = unsafe { header.as_ref() }.ty;
+    if !ty.gc {
         // SAFETY: forwarded precondition.
         return unsafe { run::<P>(header.cast()) };
     }
+    // Leave the collector's lists before anything of the object is freed,
+    // so a collection during the frees below never sees it.
+    // SAFETY: a GC object's links are `gc_offset` bytes before its header,
+    // in the same allocation, alive until `run` frees it.
+    gc_hooks::note_freeing(unsafe { header.byte_sub(ty.gc_offset) }.cast::<GcLinks>());
     let item: ErasedFree = (header.cast(), run::<P>);
     let queued = TRASHCAN.try_with(|t| {
         let depth = t.depth.get();

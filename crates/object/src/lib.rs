@@ -86,6 +86,7 @@
 //! ```
 
 pub mod accounting;
+pub mod gc_hooks;
 pub mod header;
 pub mod keys;
 pub mod locked;
@@ -108,7 +109,7 @@ mod test_support {
 
 pub use accounting::{Accounting, Scope};
 pub use ftl_algorithms::int::{IntError, IntValue};
-pub use header::{GcLinks, Header, Kind, ObjRef, Payload, TypeObject};
+pub use header::{GcLinks, Header, Kind, ObjRef, Payload, TypeObject, GC_LINKS_SIZE};
 pub use keys::Unhashable;
 pub use policy::{GilHeap, HeapPolicy, Plain, SharedHeap};
 pub use slot::{Exclusive, ObjCell};

@@ -1,0 +1,764 @@
+//! [`Collector`]: the generations, their thresholds, and one collection
+//! (CPython 3.11's `gc_collect_main`). See the [crate docs](crate) for the
+//! algorithm step by step.
+
+#![allow(unsafe_code)] // objects reached from their links; the state cell
+
+use core::cell::UnsafeCell;
+use core::marker::PhantomData;
+use core::ptr::NonNull;
+use core::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ftl_core::{CriticalSection, RawObjectLock};
+use ftl_object::gc_hooks::GcHooks;
+use ftl_object::{GcLinks, HeapPolicy, Kind, ObjRef};
+
+use crate::list::{self, Gc};
+
+/// Generations of tracked objects (CPython's `NUM_GENERATIONS`).
+pub const NUM_GENERATIONS: usize = 3;
+
+/// The default thresholds: a young collection after 700 more allocations
+/// than frees of GC objects, a middle one every 10 young ones, a full one
+/// every 10 middle ones (and only when the long-lived ratio allows).
+pub const DEFAULT_THRESHOLDS: [usize; NUM_GENERATIONS] = [700, 10, 10];
+
+/// `gc.DEBUG_STATS`: print statistics during collection.
+pub const DEBUG_STATS: u32 = 1;
+/// `gc.DEBUG_COLLECTABLE`: print collectable objects found.
+pub const DEBUG_COLLECTABLE: u32 = 2;
+/// `gc.DEBUG_UNCOLLECTABLE`: print uncollectable objects found.
+pub const DEBUG_UNCOLLECTABLE: u32 = 4;
+/// `gc.DEBUG_SAVEALL`: keep every unreachable object (in `gc.garbage`)
+/// instead of freeing it.
+pub const DEBUG_SAVEALL: u32 = 32;
+/// `gc.DEBUG_LEAK`: `DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL`.
+pub const DEBUG_LEAK: u32 = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL;
+
+/// One generation's totals (`gc.get_stats()`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GenerationStats {
+    /// Collections of this generation so far.
+    pub collections: usize,
+    /// Objects found unreachable and freed (or saved) by them.
+    pub collected: usize,
+    /// Objects found unreachable but not collectable (always zero here:
+    /// Python 3 has no legacy `tp_del` finalizers).
+    pub uncollectable: usize,
+}
+
+/// What one collection did.
+#[derive(Debug)]
+pub struct Collection<P: HeapPolicy> {
+    /// The generation collected (the younger ones with it).
+    pub generation: usize,
+    /// Tracked objects in each generation when it started.
+    pub sizes_before: [usize; NUM_GENERATIONS],
+    /// Unreachable objects found and collected (`gc.collect()`'s result
+    /// with `uncollectable`).
+    pub collected: usize,
+    /// Unreachable objects that could not be collected.
+    pub uncollectable: usize,
+    /// With `DEBUG_SAVEALL`: the unreachable objects, kept alive for
+    /// `gc.garbage`.
+    pub saved: Vec<ObjRef<P>>,
+    /// Wall time of the whole collection, finalizers included.
+    pub elapsed: Duration,
+}
+
+struct Generation {
+    count: usize,
+    threshold: usize,
+}
+
+struct State {
+    generations: [Generation; NUM_GENERATIONS],
+    enabled: bool,
+    /// A collection is running (CPython's `gcstate->collecting`).
+    collecting: bool,
+    /// In `deduce_unreachable`: `prev` words hold counts, not pointers, so
+    /// no object of the collected set may be unlinked.
+    deducing: bool,
+    long_lived_total: usize,
+    long_lived_pending: usize,
+    debug: u32,
+    stats: [GenerationStats; NUM_GENERATIONS],
+}
+
+/// Index of the permanent generation's head (`gc.freeze()`).
+const PERMANENT: usize = NUM_GENERATIONS;
+
+/// The cycle collector of one interpreter: its generations (lists of
+/// tracked objects), counts and thresholds. It is the [`GcHooks`] the
+/// object model calls when a container is allocated or freed.
+///
+/// All its state is reached inside critical sections of the heap's object
+/// lock: on the GIL heap that lock is `NoLock` (free, and `!Sync`, so the
+/// collector is `!Sync` and its exclusion is the GIL's); on a shared heap a
+/// real mutex.
+pub struct Collector<P: HeapPolicy> {
+    lock: P::Lock,
+    state: UnsafeCell<State>,
+    /// The list heads: generations 0, 1, 2 and the permanent one.
+    heads: Box<[GcLinks; NUM_GENERATIONS + 1]>,
+    /// Set when generation 0's count passes its threshold; the interpreter
+    /// runs [`collect_generations`](Self::collect_generations) at its next
+    /// safe point (CPython 3.12's `_Py_ScheduleGC`).
+    due: AtomicBool,
+    _heap: PhantomData<fn() -> P>,
+}
+
+// SAFETY: every access to `state` and to the lists happens inside a
+// critical section of `lock`; when the lock is `Sync` it is exclusive
+// (`RawObjectLock::EXCLUSIVE` on every shared heap), which serialises
+// those accesses. `NoLock` is not `Sync`, so the GIL heap's collector is
+// not either.
+unsafe impl<P: HeapPolicy> Sync for Collector<P> where P::Lock: Sync {}
+// SAFETY: as above; the heads and the state own nothing thread-bound.
+unsafe impl<P: HeapPolicy> Send for Collector<P> where P::Lock: Send + Sync {}
+
+impl<P: HeapPolicy> Default for Collector<P> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<P: HeapPolicy> core::fmt::Debug for Collector<P> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Collector")
+            .field("count", &self.count())
+            .field("threshold", &self.threshold())
+            .field("enabled", &self.is_enabled())
+            .finish()
+    }
+}
+
+impl<P: HeapPolicy> Collector<P> {
+    /// An enabled collector with CPython's default thresholds and no
+    /// tracked objects.
+    pub fn new() -> Self {
+        let heads: Box<[GcLinks; NUM_GENERATIONS + 1]> = Box::default();
+        for h in heads.iter() {
+            // SAFETY: the heads are ours, boxed (their addresses never
+            // change), and nobody else reaches them yet.
+            unsafe { list::init(NonNull::from(h)) };
+        }
+        Collector {
+            lock: P::Lock::new(),
+            state: UnsafeCell::new(State {
+                generations: DEFAULT_THRESHOLDS.map(|threshold| Generation {
+                    count: 0,
+                    threshold,
+                }),
+                enabled: true,
+                collecting: false,
+                deducing: false,
+                long_lived_total: 0,
+                long_lived_pending: 0,
+                debug: 0,
+                stats: [GenerationStats::default(); NUM_GENERATIONS],
+            }),
+            heads,
+            due: AtomicBool::new(false),
+            _heap: PhantomData,
+        }
+    }
+
+    fn head(&self, i: usize) -> Gc {
+        NonNull::from(&self.heads[i])
+    }
+
+    /// Runs `f` on the state inside a critical section. `f` must not call
+    /// back into the collector or run user code.
+    fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        let _cs = CriticalSection::enter(&self.lock);
+        // SAFETY: inside the critical section nobody else reaches the
+        // state (see the `Sync` impl), and `f` does not re-enter.
+        f(unsafe { &mut *self.state.get() })
+    }
+
+    // ----- the gc module's settings -----
+
+    /// `gc.isenabled()`.
+    pub fn is_enabled(&self) -> bool {
+        self.with(|s| s.enabled)
+    }
+
+    /// `gc.enable()` / `gc.disable()`.
+    pub fn set_enabled(&self, on: bool) {
+        self.with(|s| s.enabled = on)
+    }
+
+    /// `gc.get_count()`.
+    pub fn count(&self) -> [usize; NUM_GENERATIONS] {
+        self.with(|s| s.generations.each_ref().map(|g| g.count))
+    }
+
+    /// `gc.get_threshold()`.
+    pub fn threshold(&self) -> [usize; NUM_GENERATIONS] {
+        self.with(|s| s.generations.each_ref().map(|g| g.threshold))
+    }
+
+    /// `gc.set_threshold(t0[, t1[, t2]])`: the values given replace the
+    /// first ones.
+    pub fn set_threshold(&self, thresholds: &[usize]) {
+        self.with(|s| {
+            for (g, &t) in s.generations.iter_mut().zip(thresholds) {
+                g.threshold = t;
+            }
+        })
+    }
+
+    /// `gc.get_debug()`.
+    pub fn debug(&self) -> u32 {
+        self.with(|s| s.debug)
+    }
+
+    /// `gc.set_debug(flags)`.
+    pub fn set_debug(&self, flags: u32) {
+        self.with(|s| s.debug = flags)
+    }
+
+    /// `gc.get_stats()`.
+    pub fn stats(&self) -> [GenerationStats; NUM_GENERATIONS] {
+        self.with(|s| s.stats)
+    }
+
+    /// Whether a collection is running.
+    pub fn is_collecting(&self) -> bool {
+        self.with(|s| s.collecting)
+    }
+
+    /// Whether an automatic collection is due (a relaxed read, for the
+    /// interpreter's safe points).
+    #[inline]
+    pub fn is_due(&self) -> bool {
+        self.due.load(Ordering::Relaxed)
+    }
+
+    // ----- tracking -----
+
+    /// `gc.is_tracked(obj)`.
+    pub fn is_tracked(&self, obj: &ObjRef<P>) -> bool {
+        match obj.gc_links_ptr() {
+            // SAFETY: `obj` is alive.
+            Some(g) => self.with(|_| unsafe { list::is_tracked(g) }),
+            None => false,
+        }
+    }
+
+    /// Starts tracking `obj` (in the youngest generation) if it is a GC
+    /// object and not tracked yet (CPython's `PyObject_GC_Track`).
+    pub fn track(&self, obj: &ObjRef<P>) {
+        if let Some(g) = obj.gc_links_ptr() {
+            self.with(|_| {
+                // SAFETY: `obj` is alive; the lists are ours (critical
+                // section).
+                unsafe {
+                    if !list::is_tracked(g) {
+                        list::append(g, self.head(0));
+                    }
+                }
+            })
+        }
+    }
+
+    /// Stops tracking `obj` (CPython's `PyObject_GC_UnTrack`).
+    pub fn untrack(&self, obj: &ObjRef<P>) {
+        if let Some(g) = obj.gc_links_ptr() {
+            self.with(|s| {
+                assert!(!s.deducing, "untrack during deduce_unreachable");
+                // SAFETY: `obj` is alive; its neighbours are live links of
+                // its list (not in the deduce phase: checked above).
+                unsafe {
+                    if list::is_tracked(g) {
+                        list::remove(g)
+                    }
+                }
+            })
+        }
+    }
+
+    /// New references to the tracked objects of `generation` (all three
+    /// when `None`; never the permanent one), oldest list first within each
+    /// generation (`gc.get_objects()`).
+    pub fn objects(&self, generation: Option<usize>) -> Vec<ObjRef<P>> {
+        let gens: Vec<usize> = match generation {
+            Some(g) => vec![g],
+            None => (0..NUM_GENERATIONS).collect(),
+        };
+        self.with(|_| {
+            let mut out = Vec::new();
+            for i in gens {
+                // SAFETY: a list of live tracked objects, ours in the
+                // critical section; each is cloned before the next step.
+                unsafe { self.each(self.head(i), |o| out.push((*o).clone())) };
+            }
+            out
+        })
+    }
+
+    /// Calls `f` with each object of `head`'s list.
+    ///
+    /// # Safety
+    /// Inside a critical section; `f` does not change the list.
+    unsafe fn each(&self, head: Gc, mut f: impl FnMut(&ObjRef<P>)) {
+        // SAFETY: caller.
+        unsafe {
+            let mut g = list::next(head);
+            while g != head {
+                let o = ObjRef::<P>::borrow_from_gc_links(g);
+                f(&o);
+                g = list::next(g);
+            }
+        }
+    }
+
+    /// `gc.freeze()`: moves every tracked object to the permanent
+    /// generation, which collections ignore.
+    pub fn freeze(&self) {
+        self.with(|_| {
+            for i in 0..NUM_GENERATIONS {
+                // SAFETY: our lists, in the critical section.
+                unsafe { list::merge(self.head(i), self.head(PERMANENT)) };
+            }
+        })
+    }
+
+    /// `gc.unfreeze()`: moves the permanent generation back into the
+    /// oldest one.
+    pub fn unfreeze(&self) {
+        self.with(|_| {
+            // SAFETY: as in `freeze`.
+            unsafe { list::merge(self.head(PERMANENT), self.head(NUM_GENERATIONS - 1)) };
+        })
+    }
+
+    /// `gc.get_freeze_count()`.
+    pub fn freeze_count(&self) -> usize {
+        // SAFETY: our list, in the critical section.
+        self.with(|_| unsafe { list::len(self.head(PERMANENT)) })
+    }
+
+    // ----- collections -----
+
+    /// The automatic collection (CPython's `gc_collect_generations`): the
+    /// oldest generation whose count passed its threshold, except that a
+    /// full collection waits until the objects that survived a middle
+    /// collection since the last full one are a quarter of those a full
+    /// collection would examine. Returns `None` when nothing was due or a
+    /// collection is running.
+    ///
+    /// # Safety
+    /// As [`collect`](Self::collect).
+    pub unsafe fn collect_generations(&self) -> Option<Collection<P>> {
+        self.due.store(false, Ordering::Relaxed);
+        let generation = self.with(|s| {
+            if s.collecting || !s.enabled {
+                return None;
+            }
+            (0..NUM_GENERATIONS).rev().find(|&i| {
+                s.generations[i].count > s.generations[i].threshold
+                    && !(i == NUM_GENERATIONS - 1
+                        && s.long_lived_pending < s.long_lived_total / 4)
+            })
+        })?;
+        // SAFETY: forwarded.
+        unsafe { self.collect(generation) }
+    }
+
+    /// Collects `generation` and the younger ones (`gc.collect(n)`).
+    /// Returns `None` when a collection is already running (then CPython's
+    /// `gc.collect()` returns 0).
+    ///
+    /// # Safety
+    /// The caller has the heap to itself for the structural steps: it holds
+    /// the GIL of this heap's interpreter (or, on a free-threaded heap, has
+    /// stopped the world), so no other thread changes an object's
+    /// references while the collector reads them. Finalizers and clears run
+    /// user code; other threads may run meanwhile, as in CPython.
+    pub unsafe fn collect(&self, generation: usize) -> Option<Collection<P>> {
+        assert!(generation < NUM_GENERATIONS, "generation out of range");
+        let start = Instant::now();
+        let sizes_before = self.with(|s| {
+            if s.collecting {
+                return None;
+            }
+            s.collecting = true;
+            // SAFETY: our lists, in the critical section.
+            Some(core::array::from_fn(|i| unsafe { list::len(self.head(i)) }))
+        })?;
+        let young = self.head(generation);
+        let old = if generation + 1 < NUM_GENERATIONS {
+            self.head(generation + 1)
+        } else {
+            young
+        };
+        // Scratch list heads, boxed so their addresses hold still while
+        // objects point at them (a finalizer may free one of their objects,
+        // which unlinks it through its neighbours).
+        let scratch: Box<[GcLinks; 3]> = Box::default();
+        let unreachable = NonNull::from(&scratch[0]);
+        let seen = NonNull::from(&scratch[1]);
+        let final_unreachable = NonNull::from(&scratch[2]);
+
+        self.with(|s| {
+            if generation + 1 < NUM_GENERATIONS {
+                s.generations[generation + 1].count += 1;
+            }
+            for g in &mut s.generations[..=generation] {
+                g.count = 0;
+            }
+            s.deducing = true;
+        });
+        // The structural steps run outside the state's critical section:
+        // they call the objects' traverse functions, which are not ours.
+        // SAFETY: the caller has the heap to itself (no other thread
+        // touches these objects or lists), and the scratch heads outlive
+        // their lists.
+        let survivors = unsafe {
+            for h in [unreachable, seen, final_unreachable] {
+                list::init(h);
+            }
+            for i in 0..generation {
+                list::merge(self.head(i), young);
+            }
+            deduce_unreachable::<P>(young, unreachable);
+            untrack_if::<P>(young, Kind::Tuple);
+            if young == old {
+                // Dicts only in full collections, as CPython (bpo-14775).
+                untrack_if::<P>(young, Kind::Dict);
+            }
+            // The unreachable list becomes an ordinary list (CPython does
+            // this in `move_legacy_finalizers`; Python 3 objects have no
+            // legacy finalizer, so none is set aside).
+            clear_unreachable_marks(unreachable);
+            list::len(young)
+        };
+        self.with(|s| {
+            s.deducing = false;
+            if young != old {
+                if generation == NUM_GENERATIONS - 2 {
+                    s.long_lived_pending += survivors;
+                }
+            } else {
+                s.long_lived_pending = 0;
+                s.long_lived_total = survivors;
+            }
+        });
+        if young != old {
+            // SAFETY: as above.
+            unsafe { list::merge(young, old) };
+        }
+
+        // PEP 442: run each finalizer once, with the objects still intact.
+        // Each object moves to `seen` first, so a finalizer that frees
+        // other unreachable objects leaves the walk on solid ground.
+        loop {
+            let next = self.with(|_| {
+                // SAFETY: our scratch lists, in the critical section.
+                unsafe {
+                    if list::is_empty(unreachable) {
+                        return None;
+                    }
+                    let g = list::next(unreachable);
+                    list::move_to(g, seen);
+                    Some((*ObjRef::<P>::borrow_from_gc_links(g)).clone())
+                }
+            });
+            let Some(obj) = next else { break };
+            obj.finalize_if_needed();
+            drop(obj);
+        }
+        let debug = self.with(|s| {
+            s.deducing = true;
+            s.debug
+        });
+        // SAFETY: as above: the caller has the heap to itself again.
+        unsafe {
+            list::merge(seen, unreachable);
+            // Objects a finalizer resurrected (and everything they reach)
+            // survive, whole; the rest is still garbage.
+            list::clear_collecting_all(unreachable);
+            deduce_unreachable::<P>(unreachable, final_unreachable);
+            clear_unreachable_marks(final_unreachable);
+            list::merge(unreachable, old);
+        }
+        self.with(|s| s.deducing = false);
+        // CPython counts the final garbage before clearing it: clearing one
+        // object usually frees the rest of its group by refcounting.
+        // SAFETY: our scratch list.
+        let collected = unsafe { list::len(final_unreachable) };
+
+        // Break the cycles: clear each object (or, with DEBUG_SAVEALL, keep
+        // it for gc.garbage). One that is still alive afterwards moves to
+        // the old generation.
+        let mut saved = Vec::new();
+        loop {
+            let next = self.with(|_| {
+                // SAFETY: our scratch list, in the critical section.
+                unsafe {
+                    if list::is_empty(final_unreachable) {
+                        return None;
+                    }
+                    let g = list::next(final_unreachable);
+                    Some((g, (*ObjRef::<P>::borrow_from_gc_links(g)).clone()))
+                }
+            });
+            let Some((g, obj)) = next else { break };
+            if debug & DEBUG_SAVEALL != 0 {
+                saved.push(obj);
+            } else {
+                ftl_core::Traverse::clear(&obj);
+                drop(obj);
+            }
+            self.with(|_| {
+                // SAFETY: if `g` is still the first node it is alive (it is
+                // still linked: a freed object unlinks itself).
+                unsafe {
+                    if !list::is_empty(final_unreachable) && list::next(final_unreachable) == g {
+                        list::clear_collecting(g);
+                        list::move_to(g, old);
+                    }
+                }
+            });
+        }
+
+        self.with(|s| {
+            let st = &mut s.stats[generation];
+            st.collections += 1;
+            st.collected += collected;
+            s.collecting = false;
+        });
+        Some(Collection {
+            generation,
+            sizes_before,
+            collected,
+            uncollectable: 0,
+            saved,
+            elapsed: start.elapsed(),
+        })
+    }
+}
+
+impl<P: HeapPolicy> GcHooks for Collector<P> {
+    fn allocated(&self, links: NonNull<GcLinks>) {
+        let due = self.with(|s| {
+            // A new object in the middle of the deduce steps would be taken
+            // for garbage: traverse functions must not allocate.
+            assert!(!s.deducing, "an object was allocated while the collector was deducing");
+            // SAFETY: new, live, untracked links; our list.
+            unsafe { list::append(links, self.head(0)) };
+            let g0 = &mut s.generations[0];
+            g0.count += 1;
+            g0.count > g0.threshold && s.enabled && g0.threshold != 0 && !s.collecting
+        });
+        if due {
+            self.due.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn freeing(&self, links: NonNull<GcLinks>) {
+        self.with(|s| {
+            // SAFETY: the links of an object being freed; if tracked, its
+            // neighbours are live links of its list.
+            unsafe {
+                if list::is_tracked(links) {
+                    // An object of the set being deduced cannot die then:
+                    // the collector holds the heap and runs no user code.
+                    assert!(
+                        !(s.deducing && list::is_collecting(links)),
+                        "an object died while the collector was deducing"
+                    );
+                    list::remove(links);
+                }
+            }
+            let g0 = &mut s.generations[0];
+            g0.count = g0.count.saturating_sub(1);
+        })
+    }
+}
+
+impl<P: HeapPolicy> Drop for Collector<P> {
+    fn drop(&mut self) {
+        // Untrack everything still tracked, so that an object freed after
+        // its collector never reaches a freed list head.
+        for i in 0..=NUM_GENERATIONS {
+            let head = self.head(i);
+            // SAFETY: our lists of live tracked objects; `&mut self`.
+            unsafe {
+                while !list::is_empty(head) {
+                    list::remove(list::next(head));
+                }
+            }
+        }
+    }
+}
+
+/// Whether `obj` could be in a cycle as seen by the collector (CPython's
+/// `_PyObject_GC_MAY_BE_TRACKED`): a GC object, and if a tuple, a tracked
+/// one.
+fn may_be_tracked<P: HeapPolicy>(obj: &ObjRef<P>) -> bool {
+    match obj.gc_links_ptr() {
+        None => false,
+        // SAFETY: `obj` is alive.
+        Some(g) => obj.kind() != Kind::Tuple || unsafe { list::is_tracked(g) },
+    }
+}
+
+/// `update_refs`, `subtract_refs`, `move_unreachable`: leaves the objects
+/// of `young` reachable from outside it in `young`, and moves the rest to
+/// `unreachable` (marked `UNREACHABLE`, still `COLLECTING`).
+///
+/// # Safety
+/// `young` and `unreachable` are lists of live objects (and heads) that
+/// nobody else touches meanwhile.
+unsafe fn deduce_unreachable<P: HeapPolicy>(young: Gc, unreachable: Gc) {
+    // SAFETY: caller.
+    unsafe {
+        // update_refs: gc_refs = the reference count, and COLLECTING set.
+        let mut g = list::next(young);
+        while g != young {
+            let next = list::next(g);
+            let o = ObjRef::<P>::borrow_from_gc_links(g);
+            let rc = o.refcount();
+            assert!(rc != 0, "a tracked object with a zero count");
+            list::reset_refs(g, rc);
+            g = next;
+        }
+        // subtract_refs: take away every reference from inside the set.
+        let mut g = list::next(young);
+        while g != young {
+            let o = ObjRef::<P>::borrow_from_gc_links(g);
+            ftl_core::Traverse::traverse(&*o, &mut |child: &ObjRef<P>| {
+                if let Some(c) = child.gc_links_ptr() {
+                    if list::is_collecting(c) {
+                        list::decref(c);
+                    }
+                }
+            });
+            g = list::next(g);
+        }
+        move_unreachable::<P>(young, unreachable);
+    }
+}
+
+/// CPython's `move_unreachable`, step by step: walk `young`; an object with
+/// `gc_refs > 0` is reachable from outside, so everything it reaches is
+/// too (`visit_reachable`: an object already moved to `unreachable` comes
+/// back to the end of `young`, to be walked again; one not walked yet gets
+/// `gc_refs = 1`). An object with `gc_refs == 0` moves to `unreachable`,
+/// tentatively. `prev` pointers are rebuilt as the walk goes.
+///
+/// # Safety
+/// As [`deduce_unreachable`], after `update_refs` and `subtract_refs`.
+unsafe fn move_unreachable<P: HeapPolicy>(young: Gc, unreachable: Gc) {
+    // SAFETY: caller.
+    unsafe {
+        let mut prev = young;
+        let mut g = list::next(young);
+        while g != young {
+            if list::refs(g) > 0 {
+                let o = ObjRef::<P>::borrow_from_gc_links(g);
+                ftl_core::Traverse::traverse(&*o, &mut |child: &ObjRef<P>| {
+                    visit_reachable(child, young)
+                });
+                list::set_prev(g, prev);
+                list::clear_collecting(g);
+                prev = g;
+            } else {
+                // Unlink from `young` (singly linked for now) and append to
+                // `unreachable`, every `next` there marked UNREACHABLE (the
+                // head's too, repaired below).
+                list::set_next_word(prev, list::next_word(g));
+                let last = list::prev(unreachable);
+                list::set_next(last, g, list::UNREACHABLE);
+                list::set_prev(g, last);
+                list::set_next(g, unreachable, list::UNREACHABLE);
+                list::set_prev(unreachable, g);
+            }
+            g = list::next(prev);
+        }
+        list::set_prev(young, prev);
+        let head_next = list::next(unreachable);
+        list::set_next(unreachable, head_next, 0);
+    }
+}
+
+/// CPython's `visit_reachable`.
+///
+/// # Safety
+/// As [`move_unreachable`].
+unsafe fn visit_reachable<P: HeapPolicy>(child: &ObjRef<P>, young: Gc) {
+    let Some(c) = child.gc_links_ptr() else { return };
+    // SAFETY: caller.
+    unsafe {
+        // Objects of other generations, and those already walked, are not
+        // COLLECTING.
+        if !list::is_collecting(c) {
+            return;
+        }
+        let next_word = list::next_word(c);
+        if next_word.addr() & list::UNREACHABLE != 0 {
+            // Tentatively unreachable, but reachable after all: unlink it
+            // from `unreachable` by hand (the list functions do not know
+            // the marks) and put it back at the end of `young`.
+            let prev = list::prev(c);
+            let next = list::next(c);
+            list::set_next_word(prev, next_word);
+            list::set_prev(next, prev);
+            list::append(c, young);
+            list::set_refs(c, 1);
+        } else if list::refs(c) == 0 {
+            // Not walked yet: tell the walk it is reachable.
+            list::set_refs(c, 1);
+        }
+    }
+}
+
+/// Clears the `UNREACHABLE` mark on every `next` of the list.
+///
+/// # Safety
+/// A list of live objects nobody else touches.
+unsafe fn clear_unreachable_marks(head: Gc) {
+    // SAFETY: caller.
+    unsafe {
+        let mut g = head;
+        loop {
+            let n = list::next(g);
+            list::set_next(g, n, 0);
+            if n == head {
+                break;
+            }
+            g = n;
+        }
+    }
+}
+
+/// Untracks the objects of `kind` in the list that refer to nothing the
+/// collector could find in a cycle (CPython's `untrack_tuples` and
+/// `untrack_dicts`).
+///
+/// # Safety
+/// A list of live objects nobody else touches, with pointer `prev`s.
+unsafe fn untrack_if<P: HeapPolicy>(head: Gc, kind: Kind) {
+    // SAFETY: caller.
+    unsafe {
+        let mut g = list::next(head);
+        while g != head {
+            let next = list::next(g);
+            let o = ObjRef::<P>::borrow_from_gc_links(g);
+            if o.kind() == kind {
+                let mut atoms_only = true;
+                ftl_core::Traverse::traverse(&*o, &mut |child: &ObjRef<P>| {
+                    atoms_only &= !may_be_tracked(child)
+                });
+                if atoms_only {
+                    list::remove(g);
+                }
+            }
+            g = next;
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! The collector on the GIL heap: cycles freed, reachable objects kept,
+//! PEP 442 finalizers run once (resurrection keeps a group whole), the
+//! generations' counts and thresholds, untracking of atom-only tuples and
+//! dicts, `DEBUG_SAVEALL`, freeze; and a property test against a
+//! reachability oracle on random graphs.
+
+#![allow(unsafe_code)] // a test payload (`unsafe impl Payload`)
+#![cfg(not(loom))]
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use ftl_gc::{Collector, DEBUG_SAVEALL};
+use ftl_object::gc_hooks::{self, GcHooks, GcScope};
+use ftl_object::{Accounting, GilHeap, ObjRef, Payload, Scope};
+use proptest::prelude::*;
+
+type R = ObjRef<GilHeap>;
+
+std::thread_local! {
+    /// How many finalizers ran on this thread.
+    static FINALIZED: Cell<usize> = const { Cell::new(0) };
+    /// Where a resurrecting finalizer stores its object.
+    static GRAVEYARD: RefCell<Vec<R>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A container with edges to other objects, optionally with a finalizer
+/// that may resurrect it.
+struct Node {
+    edges: RefCell<Vec<R>>,
+    has_finalizer: bool,
+    resurrect: bool,
+    finalized: Cell<bool>,
+}
+
+impl Node {
+    fn new(has_finalizer: bool, resurrect: bool) -> R {
+        R::new(Node {
+            edges: RefCell::new(Vec::new()),
+            has_finalizer,
+            resurrect,
+            finalized: Cell::new(false),
+        })
+    }
+}
+
+fn link(from: &R, to: &R) {
+    from.downcast::<Node>().expect("node").edges.borrow_mut().push(to.clone());
+}
+
+// SAFETY: used on the GIL heap only (not a shared heap), one thread.
+unsafe impl Payload<GilHeap> for Node {
+    const NAME: &'static str = "node";
+    const GC: bool = true;
+    const FINALIZE: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&R)) {
+        let snapshot = self.edges.borrow().clone();
+        snapshot.iter().for_each(visit);
+    }
+
+    fn clear(&self) {
+        let old = core::mem::take(&mut *self.edges.borrow_mut());
+        drop(old);
+    }
+
+    fn needs_finalize(&self) -> bool {
+        self.has_finalizer && !self.finalized.replace(true)
+    }
+
+    fn finalize(this: &R) {
+        FINALIZED.with(|f| f.set(f.get() + 1));
+        if this.downcast::<Node>().expect("node").resurrect {
+            GRAVEYARD.with(|g| g.borrow_mut().push(this.clone()));
+        }
+    }
+}
+
+/// A collector with this thread in its scope, and an accounting.
+struct Heap {
+    gc: Arc<Collector<GilHeap>>,
+    acc: Arc<Accounting>,
+    _scopes: (GcScope, Scope),
+}
+
+impl Heap {
+    fn new() -> Heap {
+        let gc = Arc::new(Collector::<GilHeap>::new());
+        let acc = Accounting::new();
+        let scope = gc_hooks::enter(gc.clone() as Arc<dyn GcHooks>);
+        let counted = acc.enter();
+        Heap {
+            gc,
+            acc,
+            _scopes: (scope, counted),
+        }
+    }
+
+    fn collect(&self, generation: usize) -> usize {
+        // SAFETY: one thread: it has the heap to itself.
+        let c = unsafe { self.gc.collect(generation) }.expect("not already collecting");
+        c.collected + c.uncollectable
+    }
+}
+
+fn finalized() -> usize {
+    FINALIZED.with(|f| f.get())
+}
+
+#[test]
+fn a_cycle_is_freed_and_counted() {
+    let h = Heap::new();
+    let a = R::new_list(vec![]);
+    let b = R::new_list(vec![a.clone()]);
+    a.as_list().expect("list").push(b.clone());
+    a.as_list().expect("list").push(a.clone());
+    assert!(h.gc.is_tracked(&a) && h.gc.is_tracked(&b));
+    drop((a, b));
+    assert_eq!(h.acc.live(), 2, "refcounting alone cannot free a cycle");
+    assert_eq!(h.collect(2), 2);
+    assert_eq!(h.acc.live(), 0);
+    assert_eq!(h.collect(2), 0, "nothing left");
+}
+
+#[test]
+fn objects_reachable_from_outside_survive() {
+    let h = Heap::new();
+    let kept = R::new_list(vec![]);
+    let inner = R::new_list(vec![kept.clone()]);
+    kept.as_list().expect("list").push(inner.clone());
+    drop(inner);
+    assert_eq!(h.collect(0), 0);
+    assert_eq!(h.acc.live(), 2);
+    assert_eq!(h.gc.objects(Some(1)).len(), 2, "survivors are promoted");
+    assert_eq!(h.gc.objects(Some(0)).len(), 0);
+    drop(kept);
+    assert_eq!(h.collect(1), 2);
+    assert_eq!(h.acc.live(), 0);
+}
+
+#[test]
+fn a_dict_cycle_and_a_tuple_inside_it() {
+    let h = Heap::new();
+    let d = R::new_dict();
+    let t = R::new_tuple(vec![d.clone(), R::from_i64(7)]);
+    d.as_dict().expect("dict").set(R::new_str("t"), t.clone()).expect("hashable");
+    drop((d, t));
+    assert_eq!(h.collect(2), 2);
+    assert_eq!(h.acc.live(), 0);
+}
+
+#[test]
+fn counts_and_the_due_flag_follow_the_thresholds() {
+    let h = Heap::new();
+    assert_eq!(h.gc.threshold(), [700, 10, 10]);
+    h.gc.set_threshold(&[5]);
+    assert_eq!(h.gc.threshold(), [5, 10, 10]);
+    let mut keep: Vec<R> = (0..5).map(|_| R::new_list(vec![])).collect();
+    assert_eq!(h.gc.count()[0], 5);
+    assert!(!h.gc.is_due(), "due only past the threshold");
+    drop(keep.pop());
+    assert_eq!(h.gc.count()[0], 4, "a freed container counts down");
+    keep.push(R::new_list(vec![]));
+    keep.push(R::new_list(vec![]));
+    assert!(h.gc.is_due());
+    // SAFETY: one thread.
+    let c = unsafe { h.gc.collect_generations() }.expect("a collection was due");
+    assert_eq!(c.generation, 0);
+    assert_eq!(h.gc.count(), [0, 1, 0]);
+    assert!(!h.gc.is_due());
+    h.gc.set_enabled(false);
+    keep.extend((0..10).map(|_| R::new_list(vec![])));
+    assert!(!h.gc.is_due(), "disabled: never due");
+    assert_eq!(h.gc.stats()[0].collections, 1);
+}
+
+#[test]
+fn tuples_of_atoms_and_dicts_of_atoms_are_untracked() {
+    let h = Heap::new();
+    let atoms = R::new_tuple(vec![R::from_i64(1), R::new_str("x")]);
+    let holder = R::new_tuple(vec![R::new_list(vec![])]);
+    let nested = R::new_tuple(vec![atoms.clone()]);
+    let d = R::new_dict();
+    d.as_dict().expect("dict").set(R::new_str("k"), R::from_i64(1)).expect("hashable");
+    assert!(h.gc.is_tracked(&atoms) && h.gc.is_tracked(&d));
+    h.collect(0);
+    assert!(!h.gc.is_tracked(&atoms), "a tuple of atoms leaves the lists");
+    assert!(h.gc.is_tracked(&holder), "a tuple holding a list stays");
+    assert!(h.gc.is_tracked(&d), "dicts only at full collections");
+    h.collect(2);
+    assert!(!h.gc.is_tracked(&nested), "a tuple of untracked tuples goes too");
+    assert!(!h.gc.is_tracked(&d));
+    drop((atoms, holder, nested, d));
+    assert_eq!(h.acc.live(), 0, "untracked objects are still freed");
+}
+
+#[test]
+fn finalizers_run_once_before_anything_is_cleared() {
+    let h = Heap::new();
+    let before = finalized();
+    let a = Node::new(true, false);
+    let b = Node::new(true, false);
+    link(&a, &b);
+    link(&b, &a);
+    drop((a, b));
+    assert_eq!(h.collect(2), 2);
+    assert_eq!(finalized(), before + 2);
+    assert_eq!(h.acc.live(), 0);
+}
+
+#[test]
+fn a_resurrected_group_stays_alive_whole_and_is_not_finalized_again() {
+    let h = Heap::new();
+    let before = finalized();
+    let phoenix = Node::new(true, true);
+    let friend = R::new_list(vec![phoenix.clone()]);
+    link(&phoenix, &friend);
+    drop((phoenix, friend));
+    assert_eq!(h.collect(2), 0, "resurrected: nothing collected");
+    assert_eq!(finalized(), before + 1);
+    assert_eq!(h.acc.live(), 2, "the group survives whole");
+    let back = GRAVEYARD.with(|g| g.borrow_mut().pop()).expect("resurrected");
+    let friend = back.downcast::<Node>().expect("node").edges.borrow()[0].clone();
+    assert_eq!(friend.as_list().expect("list").len(), 1, "its references intact");
+    drop((back, friend));
+    assert_eq!(h.collect(2), 2, "collected the second time");
+    assert_eq!(finalized(), before + 1, "never finalized twice");
+    assert_eq!(h.acc.live(), 0);
+}
+
+#[test]
+fn save_all_keeps_the_garbage() {
+    let h = Heap::new();
+    h.gc.set_debug(DEBUG_SAVEALL);
+    let a = R::new_list(vec![]);
+    a.as_list().expect("list").push(a.clone());
+    drop(a);
+    // SAFETY: one thread.
+    let c = unsafe { h.gc.collect(2) }.expect("collection");
+    assert_eq!(c.collected, 1);
+    assert_eq!(c.saved.len(), 1);
+    assert_eq!(h.acc.live(), 1);
+    h.gc.set_debug(0);
+    drop(c);
+    assert_eq!(h.collect(2), 1);
+    assert_eq!(h.acc.live(), 0);
+}
+
+#[test]
+fn frozen_objects_are_not_collected_until_unfrozen() {
+    let h = Heap::new();
+    let a = R::new_list(vec![]);
+    a.as_list().expect("list").push(a.clone());
+    drop(a);
+    h.gc.freeze();
+    assert_eq!(h.gc.freeze_count(), 1);
+    assert_eq!(h.collect(2), 0);
+    h.gc.unfreeze();
+    assert_eq!(h.gc.freeze_count(), 0);
+    assert_eq!(h.collect(2), 1);
+    assert_eq!(h.acc.live(), 0);
+}
+
+#[test]
+fn objects_outlive_their_collector_safely() {
+    let acc = Accounting::new();
+    let _counted = acc.enter();
+    let survivor = {
+        let gc = Arc::new(Collector::<GilHeap>::new());
+        let _scope = gc_hooks::enter(gc.clone() as Arc<dyn GcHooks>);
+        let a = R::new_list(vec![R::new_list(vec![])]);
+        assert!(gc.is_tracked(&a));
+        a
+    };
+    drop(survivor);
+    assert_eq!(acc.live(), 0);
+}
+
+#[test]
+fn a_deep_chain_is_collected_without_recursion() {
+    let h = Heap::new();
+    let head = R::new_list(vec![]);
+    let mut tail = head.clone();
+    let n = if cfg!(miri) { 300 } else { 100_000 };
+    for _ in 0..n {
+        let next = R::new_list(vec![]);
+        tail.as_list().expect("list").push(next.clone());
+        tail = next;
+    }
+    tail.as_list().expect("list").push(head.clone());
+    drop((head, tail));
+    assert_eq!(h.collect(2), n + 1);
+    assert_eq!(h.acc.live(), 0);
+}
+
+/// A random graph: `n` nodes, `edges` between them, some held from outside
+/// (`roots`), some with finalizers.
+#[derive(Debug, Clone)]
+struct Graph {
+    n: usize,
+    edges: Vec<(usize, usize)>,
+    roots: Vec<usize>,
+    finalizers: Vec<bool>,
+}
+
+fn graphs() -> impl Strategy<Value = Graph> {
+    (1usize..24).prop_flat_map(|n| {
+        (
+            Just(n),
+            prop::collection::vec((0..n, 0..n), 0..n * 3),
+            prop::collection::vec(0..n, 0..4),
+            prop::collection::vec(any::<bool>(), n),
+        )
+            .prop_map(|(n, edges, roots, finalizers)| Graph {
+                n,
+                edges,
+                roots,
+                finalizers,
+            })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(if cfg!(miri) { 4 } else { 256 }))]
+
+    #[test]
+    fn collection_frees_exactly_the_unreachable(g in graphs(), generation in 0usize..3) {
+        let h = Heap::new();
+        let before = finalized();
+        let nodes: Vec<R> = g.finalizers.iter().map(|&f| Node::new(f, false)).collect();
+        for &(a, b) in &g.edges {
+            link(&nodes[a], &nodes[b]);
+        }
+        let roots: Vec<R> = g.roots.iter().map(|&i| nodes[i].clone()).collect();
+        // The oracle: what the roots reach.
+        let mut reach = HashSet::new();
+        let mut stack: Vec<usize> = g.roots.clone();
+        while let Some(i) = stack.pop() {
+            if reach.insert(i) {
+                stack.extend(g.edges.iter().filter(|e| e.0 == i).map(|e| e.1));
+            }
+        }
+        drop(nodes);
+        let live_after_rc = h.acc.live() as usize;
+        prop_assert!(live_after_rc >= reach.len());
+        let freed_by_gc = h.collect(generation);
+        prop_assert_eq!(h.acc.live() as usize, reach.len(), "exactly the reachable survive");
+        prop_assert_eq!(freed_by_gc, live_after_rc - reach.len());
+        // Each unreachable node with a finalizer ran it once (also those
+        // refcounting freed when the handles dropped).
+        let expected_finalized = (0..g.n).filter(|i| !reach.contains(i) && g.finalizers[*i]).count();
+        prop_assert_eq!(finalized() - before, expected_finalized);
+        drop(roots);
+        h.collect(2);
+        prop_assert_eq!(h.acc.live(), 0);
+        prop_assert_eq!(finalized() - before, g.finalizers.iter().filter(|f| **f).count());
+    }
+}

@@ -1,0 +1,190 @@
+//! The object model's two calls into a cycle collector: an object that can
+//! be in a cycle was allocated, or is about to be freed.
+//!
+//! CPython's allocator calls the collector twice in a container's life:
+//! `_PyObject_GC_Link` when it is allocated (the young generation's count
+//! goes up, which is what triggers automatic collections) and
+//! `PyObject_GC_UnTrack` / `PyObject_GC_Del` when it dies (it leaves its
+//! generation's list, and the count goes down). The collector itself
+//! (`ftl-gc`) sits *above* this crate, so the object model reaches it
+//! through [`GcHooks`], installed per thread with [`enter`] for as long as
+//! the returned [`GcScope`] lives — the same per-thread scope as live-object
+//! [`accounting`](crate::accounting), and for the same reason: a thread
+//! state belongs to one interpreter, and the hot path touches only a
+//! thread-local.
+//!
+//! Only objects made by [`ObjRef::new`](crate::ObjRef::new) of a type with
+//! [`Payload::GC`](crate::Payload::GC) are announced; immortal objects
+//! never are (they are never freed and never collected).
+//!
+//! # Invariants
+//!
+//! * [`GcHooks::freeing`] is called for every announced object that dies,
+//!   once, before its payload is dropped and after its finalizer (if any)
+//!   ran and left it dead, so a collection that starts while its contents
+//!   are being freed never sees it (CPython untracks first thing in
+//!   `tp_dealloc`, for the same reason).
+//! * A thread with no scope announces nothing. An object tracked by a
+//!   collector and freed on a thread with no scope is unlinked here, by its
+//!   links alone ([`untrack_in_place`]), which is correct whenever the
+//!   caller has the heap to itself (a GIL); a collector that is dropped
+//!   untracks everything it tracks first, so no freed list head is ever
+//!   reached from an object.
+
+#![allow(unsafe_code)] // the thread-local pointer to the installed hooks
+
+use core::cell::Cell;
+use core::marker::PhantomData;
+use core::ptr::NonNull;
+use core::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use crate::header::GcLinks;
+
+/// What the object model tells a cycle collector. Implemented by
+/// `ftl-gc`'s collector.
+pub trait GcHooks {
+    /// A new object that can be in a cycle; its links are zero (untracked).
+    /// The collector usually tracks it.
+    fn allocated(&self, links: NonNull<GcLinks>);
+
+    /// An object whose count reached zero is about to be freed: untrack it
+    /// if it is tracked.
+    fn freeing(&self, links: NonNull<GcLinks>);
+}
+
+std::thread_local! {
+    static CURRENT: Cell<Option<NonNull<dyn GcHooks>>> = const { Cell::new(None) };
+}
+
+/// The calling thread's membership in a collector: while it lives, objects
+/// allocated and freed on this thread are announced to its hooks. Scopes
+/// nest; the inner one wins, and dropping it restores the outer one.
+#[must_use = "the scope ends when this guard is dropped"]
+pub struct GcScope {
+    hooks: Arc<dyn GcHooks>,
+    previous: Option<NonNull<dyn GcHooks>>,
+    // A scope belongs to the thread that entered it.
+    _not_send: PhantomData<*const ()>,
+}
+
+/// Announces this thread's GC objects to `hooks` until the scope drops.
+pub fn enter(hooks: Arc<dyn GcHooks>) -> GcScope {
+    let ptr = NonNull::from(&*hooks);
+    let previous = CURRENT.with(|c| c.replace(Some(ptr)));
+    GcScope {
+        hooks,
+        previous,
+        _not_send: PhantomData,
+    }
+}
+
+impl GcScope {
+    /// The hooks this scope announces to.
+    pub fn hooks(&self) -> &Arc<dyn GcHooks> {
+        &self.hooks
+    }
+}
+
+impl Drop for GcScope {
+    fn drop(&mut self) {
+        let _ = CURRENT.try_with(|c| c.set(self.previous));
+    }
+}
+
+impl core::fmt::Debug for GcScope {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("GcScope").finish_non_exhaustive()
+    }
+}
+
+/// Calls `f` with the thread's hooks, if it is in a scope.
+#[inline]
+fn with_hooks(f: impl FnOnce(&dyn GcHooks)) -> bool {
+    CURRENT
+        .try_with(|c| match c.get() {
+            // SAFETY: a non-null pointer was set by `enter` from an `Arc`
+            // that the scope holds until it restores the previous value, so
+            // the hooks are alive; they are only borrowed shared.
+            Some(hooks) => {
+                f(unsafe { hooks.as_ref() });
+                true
+            }
+            None => false,
+        })
+        .unwrap_or(false)
+}
+
+/// Announces a new GC object (from `ObjRef::new`).
+#[inline]
+pub(crate) fn note_allocated(links: NonNull<GcLinks>) {
+    with_hooks(|h| h.allocated(links));
+}
+
+/// Announces a dying GC object (from `free`), or unlinks it in place when
+/// the thread has no scope.
+#[inline]
+pub(crate) fn note_freeing(links: NonNull<GcLinks>) {
+    if !with_hooks(|h| h.freeing(links)) {
+        // SAFETY: `links` belong to an object that is about to be freed,
+        // which no one else reaches; see the module invariants for why
+        // unlinking by the links alone is correct here.
+        unsafe { untrack_in_place(links) };
+    }
+}
+
+/// The low bits a collector may keep in `GcLinks::prev` (CPython's
+/// `_PyGC_PREV_MASK_FINALIZED` and `_PyGC_PREV_MASK_COLLECTING`).
+pub const PREV_FLAG_BITS: usize = 0b11;
+
+/// The low bit a collector may keep in `GcLinks::next` while it sorts
+/// objects (CPython's `NEXT_MASK_UNREACHABLE`).
+pub const NEXT_FLAG_BITS: usize = 0b1;
+
+/// Unlinks a tracked object from the doubly linked list it is on, by its
+/// links alone, and marks it untracked (`next` null); does nothing to an
+/// untracked one. The flag bits of the neighbours' words are kept.
+///
+/// # Safety
+/// `links` are an object's live links; if it is tracked, its neighbours
+/// are live links of the same list (a list whose `prev` words are pointers,
+/// not a collector's scratch counts), and no other thread touches them.
+pub unsafe fn untrack_in_place(links: NonNull<GcLinks>) {
+    // SAFETY: live links (caller).
+    let me = unsafe { links.as_ref() };
+    let next = me.next.load(Ordering::Relaxed);
+    if next.is_null() {
+        return;
+    }
+    let next = next.map_addr(|a| a & !NEXT_FLAG_BITS).cast::<GcLinks>();
+    let prev = me
+        .prev
+        .load(Ordering::Relaxed)
+        .map_addr(|a| a & !PREV_FLAG_BITS)
+        .cast::<GcLinks>();
+    // SAFETY: a tracked object's neighbours are live links of its list
+    // (caller).
+    let (prev, next) = unsafe { (&*prev, &*next) };
+    let prev_next_flags = prev.next.load(Ordering::Relaxed).addr() & NEXT_FLAG_BITS;
+    prev.next.store(
+        core::ptr::from_ref(next)
+            .cast_mut()
+            .cast::<()>()
+            .map_addr(|a| a | prev_next_flags),
+        Ordering::Relaxed,
+    );
+    let next_prev_flags = next.prev.load(Ordering::Relaxed).addr() & PREV_FLAG_BITS;
+    next.prev.store(
+        core::ptr::from_ref(prev)
+            .cast_mut()
+            .cast::<()>()
+            .map_addr(|a| a | next_prev_flags),
+        Ordering::Relaxed,
+    );
+    me.next.store(core::ptr::null_mut(), Ordering::Relaxed);
+    let my_flags = me.prev.load(Ordering::Relaxed).addr() & PREV_FLAG_BITS;
+    me.prev.store(
+        core::ptr::without_provenance_mut(my_flags),
+        Ordering::Relaxed,
+    );
+}
