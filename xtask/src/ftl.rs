@@ -68,6 +68,10 @@ pub struct RuntimeInfo {
     /// Executors and abilities (`serial`, `threads`, `processes`,
     /// `timeline`, ...).
     pub features: Vec<String>,
+    /// The modules `import` finds on this runtime, when it lists them
+    /// (older listings give only the global list).
+    #[serde(default)]
+    pub modules: Option<Vec<String>>,
 }
 
 /// The whole listing.

@@ -110,6 +110,10 @@ fn runtimes_json() -> serde_json::Value {
                 "default": r.name == ftl_vm::runtime::DEFAULT_RUNTIME,
                 "description": r.description,
                 "features": r.features,
+                "modules": ftl_vm::stdlib::module_names()
+                    .into_iter()
+                    .filter(|m| !r.lacks.contains(m))
+                    .collect::<Vec<_>>(),
             })
         })
         .collect();

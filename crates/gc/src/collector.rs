@@ -77,6 +77,9 @@ struct State {
     enabled: bool,
     /// A collection is running (CPython's `gcstate->collecting`).
     collecting: bool,
+    /// The interpreter is around a collection (its callbacks included):
+    /// see [`Collector::begin_session`].
+    in_session: bool,
     /// In `deduce_unreachable`: `prev` words hold counts, not pointers, so
     /// no object of the collected set may be unlinked.
     deducing: bool,
@@ -100,8 +103,11 @@ const PERMANENT: usize = NUM_GENERATIONS;
 pub struct Collector<P: HeapPolicy> {
     lock: P::Lock,
     state: UnsafeCell<State>,
-    /// The list heads: generations 0, 1, 2 and the permanent one.
-    heads: Box<[GcLinks; NUM_GENERATIONS + 1]>,
+    /// The list heads: generations 0, 1, 2 and the permanent one. A raw
+    /// pointer to a boxed array (freed in `drop`), not a `Box`: the objects
+    /// point at the heads, and moving a `Box` would assert that nothing
+    /// else does.
+    heads: NonNull<[GcLinks; NUM_GENERATIONS + 1]>,
     /// Set when generation 0's count passes its threshold; the interpreter
     /// runs [`collect_generations`](Self::collect_generations) at its next
     /// safe point (CPython 3.12's `_Py_ScheduleGC`).
@@ -138,13 +144,8 @@ impl<P: HeapPolicy> Collector<P> {
     /// An enabled collector with CPython's default thresholds and no
     /// tracked objects.
     pub fn new() -> Self {
-        let heads: Box<[GcLinks; NUM_GENERATIONS + 1]> = Box::default();
-        for h in heads.iter() {
-            // SAFETY: the heads are ours, boxed (their addresses never
-            // change), and nobody else reaches them yet.
-            unsafe { list::init(NonNull::from(h)) };
-        }
-        Collector {
+        let heads = NonNull::from(Box::leak(Box::<[GcLinks; NUM_GENERATIONS + 1]>::default()));
+        let collector = Collector {
             lock: P::Lock::new(),
             state: UnsafeCell::new(State {
                 generations: DEFAULT_THRESHOLDS.map(|threshold| Generation {
@@ -153,6 +154,7 @@ impl<P: HeapPolicy> Collector<P> {
                 }),
                 enabled: true,
                 collecting: false,
+                in_session: false,
                 deducing: false,
                 long_lived_total: 0,
                 long_lived_pending: 0,
@@ -162,11 +164,19 @@ impl<P: HeapPolicy> Collector<P> {
             heads,
             due: AtomicBool::new(false),
             _heap: PhantomData,
+        };
+        for i in 0..=NUM_GENERATIONS {
+            // SAFETY: the heads are ours, and nobody else reaches them yet.
+            unsafe { list::init(collector.head(i)) };
         }
+        collector
     }
 
     fn head(&self, i: usize) -> Gc {
-        NonNull::from(&self.heads[i])
+        assert!(i <= NUM_GENERATIONS);
+        // SAFETY: `heads` points to the live array (freed only in `drop`);
+        // `i` is in bounds.
+        unsafe { self.heads.cast::<GcLinks>().add(i) }
     }
 
     /// Runs `f` on the state inside a critical section. `f` must not call
@@ -225,9 +235,30 @@ impl<P: HeapPolicy> Collector<P> {
         self.with(|s| s.stats)
     }
 
-    /// Whether a collection is running.
+    /// Whether a collection is running, or an interpreter's session
+    /// around one.
     pub fn is_collecting(&self) -> bool {
-        self.with(|s| s.collecting)
+        self.with(|s| s.collecting || s.in_session)
+    }
+
+    /// Starts an interpreter's session around a collection (CPython sets
+    /// `collecting` before it calls `gc.callbacks`, so that a callback's
+    /// allocations do not start another collection): returns `false` when
+    /// a session or a collection is already running. End it with
+    /// [`end_session`](Self::end_session).
+    pub fn begin_session(&self) -> bool {
+        self.with(|s| {
+            if s.collecting || s.in_session {
+                return false;
+            }
+            s.in_session = true;
+            true
+        })
+    }
+
+    /// Ends the session [`begin_session`](Self::begin_session) started.
+    pub fn end_session(&self) {
+        self.with(|s| s.in_session = false)
     }
 
     /// Whether an automatic collection is due (a relaxed read, for the
@@ -343,6 +374,29 @@ impl<P: HeapPolicy> Collector<P> {
 
     // ----- collections -----
 
+    /// Tracked objects in each generation now.
+    pub fn sizes(&self) -> [usize; NUM_GENERATIONS] {
+        // SAFETY: our lists, in the critical section.
+        self.with(|_| core::array::from_fn(|i| unsafe { list::len(self.head(i)) }))
+    }
+
+    /// Lowers the due flag and says which generation an automatic
+    /// collection should collect now, if any (see
+    /// [`collect_generations`](Self::collect_generations)).
+    pub fn take_due(&self) -> Option<usize> {
+        self.due.store(false, Ordering::Relaxed);
+        self.with(|s| {
+            if s.collecting || s.in_session || !s.enabled {
+                return None;
+            }
+            (0..NUM_GENERATIONS).rev().find(|&i| {
+                s.generations[i].count > s.generations[i].threshold
+                    && !(i == NUM_GENERATIONS - 1
+                        && s.long_lived_pending < s.long_lived_total / 4)
+            })
+        })
+    }
+
     /// The automatic collection (CPython's `gc_collect_generations`): the
     /// oldest generation whose count passed its threshold, except that a
     /// full collection waits until the objects that survived a middle
@@ -353,17 +407,7 @@ impl<P: HeapPolicy> Collector<P> {
     /// # Safety
     /// As [`collect`](Self::collect).
     pub unsafe fn collect_generations(&self) -> Option<Collection<P>> {
-        self.due.store(false, Ordering::Relaxed);
-        let generation = self.with(|s| {
-            if s.collecting || !s.enabled {
-                return None;
-            }
-            (0..NUM_GENERATIONS).rev().find(|&i| {
-                s.generations[i].count > s.generations[i].threshold
-                    && !(i == NUM_GENERATIONS - 1
-                        && s.long_lived_pending < s.long_lived_total / 4)
-            })
-        })?;
+        let generation = self.take_due()?;
         // SAFETY: forwarded.
         unsafe { self.collect(generation) }
     }
@@ -425,11 +469,12 @@ impl<P: HeapPolicy> Collector<P> {
                 list::merge(self.head(i), young);
             }
             deduce_unreachable::<P>(young, unreachable);
+            // Tuples only: they cannot change. CPython also untracks dicts
+            // of atoms in full collections and tracks a dict again when a
+            // container is stored in it (`MAINTAIN_TRACKING`); ftl's dict
+            // cannot track itself again yet, so dicts stay tracked (an
+            // untracked dict that later held a cycle would leak it).
             untrack_if::<P>(young, Kind::Tuple);
-            if young == old {
-                // Dicts only in full collections, as CPython (bpo-14775).
-                untrack_if::<P>(young, Kind::Dict);
-            }
             // The unreachable list becomes an ordinary list (CPython does
             // this in `move_legacy_finalizers`; Python 3 objects have no
             // legacy finalizer, so none is set aside).
@@ -552,7 +597,11 @@ impl<P: HeapPolicy> GcHooks for Collector<P> {
             unsafe { list::append(links, self.head(0)) };
             let g0 = &mut s.generations[0];
             g0.count += 1;
-            g0.count > g0.threshold && s.enabled && g0.threshold != 0 && !s.collecting
+            g0.count > g0.threshold
+                && s.enabled
+                && g0.threshold != 0
+                && !s.collecting
+                && !s.in_session
         });
         if due {
             self.due.store(true, Ordering::Relaxed);
@@ -593,6 +642,9 @@ impl<P: HeapPolicy> Drop for Collector<P> {
                 }
             }
         }
+        // SAFETY: made by `Box::leak` in `new`, freed once, here; no object
+        // points at a head any more.
+        drop(unsafe { Box::from_raw(self.heads.as_ptr()) });
     }
 }
 
@@ -737,8 +789,7 @@ unsafe fn clear_unreachable_marks(head: Gc) {
 }
 
 /// Untracks the objects of `kind` in the list that refer to nothing the
-/// collector could find in a cycle (CPython's `untrack_tuples` and
-/// `untrack_dicts`).
+/// collector could find in a cycle (CPython's `untrack_tuples`).
 ///
 /// # Safety
 /// A list of live objects nobody else touches, with pointer `prev`s.

@@ -601,7 +601,15 @@ impl<P: HeapPolicy> ObjRef<P> {
     /// GC-tracked.
     #[inline]
     pub fn gc_links_ptr(&self) -> Option<NonNull<GcLinks>> {
-        self.gc_links().map(NonNull::from)
+        let ty = self.header().ty;
+        if !ty.gc {
+            return None;
+        }
+        // SAFETY: as in `gc_links`. Derived from `ptr`, not from a
+        // reference to the links, so the result keeps the whole
+        // allocation's provenance: the collector steps back to the header
+        // from it (`borrow_from_gc_links`).
+        Some(unsafe { self.ptr.byte_sub(ty.gc_offset) }.cast::<GcLinks>())
     }
 
     /// The object whose links are at `links`, borrowed: the result holds no

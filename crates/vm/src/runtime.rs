@@ -37,6 +37,10 @@ pub struct RuntimeInfo {
     /// runtime lacks the executor it needs, so a mechanism's cells appear
     /// in the matrix as soon as it lists its feature here.
     pub features: &'static [&'static str],
+    /// Built-in modules this runtime cannot offer yet (`ftl runtimes
+    /// --json` leaves them out of its `modules`, so the bench marks the
+    /// workloads that need them pending).
+    pub lacks: &'static [&'static str],
 }
 
 /// Every runtime of DESIGN §3, available or not.
@@ -46,39 +50,45 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         available: true,
         description: "one thread, CPython's plain refcounts, no locks, no GIL (the baseline the GIL runtimes extend; starting a thread raises RuntimeError)",
         features: &["serial"],
+        lacks: &[],
     },
     RuntimeInfo {
         name: "ft-atomic",
         available: true,
         description: "no GIL: atomic refcounts and per-object locks (the Gilectomy's first step), threads in parallel under FreeThreads (CPython 3.13t's thread states and stop-the-world)",
         features: &["serial", "threads", "free-threaded"],
+        lacks: &["gc"],
     },
     RuntimeInfo {
         name: "gil-new",
         available: true,
         description: "CPython 3.2+ GIL (ftl-gil's NewGil: 5 ms switch interval, drop request, forced switching)",
         features: &["serial", "threads", "timeline"],
+        lacks: &[],
     },
     RuntimeInfo {
         name: "gil-old",
         available: true,
         description: "CPython 2 GIL (ftl-gil's OldGil: released and re-taken every 100 ticks, no handoff)",
         features: &["serial", "threads", "timeline"],
+        lacks: &[],
     },
     RuntimeInfo {
         name: "gil-fair",
         available: true,
         description: "ftl's convoy-free GIL (ftl-gil's FairGil: a thread back from blocking I/O is served at the holder's next poll, FIFO handoff)",
         features: &["serial", "threads", "timeline"],
+        lacks: &[],
     },
     RuntimeInfo {
         name: "ft-locked",
         available: true,
         description: "no GIL: Greg Stein's 1996 patch, every refcount under one process-wide lock (his Linux build) and per-object container locks, threads in parallel under FreeThreads",
         features: &["serial", "threads", "free-threaded"],
+        lacks: &["gc"],
     },
-    RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[] },
-    RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)", features: &[] },
+    RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[], lacks: &[] },
+    RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)", features: &[], lacks: &[] },
 ];
 
 /// The default runtime: the new GIL, as in CPython.

@@ -351,7 +351,7 @@ pub fn ftl_runtimes(exe: &Path, listing: &crate::ftl::Listing) -> Vec<Runtime> {
                 runtime: r.name.clone(),
             },
             features: r.features.clone(),
-            modules: Some(listing.modules.clone()),
+            modules: Some(r.modules.clone().unwrap_or_else(|| listing.modules.clone())),
         })
         .collect()
 }

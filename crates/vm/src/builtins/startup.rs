@@ -201,6 +201,9 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         ascii_chars,
         threads: Default::default(),
         imports: Default::default(),
+        gc: std::sync::Arc::new(ftl_gc::Collector::new()),
+        gc_garbage: ObjRef::new_list(vec![]),
+        gc_callbacks: ObjRef::new_list(vec![]),
     }
 }
 

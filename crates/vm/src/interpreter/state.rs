@@ -234,6 +234,15 @@ pub struct Interp<P: HeapPolicy> {
     pub threads: crate::threads::InterpThreads,
     /// The modules being imported, so that each body runs once.
     pub imports: crate::interpreter::import::ImportLocks,
+    /// The cycle collector (`ftl-gc`). Threads of a runtime whose
+    /// coordination is exclusive (a GIL, or one thread) announce their
+    /// containers to it; the free-threaded runtimes do not collect cycles
+    /// yet (see `docs/gc.md`).
+    pub gc: Arc<ftl_gc::Collector<P>>,
+    /// `gc.garbage`: objects saved by `DEBUG_SAVEALL`.
+    pub gc_garbage: Obj<P>,
+    /// `gc.callbacks`.
+    pub gc_callbacks: Obj<P>,
 }
 
 /// A new interned string: immortal (never counted, never freed).
@@ -423,6 +432,13 @@ pub struct Vm<P: HeapPolicy> {
     /// How this runtime starts a thread (`None`: it runs one thread); see
     /// [`ThreadModel`](crate::threads::ThreadModel).
     pub spawn: Option<crate::threads::start::SpawnFn<P>>,
+    /// The interpreter's collector, when this thread takes part in cycle
+    /// collection (an exclusive coordination): its due flag is read at
+    /// every safe point.
+    pub gc: Option<Arc<ftl_gc::Collector<P>>>,
+    /// This thread's membership in the collector's scope (containers it
+    /// allocates are tracked).
+    pub gc_scope: Option<ftl_object::gc_hooks::GcScope>,
     /// This thread's coordination handle (the GIL, or none). Last: see
     /// the type's docs.
     pub coord: Box<dyn Coordination>,
@@ -450,7 +466,13 @@ impl<P: HeapPolicy> Vm<P> {
         let marker = 0u8;
         let ThreadModel { coord, spawn } = model;
         let breaker = coord.breaker();
+        let gc = coord.exclusive().then(|| interp.gc.clone());
+        let gc_scope = gc.as_ref().map(|g| {
+            ftl_object::gc_hooks::enter(g.clone() as Arc<dyn ftl_object::gc_hooks::GcHooks>)
+        });
         Vm {
+            gc,
+            gc_scope,
             breaker,
             interp,
             ident: crate::threads::next_ident(),
@@ -491,6 +513,11 @@ impl<P: HeapPolicy> Vm<P> {
         if self.breaker.load(core::sync::atomic::Ordering::Relaxed) {
             self.coord.poll();
             self.after_reattach();
+        }
+        if let Some(gc) = &self.gc {
+            if gc.is_due() {
+                self.collect_due_garbage();
+            }
         }
     }
 

@@ -279,6 +279,11 @@ impl<P: HeapPolicy> Instance<P> {
             .downcast::<Class<P>>()
             .expect("instance of a class")
     }
+
+    /// Whether its `__del__` has run (`gc.is_finalized`).
+    pub fn is_finalized(&self) -> bool {
+        self.finalized.load(Ordering::Relaxed)
+    }
 }
 
 // SAFETY: mutable state lives in the dict, `ObjCell`/`Exclusive` slots and

@@ -14,6 +14,7 @@
 //! |---|---|
 //! | `sys` | [`sys`] |
 //! | `time` | [`time`] |
+//! | `gc` | [`gc`] (the collector is `ftl-gc`; GIL runtimes and `single` only) |
 //! | `math` | [`math`] |
 //! | `os` | [`os`] (raw descriptor calls in [`syscalls`]) |
 //! | `random` | [`random`] |
@@ -27,6 +28,7 @@ use ftl_object::{GilHeap, HeapPolicy, ObjRef};
 use crate::interpreter::state::{BuiltinFn, PyResult, Vm};
 use crate::objects::*;
 
+pub mod gc;
 pub mod math;
 pub mod os;
 pub mod random;
@@ -62,6 +64,10 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "time",
             body: Body::Native(time::init::<P>),
+        },
+        ModuleDef {
+            name: "gc",
+            body: Body::Native(gc::init::<P>),
         },
         ModuleDef {
             name: "math",

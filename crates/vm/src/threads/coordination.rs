@@ -36,6 +36,10 @@ pub type ThreadStarter = Box<dyn FnOnce() -> Box<dyn Coordination> + Send>;
 pub trait Coordination {
     /// The runtime's coordination name.
     fn name(&self) -> &'static str;
+    /// Whether at most one thread runs bytecode at a time (a GIL, or a
+    /// runtime of one thread): then an attached thread has the heap to
+    /// itself, which the cycle collector's structural steps need.
+    fn exclusive(&self) -> bool;
     /// The eval-breaker flag: set when the thread must call [`poll`]
     /// at its next safe point.
     ///
@@ -91,6 +95,10 @@ impl Default for SingleThread {
 }
 
 impl Coordination for SingleThread {
+    fn exclusive(&self) -> bool {
+        true
+    }
+
     fn name(&self) -> &'static str {
         "single"
     }
@@ -135,6 +143,10 @@ impl FreeCoordination {
 }
 
 impl Coordination for FreeCoordination {
+    fn exclusive(&self) -> bool {
+        false
+    }
+
     fn name(&self) -> &'static str {
         <FreeThreads as RawCoordination>::NAME
     }
@@ -216,6 +228,10 @@ impl<G: RawCoordination + GilSettings + 'static> GilCoordination<G> {
 }
 
 impl<G: RawCoordination + GilSettings + 'static> Coordination for GilCoordination<G> {
+    fn exclusive(&self) -> bool {
+        G::EXCLUSIVE
+    }
+
     fn name(&self) -> &'static str {
         G::NAME
     }
