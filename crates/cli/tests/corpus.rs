@@ -6,7 +6,8 @@
 //!   (`gil-new`); a program that imports `threading` must also pass on the
 //!   other runtimes with threads (`gil-old`, `gil-fair`, and `ft-atomic`
 //!   and `ft-locked`, which have no GIL): its output may not depend on how
-//!   threads are scheduled.
+//!   threads are scheduled. A program that imports `gc` runs on every
+//!   runtime that collects cycles (`single` and the GILs).
 //! * `corpus/bad/NAME.py`: the exit status and the last line of stderr must
 //!   equal the two lines of `NAME.err`.
 //!
@@ -44,6 +45,12 @@ fn programs(sub: &str) -> Vec<PathBuf> {
 /// The runtimes besides the default that threaded programs run on: the
 /// other GILs and the free-threaded heaps.
 const OTHER_THREADED_RUNTIMES: &[&str] = &["gil-old", "gil-fair", "ft-atomic", "ft-locked"];
+
+/// Where a program that imports `gc` runs besides the default: every
+/// runtime that collects cycles (the GILs and `single`; the free-threaded
+/// ones do not collect yet). A threaded one skips `single`.
+const GC_RUNTIMES: &[&str] = &["single", "gil-old", "gil-fair"];
+const GC_THREADED_RUNTIMES: &[&str] = &["gil-old", "gil-fair"];
 
 fn run(program: &Path) -> std::process::Output {
     run_on(program, None)
@@ -99,10 +106,16 @@ fn parity_corpus_matches_cpython() {
             .map_err(|e| format!("no .out: {e}"))?;
         check_parity(p, None, &expected)?;
         let source = std::fs::read_to_string(p).map_err(|e| e.to_string())?;
-        if source.contains("import threading") {
-            for r in OTHER_THREADED_RUNTIMES {
-                check_parity(p, Some(r), &expected).map_err(|e| format!("on {r}: {e}"))?;
-            }
+        let threaded = source.contains("import threading");
+        let uses_gc = source.contains("import gc");
+        let others: &[&str] = match (threaded, uses_gc) {
+            (true, false) => OTHER_THREADED_RUNTIMES,
+            (true, true) => GC_THREADED_RUNTIMES,
+            (false, true) => GC_RUNTIMES,
+            (false, false) => &[],
+        };
+        for r in others {
+            check_parity(p, Some(r), &expected).map_err(|e| format!("on {r}: {e}"))?;
         }
         Ok(())
     });

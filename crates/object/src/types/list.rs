@@ -144,8 +144,10 @@ unsafe impl<P: HeapPolicy> Payload<P> for List<P> {
 
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
         // Visit outside the critical section (`visit` is any code, and may
-        // use this very list): the items as of now, held by the snapshot.
-        self.snapshot().iter().for_each(visit)
+        // use this very list): the items as of now, held by the snapshot,
+        // last first as CPython's `list_traverse` (the order
+        // `gc.get_referents` shows).
+        self.snapshot().iter().rev().for_each(visit)
     }
 
     fn clear(&self) {

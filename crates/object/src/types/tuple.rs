@@ -31,7 +31,9 @@ unsafe impl<P: HeapPolicy> Payload<P> for Tuple<P> {
     const GC: bool = true;
 
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
-        self.items.iter().for_each(visit)
+        // Last item first, as CPython's `tupletraverse` (the order
+        // `gc.get_referents` shows).
+        self.items.iter().rev().for_each(visit)
     }
 }
 

@@ -20,10 +20,7 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
     if vm.gc.is_none() {
         return Err(vm.new_error(
             crate::interpreter::state::ExcType::ModuleNotFoundError,
-            format!(
-                "No module named 'gc' (the '{}' runtime does not collect cycles yet)",
-                vm.coord.name()
-            ),
+            "No module named 'gc' (the free-threaded runtimes do not collect cycles yet)",
         ));
     }
     m.add_functions(&[
