@@ -391,8 +391,7 @@ impl<P: HeapPolicy> Collector<P> {
             }
             (0..NUM_GENERATIONS).rev().find(|&i| {
                 s.generations[i].count > s.generations[i].threshold
-                    && !(i == NUM_GENERATIONS - 1
-                        && s.long_lived_pending < s.long_lived_total / 4)
+                    && !(i == NUM_GENERATIONS - 1 && s.long_lived_pending < s.long_lived_total / 4)
             })
         })
     }
@@ -592,7 +591,10 @@ impl<P: HeapPolicy> GcHooks for Collector<P> {
         let due = self.with(|s| {
             // A new object in the middle of the deduce steps would be taken
             // for garbage: traverse functions must not allocate.
-            assert!(!s.deducing, "an object was allocated while the collector was deducing");
+            assert!(
+                !s.deducing,
+                "an object was allocated while the collector was deducing"
+            );
             // SAFETY: new, live, untracked links; our list.
             unsafe { list::append(links, self.head(0)) };
             let g0 = &mut s.generations[0];
@@ -743,7 +745,9 @@ unsafe fn move_unreachable<P: HeapPolicy>(young: Gc, unreachable: Gc) {
 /// # Safety
 /// As [`move_unreachable`].
 unsafe fn visit_reachable<P: HeapPolicy>(child: &ObjRef<P>, young: Gc) {
-    let Some(c) = child.gc_links_ptr() else { return };
+    let Some(c) = child.gc_links_ptr() else {
+        return;
+    };
     // SAFETY: caller.
     unsafe {
         // Objects of other generations, and those already walked, are not

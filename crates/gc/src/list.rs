@@ -64,7 +64,8 @@ pub(crate) unsafe fn init(head: Gc) {
 pub(crate) unsafe fn next(g: Gc) -> Gc {
     // SAFETY: module contract.
     let p = unsafe { links(g) }.next.load(Relaxed);
-    NonNull::new(p.map_addr(|a| a & !NEXT_FLAG_BITS).cast()).expect("a tracked object's next is set")
+    NonNull::new(p.map_addr(|a| a & !NEXT_FLAG_BITS).cast())
+        .expect("a tracked object's next is set")
 }
 
 /// The raw `next` word.

@@ -6,6 +6,9 @@
 
 #![allow(unsafe_code)] // a test payload (`unsafe impl Payload`)
 #![cfg(not(loom))]
+// The GIL heap's collector is `!Sync` by design (its exclusion is the
+// GIL's); the hooks still take it in an `Arc`, as the VM's threads do.
+#![allow(clippy::arc_with_non_send_sync)]
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -35,7 +38,7 @@ struct Node {
 }
 
 impl Node {
-    fn new(has_finalizer: bool, resurrect: bool) -> R {
+    fn make(has_finalizer: bool, resurrect: bool) -> R {
         R::new(Node {
             edges: RefCell::new(Vec::new()),
             has_finalizer,
@@ -46,7 +49,11 @@ impl Node {
 }
 
 fn link(from: &R, to: &R) {
-    from.downcast::<Node>().expect("node").edges.borrow_mut().push(to.clone());
+    from.downcast::<Node>()
+        .expect("node")
+        .edges
+        .borrow_mut()
+        .push(to.clone());
 }
 
 // SAFETY: used on the GIL heap only (not a shared heap), one thread.
@@ -144,7 +151,10 @@ fn a_dict_cycle_and_a_tuple_inside_it() {
     let h = Heap::new();
     let d = R::new_dict();
     let t = R::new_tuple(vec![d.clone(), R::from_i64(7)]);
-    d.as_dict().expect("dict").set(R::new_str("t"), t.clone()).expect("hashable");
+    d.as_dict()
+        .expect("dict")
+        .set(R::new_str("t"), t.clone())
+        .expect("hashable");
     drop((d, t));
     assert_eq!(h.collect(2), 2);
     assert_eq!(h.acc.live(), 0);
@@ -182,17 +192,33 @@ fn tuples_of_atoms_are_untracked_and_dicts_stay_tracked() {
     let holder = R::new_tuple(vec![R::new_list(vec![])]);
     let nested = R::new_tuple(vec![atoms.clone()]);
     let d = R::new_dict();
-    d.as_dict().expect("dict").set(R::new_str("k"), R::from_i64(1)).expect("hashable");
+    d.as_dict()
+        .expect("dict")
+        .set(R::new_str("k"), R::from_i64(1))
+        .expect("hashable");
     assert!(h.gc.is_tracked(&atoms) && h.gc.is_tracked(&d));
     let later = R::new_dict();
     h.collect(0);
-    assert!(!h.gc.is_tracked(&atoms), "a tuple of atoms leaves the lists");
+    assert!(
+        !h.gc.is_tracked(&atoms),
+        "a tuple of atoms leaves the lists"
+    );
     assert!(h.gc.is_tracked(&holder), "a tuple holding a list stays");
     h.collect(2);
-    assert!(!h.gc.is_tracked(&nested), "a tuple of untracked tuples goes too");
-    assert!(h.gc.is_tracked(&d), "dicts stay tracked (see the crate docs)");
+    assert!(
+        !h.gc.is_tracked(&nested),
+        "a tuple of untracked tuples goes too"
+    );
+    assert!(
+        h.gc.is_tracked(&d),
+        "dicts stay tracked (see the crate docs)"
+    );
     // A dict of atoms that later holds a cycle: it must still be found.
-    later.as_dict().expect("dict").set(R::new_str("self"), later.clone()).expect("hashable");
+    later
+        .as_dict()
+        .expect("dict")
+        .set(R::new_str("self"), later.clone())
+        .expect("hashable");
     drop(later);
     assert_eq!(h.collect(2), 1, "the dict's cycle is collected");
     drop((atoms, holder, nested, d));
@@ -203,8 +229,8 @@ fn tuples_of_atoms_are_untracked_and_dicts_stay_tracked() {
 fn finalizers_run_once_before_anything_is_cleared() {
     let h = Heap::new();
     let before = finalized();
-    let a = Node::new(true, false);
-    let b = Node::new(true, false);
+    let a = Node::make(true, false);
+    let b = Node::make(true, false);
     link(&a, &b);
     link(&b, &a);
     drop((a, b));
@@ -217,16 +243,22 @@ fn finalizers_run_once_before_anything_is_cleared() {
 fn a_resurrected_group_stays_alive_whole_and_is_not_finalized_again() {
     let h = Heap::new();
     let before = finalized();
-    let phoenix = Node::new(true, true);
+    let phoenix = Node::make(true, true);
     let friend = R::new_list(vec![phoenix.clone()]);
     link(&phoenix, &friend);
     drop((phoenix, friend));
     assert_eq!(h.collect(2), 0, "resurrected: nothing collected");
     assert_eq!(finalized(), before + 1);
     assert_eq!(h.acc.live(), 2, "the group survives whole");
-    let back = GRAVEYARD.with(|g| g.borrow_mut().pop()).expect("resurrected");
+    let back = GRAVEYARD
+        .with(|g| g.borrow_mut().pop())
+        .expect("resurrected");
     let friend = back.downcast::<Node>().expect("node").edges.borrow()[0].clone();
-    assert_eq!(friend.as_list().expect("list").len(), 1, "its references intact");
+    assert_eq!(
+        friend.as_list().expect("list").len(),
+        1,
+        "its references intact"
+    );
     drop((back, friend));
     assert_eq!(h.collect(2), 2, "collected the second time");
     assert_eq!(finalized(), before + 1, "never finalized twice");
@@ -337,7 +369,7 @@ proptest! {
     fn collection_frees_exactly_the_unreachable(g in graphs(), generation in 0usize..3) {
         let h = Heap::new();
         let before = finalized();
-        let nodes: Vec<R> = g.finalizers.iter().map(|&f| Node::new(f, false)).collect();
+        let nodes: Vec<R> = g.finalizers.iter().map(|&f| Node::make(f, false)).collect();
         for &(a, b) in &g.edges {
             link(&nodes[a], &nodes[b]);
         }

@@ -103,11 +103,13 @@ impl core::fmt::Debug for GcScope {
 fn with_hooks(f: impl FnOnce(&dyn GcHooks)) -> bool {
     CURRENT
         .try_with(|c| match c.get() {
-            // SAFETY: a non-null pointer was set by `enter` from an `Arc`
-            // that the scope holds until it restores the previous value, so
-            // the hooks are alive; they are only borrowed shared.
             Some(hooks) => {
-                f(unsafe { hooks.as_ref() });
+                // SAFETY: a non-null pointer was set by `enter` from an
+                // `Arc` that the scope holds until it restores the previous
+                // value, so the hooks are alive; they are only borrowed
+                // shared.
+                let hooks = unsafe { hooks.as_ref() };
+                f(hooks);
                 true
             }
             None => false,

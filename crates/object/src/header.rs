@@ -178,7 +178,9 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// Whether objects of this type can be part of reference cycles and so
     /// carry [`GcLinks`] for the collector. A type whose objects hold
     /// references must set it: it is also what routes their frees through
-    /// the trashcan that bounds recursion.
+    /// the trashcan that bounds recursion. A GC payload may not be aligned
+    /// to more than 16 bytes (a compile-time error), so that its links are
+    /// always [`GC_LINKS_SIZE`] bytes before its header.
     const GC: bool = false;
 
     /// Visits each reference the payload holds (see [`Traverse`]).

@@ -261,7 +261,8 @@ fn a_visitor_may_change_the_container_it_traverses() {
             l.as_list().unwrap().push(i(-2));
             let _ = l.as_list().unwrap().set(0, i(7));
         });
-        assert_eq!(seen, (0..64).map(|v| v * 1000).collect::<Vec<_>>());
+        // The snapshot as of the call, last item first (CPython's order).
+        assert_eq!(seen, (0..64).rev().map(|v| v * 1000).collect::<Vec<_>>());
         assert_eq!(list.as_list().unwrap().len(), 64 * 3);
 
         let dict = R::new_dict();

@@ -132,7 +132,13 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// Calls each of `gc.callbacks` with `(phase, info)`; an exception is
     /// reported as unraisable, as CPython does.
-    fn run_gc_callbacks(&self, phase: &str, generation: usize, collected: usize, uncollectable: usize) {
+    fn run_gc_callbacks(
+        &self,
+        phase: &str,
+        generation: usize,
+        collected: usize,
+        uncollectable: usize,
+    ) {
         let callbacks = match self.interp.gc_callbacks.as_list() {
             Some(l) if !l.is_empty() => l.snapshot(),
             _ => return,
@@ -173,7 +179,9 @@ fn gc_collect<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
         return Err(vm.value_error("invalid generation"));
     }
     vm.collector()?;
-    Ok(ObjRef::from_i64(vm.collect_garbage(generation as usize) as i64))
+    Ok(ObjRef::from_i64(
+        vm.collect_garbage(generation as usize) as i64
+    ))
 }
 
 fn gc_enable<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
