@@ -53,8 +53,6 @@ pub struct GenerationStats {
 pub struct Collection<P: HeapPolicy> {
     /// The generation collected (the younger ones with it).
     pub generation: usize,
-    /// Tracked objects in each generation when it started.
-    pub sizes_before: [usize; NUM_GENERATIONS],
     /// Unreachable objects found and collected (`gc.collect()`'s result
     /// with `uncollectable`).
     pub collected: usize,
@@ -424,14 +422,18 @@ impl<P: HeapPolicy> Collector<P> {
     pub unsafe fn collect(&self, generation: usize) -> Option<Collection<P>> {
         assert!(generation < NUM_GENERATIONS, "generation out of range");
         let start = Instant::now();
-        let sizes_before = self.with(|s| {
+        // No list is measured on the way: walking the old generations would
+        // make every young collection cost as much as a full one.
+        let started = self.with(|s| {
             if s.collecting {
-                return None;
+                return false;
             }
             s.collecting = true;
-            // SAFETY: our lists, in the critical section.
-            Some(core::array::from_fn(|i| unsafe { list::len(self.head(i)) }))
-        })?;
+            true
+        });
+        if !started {
+            return None;
+        }
         let young = self.head(generation);
         let old = if generation + 1 < NUM_GENERATIONS {
             self.head(generation + 1)
@@ -478,7 +480,13 @@ impl<P: HeapPolicy> Collector<P> {
             // this in `move_legacy_finalizers`; Python 3 objects have no
             // legacy finalizer, so none is set aside).
             clear_unreachable_marks(unreachable);
-            list::len(young)
+            // The survivors are counted only where the long-lived ratio
+            // needs them (CPython does the same).
+            if generation >= NUM_GENERATIONS - 2 {
+                list::len(young)
+            } else {
+                0
+            }
         };
         self.with(|s| {
             s.deducing = false;
@@ -577,7 +585,6 @@ impl<P: HeapPolicy> Collector<P> {
         });
         Some(Collection {
             generation,
-            sizes_before,
             collected,
             uncollectable: 0,
             saved,
@@ -685,7 +692,7 @@ unsafe fn deduce_unreachable<P: HeapPolicy>(young: Gc, unreachable: Gc) {
         let mut g = list::next(young);
         while g != young {
             let o = ObjRef::<P>::borrow_from_gc_links(g);
-            ftl_core::Traverse::traverse(&*o, &mut |child: &ObjRef<P>| {
+            o.traverse_in_place(&mut |child: &ObjRef<P>| {
                 if let Some(c) = child.gc_links_ptr() {
                     if list::is_collecting(c) {
                         list::decref(c);
@@ -715,9 +722,7 @@ unsafe fn move_unreachable<P: HeapPolicy>(young: Gc, unreachable: Gc) {
         while g != young {
             if list::refs(g) > 0 {
                 let o = ObjRef::<P>::borrow_from_gc_links(g);
-                ftl_core::Traverse::traverse(&*o, &mut |child: &ObjRef<P>| {
-                    visit_reachable(child, young)
-                });
+                o.traverse_in_place(&mut |child: &ObjRef<P>| visit_reachable(child, young));
                 list::set_prev(g, prev);
                 list::clear_collecting(g);
                 prev = g;
@@ -806,9 +811,7 @@ unsafe fn untrack_if<P: HeapPolicy>(head: Gc, kind: Kind) {
             let o = ObjRef::<P>::borrow_from_gc_links(g);
             if o.kind() == kind {
                 let mut atoms_only = true;
-                ftl_core::Traverse::traverse(&*o, &mut |child: &ObjRef<P>| {
-                    atoms_only &= !may_be_tracked(child)
-                });
+                o.traverse_in_place(&mut |child: &ObjRef<P>| atoms_only &= !may_be_tracked(child));
                 if atoms_only {
                     list::remove(g);
                 }

@@ -122,6 +122,7 @@ pub struct TypeObject<P: HeapPolicy> {
     type_id: TypeId,
     dealloc: unsafe fn(NonNull<Header<P>>),
     traverse: TraverseFn<P>,
+    traverse_in_place: TraverseFn<P>,
     clear: unsafe fn(NonNull<Header<P>>),
     finalize: Option<FinalizeFn<P>>,
     finalize_live: Option<fn(&ObjRef<P>)>,
@@ -190,6 +191,21 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// [`Traverse`]).
     fn clear(&self) {}
 
+    /// Visits each reference the payload holds *in place*: a container may
+    /// call `visit` inside its critical section, on its own references,
+    /// with no snapshot (the cycle collector's fast path: CPython's
+    /// `tp_traverse` never copies). The default is [`traverse`](Payload::traverse).
+    ///
+    /// # Safety
+    /// The caller's `visit` must not reach the contents of this object (or
+    /// of any container whose critical section it might be inside), run
+    /// user code, allocate or free objects, or keep the references past
+    /// the call; it may read and write the visited objects' collector
+    /// links and counts.
+    unsafe fn traverse_in_place(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        self.traverse(visit)
+    }
+
     /// Whether objects of this type may need a finalizer (Python's
     /// `__del__`, PEP 442's `tp_finalize`) run when their count reaches
     /// zero. Types that set it implement [`needs_finalize`] and
@@ -257,6 +273,7 @@ impl<P: HeapPolicy, T: Payload<P>> TypeOf<P, T> {
         type_id: TypeId::of::<T>(),
         dealloc: dealloc::<P, T>,
         traverse: traverse::<P, T>,
+        traverse_in_place: traverse_in_place::<P, T>,
         clear: clear::<P, T>,
         finalize: if T::FINALIZE {
             Some(finalize::<P, T>)
@@ -428,6 +445,20 @@ unsafe fn traverse<P: HeapPolicy, T: Payload<P>>(
     // borrowed shared.
     let payload = unsafe { &(*header.cast::<Obj<P, T>>().as_ptr()).payload };
     payload.traverse(visit)
+}
+
+/// # Safety
+/// `header` heads a live `Obj<P, T>`, and `visit` keeps the contract of
+/// [`Payload::traverse_in_place`].
+unsafe fn traverse_in_place<P: HeapPolicy, T: Payload<P>>(
+    header: NonNull<Header<P>>,
+    visit: &mut dyn FnMut(&ObjRef<P>),
+) {
+    // SAFETY: live object of type T (caller); the payload is only ever
+    // borrowed shared.
+    let payload = unsafe { &(*header.cast::<Obj<P, T>>().as_ptr()).payload };
+    // SAFETY: `visit` keeps the in-place contract (caller).
+    unsafe { payload.traverse_in_place(visit) }
 }
 
 /// # Safety
@@ -640,6 +671,17 @@ impl<P: HeapPolicy> ObjRef<P> {
         if let Some(f) = self.header().ty.finalize_live {
             f(self)
         }
+    }
+
+    /// Visits the references the object holds in place (see
+    /// [`Payload::traverse_in_place`]): the collector's fast traversal.
+    ///
+    /// # Safety
+    /// `visit` keeps the contract of [`Payload::traverse_in_place`].
+    pub unsafe fn traverse_in_place(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        // SAFETY: live object of the type whose function this is; the
+        // visitor's contract is forwarded.
+        unsafe { (self.header().ty.traverse_in_place)(self.ptr, visit) }
     }
 
     /// Gives up ownership without a decref, returning the raw pointer.

@@ -239,6 +239,16 @@ unsafe impl<P: HeapPolicy> Payload<P> for Dict<P> {
         }
     }
 
+    unsafe fn traverse_in_place(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        // The caller's visitor does not reach this dict (the contract).
+        self.table.with(|t| {
+            for e in t.iter() {
+                visit(&e.key);
+                visit(&e.value);
+            }
+        })
+    }
+
     fn clear(&self) {
         Dict::clear(self)
     }

@@ -150,6 +150,11 @@ unsafe impl<P: HeapPolicy> Payload<P> for List<P> {
         self.snapshot().iter().rev().for_each(visit)
     }
 
+    unsafe fn traverse_in_place(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        // The caller's visitor does not reach this list (the contract).
+        self.items.with(|v| v.iter().rev().for_each(visit))
+    }
+
     fn clear(&self) {
         List::clear(self)
     }

@@ -174,6 +174,11 @@ unsafe impl<P: HeapPolicy> Payload<P> for Set<P> {
         self.members().iter().for_each(visit)
     }
 
+    unsafe fn traverse_in_place(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        // The caller's visitor does not reach this set (the contract).
+        self.table.with(|t| t.keys().for_each(visit))
+    }
+
     fn clear(&self) {
         Set::clear(self)
     }
