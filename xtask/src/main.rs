@@ -46,7 +46,7 @@ commands:
                     --timeout SECS; `cargo xtask tsan --help`)";
 
 /// Crates that have loom models.
-const LOOM_CRATES: &[&str] = &["ftl-core", "ftl-heap", "ftl-gil"];
+const LOOM_CRATES: &[&str] = &["ftl-core", "ftl-heap", "ftl-gil", "ftl-gc"];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

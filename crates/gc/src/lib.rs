@@ -129,6 +129,7 @@
 
 mod collector;
 mod list;
+pub mod threaded;
 
 pub use collector::{
     Collection, Collector, GenerationStats, DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL,
