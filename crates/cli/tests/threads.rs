@@ -4,7 +4,8 @@
 //! have no threads, and the GIL timeline file.
 //!
 //! Every program is also a CPython 3.11 program, and the expectations
-//! (statuses, stderr lines) are what `python3` does with it.
+//! (statuses, stderr lines) are what `python3` does with it, except the
+//! PEP 556 ones (`gc.set_mode`: no CPython has it).
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -440,4 +441,80 @@ print(got == list(range(N)))
         assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
         assert_eq!(stdout(&out), "True\n", "{rt}");
     }
+}
+
+/// PEP 556's threaded mode: automatic collections run on the GC thread
+/// (so finalizers run there), an explicit `gc.collect()` in the caller;
+/// switching back to serial mode and to threaded again works; a bad mode
+/// is a `ValueError`.
+const GC_THREADED: &str = r#"import gc, _thread, time
+main = _thread.get_ident()
+where = []
+class F:
+    def __del__(self):
+        where.append(_thread.get_ident() == main)
+print(gc.get_mode())
+gc.set_mode("threaded")
+print(gc.get_mode())
+for i in range(5000):
+    a = F(); a.me = a
+del a
+deadline = time.time() + 10
+while not where and time.time() < deadline:
+    time.sleep(0.01)
+print("automatic collections ran on the GC thread:", len(where) > 0 and not any(where))
+n = len(where)
+gc.disable()  # no automatic collection can take b's cycle first
+b = F(); b.me = b; del b
+gc.collect()
+gc.enable()
+print("explicit collect runs in the caller:", where[-1] is True, len(where) > n)
+try:
+    gc.set_mode("parallel")
+except ValueError as e:
+    print("ValueError:", e)
+gc.set_mode("serial")
+print(gc.get_mode())
+where.clear()
+for i in range(3000):
+    c = F(); c.me = c
+del c
+print("serial: on the main thread:", len(where) > 0 and all(where))
+gc.set_mode("threaded")
+print(gc.get_mode())
+print("end")
+"#;
+
+#[test]
+fn gc_threaded_mode_collects_on_its_own_thread() {
+    for runtime in ["gil-new", "gil-fair", "gil-old"] {
+        let out = ftl(&["--runtime", runtime], GC_THREADED);
+        assert_eq!(
+            stdout(&out),
+            "serial\nthreaded\nautomatic collections ran on the GC thread: True\n\
+             explicit collect runs in the caller: True True\n\
+             ValueError: invalid GC mode 'parallel': expected 'serial' or 'threaded'\n\
+             serial\nserial: on the main thread: True\nthreaded\nend\n",
+            "on {runtime}; stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(0), "on {runtime}");
+    }
+}
+
+#[test]
+fn gc_threaded_mode_needs_threads() {
+    let out = ftl(
+        &["--runtime", "single"],
+        "import gc\ngc.set_mode('threaded')\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.lines()
+            .last()
+            .unwrap_or("")
+            .starts_with("RuntimeError: can't start new thread"),
+        "{err}"
+    );
 }

@@ -383,6 +383,12 @@ impl<P: HeapPolicy> Collector<P> {
     /// [`collect_generations`](Self::collect_generations)).
     pub fn take_due(&self) -> Option<usize> {
         self.due.store(false, Ordering::Relaxed);
+        self.generation_due()
+    }
+
+    /// Which generation an automatic collection should collect now, if
+    /// any (the due flag is left as it is).
+    pub fn generation_due(&self) -> Option<usize> {
         self.with(|s| {
             if s.collecting || s.in_session || !s.enabled {
                 return None;

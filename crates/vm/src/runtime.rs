@@ -261,6 +261,7 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
         Err(e) => vm.report_uncaught(&e),
     };
     wait_for_thread_shutdown(vm);
+    vm.stop_gc_thread();
     // From here on, other threads (daemons) never run Python again: under
     // a GIL each parks when it next comes back from waiting for it;
     // without one, the world stops for good (each parks at its next safe

@@ -204,6 +204,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         gc: std::sync::Arc::new(ftl_gc::Collector::new()),
         gc_garbage: ObjRef::new_list(vec![]),
         gc_callbacks: ObjRef::new_list(vec![]),
+        gc_threaded: Mutex::new(None),
     }
 }
 

@@ -243,6 +243,9 @@ pub struct Interp<P: HeapPolicy> {
     pub gc_garbage: Obj<P>,
     /// `gc.callbacks`.
     pub gc_callbacks: Obj<P>,
+    /// PEP 556's mode: `Some` (the running GC thread's handshake) in
+    /// threaded mode, `None` in serial mode.
+    pub gc_threaded: Mutex<Option<Arc<ftl_gc::threaded::Handshake>>>,
 }
 
 /// A new interned string: immortal (never counted, never freed).

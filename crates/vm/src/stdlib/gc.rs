@@ -42,6 +42,8 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
         ("freeze", gc_freeze::<P>),
         ("unfreeze", gc_unfreeze::<P>),
         ("get_freeze_count", gc_get_freeze_count::<P>),
+        ("set_mode", gc_set_mode::<P>),
+        ("get_mode", gc_get_mode::<P>),
     ]);
     m.set("garbage", vm.interp.gc_garbage.clone());
     m.set("callbacks", vm.interp.gc_callbacks.clone());
@@ -77,7 +79,40 @@ impl<P: HeapPolicy> Vm<P> {
         let Some(generation) = gc.take_due() else {
             return;
         };
+        // PEP 556's threaded mode: the GC thread collects, not this one.
+        let threaded = self.interp.gc_threaded.lock().clone();
+        if let Some(h) = threaded {
+            if h.request() {
+                return;
+            }
+        }
         self.collect_garbage(generation);
+    }
+
+    /// `gc.collect(generation)`: in threaded mode it first waits (detached)
+    /// for the GC thread's collection in progress, as PEP 556 says; a
+    /// collection asked for from inside one returns 0.
+    fn collect_explicitly(&self, generation: usize) -> usize {
+        let threaded = self.interp.gc_threaded.lock().clone();
+        let Some(h) = threaded else {
+            return self.collect_garbage(generation);
+        };
+        let me = self.ident;
+        if !self.blocking_on(ftl_core::Wait::Thread, || h.begin_explicit(me)) {
+            return 0;
+        }
+        let found = self.collect_garbage(generation);
+        h.end_explicit();
+        found
+    }
+
+    /// Stops the GC thread of threaded mode, if one runs (at exit, and by
+    /// `gc.set_mode("serial")`): it serves a request already made, then
+    /// ends; nobody waits for it.
+    pub fn stop_gc_thread(&self) {
+        if let Some(h) = self.interp.gc_threaded.lock().take() {
+            h.shutdown();
+        }
     }
 
     /// Collects `generation` (CPython's `gc_collect_with_callback`): runs
@@ -180,7 +215,7 @@ fn gc_collect<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
     }
     vm.collector()?;
     Ok(ObjRef::from_i64(
-        vm.collect_garbage(generation as usize) as i64
+        vm.collect_explicitly(generation as usize) as i64
     ))
 }
 
@@ -327,4 +362,86 @@ fn gc_unfreeze<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<
 fn gc_get_freeze_count<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("get_freeze_count", args, 0, 0)?;
     Ok(ObjRef::from_i64(vm.collector()?.freeze_count() as i64))
+}
+
+fn gc_get_mode<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("get_mode", args, 0, 0)?;
+    vm.collector()?;
+    let threaded = vm.interp.gc_threaded.lock().is_some();
+    Ok(ObjRef::new_str(if threaded {
+        "threaded"
+    } else {
+        "serial"
+    }))
+}
+
+/// `gc.set_mode(mode)` (PEP 556). Its open questions, answered:
+///
+/// * *From a finalizer* (during a collection): allowed; the collection
+///   under way finishes where it runs, and the mode applies to the next
+///   automatic collection.
+/// * *Concurrently*: calls are serialised by the interpreter's lock; the
+///   last one wins. Leaving threaded mode tells the GC thread to end (it
+///   serves a request already made first); entering it again starts a new
+///   GC thread.
+/// * *At shutdown*: the interpreter tells the GC thread to end before it
+///   finalizes and does not wait for it; a collection it has not started
+///   by then does not happen (the final `__main__` teardown frees what
+///   refcounting can, as in serial mode).
+fn gc_set_mode<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("set_mode", args, 1, 1)?;
+    vm.collector()?;
+    let threaded = match args[0].as_str() {
+        Some("serial") => false,
+        Some("threaded") => true,
+        Some(other) => {
+            return Err(vm.value_error(format!(
+                "invalid GC mode '{other}': expected 'serial' or 'threaded'"
+            )))
+        }
+        None => {
+            return Err(vm.type_error(format!(
+                "set_mode() argument must be str, not {}",
+                args[0].type_name()
+            )))
+        }
+    };
+    if !threaded {
+        vm.stop_gc_thread();
+        return Ok(ObjRef::none());
+    }
+    if vm.interp.gc_threaded.lock().is_some() {
+        return Ok(ObjRef::none());
+    }
+    let h = std::sync::Arc::new(ftl_gc::threaded::Handshake::new());
+    let target = vm.builtin_fn("gc_thread", gc_thread_main::<P>);
+    let args = ObjRef::new_tuple(vec![]);
+    *vm.interp.gc_threaded.lock() = Some(h.clone());
+    if let Err(e) = vm.start_thread(target, args, None) {
+        *vm.interp.gc_threaded.lock() = None;
+        return Err(e);
+    }
+    Ok(ObjRef::none())
+}
+
+/// The GC thread of threaded mode: an interpreter thread with its own VM
+/// (so finalizers run on it), that waits detached for requests and runs
+/// the automatic collection each asks for.
+fn gc_thread_main<P: HeapPolicy>(vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let Some(h) = vm.interp.gc_threaded.lock().clone() else {
+        return Ok(ObjRef::none());
+    };
+    let me = vm.ident;
+    while vm
+        .blocking_on(ftl_core::Wait::World, || h.next_request(me))
+        .is_some()
+    {
+        if let Some(gc) = &vm.gc {
+            if let Some(generation) = gc.generation_due() {
+                vm.collect_garbage(generation);
+            }
+        }
+        h.finished();
+    }
+    Ok(ObjRef::none())
 }
