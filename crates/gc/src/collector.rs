@@ -421,11 +421,30 @@ impl<P: HeapPolicy> Collector<P> {
     ///
     /// # Safety
     /// The caller has the heap to itself for the structural steps: it holds
-    /// the GIL of this heap's interpreter (or, on a free-threaded heap, has
-    /// stopped the world), so no other thread changes an object's
-    /// references while the collector reads them. Finalizers and clears run
-    /// user code; other threads may run meanwhile, as in CPython.
+    /// the GIL of this heap's interpreter, so no other thread changes an
+    /// object's references while the collector reads them. Finalizers and
+    /// clears run user code; other threads may run meanwhile, as in CPython.
+    /// On a free-threaded heap use [`collect_in`](Self::collect_in).
     pub unsafe fn collect(&self, generation: usize) -> Option<Collection<P>> {
+        // SAFETY: forwarded: the caller has the heap to itself throughout.
+        unsafe { self.collect_in(generation, &mut |steps| steps()) }
+    }
+
+    /// [`collect`](Self::collect) with the structural steps (1–7 and 9 of
+    /// the crate docs) run by `world`, which runs them with every other
+    /// thread of the heap stopped: CPython 3.13t's two pauses, one before
+    /// and one after the finalizers. Finalizers and clears run outside
+    /// `world`, with the other threads running.
+    ///
+    /// # Safety
+    /// `world` calls its argument exactly once, and while it runs no other
+    /// thread touches the heap's objects (the world is stopped, or the
+    /// caller holds the GIL).
+    pub unsafe fn collect_in(
+        &self,
+        generation: usize,
+        world: &mut dyn FnMut(&mut dyn FnMut()),
+    ) -> Option<Collection<P>> {
         assert!(generation < NUM_GENERATIONS, "generation out of range");
         let start = Instant::now();
         // No list is measured on the way: walking the old generations would
@@ -454,61 +473,64 @@ impl<P: HeapPolicy> Collector<P> {
         let seen = NonNull::from(&scratch[1]);
         let final_unreachable = NonNull::from(&scratch[2]);
 
-        self.with(|s| {
-            if generation + 1 < NUM_GENERATIONS {
-                s.generations[generation + 1].count += 1;
-            }
-            for g in &mut s.generations[..=generation] {
-                g.count = 0;
-            }
-            s.deducing = true;
-        });
-        // The structural steps run outside the state's critical section:
-        // they call the objects' traverse functions, which are not ours.
-        // SAFETY: the caller has the heap to itself (no other thread
-        // touches these objects or lists), and the scratch heads outlive
-        // their lists.
-        let survivors = unsafe {
-            for h in [unreachable, seen, final_unreachable] {
-                list::init(h);
-            }
-            for i in 0..generation {
-                list::merge(self.head(i), young);
-            }
-            deduce_unreachable::<P>(young, unreachable);
-            // Tuples only: they cannot change. CPython also untracks dicts
-            // of atoms in full collections and tracks a dict again when a
-            // container is stored in it (`MAINTAIN_TRACKING`); ftl's dict
-            // cannot track itself again yet, so dicts stay tracked (an
-            // untracked dict that later held a cycle would leak it).
-            untrack_if::<P>(young, Kind::Tuple);
-            // The unreachable list becomes an ordinary list (CPython does
-            // this in `move_legacy_finalizers`; Python 3 objects have no
-            // legacy finalizer, so none is set aside).
-            clear_unreachable_marks(unreachable);
-            // The survivors are counted only where the long-lived ratio
-            // needs them (CPython does the same).
-            if generation >= NUM_GENERATIONS - 2 {
-                list::len(young)
-            } else {
-                0
-            }
-        };
-        self.with(|s| {
-            s.deducing = false;
-            if young != old {
-                if generation == NUM_GENERATIONS - 2 {
-                    s.long_lived_pending += survivors;
+        // First pause: steps 1-7.
+        world(&mut || {
+            self.with(|s| {
+                if generation + 1 < NUM_GENERATIONS {
+                    s.generations[generation + 1].count += 1;
                 }
-            } else {
-                s.long_lived_pending = 0;
-                s.long_lived_total = survivors;
+                for g in &mut s.generations[..=generation] {
+                    g.count = 0;
+                }
+                s.deducing = true;
+            });
+            // The structural steps run outside the state's critical section:
+            // they call the objects' traverse functions, which are not ours.
+            // SAFETY: the caller has the heap to itself (no other thread
+            // touches these objects or lists), and the scratch heads outlive
+            // their lists.
+            let survivors = unsafe {
+                for h in [unreachable, seen, final_unreachable] {
+                    list::init(h);
+                }
+                for i in 0..generation {
+                    list::merge(self.head(i), young);
+                }
+                deduce_unreachable::<P>(young, unreachable);
+                // Tuples only: they cannot change. CPython also untracks dicts
+                // of atoms in full collections and tracks a dict again when a
+                // container is stored in it (`MAINTAIN_TRACKING`); ftl's dict
+                // cannot track itself again yet, so dicts stay tracked (an
+                // untracked dict that later held a cycle would leak it).
+                untrack_if::<P>(young, Kind::Tuple);
+                // The unreachable list becomes an ordinary list (CPython does
+                // this in `move_legacy_finalizers`; Python 3 objects have no
+                // legacy finalizer, so none is set aside).
+                clear_unreachable_marks(unreachable);
+                // The survivors are counted only where the long-lived ratio
+                // needs them (CPython does the same).
+                if generation >= NUM_GENERATIONS - 2 {
+                    list::len(young)
+                } else {
+                    0
+                }
+            };
+            self.with(|s| {
+                s.deducing = false;
+                if young != old {
+                    if generation == NUM_GENERATIONS - 2 {
+                        s.long_lived_pending += survivors;
+                    }
+                } else {
+                    s.long_lived_pending = 0;
+                    s.long_lived_total = survivors;
+                }
+            });
+            if young != old {
+                // SAFETY: as above.
+                unsafe { list::merge(young, old) };
             }
         });
-        if young != old {
-            // SAFETY: as above.
-            unsafe { list::merge(young, old) };
-        }
 
         // PEP 442: run each finalizer once, with the objects still intact.
         // Each object moves to `seen` first, so a finalizer that frees
@@ -529,21 +551,23 @@ impl<P: HeapPolicy> Collector<P> {
             obj.finalize_if_needed();
             drop(obj);
         }
-        let debug = self.with(|s| {
-            s.deducing = true;
-            s.debug
+        let debug = self.with(|s| s.debug);
+        // Second pause: step 9.
+        world(&mut || {
+            self.with(|s| s.deducing = true);
+            // SAFETY: as above: the caller (through `world`) has the heap
+            // to itself again.
+            unsafe {
+                list::merge(seen, unreachable);
+                // Objects a finalizer resurrected (and everything they
+                // reach) survive, whole; the rest is still garbage.
+                list::clear_collecting_all(unreachable);
+                deduce_unreachable::<P>(unreachable, final_unreachable);
+                clear_unreachable_marks(final_unreachable);
+                self.with(|_| list::merge(unreachable, old));
+            }
+            self.with(|s| s.deducing = false);
         });
-        // SAFETY: as above: the caller has the heap to itself again.
-        unsafe {
-            list::merge(seen, unreachable);
-            // Objects a finalizer resurrected (and everything they reach)
-            // survive, whole; the rest is still garbage.
-            list::clear_collecting_all(unreachable);
-            deduce_unreachable::<P>(unreachable, final_unreachable);
-            clear_unreachable_marks(final_unreachable);
-            list::merge(unreachable, old);
-        }
-        self.with(|s| s.deducing = false);
         // CPython counts the final garbage before clearing it: clearing one
         // object usually frees the rest of its group by refcounting.
         // SAFETY: our scratch list.

@@ -95,10 +95,11 @@
 //!   allocate. Both are checked, and a breach stops the process rather
 //!   than corrupt a list.
 //! * The structural steps (1–7 and 9) need the heap to themselves:
-//!   [`Collector::collect`] is `unsafe`, and its caller holds the GIL
-//!   (or, on a free-threaded heap, has stopped the world). Finalizers and
-//!   clears run user code, and other threads may run meanwhile, as in
-//!   CPython.
+//!   [`Collector::collect`] is `unsafe`, and its caller holds the GIL.
+//!   [`Collector::collect_in`] runs them inside a closure that stops the
+//!   world: two pauses, one before and one after the finalizers, as in
+//!   CPython 3.13t. Finalizers and clears run user code, and other threads
+//!   may run meanwhile, as in CPython.
 //! * Only one collection runs at a time. A collection asked for during
 //!   another (from a finalizer, or from another thread while finalizers
 //!   run) does nothing, as CPython's `gc.collect()` returns 0 then.

@@ -469,6 +469,9 @@ impl<P: HeapPolicy> Vm<P> {
         let marker = 0u8;
         let ThreadModel { coord, spawn } = model;
         let breaker = coord.breaker();
+        // Only exclusive coordinations track containers for now: on the
+        // free-threaded runtimes every container's birth and death would
+        // take the collector's one lock (see docs/gc.md for what that cost).
         let gc = coord.exclusive().then(|| interp.gc.clone());
         let gc_scope = gc.as_ref().map(|g| {
             ftl_object::gc_hooks::enter(g.clone() as Arc<dyn ftl_object::gc_hooks::GcHooks>)

@@ -142,11 +142,16 @@ impl<P: HeapPolicy> Vm<P> {
                 gc.freeze_count(),
             ));
         }
-        // SAFETY: `self.gc` is set only on threads whose coordination is
-        // exclusive (a GIL, or one thread), and a VM runs Python, so comes
-        // here, only while attached: no other thread touches the heap
-        // during the collector's structural steps.
-        let result = unsafe { gc.collect(generation) };
+        // SAFETY: a VM runs Python, so comes here, only while attached, and
+        // `with_world_stopped` runs the structural steps with every other
+        // thread of the interpreter stopped at a safe point or detached (a
+        // GIL: holding it is enough); no thread touches objects while
+        // detached or parked, nor holds a critical section at a safe point.
+        let result = unsafe {
+            gc.collect_in(generation, &mut |steps| {
+                self.coord.with_world_stopped(steps)
+            })
+        };
         let Some(c) = result else { return 0 };
         if debug & ftl_gc::DEBUG_STATS != 0 {
             self.write_stderr(&format!(
