@@ -341,11 +341,12 @@ pub fn is_threaded(source: &str) -> bool {
     source.contains("import threading") || source.contains("from threading import")
 }
 
-/// Whether a program needs the cycle collector (`import gc`), which the
-/// free-threaded runtimes do not offer yet (`ftl runtimes --json` lists
-/// `gc` as lacking there): such a program runs on the GILs only.
+/// Whether a program needs the cycle collector or weak references
+/// (`import gc`, `import weakref`), which the free-threaded runtimes do not
+/// offer yet (`ftl runtimes --json` lists them as lacking there): such a
+/// program runs on the GILs only.
 pub fn needs_collector(source: &str) -> bool {
-    source.contains("import gc")
+    source.contains("import gc") || source.contains("import weakref")
 }
 
 /// The names of the threaded programs among `(name, source)` that the

@@ -6,8 +6,8 @@
 //!   (`gil-new`); a program that imports `threading` must also pass on the
 //!   other runtimes with threads (`gil-old`, `gil-fair`, and `ft-atomic`
 //!   and `ft-locked`, which have no GIL): its output may not depend on how
-//!   threads are scheduled. A program that imports `gc` runs on every
-//!   runtime that collects cycles (`single` and the GILs).
+//!   threads are scheduled. A program that imports `gc` or `weakref` runs
+//!   on every runtime that has them (`single` and the GILs).
 //! * `corpus/bad/NAME.py`: the exit status and the last line of stderr must
 //!   equal the two lines of `NAME.err`.
 //!
@@ -107,7 +107,8 @@ fn parity_corpus_matches_cpython() {
         check_parity(p, None, &expected)?;
         let source = std::fs::read_to_string(p).map_err(|e| e.to_string())?;
         let threaded = source.contains("import threading");
-        let uses_gc = source.contains("import gc");
+        // The collector and weak references: the GIL runtimes and `single`.
+        let uses_gc = source.contains("import gc") || source.contains("import weakref");
         let others: &[&str] = match (threaded, uses_gc) {
             (true, false) => OTHER_THREADED_RUNTIMES,
             (true, true) => GC_THREADED_RUNTIMES,

@@ -532,6 +532,34 @@ impl<P: HeapPolicy> Collector<P> {
             }
         });
 
+        // handle_weakrefs: every weak reference to an unreachable object is
+        // cleared before any finalizer runs (so no finalizer can reach the
+        // garbage through one); the callbacks of the weakrefs that are not
+        // garbage themselves run next, those of garbage weakrefs never.
+        let garbage: Vec<ObjRef<P>> = self.with(|_| {
+            let mut v = Vec::new();
+            // SAFETY: our scratch list of live objects, in the critical
+            // section; each is cloned before the next step.
+            unsafe { self.each(unreachable, |o| v.push(o.clone())) };
+            v
+        });
+        let mut callbacks = Vec::new();
+        for obj in &garbage {
+            for wr in obj.clear_weakrefs() {
+                let wr_is_garbage = wr.gc_links_ptr().is_some_and(|g| {
+                    // SAFETY: `wr` is alive; reading its links' flags.
+                    unsafe { list::is_tracked(g) && list::is_collecting(g) }
+                });
+                if !wr_is_garbage {
+                    callbacks.push(wr);
+                }
+            }
+        }
+        drop(garbage);
+        for wr in callbacks {
+            wr.run_weakref_callback();
+        }
+
         // PEP 442: run each finalizer once, with the objects still intact.
         // Each object moves to `seen` first, so a finalizer that frees
         // other unreachable objects leaves the walk on solid ground.

@@ -126,6 +126,8 @@ pub struct TypeObject<P: HeapPolicy> {
     clear: unsafe fn(NonNull<Header<P>>),
     finalize: Option<FinalizeFn<P>>,
     finalize_live: Option<fn(&ObjRef<P>)>,
+    clear_weakrefs: fn(&ObjRef<P>) -> Vec<ObjRef<P>>,
+    weakref_callback: fn(&ObjRef<P>),
 }
 
 /// Bytes of [`GcLinks`] in front of the header of every GC object: the
@@ -215,6 +217,20 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// [`finalize`]: Payload::finalize
     const FINALIZE: bool = false;
 
+    /// Clears every weak reference to this object (the referent side of
+    /// `weakref`) and returns the weakref objects that were alive, for the
+    /// collector's `handle_weakrefs` step: weakrefs to unreachable objects
+    /// are cleared before any finalizer runs. Types that cannot be weakly
+    /// referenced keep the default (none).
+    fn clear_weakrefs(&self) -> Vec<ObjRef<P>> {
+        Vec::new()
+    }
+
+    /// For a weakref type: its referent was cleared by the collector; run
+    /// its callback now (the collector calls this only for weakrefs that
+    /// are not garbage themselves, as CPython's `handle_weakrefs`).
+    fn weakref_callback(_this: &ObjRef<P>) {}
+
     /// Whether freed objects of this type go to the per-thread free list
     /// and new ones come from it (CPython keeps one for floats). Only
     /// honoured for types with neither [`GC`](Payload::GC) nor
@@ -285,6 +301,8 @@ impl<P: HeapPolicy, T: Payload<P>> TypeOf<P, T> {
         } else {
             None
         },
+        clear_weakrefs: clear_weakrefs::<P, T>,
+        weakref_callback: T::weakref_callback,
     };
 }
 
@@ -400,6 +418,13 @@ fn finalize_live<P: HeapPolicy, T: Payload<P>>(this: &ObjRef<P>) {
             T::finalize(this);
         }
     }
+}
+
+/// [`Payload::clear_weakrefs`] of a live object of type `T`.
+fn clear_weakrefs<P: HeapPolicy, T: Payload<P>>(this: &ObjRef<P>) -> Vec<ObjRef<P>> {
+    this.downcast::<T>()
+        .map(T::clear_weakrefs)
+        .unwrap_or_default()
 }
 
 /// Frees an object of type `T` whose count reached zero.
@@ -682,6 +707,38 @@ impl<P: HeapPolicy> ObjRef<P> {
         // SAFETY: live object of the type whose function this is; the
         // visitor's contract is forwarded.
         unsafe { (self.header().ty.traverse_in_place)(self.ptr, visit) }
+    }
+
+    /// Clears the weak references to this object; returns the weakref
+    /// objects that were alive (see [`Payload::clear_weakrefs`]).
+    pub fn clear_weakrefs(&self) -> Vec<ObjRef<P>> {
+        (self.header().ty.clear_weakrefs)(self)
+    }
+
+    /// Runs a weakref object's callback (see [`Payload::weakref_callback`]).
+    pub fn run_weakref_callback(&self) {
+        (self.header().ty.weakref_callback)(self)
+    }
+
+    /// The object's address as a raw pointer, without giving up the
+    /// reference (a weak reference keeps it; see
+    /// [`clone_from_raw`](Self::clone_from_raw)).
+    pub fn as_raw(&self) -> NonNull<()> {
+        self.ptr.cast()
+    }
+
+    /// A new reference to the object at `ptr`.
+    ///
+    /// # Safety
+    /// `ptr` came from [`as_raw`](Self::as_raw) on an object of this policy
+    /// that is still alive, and no other thread can drop its last
+    /// reference meanwhile (the caller holds the GIL).
+    pub unsafe fn clone_from_raw(ptr: NonNull<()>) -> Self {
+        let borrowed = core::mem::ManuallyDrop::new(ObjRef::<P> {
+            ptr: ptr.cast(),
+            _owns: PhantomData,
+        });
+        (*borrowed).clone()
     }
 
     /// Gives up ownership without a decref, returning the raw pointer.

@@ -161,6 +161,11 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         ("TextIOWrapper", "TextIOWrapper", None),
         ("lock", "lock", None),
         (
+            "weakref",
+            "ReferenceType",
+            Some(crate::stdlib::weakref::weakref_new::<P>),
+        ),
+        (
             "RLock",
             "RLock",
             Some(crate::stdlib::thread::rlock_new::<P>),

@@ -54,6 +54,10 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some(sm) = callable.downcast::<StaticMethod<P>>() {
             return self.call(&sm.func, args, kw);
         }
+        if let Some(wr) = callable.downcast::<crate::stdlib::weakref::WeakRef<P>>() {
+            self.no_kw("weakref", kw)?;
+            return self.call_weakref(wr, args);
+        }
         Err(self.not_callable(callable))
     }
 

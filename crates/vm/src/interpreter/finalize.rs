@@ -23,7 +23,16 @@ use ftl_object::{HeapPolicy, ObjRef};
 use crate::interpreter::state::{Kw, Vm};
 use crate::objects::Obj;
 
-type Runner = unsafe fn(*const (), &dyn Any);
+/// What a runner does with the object.
+#[derive(Clone, Copy)]
+enum Job {
+    /// Call `__del__`.
+    Del,
+    /// Call a weakref's callback.
+    WeakrefCallback,
+}
+
+type Runner = unsafe fn(*const (), &dyn Any, Job);
 
 std::thread_local! {
     static CURRENT: Cell<Option<(*const (), Runner)>> = const { Cell::new(None) };
@@ -68,24 +77,37 @@ impl<P: HeapPolicy> Drop for RegistrationGuard<'_, P> {
 /// # Safety
 /// `vm` points to a live `Vm<P>` (the registration guard borrows it) and
 /// `obj` is an `ObjRef<P>`.
-unsafe fn run_on<P: HeapPolicy>(vm: *const (), obj: &dyn Any) {
+unsafe fn run_on<P: HeapPolicy>(vm: *const (), obj: &dyn Any, job: Job) {
     // SAFETY: registered by `register` from a `&Vm<P>` that the
     // guard still borrows, so it is alive and not moved; only shared
     // references are made from it.
     let vm = unsafe { &*(vm as *const Vm<P>) };
     if let Some(obj) = obj.downcast_ref::<ObjRef<P>>() {
-        vm.call_del(obj);
+        match job {
+            Job::Del => vm.call_del(obj),
+            Job::WeakrefCallback => vm.call_weakref_callback(obj),
+        }
     }
 }
 
 /// Runs `obj`'s `__del__` on the current thread's VM, if one is registered.
 pub fn run<P: HeapPolicy>(obj: &Obj<P>) {
+    run_job(obj, Job::Del)
+}
+
+/// Runs the callback of the weakref `wr` on the current thread's VM, if
+/// one is registered.
+pub fn run_weakref_callback<P: HeapPolicy>(wr: &Obj<P>) {
+    run_job(wr, Job::WeakrefCallback)
+}
+
+fn run_job<P: HeapPolicy>(obj: &Obj<P>, job: Job) {
     let Some((vm, runner)) = CURRENT.with(Cell::get) else {
         return;
     };
     // SAFETY: `vm` and `runner` were registered together for the same `P`
     // by a live guard (it clears the slot on drop); `obj` is an ObjRef<P>.
-    unsafe { runner(vm, obj as &dyn Any) }
+    unsafe { runner(vm, obj as &dyn Any, job) }
 }
 
 impl<P: HeapPolicy> Vm<P> {

@@ -25,5 +25,6 @@ ftl_object::assert_shareable!(P =>
     Generator<P>, Range, Slice<P>, RangeIter<P>, SeqIter<P>, DictIter<P>,
     DictView<P>, Lazy<P>, Singleton, Stream,
     crate::stdlib::thread::Lock, crate::stdlib::thread::RLock,
+    crate::stdlib::weakref::WeakRef<P>,
     crate::compiler::bytecode::Code<P>,
 );

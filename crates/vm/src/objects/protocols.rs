@@ -881,6 +881,11 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
             (Kind::Other, _) | (_, Kind::Other) => {
+                if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+                    if let Some(same) = self.eq_weakrefs(a, b)? {
+                        return Ok(Some(same == (op == CmpOp::Eq)));
+                    }
+                }
                 if let (Some(x), Some(y)) = (a.downcast::<Range>(), b.downcast::<Range>()) {
                     if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                         let same = x.len() == y.len()
@@ -1055,6 +1060,9 @@ impl<P: HeapPolicy> Vm<P> {
                             }
                         };
                     }
+                }
+                if let Some(wr) = v.downcast::<crate::stdlib::weakref::WeakRef<P>>() {
+                    return self.hash_weakref(wr);
                 }
                 if let Some(r) = v.downcast::<Range>() {
                     let t = ObjRef::new_tuple(vec![
@@ -2142,6 +2150,9 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     fn other_repr(&self, o: &Obj<P>) -> PyResult<String, P> {
+        if let Some(wr) = o.downcast::<crate::stdlib::weakref::WeakRef<P>>() {
+            return Ok(self.weakref_repr(o, wr));
+        }
         if let Some(inst) = o.downcast::<Instance<P>>() {
             if let Some(s) = self.user_text(o, &inst.class, &self.interp.names.repr)? {
                 return Ok(s);

@@ -252,7 +252,11 @@ pub struct Instance<P: HeapPolicy> {
     pub dict: Obj<P>,
     /// Exception state, for exception instances.
     pub exc: Option<Box<ExcData<P>>>,
+    /// The weak references to this instance (`weakref`).
+    pub weakrefs: crate::stdlib::weakref::WeakList<P>,
     finalized: AtomicBool,
+    /// `needs_finalize` found `__del__` due: `finalize` runs it.
+    del_pending: AtomicBool,
 }
 
 impl<P: HeapPolicy> Instance<P> {
@@ -270,7 +274,9 @@ impl<P: HeapPolicy> Instance<P> {
                     suppress_context: AtomicBool::new(false),
                 })
             }),
+            weakrefs: Default::default(),
             finalized: AtomicBool::new(false),
+            del_pending: AtomicBool::new(false),
         }
     }
 
@@ -296,6 +302,7 @@ unsafe impl<P: HeapPolicy> Payload<P> for Instance<P> {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
         visit(&self.class);
         visit(&self.dict);
+        self.weakrefs.traverse(visit);
         if let Some(e) = &self.exc {
             e.args.traverse(visit);
             e.cause.traverse(visit);
@@ -310,12 +317,33 @@ unsafe impl<P: HeapPolicy> Payload<P> for Instance<P> {
     }
 
     fn needs_finalize(&self) -> bool {
-        self.class().flags() & class_flags::HAS_DEL != 0
-            && !self.finalized.swap(true, Ordering::Relaxed)
+        let del = self.class().flags() & class_flags::HAS_DEL != 0
+            && !self.finalized.swap(true, Ordering::Relaxed);
+        if del {
+            self.del_pending.store(true, Ordering::Relaxed);
+        }
+        del || !self.weakrefs.is_empty()
     }
 
+    /// `__del__` (once in the object's life, PEP 442), then, if it did not
+    /// resurrect the object, the weakrefs are cleared and their callbacks
+    /// run (CPython's `subtype_dealloc` order). Under the collector the
+    /// weakrefs were cleared already (`handle_weakrefs`).
     fn finalize(this: &Obj<P>) {
-        crate::interpreter::finalize::run(this);
+        let inst = this.downcast::<Instance<P>>().expect("an instance");
+        if inst.del_pending.swap(false, Ordering::Relaxed) {
+            crate::interpreter::finalize::run(this);
+        }
+        // Only `this` holds it: it is dying, not resurrected.
+        if this.refcount() == 1 {
+            for wr in inst.weakrefs.clear() {
+                wr.run_weakref_callback();
+            }
+        }
+    }
+
+    fn clear_weakrefs(&self) -> Vec<Obj<P>> {
+        self.weakrefs.clear()
     }
 }
 

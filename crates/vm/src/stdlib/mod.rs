@@ -20,6 +20,8 @@
 //! | `random` | [`random`] |
 //! | `_thread` | [`thread`] |
 //! | `threading` | `lib/threading.py` (frozen) |
+//! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
+//! | `weakref` | `lib/weakref.py` (frozen) |
 //!
 //! `import` itself is [`crate::interpreter::import`].
 
@@ -36,6 +38,7 @@ pub mod sys;
 pub mod syscalls;
 pub mod thread;
 pub mod time;
+pub mod weakref;
 
 /// How a module's namespace is made.
 pub enum Body<P: HeapPolicy> {
@@ -88,6 +91,14 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "threading",
             body: Body::Frozen(include_str!("../../lib/threading.py")),
+        },
+        ModuleDef {
+            name: "_weakref",
+            body: Body::Native(weakref::init::<P>),
+        },
+        ModuleDef {
+            name: "weakref",
+            body: Body::Frozen(include_str!("../../lib/weakref.py")),
         },
     ]
 }

@@ -1,0 +1,285 @@
+//! `_weakref` (`Objects/weakrefobject.c`, `Modules/_weakref.c`): weak
+//! references to instances of user classes, with callbacks; the Python
+//! half (`WeakValueDictionary`, `WeakKeyDictionary`, `WeakSet`,
+//! `finalize`) is the frozen `lib/weakref.py`.
+//!
+//! # The mechanism
+//!
+//! A weak reference does not own its referent: [`WeakRef`] keeps the
+//! referent's address, and the referent (an [`Instance`]) keeps *strong*
+//! references to its weakref objects. When the referent dies — its count
+//! reaches zero and its `__del__`, if any, did not resurrect it (CPython's
+//! `subtype_dealloc` order), or the cycle collector finds it unreachable
+//! (`handle_weakrefs`, before any finalizer) — it clears every weakref's
+//! address and runs the callbacks of the weakrefs still alive elsewhere.
+//! A weakref object that only its referent still holds is dead: it is
+//! neither counted (`getweakrefcount`) nor called back, and the referent
+//! drops such entries whenever it gains a new one.
+//!
+//! # Invariants
+//!
+//! * A weakref's address is non-null only while its referent is alive:
+//!   the referent clears it before it is freed, on every path that frees
+//!   it. [`WeakRef::get`] turns the address back into a reference
+//!   (`ObjRef::clone_from_raw`) only then.
+//! * Only runtimes whose coordination is exclusive (a GIL, or one thread)
+//!   offer the module: there the death of the referent and a `get` cannot
+//!   interleave. The free-threaded runtimes would need a `try_incref`
+//!   (CPython 3.13t's `_Py_TryIncref`); they list `weakref` as lacking.
+
+#![allow(unsafe_code)] // unsafe impl Payload; the referent's address back to a reference
+
+use core::ptr::NonNull;
+use core::sync::atomic::{AtomicPtr, Ordering};
+
+use ftl_object::{Exclusive, HeapPolicy, ObjCell, ObjRef, Payload};
+
+use crate::interpreter::state::ObjResult as R;
+use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
+use crate::objects::*;
+use crate::stdlib::Namespace;
+
+/// A weak reference (`weakref.ref`).
+pub struct WeakRef<P: HeapPolicy> {
+    /// The referent's address while it lives; null once it is gone.
+    referent: AtomicPtr<()>,
+    /// The callback, called with this weakref when the referent dies.
+    callback: ObjCell<P>,
+    /// The referent's hash, once asked for (it outlives the referent).
+    hash: Exclusive<P::Lock, Option<i64>>,
+}
+
+// SAFETY: the address is an atomic; the callback and hash are behind the
+// heap's object lock.
+unsafe impl<P: HeapPolicy> Payload<P> for WeakRef<P> {
+    const NAME: &'static str = "weakref";
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
+        self.callback.traverse(visit);
+    }
+
+    fn clear(&self) {
+        drop(self.callback.take());
+    }
+
+    fn weakref_callback(this: &Obj<P>) {
+        crate::interpreter::finalize::run_weakref_callback(this);
+    }
+}
+
+impl<P: HeapPolicy> WeakRef<P> {
+    /// The referent, while it lives.
+    pub fn get(&self) -> Option<Obj<P>> {
+        let p = NonNull::new(self.referent.load(Ordering::Acquire))?;
+        // SAFETY: a non-null address names a live object (the referent
+        // clears it before it is freed: module invariants), and this
+        // runtime's coordination is exclusive, so it cannot die meanwhile.
+        Some(unsafe { ObjRef::clone_from_raw(p) })
+    }
+
+    /// Whether the referent is gone.
+    pub fn is_dead(&self) -> bool {
+        self.referent.load(Ordering::Acquire).is_null()
+    }
+
+    /// Forgets the referent (it is dying).
+    pub(crate) fn clear_referent(&self) {
+        self.referent
+            .store(core::ptr::null_mut(), Ordering::Release);
+    }
+
+    /// The callback, if any.
+    pub fn callback(&self) -> Option<Obj<P>> {
+        self.callback.get()
+    }
+}
+
+/// The referent side, kept by every weakly referenceable object: strong
+/// references to its weakref objects.
+pub struct WeakList<P: HeapPolicy> {
+    refs: Exclusive<P::Lock, Vec<Obj<P>>>,
+}
+
+impl<P: HeapPolicy> Default for WeakList<P> {
+    fn default() -> Self {
+        WeakList {
+            refs: Exclusive::new(Vec::new()),
+        }
+    }
+}
+
+impl<P: HeapPolicy> WeakList<P> {
+    /// Whether any weakref was ever attached and not yet cleared.
+    pub fn is_empty(&self) -> bool {
+        self.refs.update(|v| v.is_empty())
+    }
+
+    /// The weakref objects alive elsewhere (held by more than this list).
+    pub fn alive(&self) -> Vec<Obj<P>> {
+        let all = self.refs.update(|v| v.clone());
+        // `all` holds one more reference: alive elsewhere means > 2.
+        all.into_iter().filter(|w| w.refcount() > 2).collect()
+    }
+
+    fn add(&self, wr: Obj<P>) {
+        let dropped = self.refs.update(|v| {
+            let (keep, dead): (Vec<_>, Vec<_>) = core::mem::take(v)
+                .into_iter()
+                .partition(|w| w.refcount() > 1);
+            *v = keep;
+            v.push(wr);
+            dead
+        });
+        drop(dropped);
+    }
+
+    /// Clears every weakref (the referent is dying); returns those alive
+    /// elsewhere, whose callbacks are due.
+    pub fn clear(&self) -> Vec<Obj<P>> {
+        let all = self.refs.update(core::mem::take);
+        for w in &all {
+            if let Some(wr) = w.downcast::<WeakRef<P>>() {
+                wr.clear_referent();
+            }
+        }
+        all.into_iter().filter(|w| w.refcount() > 1).collect()
+    }
+
+    /// Visits the weakref objects (the referent owns them).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
+        let all = self.refs.update(|v| v.clone());
+        all.iter().for_each(visit);
+    }
+}
+
+/// Fills `_weakref`.
+pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {
+    if vm.gc.is_none() {
+        return Err(vm.new_error(
+            ExcType::ModuleNotFoundError,
+            "No module named '_weakref' (the free-threaded runtimes have no weak references yet)",
+        ));
+    }
+    let t = &vm.interp.types;
+    m.set("ref", t.others["weakref"].clone());
+    m.set("ReferenceType", t.others["weakref"].clone());
+    m.add_functions(&[
+        ("getweakrefcount", weakref_getweakrefcount::<P>),
+        ("getweakrefs", weakref_getweakrefs::<P>),
+    ]);
+    Ok(())
+}
+
+/// The weak list of `obj`, if it can be weakly referenced.
+fn weak_list<P: HeapPolicy>(obj: &Obj<P>) -> Option<&WeakList<P>> {
+    obj.downcast::<Instance<P>>().map(|i| &i.weakrefs)
+}
+
+/// `weakref.ref(obj[, callback])`.
+pub fn weakref_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    // args[0] is the class.
+    let args = &args[1..];
+    vm.check_args("ref", args, 1, 2)?;
+    let obj = &args[0];
+    let callback = args.get(1).filter(|c| !c.is_same(&ObjRef::none())).cloned();
+    let Some(list) = weak_list(obj) else {
+        return Err(vm.type_error(format!(
+            "cannot create weak reference to '{}' object",
+            vm.type_name(obj)
+        )));
+    };
+    if callback.is_none() {
+        // CPython hands out one shared basic reference per object.
+        if let Some(basic) = list.alive().into_iter().find(|w| {
+            w.downcast::<WeakRef<P>>()
+                .is_some_and(|r| r.callback().is_none())
+        }) {
+            return Ok(basic);
+        }
+    }
+    let wr = ObjRef::new(WeakRef {
+        referent: AtomicPtr::new(obj.as_raw().as_ptr()),
+        callback: ObjCell::new(callback),
+        hash: Exclusive::new(None),
+    });
+    list.add(wr.clone());
+    Ok(wr)
+}
+
+fn weakref_getweakrefcount<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("getweakrefcount", args, 1, 1)?;
+    let n = weak_list(&args[0]).map_or(0, |l| l.alive().len());
+    Ok(ObjRef::from_i64(n as i64))
+}
+
+fn weakref_getweakrefs<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("getweakrefs", args, 1, 1)?;
+    let refs = weak_list(&args[0]).map(|l| l.alive()).unwrap_or_default();
+    Ok(ObjRef::new_list(refs))
+}
+
+impl<P: HeapPolicy> Vm<P> {
+    /// Calls a weakref's callback with the weakref, reporting (not
+    /// raising) an exception, as CPython does.
+    pub fn call_weakref_callback(&self, wr: &Obj<P>) {
+        let Some(cb) = wr.downcast::<WeakRef<P>>().and_then(WeakRef::callback) else {
+            return;
+        };
+        if let Err(e) = self.call(&cb, core::slice::from_ref(wr), Kw::EMPTY) {
+            let what = self.repr(&cb).unwrap_or_else(|_| "?".into());
+            self.write_stderr(&format!(
+                "Exception ignored in: {what}\n{}",
+                self.format_exception(&e)
+            ));
+        }
+    }
+
+    /// `wr()`.
+    pub(crate) fn call_weakref(&self, wr: &WeakRef<P>, args: &[Obj<P>]) -> R<P> {
+        if !args.is_empty() {
+            return Err(self.type_error(format!(
+                "weakref() takes no arguments ({} given)",
+                args.len()
+            )));
+        }
+        Ok(wr.get().unwrap_or_else(ObjRef::none))
+    }
+
+    /// `hash(wr)`: the referent's, kept once computed.
+    pub(crate) fn hash_weakref(&self, wr: &WeakRef<P>) -> PyResult<i64, P> {
+        if let Some(h) = wr.hash.get() {
+            return Ok(h);
+        }
+        let Some(obj) = wr.get() else {
+            return Err(self.type_error("weak object has gone away"));
+        };
+        let h = self.hash(&obj)?;
+        wr.hash.set(Some(h));
+        Ok(h)
+    }
+
+    /// `wr1 == wr2`: the referents compared while both live, else identity.
+    pub(crate) fn eq_weakrefs(&self, a: &Obj<P>, b: &Obj<P>) -> PyResult<Option<bool>, P> {
+        let (Some(x), Some(y)) = (a.downcast::<WeakRef<P>>(), b.downcast::<WeakRef<P>>()) else {
+            return Ok(None);
+        };
+        match (x.get(), y.get()) {
+            (Some(p), Some(q)) => self.eq(&p, &q).map(Some),
+            _ => Ok(Some(a.is_same(b))),
+        }
+    }
+
+    /// `repr(wr)`.
+    pub(crate) fn weakref_repr(&self, o: &Obj<P>, wr: &WeakRef<P>) -> String {
+        match wr.get() {
+            Some(obj) => format!(
+                "<weakref at {:#x}; to '{}' at {:#x}>",
+                o.addr(),
+                self.type_name(&obj),
+                obj.addr()
+            ),
+            None => format!("<weakref at {:#x}; dead>", o.addr()),
+        }
+    }
+}
