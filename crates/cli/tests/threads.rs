@@ -518,3 +518,22 @@ fn gc_threaded_mode_needs_threads() {
         "{err}"
     );
 }
+
+/// A finalizer that raises inside a collected cycle is reported as
+/// CPython reports it, and the program goes on (exit status 0).
+#[test]
+fn a_raising_finalizer_in_a_cycle_is_reported() {
+    let src = "import gc\nclass Bad:\n    def __del__(self):\n        1 / 0\nb = Bad()\nb.me = b\ndel b\ngc.collect()\nprint('after')\n";
+    let out = ftl(&[], src);
+    assert_eq!(stdout(&out), "after\n");
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("Exception ignored in: <function Bad.__del__ at 0x"),
+        "{err}"
+    );
+    assert!(
+        err.lines().last() == Some("ZeroDivisionError: division by zero"),
+        "{err}"
+    );
+}
