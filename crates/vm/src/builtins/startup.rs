@@ -40,6 +40,7 @@ pub fn make_class<P: HeapPolicy>(
         builtin,
         ctor,
         flags: AtomicU32::new(flags),
+        weakrefs: Default::default(),
     })
 }
 

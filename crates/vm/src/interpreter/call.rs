@@ -503,6 +503,7 @@ impl<P: HeapPolicy> Vm<P> {
             builtin: None,
             ctor: None,
             flags: AtomicU32::new(bc.flags() & class_flags::EXCEPTION),
+            weakrefs: Default::default(),
         });
         self.update_class_flags(&cls);
         if let Some(cell) = class_cell.downcast::<Cell<P>>() {

@@ -756,6 +756,7 @@ impl<P: HeapPolicy> Vm<P> {
                         name,
                         qualname,
                         dict: Default::default(),
+                        weakrefs: Default::default(),
                     }));
                 }
                 Op::BuildClass => {

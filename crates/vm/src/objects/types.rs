@@ -51,6 +51,8 @@ pub struct Function<P: HeapPolicy> {
     pub qualname: Obj<P>,
     /// `__dict__`, made on first attribute store.
     pub dict: ObjCell<P>,
+    /// The weak references to this function (`weakref`).
+    pub weakrefs: crate::stdlib::weakref::WeakList<P>,
 }
 
 // SAFETY: immutable fields are `ObjRef`s; the one mutable field is an
@@ -58,6 +60,7 @@ pub struct Function<P: HeapPolicy> {
 unsafe impl<P: HeapPolicy> Payload<P> for Function<P> {
     const NAME: &'static str = "function";
     const GC: bool = true;
+    const FINALIZE: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
         visit(&self.code);
         visit(&self.globals);
@@ -67,6 +70,17 @@ unsafe impl<P: HeapPolicy> Payload<P> for Function<P> {
             visit(k);
         }
         self.dict.traverse(visit);
+        self.weakrefs.traverse(visit);
+    }
+    fn needs_finalize(&self) -> bool {
+        !self.weakrefs.is_empty()
+    }
+    fn finalize(this: &Obj<P>) {
+        let f = this.downcast::<Function<P>>().expect("a function");
+        f.weakrefs.referent_dying(this);
+    }
+    fn clear_weakrefs(&self) -> Vec<Obj<P>> {
+        self.weakrefs.clear()
     }
 }
 
@@ -165,6 +179,8 @@ pub struct Class<P: HeapPolicy> {
     pub ctor: Option<BuiltinFn<P>>,
     /// [`class_flags`].
     pub flags: AtomicU32,
+    /// The weak references to this class (`weakref`).
+    pub weakrefs: crate::stdlib::weakref::WeakList<P>,
 }
 
 impl<P: HeapPolicy> Class<P> {
@@ -184,9 +200,21 @@ impl<P: HeapPolicy> Class<P> {
 unsafe impl<P: HeapPolicy> Payload<P> for Class<P> {
     const NAME: &'static str = "type";
     const GC: bool = true;
+    const FINALIZE: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
         visit(&self.dict);
-        self.mro.iter().for_each(visit);
+        self.mro.iter().for_each(&mut *visit);
+        self.weakrefs.traverse(visit);
+    }
+    fn needs_finalize(&self) -> bool {
+        !self.weakrefs.is_empty()
+    }
+    fn finalize(this: &Obj<P>) {
+        let c = this.downcast::<Class<P>>().expect("a class");
+        c.weakrefs.referent_dying(this);
+    }
+    fn clear_weakrefs(&self) -> Vec<Obj<P>> {
+        self.weakrefs.clear()
     }
 }
 
@@ -334,12 +362,7 @@ unsafe impl<P: HeapPolicy> Payload<P> for Instance<P> {
         if inst.del_pending.swap(false, Ordering::Relaxed) {
             crate::interpreter::finalize::run(this);
         }
-        // Only `this` holds it: it is dying, not resurrected.
-        if this.refcount() == 1 {
-            for wr in inst.weakrefs.clear() {
-                wr.run_weakref_callback();
-            }
-        }
+        inst.weakrefs.referent_dying(this);
     }
 
     fn clear_weakrefs(&self) -> Vec<Obj<P>> {

@@ -6,7 +6,8 @@
 //! # The mechanism
 //!
 //! A weak reference does not own its referent: [`WeakRef`] keeps the
-//! referent's address, and the referent (an [`Instance`]) keeps *strong*
+//! referent's address, and the referent (an [`Instance`], a [`Function`]
+//! or a [`Class`]) keeps *strong*
 //! references to its weakref objects. When the referent dies — its count
 //! reaches zero and its `__del__`, if any, did not resurrect it (CPython's
 //! `subtype_dealloc` order), or the cycle collector finds it unreachable
@@ -146,6 +147,17 @@ impl<P: HeapPolicy> WeakList<P> {
         all.into_iter().filter(|w| w.refcount() > 1).collect()
     }
 
+    /// The referent `this` is being finalized (its count reached zero and
+    /// `this` is the finalizer's own reference): unless something
+    /// resurrected it, clear its weakrefs and run their callbacks.
+    pub fn referent_dying(&self, this: &Obj<P>) {
+        if this.refcount() == 1 {
+            for wr in self.clear() {
+                wr.run_weakref_callback();
+            }
+        }
+    }
+
     /// Visits the weakref objects (the referent owns them).
     pub fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
         let all = self.refs.update(|v| v.clone());
@@ -173,7 +185,13 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
 
 /// The weak list of `obj`, if it can be weakly referenced.
 fn weak_list<P: HeapPolicy>(obj: &Obj<P>) -> Option<&WeakList<P>> {
-    obj.downcast::<Instance<P>>().map(|i| &i.weakrefs)
+    if let Some(i) = obj.downcast::<Instance<P>>() {
+        return Some(&i.weakrefs);
+    }
+    if let Some(f) = obj.downcast::<Function<P>>() {
+        return Some(&f.weakrefs);
+    }
+    obj.downcast::<Class<P>>().map(|c| &c.weakrefs)
 }
 
 /// `weakref.ref(obj[, callback])`.
