@@ -328,6 +328,23 @@ impl<P: HeapPolicy> Collector<P> {
         })
     }
 
+    /// The first object of a scratch list and a new reference to it, or
+    /// `None` when the list is empty.
+    fn first(&self, head: Gc) -> Option<(Gc, ObjRef<P>)> {
+        self.with(|_| {
+            // SAFETY: a scratch list of `collect` (live objects, a live
+            // head), in the critical section; the object is cloned before
+            // the section ends.
+            unsafe {
+                if list::is_empty(head) {
+                    return None;
+                }
+                let g = list::next(head);
+                Some((g, (*ObjRef::<P>::borrow_from_gc_links(g)).clone()))
+            }
+        })
+    }
+
     /// Calls `f` with each object of `head`'s list.
     ///
     /// # Safety
@@ -563,19 +580,10 @@ impl<P: HeapPolicy> Collector<P> {
         // PEP 442: run each finalizer once, with the objects still intact.
         // Each object moves to `seen` first, so a finalizer that frees
         // other unreachable objects leaves the walk on solid ground.
-        loop {
-            let next = self.with(|_| {
-                // SAFETY: our scratch lists, in the critical section.
-                unsafe {
-                    if list::is_empty(unreachable) {
-                        return None;
-                    }
-                    let g = list::next(unreachable);
-                    list::move_to(g, seen);
-                    Some((*ObjRef::<P>::borrow_from_gc_links(g)).clone())
-                }
-            });
-            let Some(obj) = next else { break };
+        while let Some((g, obj)) = self.first(unreachable) {
+            // SAFETY: `g` is alive (we hold `obj`); our scratch lists, in
+            // the critical section.
+            self.with(|_| unsafe { list::move_to(g, seen) });
             obj.finalize_if_needed();
             drop(obj);
         }
@@ -605,18 +613,7 @@ impl<P: HeapPolicy> Collector<P> {
         // it for gc.garbage). One that is still alive afterwards moves to
         // the old generation.
         let mut saved = Vec::new();
-        loop {
-            let next = self.with(|_| {
-                // SAFETY: our scratch list, in the critical section.
-                unsafe {
-                    if list::is_empty(final_unreachable) {
-                        return None;
-                    }
-                    let g = list::next(final_unreachable);
-                    Some((g, (*ObjRef::<P>::borrow_from_gc_links(g)).clone()))
-                }
-            });
-            let Some((g, obj)) = next else { break };
+        while let Some((g, obj)) = self.first(final_unreachable) {
             if debug & DEBUG_SAVEALL != 0 {
                 saved.push(obj);
             } else {

@@ -183,16 +183,11 @@ pub(crate) unsafe fn append(node: Gc, list: Gc) {
     }
 }
 
-/// Removes `node` from its list and marks it untracked.
+/// Removes `node` from its list and marks it untracked (the object
+/// model's own unlink, which a dying object also uses).
 pub(crate) unsafe fn remove(node: Gc) {
-    // SAFETY: module contract.
-    unsafe {
-        let p = prev(node);
-        let n = next(node);
-        set_next(p, n, 0);
-        set_prev(n, p);
-        set_next_word(node, core::ptr::null_mut());
-    }
+    // SAFETY: module contract (a listed node with pointer `prev`s).
+    unsafe { ftl_object::gc_hooks::untrack_in_place(node) }
 }
 
 /// Moves `node` from its list to the end of `list`.

@@ -158,12 +158,6 @@ impl Handshake {
         self.state.lock().exit = true;
         self.changed.notify_all();
     }
-
-    /// Whether a collection is pending or running (a snapshot).
-    pub fn busy(&self) -> bool {
-        let s = self.state.lock();
-        s.requested || s.owner.is_some()
-    }
 }
 
 #[cfg(all(test, loom))]

@@ -79,11 +79,6 @@ impl<P: HeapPolicy> WeakRef<P> {
         Some(unsafe { ObjRef::clone_from_raw(p) })
     }
 
-    /// Whether the referent is gone.
-    pub fn is_dead(&self) -> bool {
-        self.referent.load(Ordering::Acquire).is_null()
-    }
-
     /// Forgets the referent (it is dying).
     pub(crate) fn clear_referent(&self) {
         self.referent
