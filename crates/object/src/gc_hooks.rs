@@ -158,29 +158,25 @@ pub unsafe fn untrack_in_place(links: NonNull<GcLinks>) {
     if next.is_null() {
         return;
     }
-    let next = next.map_addr(|a| a & !NEXT_FLAG_BITS).cast::<GcLinks>();
-    let prev = me
+    // The neighbours' addresses as stored, so the words written below keep
+    // the provenance of whole objects (the collector steps from links to
+    // header), not of a reference to 16 bytes of links.
+    let next_raw = next.map_addr(|a| a & !NEXT_FLAG_BITS);
+    let prev_raw = me
         .prev
         .load(Ordering::Relaxed)
-        .map_addr(|a| a & !PREV_FLAG_BITS)
-        .cast::<GcLinks>();
+        .map_addr(|a| a & !PREV_FLAG_BITS);
     // SAFETY: a tracked object's neighbours are live links of its list
-    // (caller).
-    let (prev, next) = unsafe { (&*prev, &*next) };
+    // (caller); the references only reach their fields.
+    let (prev, next) = unsafe { (&*prev_raw.cast::<GcLinks>(), &*next_raw.cast::<GcLinks>()) };
     let prev_next_flags = prev.next.load(Ordering::Relaxed).addr() & NEXT_FLAG_BITS;
     prev.next.store(
-        core::ptr::from_ref(next)
-            .cast_mut()
-            .cast::<()>()
-            .map_addr(|a| a | prev_next_flags),
+        next_raw.map_addr(|a| a | prev_next_flags),
         Ordering::Relaxed,
     );
     let next_prev_flags = next.prev.load(Ordering::Relaxed).addr() & PREV_FLAG_BITS;
     next.prev.store(
-        core::ptr::from_ref(prev)
-            .cast_mut()
-            .cast::<()>()
-            .map_addr(|a| a | next_prev_flags),
+        prev_raw.map_addr(|a| a | next_prev_flags),
         Ordering::Relaxed,
     );
     me.next.store(core::ptr::null_mut(), Ordering::Relaxed);
