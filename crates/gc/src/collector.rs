@@ -7,7 +7,9 @@
 use core::cell::UnsafeCell;
 use core::marker::PhantomData;
 use core::ptr::NonNull;
+use core::cell::{Cell, RefCell};
 use core::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ftl_core::{CriticalSection, RawObjectLock};
@@ -15,6 +17,7 @@ use ftl_object::gc_hooks::GcHooks;
 use ftl_object::{GcLinks, HeapPolicy, Kind, ObjRef};
 
 use crate::list::{self, Gc};
+use crate::table::{self, Registry, Slot, Table};
 
 /// Generations of tracked objects (CPython's `NUM_GENERATIONS`).
 pub const NUM_GENERATIONS: usize = 3;
@@ -23,6 +26,15 @@ pub const NUM_GENERATIONS: usize = 3;
 /// than frees of GC objects, a middle one every 10 young ones, a full one
 /// every 10 middle ones (and only when the long-lived ratio allows).
 pub const DEFAULT_THRESHOLDS: [usize; NUM_GENERATIONS] = [700, 10, 10];
+
+/// The free-threaded collector's thresholds (CPython 3.13t's
+/// `_PyGC_InitState`: 2000 for the young count; the others are only
+/// reported, as every collection there examines the whole heap).
+pub const FREE_THREADED_THRESHOLDS: [usize; NUM_GENERATIONS] = [2000, 10, 10];
+
+/// How far a thread's own count of allocations minus frees may run before
+/// it is added to the collector's (3.13t's `LOCAL_ALLOC_COUNT_THRESHOLD`).
+pub const LOCAL_COUNT_BATCH: isize = 512;
 
 /// `gc.DEBUG_STATS`: print statistics during collection.
 pub const DEBUG_STATS: u32 = 1;
@@ -110,6 +122,12 @@ pub struct Collector<P: HeapPolicy> {
     /// runs [`collect_generations`](Self::collect_generations) at its next
     /// safe point (CPython 3.12's `_Py_ScheduleGC`).
     due: AtomicBool,
+    /// The free-threaded collector's tables of tracked objects (`None` for
+    /// the generational collector of the GIL heaps).
+    tables: Option<Arc<Registry>>,
+    /// The free-threaded collector's own table, where the survivors of a
+    /// collection go (written only with the world stopped).
+    own_table: ftl_core::sync::Mutex<Option<Table>>,
     _heap: PhantomData<fn() -> P>,
 }
 
@@ -142,6 +160,45 @@ impl<P: HeapPolicy> Collector<P> {
     /// An enabled collector with CPython's default thresholds and no
     /// tracked objects.
     pub fn new() -> Self {
+        Self::with_tables(None)
+    }
+
+    /// A collector for a free-threaded heap (CPython 3.13t's
+    /// `gc_free_threading.c`): containers are tracked in per-thread tables
+    /// (see the `table` module: no lock and no shared write per
+    /// allocation), counted per thread in batches of [`LOCAL_COUNT_BATCH`],
+    /// and every collection examines the whole heap with the world
+    /// stopped. Threads must announce through [`tracker`](Self::tracker).
+    pub fn new_free_threaded() -> Self {
+        let c = Self::with_tables(Some(Arc::new(Registry::default())));
+        c.set_threshold(&FREE_THREADED_THRESHOLDS);
+        c
+    }
+
+    /// Whether this is the free-threaded collector.
+    pub fn is_free_threaded(&self) -> bool {
+        self.tables.is_some()
+    }
+
+    /// The hooks a thread of this collector's interpreter installs with
+    /// `ftl_object::gc_hooks::enter`: the collector itself for the
+    /// generational collector, a per-thread [`Tracker`] for the
+    /// free-threaded one.
+    pub fn tracker(self: &Arc<Self>) -> Arc<dyn GcHooks>
+    where
+        P: 'static,
+    {
+        match &self.tables {
+            None => self.clone(),
+            Some(registry) => Arc::new(Tracker {
+                collector: self.clone(),
+                table: RefCell::new(Table::new(registry.clone())),
+                local_count: Cell::new(0),
+            }),
+        }
+    }
+
+    fn with_tables(tables: Option<Arc<Registry>>) -> Self {
         let heads = NonNull::from(Box::leak(Box::<[GcLinks; NUM_GENERATIONS + 1]>::default()));
         let collector = Collector {
             lock: P::Lock::new(),
@@ -161,6 +218,8 @@ impl<P: HeapPolicy> Collector<P> {
             }),
             heads,
             due: AtomicBool::new(false),
+            own_table: ftl_core::sync::Mutex::new(tables.as_ref().map(|r| Table::new(r.clone()))),
+            tables,
             _heap: PhantomData,
         };
         for i in 0..=NUM_GENERATIONS {
@@ -279,14 +338,21 @@ impl<P: HeapPolicy> Collector<P> {
 
     /// Starts tracking `obj` (in the youngest generation) if it is a GC
     /// object and not tracked yet (CPython's `PyObject_GC_Track`).
+    /// On the free-threaded collector it joins the list of objects
+    /// tracked outside the tables.
     pub fn track(&self, obj: &ObjRef<P>) {
         if let Some(g) = obj.gc_links_ptr() {
+            let to = if self.is_free_threaded() {
+                self.head(NUM_GENERATIONS - 1)
+            } else {
+                self.head(0)
+            };
             self.with(|_| {
                 // SAFETY: `obj` is alive; the lists are ours (critical
                 // section).
                 unsafe {
                     if !list::is_tracked(g) {
-                        list::append(g, self.head(0));
+                        list::append(g, to);
                     }
                 }
             })
@@ -299,9 +365,26 @@ impl<P: HeapPolicy> Collector<P> {
             self.with(|s| {
                 assert!(!s.deducing, "untrack during deduce_unreachable");
                 // SAFETY: `obj` is alive; its neighbours are live links of
-                // its list (not in the deduce phase: checked above).
+                // its list (not in the deduce phase: checked above), or
+                // its slot is alive (the collector is).
                 unsafe {
-                    if list::is_tracked(g) {
+                    let next = list::next_word(g);
+                    if ftl_object::gc_hooks::is_tabled(next) {
+                        // Another `untrack` of the same object may have
+                        // released the slot, and its owner filled it again:
+                        // only a slot that still holds this object is
+                        // released.
+                        let links = g.as_ref();
+                        let slot = &*links.prev.load(Ordering::Relaxed).cast::<Slot>();
+                        let _ = slot.compare_exchange(
+                            g.as_ptr().cast(),
+                            core::ptr::null_mut(),
+                            Ordering::Relaxed,
+                            Ordering::Relaxed,
+                        );
+                        links.prev.store(core::ptr::null_mut(), Ordering::Relaxed);
+                        links.next.store(core::ptr::null_mut(), Ordering::Relaxed);
+                    } else if !next.is_null() {
                         list::remove(g)
                     }
                 }
@@ -311,21 +394,50 @@ impl<P: HeapPolicy> Collector<P> {
 
     /// New references to the tracked objects of `generation` (all three
     /// when `None`; never the permanent one), oldest list first within each
-    /// generation (`gc.get_objects()`).
-    pub fn objects(&self, generation: Option<usize>) -> Vec<ObjRef<P>> {
-        let gens: Vec<usize> = match generation {
-            Some(g) => vec![g],
-            None => (0..NUM_GENERATIONS).collect(),
+    /// generation (`gc.get_objects()`). The free-threaded collector has
+    /// one generation: the tables, then the objects tracked outside them.
+    ///
+    /// # Safety
+    /// As [`collect_in`](Self::collect_in): `world` runs its argument once
+    /// with no other thread touching the heap (an object whose count just
+    /// reached zero on another thread must not be taken back).
+    pub unsafe fn objects_in(
+        &self,
+        generation: Option<usize>,
+        world: &mut dyn FnMut(&mut dyn FnMut()),
+    ) -> Vec<ObjRef<P>> {
+        let gens: Vec<usize> = match (generation, &self.tables) {
+            (Some(g), None) => vec![g],
+            (None, None) => (0..NUM_GENERATIONS).collect(),
+            (Some(g), Some(_)) if g > 0 => vec![],
+            (_, Some(_)) => vec![NUM_GENERATIONS - 1],
         };
-        self.with(|_| {
-            let mut out = Vec::new();
-            for i in gens {
-                // SAFETY: a list of live tracked objects, ours in the
-                // critical section; each is cloned before the next step.
-                unsafe { self.each(self.head(i), |o| out.push((*o).clone())) };
+        let mut out = Vec::new();
+        world(&mut || {
+            if let Some(registry) = &self.tables {
+                if !gens.is_empty() {
+                    // SAFETY: the world is stopped (caller): a non-null
+                    // slot holds the links of a live object.
+                    registry.each_segment(|seg| {
+                        for slot in seg.slots() {
+                            if let Some(g) = NonNull::new(slot.load(Ordering::Relaxed)) {
+                                unsafe {
+                                    out.push((*ObjRef::<P>::borrow_from_gc_links(g.cast())).clone())
+                                };
+                            }
+                        }
+                    });
+                }
             }
-            out
-        })
+            self.with(|_| {
+                for &i in &gens {
+                    // SAFETY: a list of live tracked objects, ours in the
+                    // critical section; each is cloned before the next step.
+                    unsafe { self.each(self.head(i), |o| out.push((*o).clone())) };
+                }
+            })
+        });
+        out
     }
 
     /// The first object of a scratch list and a new reference to it, or
@@ -362,18 +474,80 @@ impl<P: HeapPolicy> Collector<P> {
     }
 
     /// `gc.freeze()`: moves every tracked object to the permanent
-    /// generation, which collections ignore.
-    pub fn freeze(&self) {
-        self.with(|_| {
-            for i in 0..NUM_GENERATIONS {
-                // SAFETY: our lists, in the critical section.
-                unsafe { list::merge(self.head(i), self.head(PERMANENT)) };
-            }
+    /// generation, which collections ignore (on the free-threaded
+    /// collector the tabled objects leave their tables for it).
+    ///
+    /// # Safety
+    /// As [`objects_in`](Self::objects_in).
+    pub unsafe fn freeze_in(&self, world: &mut dyn FnMut(&mut dyn FnMut())) {
+        world(&mut || {
+            self.with(|_| {
+                if let Some(registry) = &self.tables {
+                    // SAFETY: the world is stopped (caller); our list.
+                    unsafe { self.untable_all(registry, self.head(PERMANENT)) };
+                }
+                for i in 0..NUM_GENERATIONS {
+                    // SAFETY: our lists, in the critical section.
+                    unsafe { list::merge(self.head(i), self.head(PERMANENT)) };
+                }
+            })
         })
     }
 
+    /// Moves every object of `from` into the collector's own table;
+    /// returns how many.
+    ///
+    /// # Safety
+    /// The world is stopped; `from` is a list of ours of live objects with
+    /// pointer `prev`s.
+    unsafe fn retable(&self, from: Gc) -> usize {
+        let mut own = self.own_table.lock();
+        let own = own.as_mut().expect("the free-threaded collector has a table");
+        let mut n = 0;
+        // SAFETY: caller; each node's `next` is read before its links are
+        // rewritten, and the list is abandoned (emptied) at the end.
+        unsafe {
+            let mut g = list::next(from);
+            while g != from {
+                let next = list::next(g);
+                let slot = own.claim(g.as_ptr().cast());
+                let links = g.as_ref();
+                links
+                    .prev
+                    .store((slot as *const Slot).cast_mut().cast(), Ordering::Relaxed);
+                links.next.store(
+                    core::ptr::without_provenance_mut(ftl_object::gc_hooks::TABLED),
+                    Ordering::Relaxed,
+                );
+                n += 1;
+                g = next;
+            }
+            list::init(from);
+        }
+        n
+    }
+
+    /// Moves every tabled object to the end of `to` and empties the
+    /// tables.
+    ///
+    /// # Safety
+    /// The world is stopped; `to` is a list of ours.
+    unsafe fn untable_all(&self, registry: &Registry, to: Gc) {
+        registry.each_segment(|seg| {
+            for slot in seg.slots() {
+                if let Some(g) = NonNull::new(slot.load(Ordering::Relaxed)) {
+                    table::release(slot);
+                    // SAFETY: a non-null slot holds a live object's links
+                    // (world stopped); it leaves the table for the list.
+                    unsafe { list::append(g.cast(), to) };
+                }
+            }
+        });
+    }
+
     /// `gc.unfreeze()`: moves the permanent generation back into the
-    /// oldest one.
+    /// oldest one (on the free-threaded collector: to the objects tracked
+    /// outside the tables).
     pub fn unfreeze(&self) {
         self.with(|_| {
             // SAFETY: as in `freeze`.
@@ -392,7 +566,13 @@ impl<P: HeapPolicy> Collector<P> {
     /// Tracked objects in each generation now.
     pub fn sizes(&self) -> [usize; NUM_GENERATIONS] {
         // SAFETY: our lists, in the critical section.
-        self.with(|_| core::array::from_fn(|i| unsafe { list::len(self.head(i)) }))
+        let mut sizes =
+            self.with(|_| core::array::from_fn(|i| unsafe { list::len(self.head(i)) }));
+        if let Some(registry) = &self.tables {
+            // One generation: the tables and the list beside them.
+            sizes = [registry.occupied() + sizes[NUM_GENERATIONS - 1], 0, 0];
+        }
+        sizes
     }
 
     /// Lowers the due flag and says which generation an automatic
@@ -409,6 +589,9 @@ impl<P: HeapPolicy> Collector<P> {
         self.with(|s| {
             if s.collecting || s.in_session || !s.enabled {
                 return None;
+            }
+            if self.tables.is_some() {
+                return free_threaded_due(s).then_some(0);
             }
             (0..NUM_GENERATIONS).rev().find(|&i| {
                 s.generations[i].count > s.generations[i].threshold
@@ -476,8 +659,18 @@ impl<P: HeapPolicy> Collector<P> {
         if !started {
             return None;
         }
-        let young = self.head(generation);
-        let old = if generation + 1 < NUM_GENERATIONS {
+        // The free-threaded collector examines the whole heap every time
+        // (3.13t): everything tabled is gathered in generation 0's list,
+        // and the survivors that have no slot wait in the oldest one.
+        let free_threaded = self.tables.clone();
+        let young = if free_threaded.is_some() {
+            self.head(0)
+        } else {
+            self.head(generation)
+        };
+        let old = if free_threaded.is_some() {
+            self.head(NUM_GENERATIONS - 1)
+        } else if generation + 1 < NUM_GENERATIONS {
             self.head(generation + 1)
         } else {
             young
@@ -493,11 +686,15 @@ impl<P: HeapPolicy> Collector<P> {
         // First pause: steps 1-7.
         world(&mut || {
             self.with(|s| {
-                if generation + 1 < NUM_GENERATIONS {
-                    s.generations[generation + 1].count += 1;
-                }
-                for g in &mut s.generations[..=generation] {
-                    g.count = 0;
+                if free_threaded.is_some() {
+                    s.generations[0].count = 0;
+                } else {
+                    if generation + 1 < NUM_GENERATIONS {
+                        s.generations[generation + 1].count += 1;
+                    }
+                    for g in &mut s.generations[..=generation] {
+                        g.count = 0;
+                    }
                 }
                 s.deducing = true;
             });
@@ -510,8 +707,15 @@ impl<P: HeapPolicy> Collector<P> {
                 for h in [unreachable, seen, final_unreachable] {
                     list::init(h);
                 }
-                for i in 0..generation {
-                    list::merge(self.head(i), young);
+                if let Some(registry) = &free_threaded {
+                    // Every tabled object joins young, and so do those
+                    // tracked beside the tables.
+                    self.untable_all(registry, young);
+                    list::merge(old, young);
+                } else {
+                    for i in 0..generation {
+                        list::merge(self.head(i), young);
+                    }
                 }
                 deduce_unreachable::<P>(young, unreachable);
                 // Tuples only: they cannot change. CPython also untracks dicts
@@ -526,7 +730,11 @@ impl<P: HeapPolicy> Collector<P> {
                 clear_unreachable_marks(unreachable);
                 // The survivors are counted only where the long-lived ratio
                 // needs them (CPython does the same).
-                if generation >= NUM_GENERATIONS - 2 {
+                if free_threaded.is_some() {
+                    // The survivors go back to a table: the collector's
+                    // own, written only with the world stopped.
+                    self.retable(young)
+                } else if generation >= NUM_GENERATIONS - 2 {
                     list::len(young)
                 } else {
                     0
@@ -534,7 +742,11 @@ impl<P: HeapPolicy> Collector<P> {
             };
             self.with(|s| {
                 s.deducing = false;
-                if young != old {
+                if free_threaded.is_some() {
+                    // 3.13t's long-lived total: the objects the last
+                    // collection left alive.
+                    s.long_lived_total = survivors;
+                } else if young != old {
                     if generation == NUM_GENERATIONS - 2 {
                         s.long_lived_pending += survivors;
                     }
@@ -648,31 +860,104 @@ impl<P: HeapPolicy> Collector<P> {
     }
 }
 
-impl<P: HeapPolicy> GcHooks for Collector<P> {
-    fn allocated(&self, links: NonNull<GcLinks>) {
+/// Whether the free-threaded collector's automatic collection is due
+/// (3.13t's `gc_should_collect`): the young count passed its threshold
+/// and, so that building a large structure is not quadratic, a quarter of
+/// the objects the last collection left alive.
+fn free_threaded_due(s: &State) -> bool {
+    let count = s.generations[0].count;
+    let threshold = s.generations[0].threshold;
+    s.enabled
+        && threshold != 0
+        && count > threshold
+        && (count > s.long_lived_total / 4 || s.generations[1].threshold == 0)
+}
+
+impl<P: HeapPolicy> Collector<P> {
+    /// Adds a thread's batch of allocations minus frees to the young
+    /// count, and raises the due flag when a collection should run.
+    fn add_count(&self, delta: isize) {
         let due = self.with(|s| {
-            // A new object in the middle of the deduce steps would be taken
-            // for garbage: traverse functions must not allocate.
-            assert!(
-                !s.deducing,
-                "an object was allocated while the collector was deducing"
-            );
-            // SAFETY: new, live, untracked links; our list.
-            unsafe { list::append(links, self.head(0)) };
             let g0 = &mut s.generations[0];
-            g0.count += 1;
-            g0.count > g0.threshold
-                && s.enabled
-                && g0.threshold != 0
-                && !s.collecting
-                && !s.in_session
+            g0.count = g0.count.saturating_add_signed(delta);
+            !s.collecting && !s.in_session && free_threaded_due(s)
         });
         if due {
             self.due.store(true, Ordering::Relaxed);
         }
     }
+}
+
+/// A thread's membership in a free-threaded collector (CPython 3.13t's
+/// per-thread GC state): its table of tracked objects and its own running
+/// count, added to the collector's every [`LOCAL_COUNT_BATCH`] either way.
+/// Not `Sync`: it belongs to the thread that entered it.
+pub struct Tracker<P: HeapPolicy> {
+    collector: Arc<Collector<P>>,
+    table: RefCell<Table>,
+    local_count: Cell<isize>,
+}
+
+impl<P: HeapPolicy> GcHooks for Tracker<P> {
+    fn allocated(&self, links: NonNull<GcLinks>) {
+        let mut table = self.table.borrow_mut();
+        let slot = table.claim(links.as_ptr().cast());
+        // SAFETY: new, live, untracked links of an object only this thread
+        // reaches yet.
+        let l = unsafe { links.as_ref() };
+        l.prev
+            .store((slot as *const Slot).cast_mut().cast(), Ordering::Relaxed);
+        l.next.store(
+            core::ptr::without_provenance_mut(ftl_object::gc_hooks::TABLED),
+            Ordering::Relaxed,
+        );
+        drop(table);
+        let c = self.local_count.get() + 1;
+        self.local_count.set(c);
+        if c >= LOCAL_COUNT_BATCH {
+            self.flush_counts();
+        }
+    }
 
     fn freeing(&self, links: NonNull<GcLinks>) {
+        // SAFETY: the links of an object being freed: nobody else reaches
+        // it, and a tabled object's slot is alive (its collector is).
+        let next = unsafe { links.as_ref() }.next.load(Ordering::Relaxed);
+        if ftl_object::gc_hooks::is_tabled(next) {
+            // SAFETY: as above; one relaxed store into the slot.
+            unsafe { ftl_object::gc_hooks::untrack_in_place(links) };
+        } else if !next.is_null() {
+            // On one of the collector's lists (outside the tables only
+            // between a collection's pauses, after one, or frozen): those
+            // change under the collector's lock. An object never moves
+            // between a table and a list while the world runs, so the
+            // word read above stays true.
+            self.collector.unlink_listed(links);
+        }
+        let c = self.local_count.get() - 1;
+        self.local_count.set(c);
+        if c <= -LOCAL_COUNT_BATCH {
+            self.flush_counts();
+        }
+    }
+
+    fn flush_counts(&self) {
+        let c = self.local_count.replace(0);
+        if c != 0 {
+            self.collector.add_count(c);
+        }
+    }
+}
+
+impl<P: HeapPolicy> Drop for Tracker<P> {
+    fn drop(&mut self) {
+        self.flush_counts();
+    }
+}
+
+impl<P: HeapPolicy> Collector<P> {
+    /// Unlinks a dying object from the list it is on, under the lock.
+    fn unlink_listed(&self, links: NonNull<GcLinks>) {
         self.with(|s| {
             // SAFETY: the links of an object being freed; if tracked, its
             // neighbours are live links of its list.
@@ -687,6 +972,51 @@ impl<P: HeapPolicy> GcHooks for Collector<P> {
                     list::remove(links);
                 }
             }
+        })
+    }
+}
+
+impl<P: HeapPolicy> GcHooks for Collector<P> {
+    fn allocated(&self, links: NonNull<GcLinks>) {
+        let due = self.with(|s| {
+            // A new object in the middle of the deduce steps would be taken
+            // for garbage: traverse functions must not allocate.
+            assert!(
+                !s.deducing,
+                "an object was allocated while the collector was deducing"
+            );
+            // SAFETY: new, live, untracked links; our list. (A thread
+            // that announces to a free-threaded collector itself, not
+            // through a tracker, tracks beside the tables.)
+            let to = if self.tables.is_some() {
+                self.head(NUM_GENERATIONS - 1)
+            } else {
+                self.head(0)
+            };
+            unsafe { list::append(links, to) };
+            let g0 = &mut s.generations[0];
+            g0.count += 1;
+            g0.count > g0.threshold
+                && s.enabled
+                && g0.threshold != 0
+                && !s.collecting
+                && !s.in_session
+        });
+        if due {
+            self.due.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn freeing(&self, links: NonNull<GcLinks>) {
+        // SAFETY: the links of an object being freed.
+        let next = unsafe { links.as_ref() }.next.load(Ordering::Relaxed);
+        if ftl_object::gc_hooks::is_tabled(next) {
+            // SAFETY: as above; a tabled object's slot is alive.
+            unsafe { ftl_object::gc_hooks::untrack_in_place(links) };
+        } else {
+            self.unlink_listed(links);
+        }
+        self.with(|s| {
             let g0 = &mut s.generations[0];
             g0.count = g0.count.saturating_sub(1);
         })
@@ -696,7 +1026,19 @@ impl<P: HeapPolicy> GcHooks for Collector<P> {
 impl<P: HeapPolicy> Drop for Collector<P> {
     fn drop(&mut self) {
         // Untrack everything still tracked, so that an object freed after
-        // its collector never reaches a freed list head.
+        // its collector never reaches a freed list head or slot.
+        if let Some(registry) = &self.tables {
+            registry.each_segment(|seg| {
+                for slot in seg.slots() {
+                    if let Some(g) = NonNull::new(slot.load(Ordering::Relaxed)) {
+                        // SAFETY: `&mut self`: no thread announces to this
+                        // collector any more (each tracker holds it), so a
+                        // non-null slot holds a live object's links.
+                        unsafe { ftl_object::gc_hooks::untrack_in_place(g.cast()) };
+                    }
+                }
+            });
+        }
         for i in 0..=NUM_GENERATIONS {
             let head = self.head(i);
             // SAFETY: our lists of live tracked objects; `&mut self`.

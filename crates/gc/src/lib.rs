@@ -130,9 +130,11 @@
 
 mod collector;
 mod list;
+mod table;
 pub mod threaded;
 
 pub use collector::{
-    Collection, Collector, GenerationStats, DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL,
-    DEBUG_STATS, DEBUG_UNCOLLECTABLE, DEFAULT_THRESHOLDS, NUM_GENERATIONS,
+    Collection, Collector, GenerationStats, Tracker, DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL,
+    DEBUG_STATS, DEBUG_UNCOLLECTABLE, DEFAULT_THRESHOLDS, FREE_THREADED_THRESHOLDS,
+    LOCAL_COUNT_BATCH, NUM_GENERATIONS,
 };

@@ -91,17 +91,34 @@ struct Heap {
     _scopes: (GcScope, Scope),
 }
 
+/// Both collectors: the generational one of the GIL heaps, and the
+/// free-threaded one (tables, whole-heap collections), run here on one
+/// thread.
+const BOTH: [fn() -> Heap; 2] = [Heap::new, Heap::free_threaded];
+
 impl Heap {
     fn new() -> Heap {
-        let gc = Arc::new(Collector::<GilHeap>::new());
+        Heap::with(Collector::<GilHeap>::new())
+    }
+
+    fn free_threaded() -> Heap {
+        Heap::with(Collector::<GilHeap>::new_free_threaded())
+    }
+
+    fn with(gc: Collector<GilHeap>) -> Heap {
+        let gc = Arc::new(gc);
         let acc = Accounting::new();
-        let scope = gc_hooks::enter(gc.clone() as Arc<dyn GcHooks>);
+        let scope = gc_hooks::enter(gc.tracker());
         let counted = acc.enter();
         Heap {
             gc,
             acc,
             _scopes: (scope, counted),
         }
+    }
+
+    fn scope_hooks(&self) -> &Arc<dyn GcHooks> {
+        self._scopes.0.hooks()
     }
 
     fn collect(&self, generation: usize) -> usize {
@@ -117,17 +134,19 @@ fn finalized() -> usize {
 
 #[test]
 fn a_cycle_is_freed_and_counted() {
-    let h = Heap::new();
-    let a = R::new_list(vec![]);
-    let b = R::new_list(vec![a.clone()]);
-    a.as_list().expect("list").push(b.clone());
-    a.as_list().expect("list").push(a.clone());
-    assert!(h.gc.is_tracked(&a) && h.gc.is_tracked(&b));
-    drop((a, b));
-    assert_eq!(h.acc.live(), 2, "refcounting alone cannot free a cycle");
-    assert_eq!(h.collect(2), 2);
-    assert_eq!(h.acc.live(), 0);
-    assert_eq!(h.collect(2), 0, "nothing left");
+    for heap in BOTH {
+        let h = heap();
+        let a = R::new_list(vec![]);
+        let b = R::new_list(vec![a.clone()]);
+        a.as_list().expect("list").push(b.clone());
+        a.as_list().expect("list").push(a.clone());
+        assert!(h.gc.is_tracked(&a) && h.gc.is_tracked(&b));
+        drop((a, b));
+        assert_eq!(h.acc.live(), 2, "refcounting alone cannot free a cycle");
+        assert_eq!(h.collect(2), 2);
+        assert_eq!(h.acc.live(), 0);
+        assert_eq!(h.collect(2), 0, "nothing left");
+    }
 }
 
 #[test]
@@ -139,8 +158,8 @@ fn objects_reachable_from_outside_survive() {
     drop(inner);
     assert_eq!(h.collect(0), 0);
     assert_eq!(h.acc.live(), 2);
-    assert_eq!(h.gc.objects(Some(1)).len(), 2, "survivors are promoted");
-    assert_eq!(h.gc.objects(Some(0)).len(), 0);
+    assert_eq!(objects(&h.gc, Some(1)).len(), 2, "survivors are promoted");
+    assert_eq!(objects(&h.gc, Some(0)).len(), 0);
     drop(kept);
     assert_eq!(h.collect(1), 2);
     assert_eq!(h.acc.live(), 0);
@@ -148,16 +167,18 @@ fn objects_reachable_from_outside_survive() {
 
 #[test]
 fn a_dict_cycle_and_a_tuple_inside_it() {
-    let h = Heap::new();
-    let d = R::new_dict();
-    let t = R::new_tuple(vec![d.clone(), R::from_i64(7)]);
-    d.as_dict()
-        .expect("dict")
-        .set(R::new_str("t"), t.clone())
-        .expect("hashable");
-    drop((d, t));
-    assert_eq!(h.collect(2), 2);
-    assert_eq!(h.acc.live(), 0);
+    for heap in BOTH {
+        let h = heap();
+        let d = R::new_dict();
+        let t = R::new_tuple(vec![d.clone(), R::from_i64(7)]);
+        d.as_dict()
+            .expect("dict")
+            .set(R::new_str("t"), t.clone())
+            .expect("hashable");
+        drop((d, t));
+        assert_eq!(h.collect(2), 2);
+        assert_eq!(h.acc.live(), 0);
+    }
 }
 
 #[test]
@@ -227,75 +248,83 @@ fn tuples_of_atoms_are_untracked_and_dicts_stay_tracked() {
 
 #[test]
 fn finalizers_run_once_before_anything_is_cleared() {
-    let h = Heap::new();
-    let before = finalized();
-    let a = Node::make(true, false);
-    let b = Node::make(true, false);
-    link(&a, &b);
-    link(&b, &a);
-    drop((a, b));
-    assert_eq!(h.collect(2), 2);
-    assert_eq!(finalized(), before + 2);
-    assert_eq!(h.acc.live(), 0);
+    for heap in BOTH {
+        let h = heap();
+        let before = finalized();
+        let a = Node::make(true, false);
+        let b = Node::make(true, false);
+        link(&a, &b);
+        link(&b, &a);
+        drop((a, b));
+        assert_eq!(h.collect(2), 2);
+        assert_eq!(finalized(), before + 2);
+        assert_eq!(h.acc.live(), 0);
+    }
 }
 
 #[test]
 fn a_resurrected_group_stays_alive_whole_and_is_not_finalized_again() {
-    let h = Heap::new();
-    let before = finalized();
-    let phoenix = Node::make(true, true);
-    let friend = R::new_list(vec![phoenix.clone()]);
-    link(&phoenix, &friend);
-    drop((phoenix, friend));
-    assert_eq!(h.collect(2), 0, "resurrected: nothing collected");
-    assert_eq!(finalized(), before + 1);
-    assert_eq!(h.acc.live(), 2, "the group survives whole");
-    let back = GRAVEYARD
-        .with(|g| g.borrow_mut().pop())
-        .expect("resurrected");
-    let friend = back.downcast::<Node>().expect("node").edges.borrow()[0].clone();
-    assert_eq!(
-        friend.as_list().expect("list").len(),
-        1,
-        "its references intact"
-    );
-    drop((back, friend));
-    assert_eq!(h.collect(2), 2, "collected the second time");
-    assert_eq!(finalized(), before + 1, "never finalized twice");
-    assert_eq!(h.acc.live(), 0);
+    for heap in BOTH {
+        let h = heap();
+        let before = finalized();
+        let phoenix = Node::make(true, true);
+        let friend = R::new_list(vec![phoenix.clone()]);
+        link(&phoenix, &friend);
+        drop((phoenix, friend));
+        assert_eq!(h.collect(2), 0, "resurrected: nothing collected");
+        assert_eq!(finalized(), before + 1);
+        assert_eq!(h.acc.live(), 2, "the group survives whole");
+        let back = GRAVEYARD
+            .with(|g| g.borrow_mut().pop())
+            .expect("resurrected");
+        let friend = back.downcast::<Node>().expect("node").edges.borrow()[0].clone();
+        assert_eq!(
+            friend.as_list().expect("list").len(),
+            1,
+            "its references intact"
+        );
+        drop((back, friend));
+        assert_eq!(h.collect(2), 2, "collected the second time");
+        assert_eq!(finalized(), before + 1, "never finalized twice");
+        assert_eq!(h.acc.live(), 0);
+    }
 }
 
 #[test]
 fn save_all_keeps_the_garbage() {
-    let h = Heap::new();
-    h.gc.set_debug(DEBUG_SAVEALL);
-    let a = R::new_list(vec![]);
-    a.as_list().expect("list").push(a.clone());
-    drop(a);
-    // SAFETY: one thread.
-    let c = unsafe { h.gc.collect(2) }.expect("collection");
-    assert_eq!(c.collected, 1);
-    assert_eq!(c.saved.len(), 1);
-    assert_eq!(h.acc.live(), 1);
-    h.gc.set_debug(0);
-    drop(c);
-    assert_eq!(h.collect(2), 1);
-    assert_eq!(h.acc.live(), 0);
+    for heap in BOTH {
+        let h = heap();
+        h.gc.set_debug(DEBUG_SAVEALL);
+        let a = R::new_list(vec![]);
+        a.as_list().expect("list").push(a.clone());
+        drop(a);
+        // SAFETY: one thread.
+        let c = unsafe { h.gc.collect(2) }.expect("collection");
+        assert_eq!(c.collected, 1);
+        assert_eq!(c.saved.len(), 1);
+        assert_eq!(h.acc.live(), 1);
+        h.gc.set_debug(0);
+        drop(c);
+        assert_eq!(h.collect(2), 1);
+        assert_eq!(h.acc.live(), 0);
+    }
 }
 
 #[test]
 fn frozen_objects_are_not_collected_until_unfrozen() {
-    let h = Heap::new();
-    let a = R::new_list(vec![]);
-    a.as_list().expect("list").push(a.clone());
-    drop(a);
-    h.gc.freeze();
-    assert_eq!(h.gc.freeze_count(), 1);
-    assert_eq!(h.collect(2), 0);
-    h.gc.unfreeze();
-    assert_eq!(h.gc.freeze_count(), 0);
-    assert_eq!(h.collect(2), 1);
-    assert_eq!(h.acc.live(), 0);
+    for heap in BOTH {
+        let h = heap();
+        let a = R::new_list(vec![]);
+        a.as_list().expect("list").push(a.clone());
+        drop(a);
+        unsafe { h.gc.freeze_in(&mut |f| f()) };
+        assert_eq!(h.gc.freeze_count(), 1);
+        assert_eq!(h.collect(2), 0);
+        h.gc.unfreeze();
+        assert_eq!(h.gc.freeze_count(), 0);
+        assert_eq!(h.collect(2), 1);
+        assert_eq!(h.acc.live(), 0);
+    }
 }
 
 #[test]
@@ -315,19 +344,21 @@ fn objects_outlive_their_collector_safely() {
 
 #[test]
 fn a_deep_chain_is_collected_without_recursion() {
-    let h = Heap::new();
-    let head = R::new_list(vec![]);
-    let mut tail = head.clone();
-    let n = if cfg!(miri) { 300 } else { 100_000 };
-    for _ in 0..n {
-        let next = R::new_list(vec![]);
-        tail.as_list().expect("list").push(next.clone());
-        tail = next;
+    for heap in BOTH {
+        let h = heap();
+        let head = R::new_list(vec![]);
+        let mut tail = head.clone();
+        let n = if cfg!(miri) { 300 } else { 100_000 };
+        for _ in 0..n {
+            let next = R::new_list(vec![]);
+            tail.as_list().expect("list").push(next.clone());
+            tail = next;
+        }
+        tail.as_list().expect("list").push(head.clone());
+        drop((head, tail));
+        assert_eq!(h.collect(2), n + 1);
+        assert_eq!(h.acc.live(), 0);
     }
-    tail.as_list().expect("list").push(head.clone());
-    drop((head, tail));
-    assert_eq!(h.collect(2), n + 1);
-    assert_eq!(h.acc.live(), 0);
 }
 
 /// A random graph: `n` nodes, `edges` between them, some held from outside
@@ -366,8 +397,8 @@ proptest! {
     })]
 
     #[test]
-    fn collection_frees_exactly_the_unreachable(g in graphs(), generation in 0usize..3) {
-        let h = Heap::new();
+    fn collection_frees_exactly_the_unreachable(g in graphs(), generation in 0usize..3, free_threaded: bool) {
+        let h = if free_threaded { Heap::free_threaded() } else { Heap::new() };
         let before = finalized();
         let nodes: Vec<R> = g.finalizers.iter().map(|&f| Node::make(f, false)).collect();
         for &(a, b) in &g.edges {
@@ -397,4 +428,71 @@ proptest! {
         prop_assert_eq!(h.acc.live(), 0);
         prop_assert_eq!(finalized() - before, g.finalizers.iter().filter(|f| **f).count());
     }
+}
+
+fn objects(gc: &Collector<GilHeap>, generation: Option<usize>) -> Vec<R> {
+    // SAFETY: one thread: the world is stopped.
+    unsafe { gc.objects_in(generation, &mut |f| f()) }
+}
+
+#[test]
+fn the_free_threaded_collector_keeps_survivors_in_tables() {
+    let h = Heap::free_threaded();
+    assert_eq!(h.gc.threshold(), [2000, 10, 10]);
+    let kept = R::new_list(vec![]);
+    let inner = R::new_list(vec![kept.clone()]);
+    kept.as_list().expect("list").push(inner.clone());
+    drop(inner);
+    assert_eq!(objects(&h.gc, None).len(), 2);
+    assert_eq!(h.collect(0), 0, "every collection examines the whole heap");
+    assert_eq!(h.gc.sizes(), [2, 0, 0], "one generation");
+    assert_eq!(objects(&h.gc, Some(0)).len(), 2);
+    assert!(h.gc.is_tracked(&kept));
+    drop(kept);
+    assert_eq!(h.collect(0), 2);
+    assert_eq!(h.acc.live(), 0);
+    assert_eq!(h.gc.sizes(), [0, 0, 0]);
+}
+
+#[test]
+fn the_free_threaded_count_moves_in_batches() {
+    let h = Heap::free_threaded();
+    h.gc.set_threshold(&[600]);
+    let batch = ftl_gc::LOCAL_COUNT_BATCH as usize;
+    let keep: Vec<R> = (0..batch - 1).map(|_| R::new_list(vec![])).collect();
+    assert_eq!(h.gc.count()[0], 0, "the thread's own count is not added yet");
+    h.scope_hooks().flush_counts();
+    assert_eq!(h.gc.count()[0], batch - 1, "flushed on demand (gc.get_count)");
+    let more: Vec<R> = (0..200).map(|_| R::new_list(vec![])).collect();
+    assert!(h.gc.count()[0] >= batch - 1);
+    h.scope_hooks().flush_counts();
+    assert_eq!(h.gc.count()[0], batch + 199);
+    assert!(h.gc.is_due(), "past the threshold and a quarter of the survivors");
+    assert_eq!(h.gc.take_due(), Some(0));
+    drop((keep, more));
+    h.scope_hooks().flush_counts();
+    assert_eq!(h.gc.count()[0], 0);
+}
+
+#[test]
+fn a_thread_that_ends_leaves_its_objects_to_the_next() {
+    let acc = Accounting::new();
+    let _counted = acc.enter();
+    let gc = Arc::new(Collector::<GilHeap>::new_free_threaded());
+    let cycle = {
+        // A first "thread": its scope (and table) ends, its objects stay.
+        let _scope = gc_hooks::enter(gc.tracker());
+        let a = R::new_list(vec![]);
+        a.as_list().expect("list").push(a.clone());
+        a
+    };
+    let _scope = gc_hooks::enter(gc.tracker());
+    let other = R::new_list(vec![]);
+    assert!(gc.is_tracked(&cycle) && gc.is_tracked(&other));
+    drop(cycle);
+    // SAFETY: one thread.
+    let c = unsafe { gc.collect(2) }.expect("collection");
+    assert_eq!(c.collected, 1, "the ended table's cycle is found");
+    drop(other);
+    assert_eq!(acc.live(), 0);
 }

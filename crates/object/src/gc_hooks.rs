@@ -51,6 +51,12 @@ pub trait GcHooks {
     /// An object whose count reached zero is about to be freed: untrack it
     /// if it is tracked.
     fn freeing(&self, links: NonNull<GcLinks>);
+
+    /// Makes the counts this thread keeps for itself visible to the
+    /// collector (a free-threaded collector counts allocations per thread
+    /// and adds them up in batches, as CPython 3.13t does; `gc.get_count()`
+    /// flushes first). The default has nothing to flush.
+    fn flush_counts(&self) {}
 }
 
 std::thread_local! {
@@ -143,19 +149,48 @@ pub const PREV_FLAG_BITS: usize = 0b11;
 /// objects (CPython's `NEXT_MASK_UNREACHABLE`).
 pub const NEXT_FLAG_BITS: usize = 0b1;
 
+/// The value of `GcLinks::next` (an address no object has) for an object
+/// tracked in a free-threaded collector's *table* rather than on a list:
+/// its `prev` then holds the address of its slot, an
+/// `ftl_core::sync::AtomicPtr<()>` that holds the links' address
+/// (see `ftl-gc`'s `table` module). It leaves the table by a null store
+/// into that slot.
+pub const TABLED: usize = 0b10;
+
+/// Whether a `next` word is [`TABLED`].
+#[inline]
+pub fn is_tabled(next: *mut ()) -> bool {
+    next.addr() == TABLED
+}
+
 /// Unlinks a tracked object from the doubly linked list it is on, by its
 /// links alone, and marks it untracked (`next` null); does nothing to an
-/// untracked one. The flag bits of the neighbours' words are kept.
+/// untracked one. The flag bits of the neighbours' words are kept. An
+/// object in a table ([`TABLED`]) leaves it by a null store into its slot.
 ///
 /// # Safety
-/// `links` are an object's live links; if it is tracked, its neighbours
+/// `links` are an object's live links; if it is on a list, its neighbours
 /// are live links of the same list (a list whose `prev` words are pointers,
-/// not a collector's scratch counts), and no other thread touches them.
+/// not a collector's scratch counts), and no other thread touches them; if
+/// it is tabled, its slot is alive (its collector is).
 pub unsafe fn untrack_in_place(links: NonNull<GcLinks>) {
     // SAFETY: live links (caller).
     let me = unsafe { links.as_ref() };
     let next = me.next.load(Ordering::Relaxed);
     if next.is_null() {
+        return;
+    }
+    if is_tabled(next) {
+        let slot = me.prev.load(Ordering::Relaxed);
+        // SAFETY: a tabled object's `prev` is the address of its live slot
+        // (caller); a slot is an atomic, so a store from any thread is
+        // sound, and only this object's death writes null to it.
+        unsafe {
+            (*slot.cast::<ftl_core::sync::AtomicPtr<()>>())
+                .store(core::ptr::null_mut(), Ordering::Relaxed)
+        };
+        me.prev.store(core::ptr::null_mut(), Ordering::Relaxed);
+        me.next.store(core::ptr::null_mut(), Ordering::Relaxed);
         return;
     }
     // The neighbours' addresses as stored, so the words written below keep
