@@ -416,11 +416,11 @@ impl<P: HeapPolicy> Collector<P> {
         world(&mut || {
             if let Some(registry) = &self.tables {
                 if !gens.is_empty() {
-                    // SAFETY: the world is stopped (caller): a non-null
-                    // slot holds the links of a live object.
                     registry.each_segment(|seg| {
                         for slot in seg.slots() {
                             if let Some(g) = NonNull::new(slot.load(Ordering::Relaxed)) {
+                                // SAFETY: the world is stopped (caller): a
+                                // non-null slot holds a live object's links.
                                 unsafe {
                                     out.push((*ObjRef::<P>::borrow_from_gc_links(g.cast())).clone())
                                 };
@@ -985,14 +985,14 @@ impl<P: HeapPolicy> GcHooks for Collector<P> {
                 !s.deducing,
                 "an object was allocated while the collector was deducing"
             );
-            // SAFETY: new, live, untracked links; our list. (A thread
-            // that announces to a free-threaded collector itself, not
-            // through a tracker, tracks beside the tables.)
+            // A thread that announces to a free-threaded collector itself,
+            // not through a tracker, tracks beside the tables.
             let to = if self.tables.is_some() {
                 self.head(NUM_GENERATIONS - 1)
             } else {
                 self.head(0)
             };
+            // SAFETY: new, live, untracked links; our list.
             unsafe { list::append(links, to) };
             let g0 = &mut s.generations[0];
             g0.count += 1;
