@@ -317,6 +317,7 @@ fn frozen_objects_are_not_collected_until_unfrozen() {
         let a = R::new_list(vec![]);
         a.as_list().expect("list").push(a.clone());
         drop(a);
+        // SAFETY: one thread: the world is stopped.
         unsafe { h.gc.freeze_in(&mut |f| f()) };
         assert_eq!(h.gc.freeze_count(), 1);
         assert_eq!(h.collect(2), 0);
