@@ -341,12 +341,11 @@ pub fn is_threaded(source: &str) -> bool {
     source.contains("import threading") || source.contains("from threading import")
 }
 
-/// Whether a program needs the cycle collector or weak references
-/// (`import gc`, `import weakref`), which the free-threaded runtimes do not
-/// offer yet (`ftl runtimes --json` lists them as lacking there): such a
-/// program runs on the GILs only.
-pub fn needs_collector(source: &str) -> bool {
-    source.contains("import gc") || source.contains("import weakref")
+/// Whether a program needs weak references (`import weakref`), which the
+/// free-threaded runtimes do not offer yet (`ftl runtimes --json` lists
+/// them as lacking there): such a program runs on the GILs only.
+pub fn needs_weakref(source: &str) -> bool {
+    source.contains("import weakref")
 }
 
 /// The names of the threaded programs among `(name, source)` that the
@@ -357,7 +356,7 @@ pub fn select(programs: Vec<(String, String)>, filters: &[String]) -> Vec<String
         .into_iter()
         .filter(|(name, source)| {
             is_threaded(source)
-                && !needs_collector(source)
+                && !needs_weakref(source)
                 && (filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str())))
         })
         .map(|(name, _)| name)

@@ -5,9 +5,9 @@
 #![allow(unsafe_code)] // objects reached from their links; the state cell
 
 use core::cell::UnsafeCell;
+use core::cell::{Cell, RefCell};
 use core::marker::PhantomData;
 use core::ptr::NonNull;
-use core::cell::{Cell, RefCell};
 use core::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -502,7 +502,9 @@ impl<P: HeapPolicy> Collector<P> {
     /// pointer `prev`s.
     unsafe fn retable(&self, from: Gc) -> usize {
         let mut own = self.own_table.lock();
-        let own = own.as_mut().expect("the free-threaded collector has a table");
+        let own = own
+            .as_mut()
+            .expect("the free-threaded collector has a table");
         let mut n = 0;
         // SAFETY: caller; each node's `next` is read before its links are
         // rewritten, and the list is abandoned (emptied) at the end.
@@ -566,8 +568,7 @@ impl<P: HeapPolicy> Collector<P> {
     /// Tracked objects in each generation now.
     pub fn sizes(&self) -> [usize; NUM_GENERATIONS] {
         // SAFETY: our lists, in the critical section.
-        let mut sizes =
-            self.with(|_| core::array::from_fn(|i| unsafe { list::len(self.head(i)) }));
+        let mut sizes = self.with(|_| core::array::from_fn(|i| unsafe { list::len(self.head(i)) }));
         if let Some(registry) = &self.tables {
             // One generation: the tables and the list beside them.
             sizes = [registry.occupied() + sizes[NUM_GENERATIONS - 1], 0, 0];

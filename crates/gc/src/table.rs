@@ -180,10 +180,7 @@ impl Drop for Table {
         // The objects in these slots outlive the thread: the next thread
         // adopts the segments (the registry keeps them for the collector
         // either way).
-        self.registry
-            .orphans
-            .lock()
-            .append(&mut self.segments);
+        self.registry.orphans.lock().append(&mut self.segments);
     }
 }
 

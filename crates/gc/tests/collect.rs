@@ -461,14 +461,25 @@ fn the_free_threaded_count_moves_in_batches() {
     h.gc.set_threshold(&[600]);
     let batch = ftl_gc::LOCAL_COUNT_BATCH as usize;
     let keep: Vec<R> = (0..batch - 1).map(|_| R::new_list(vec![])).collect();
-    assert_eq!(h.gc.count()[0], 0, "the thread's own count is not added yet");
+    assert_eq!(
+        h.gc.count()[0],
+        0,
+        "the thread's own count is not added yet"
+    );
     h.scope_hooks().flush_counts();
-    assert_eq!(h.gc.count()[0], batch - 1, "flushed on demand (gc.get_count)");
+    assert_eq!(
+        h.gc.count()[0],
+        batch - 1,
+        "flushed on demand (gc.get_count)"
+    );
     let more: Vec<R> = (0..200).map(|_| R::new_list(vec![])).collect();
     assert!(h.gc.count()[0] >= batch - 1);
     h.scope_hooks().flush_counts();
     assert_eq!(h.gc.count()[0], batch + 199);
-    assert!(h.gc.is_due(), "past the threshold and a quarter of the survivors");
+    assert!(
+        h.gc.is_due(),
+        "past the threshold and a quarter of the survivors"
+    );
     assert_eq!(h.gc.take_due(), Some(0));
     drop((keep, more));
     h.scope_hooks().flush_counts();

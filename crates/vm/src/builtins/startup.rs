@@ -45,7 +45,10 @@ pub fn make_class<P: HeapPolicy>(
 }
 
 /// Creates a fresh interpreter state.
-pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
+/// `free_threaded` picks the cycle collector: CPython 3.13t's (tables,
+/// whole-heap collections with the world stopped) when the threads run
+/// without a GIL, 3.11's generational one otherwise.
+pub fn make_interp<P: HeapPolicy>(argv: Vec<String>, free_threaded: bool) -> Interp<P> {
     let mut interned: HashMap<String, Obj<P>> = HashMap::new();
     let mut intern = |s: &str| -> Obj<P> {
         interned
@@ -207,7 +210,11 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>) -> Interp<P> {
         ascii_chars,
         threads: Default::default(),
         imports: Default::default(),
-        gc: std::sync::Arc::new(ftl_gc::Collector::new()),
+        gc: std::sync::Arc::new(if free_threaded {
+            ftl_gc::Collector::new_free_threaded()
+        } else {
+            ftl_gc::Collector::new()
+        }),
         gc_garbage: ObjRef::new_list(vec![]),
         gc_callbacks: ObjRef::new_list(vec![]),
         gc_threaded: Mutex::new(None),

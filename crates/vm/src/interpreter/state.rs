@@ -234,10 +234,10 @@ pub struct Interp<P: HeapPolicy> {
     pub threads: crate::threads::InterpThreads,
     /// The modules being imported, so that each body runs once.
     pub imports: crate::interpreter::import::ImportLocks,
-    /// The cycle collector (`ftl-gc`). Threads of a runtime whose
-    /// coordination is exclusive (a GIL, or one thread) announce their
-    /// containers to it; the free-threaded runtimes do not collect cycles
-    /// yet (see `docs/gc.md`).
+    /// The cycle collector (`ftl-gc`): the generational one on a runtime
+    /// whose coordination is exclusive (a GIL, or one thread), the
+    /// free-threaded one (per-thread tables) otherwise. Every thread
+    /// announces its containers to it.
     pub gc: Arc<ftl_gc::Collector<P>>,
     /// `gc.garbage`: objects saved by `DEBUG_SAVEALL`.
     pub gc_garbage: Obj<P>,
@@ -457,7 +457,8 @@ impl<P: HeapPolicy> Vm<P> {
     /// Creates an interpreter and the VM of the calling thread, whose
     /// threads run under `model`.
     pub fn with_threads(argv: Vec<String>, model: ThreadModel<P>) -> Vm<P> {
-        let interp = Arc::new(crate::builtins::make_interp::<P>(argv));
+        let free_threaded = !model.coord.exclusive();
+        let interp = Arc::new(crate::builtins::make_interp::<P>(argv, free_threaded));
         let mut vm = Vm::for_thread(interp, model);
         vm.is_main = true;
         vm
@@ -469,13 +470,13 @@ impl<P: HeapPolicy> Vm<P> {
         let marker = 0u8;
         let ThreadModel { coord, spawn } = model;
         let breaker = coord.breaker();
-        // Only exclusive coordinations track containers for now: on the
-        // free-threaded runtimes every container's birth and death would
-        // take the collector's one lock (see docs/gc.md for what that cost).
-        let gc = coord.exclusive().then(|| interp.gc.clone());
-        let gc_scope = gc.as_ref().map(|g| {
-            ftl_object::gc_hooks::enter(g.clone() as Arc<dyn ftl_object::gc_hooks::GcHooks>)
-        });
+        // Every thread announces its containers: to the collector itself
+        // under a GIL, to a table of its own on a free-threaded heap (no
+        // lock per allocation; see `ftl-gc`'s `table` module).
+        let gc = Some(interp.gc.clone());
+        let gc_scope = gc
+            .as_ref()
+            .map(|g| ftl_object::gc_hooks::enter(g.tracker()));
         Vm {
             gc,
             gc_scope,

@@ -3,10 +3,10 @@
 //! collection: when it runs (at a safe point once the collector says one is
 //! due), `gc.callbacks`, `DEBUG_STATS` and `gc.garbage`.
 //!
-//! Only runtimes whose coordination is exclusive (a GIL, or `single`)
-//! collect cycles; on the free-threaded runtimes `import gc` raises
-//! `ModuleNotFoundError` until stop-the-world collection exists there (see
-//! `docs/gc.md`).
+//! Every runtime collects cycles: those whose coordination is exclusive (a
+//! GIL, or `single`) with CPython 3.11's generational collector, the
+//! free-threaded ones with 3.13t's (per-thread tables, whole-heap
+//! collections with the world stopped; see `docs/gc.md`).
 
 use ftl_object::{HeapPolicy, ObjRef};
 
@@ -67,6 +67,21 @@ impl<P: HeapPolicy> Vm<P> {
                 crate::interpreter::state::ExcType::RuntimeError,
                 "this runtime does not collect cycles yet",
             )
+        })
+    }
+
+    /// New references to the tracked objects (`gc.get_objects`), taken
+    /// with the world stopped.
+    #[allow(unsafe_code)] // the collector's `objects_in`
+    fn tracked_objects(&self, generation: Option<usize>) -> PyResult<Vec<Obj<P>>, P> {
+        let gc = self.collector()?;
+        // SAFETY: `with_world_stopped` runs the walk with every other
+        // thread stopped at a safe point or detached (see
+        // `collect_in_session`).
+        Ok(unsafe {
+            gc.objects_in(generation, &mut |steps| {
+                self.coord.with_world_stopped(steps)
+            })
         })
     }
 
@@ -243,7 +258,13 @@ fn gc_isenabled<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R
 
 fn gc_get_count<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("get_count", args, 0, 0)?;
-    Ok(tuple_of(&vm.collector()?.count()))
+    let gc = vm.collector()?;
+    // This thread's own count first (3.13t's `gc_get_count_impl` does the
+    // same; other threads' counts arrive in batches).
+    if let Some(scope) = &vm.gc_scope {
+        scope.hooks().flush_counts();
+    }
+    Ok(tuple_of(&gc.count()))
 }
 
 fn gc_get_threshold<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
@@ -309,7 +330,7 @@ fn gc_get_objects<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> 
         }
         _ => None,
     };
-    Ok(ObjRef::new_list(vm.collector()?.objects(generation)))
+    Ok(ObjRef::new_list(vm.tracked_objects(generation)?))
 }
 
 /// The references `obj` holds, as the collector sees them (none for an
@@ -328,7 +349,7 @@ fn gc_get_referents<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>)
 
 fn gc_get_referrers<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     let mut out = Vec::new();
-    for candidate in vm.collector()?.objects(None) {
+    for candidate in vm.tracked_objects(None)? {
         if referents(&candidate)
             .iter()
             .any(|r| args.iter().any(|a| a.is_same(r)))
@@ -354,7 +375,13 @@ fn gc_is_finalized<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -
 
 fn gc_freeze<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("freeze", args, 0, 0)?;
-    vm.collector()?.freeze();
+    let gc = vm.collector()?;
+    // SAFETY: as in `collect_in_session`: the world is stopped around the
+    // moves.
+    #[allow(unsafe_code)]
+    unsafe {
+        gc.freeze_in(&mut |steps| vm.coord.with_world_stopped(steps))
+    };
     Ok(ObjRef::none())
 }
 
