@@ -46,11 +46,19 @@
 //! when amortised.
 
 use ftl_core::sync::AtomicPtr;
+use ftl_core::sync::Mutex;
 use ftl_core::sync::Ordering::Relaxed;
-use ftl_core::sync::{Arc, Mutex};
+// Counted handles to segments only (their refcounts are no protocol of
+// ours): std's `Arc` under loom too.
+use std::sync::Arc;
 
 /// Slots in a table's first segment.
+#[cfg(not(loom))]
 pub(crate) const SEGMENT_SLOTS: usize = 1024;
+/// Slots in a table's first segment (tiny under loom, which models every
+/// slot's atomic).
+#[cfg(loom)]
+pub(crate) const SEGMENT_SLOTS: usize = 2;
 
 /// One slot: the links of a tracked object, or null.
 pub(crate) type Slot = AtomicPtr<()>;
@@ -77,10 +85,18 @@ impl Segment {
 
 /// Every segment of one collector's tables, for the collector's walks,
 /// and the segments of threads that ended, for the next thread to adopt.
-#[derive(Default)]
 pub(crate) struct Registry {
     all: Mutex<Vec<Arc<Segment>>>,
     orphans: Mutex<Vec<Arc<Segment>>>,
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry {
+            all: Mutex::new(Vec::new()),
+            orphans: Mutex::new(Vec::new()),
+        }
+    }
 }
 
 impl Registry {
@@ -246,15 +262,12 @@ mod loom_tests {
     /// objects.
     #[test]
     fn a_remote_free_and_the_owner_never_share_a_slot() {
-        loom::model(|| {
+        ftl_core::sync::model(|| {
             let registry = Arc::new(Registry::default());
             let mut t = Table::new(registry.clone());
-            // Tiny segments keep the model small: the first holds 2 slots.
-            t.segments.push(Segment::new(2));
-            registry.all.lock().push(t.segments[0].clone());
-            t.capacity = 2;
             t.claim(fake(0));
             t.claim(fake(1));
+            assert_eq!(t.capacity, 2, "one segment of two slots, both taken");
             let segment = t.segments[0].clone();
             let remote = thread::spawn(move || {
                 // Object 0 dies on another thread.
@@ -274,6 +287,74 @@ mod loom_tests {
             live.sort();
             // Object 0 was freed; objects 1 and 2 are each in one slot.
             assert_eq!(live, vec![fake(1).addr(), fake(2).addr()], "slot {c:#x}");
+        });
+    }
+
+    /// An object's links as the collector reads them (`prev`: its slot's
+    /// address; `next`: `TABLED`), for the model below.
+    struct Links {
+        prev: AtomicPtr<()>,
+        next: AtomicPtr<()>,
+    }
+
+    /// A collection walks the tables with the world stopped (modelled by a
+    /// lock the mutator holds between its safe points): every occupied
+    /// slot then names an object whose links point back at it, and every
+    /// live object is found. Walking without stopping the world fails:
+    /// the walk can see a slot filled before its object's links are.
+    #[test]
+    fn a_walk_with_the_world_stopped_sees_whole_objects() {
+        ftl_core::sync::model(|| {
+            let registry = Arc::new(Registry::default());
+            let world = Arc::new(Mutex::new(()));
+            let objects: Arc<[Links; 2]> = Arc::new(core::array::from_fn(|_| Links {
+                prev: AtomicPtr::new(core::ptr::null_mut()),
+                next: AtomicPtr::new(core::ptr::null_mut()),
+            }));
+            let tabled = core::ptr::without_provenance_mut(ftl_object::gc_hooks::TABLED);
+            let mutator = {
+                let (registry, world, objects) = (registry.clone(), world.clone(), objects.clone());
+                thread::spawn(move || {
+                    // Running: between two safe points.
+                    let _running = world.lock();
+                    let mut t = Table::new(registry);
+                    for (i, o) in objects.iter().enumerate() {
+                        let slot = t.claim(fake(i));
+                        o.prev
+                            .store((slot as *const Slot).cast_mut().cast(), Relaxed);
+                        o.next.store(tabled, Relaxed);
+                    }
+                    // Object 0 dies.
+                    let slot = objects[0].prev.load(Relaxed) as usize;
+                    let slot = t.segments[0]
+                        .slots()
+                        .iter()
+                        .find(|s| (*s as *const Slot as usize) == slot)
+                        .expect("its slot");
+                    release(slot);
+                    objects[0].next.store(core::ptr::null_mut(), Relaxed);
+                })
+            };
+            {
+                let _stopped = world.lock();
+                let mut found = Vec::new();
+                registry.each_segment(|seg| {
+                    for slot in seg.slots() {
+                        let v = slot.load(Relaxed);
+                        if v.is_null() {
+                            continue;
+                        }
+                        let i = v.addr() / 8 - 1;
+                        let o = &objects[i];
+                        assert_eq!(o.next.load(Relaxed), tabled, "object {i} is whole");
+                        assert_eq!(o.prev.load(Relaxed) as usize, slot as *const Slot as usize);
+                        found.push(i);
+                    }
+                });
+                // Before the mutator ran, nothing; after, object 1 alone.
+                assert!(found.is_empty() || found == [1], "found {found:?}");
+            }
+            mutator.join().unwrap();
         });
     }
 }
