@@ -341,22 +341,13 @@ pub fn is_threaded(source: &str) -> bool {
     source.contains("import threading") || source.contains("from threading import")
 }
 
-/// Whether a program needs weak references (`import weakref`), which the
-/// free-threaded runtimes do not offer yet (`ftl runtimes --json` lists
-/// them as lacking there): such a program runs on the GILs only.
-pub fn needs_weakref(source: &str) -> bool {
-    source.contains("import weakref")
-}
-
-/// The names of the threaded programs among `(name, source)` that the
-/// free-threaded runtimes can run and whose name contains one of `filters`
-/// (any name when `filters` is empty), sorted.
+/// The names of the threaded programs among `(name, source)` whose name
+/// contains one of `filters` (any name when `filters` is empty), sorted.
 pub fn select(programs: Vec<(String, String)>, filters: &[String]) -> Vec<String> {
     let mut v: Vec<String> = programs
         .into_iter()
         .filter(|(name, source)| {
             is_threaded(source)
-                && !needs_weakref(source)
                 && (filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str())))
         })
         .map(|(name, _)| name)
@@ -716,8 +707,8 @@ SUMMARY: ThreadSanitizer: data race {std}/std/src/sys/alloc/unix.rs:48:18 in dea
         };
         assert_eq!(
             select(progs(), &[]),
-            ["081_a.py", "090_b.py", "113_gc_thread.py"],
-            "the collector runs everywhere; weakref not yet on the free-threaded heaps"
+            ["081_a.py", "090_b.py", "113_gc_thread.py", "120_weak.py"],
+            "gc and weakref run on every runtime"
         );
         assert_eq!(
             select(progs(), &["_b".into(), "081".into()]),

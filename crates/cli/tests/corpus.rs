@@ -6,9 +6,8 @@
 //!   (`gil-new`); a program that imports `threading` must also pass on the
 //!   other runtimes with threads (`gil-old`, `gil-fair`, and `ft-atomic`
 //!   and `ft-locked`, which have no GIL): its output may not depend on how
-//!   threads are scheduled. A program that imports `gc` runs on every
-//!   runtime (a threaded one on every runtime with threads); one that
-//!   imports `weakref` on those that have it (`single` and the GILs).
+//!   threads are scheduled. A program that imports `gc` or `weakref` runs
+//!   on every runtime (a threaded one on every runtime with threads).
 //!   Where a free-threaded runtime follows CPython 3.13t rather than 3.11
 //!   (the cycle collector's default thresholds), `NAME.ft.out`, produced
 //!   by a free-threaded CPython 3.13t, is its expected output.
@@ -55,7 +54,7 @@ const OTHER_THREADED_RUNTIMES: &[&str] = &["gil-old", "gil-fair", "ft-atomic", "
 const GC_RUNTIMES: &[&str] = &["single", "gil-old", "gil-fair", "ft-atomic", "ft-locked"];
 
 /// The runtimes without a GIL, which follow CPython 3.13t where 3.13t
-/// differs from 3.11, and do not offer `weakref` yet.
+/// differs from 3.11.
 const FREE_THREADED_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked"];
 
 fn run(program: &Path) -> std::process::Output {
@@ -123,9 +122,6 @@ fn parity_corpus_matches_cpython() {
         let ft_expected = std::fs::read_to_string(p.with_extension("ft.out")).ok();
         for r in others {
             let free_threaded = FREE_THREADED_RUNTIMES.contains(&r);
-            if free_threaded && uses_weakref {
-                continue;
-            }
             let expected = match (&ft_expected, free_threaded) {
                 (Some(ft), true) => ft,
                 _ => &expected,

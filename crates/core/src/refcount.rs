@@ -70,6 +70,13 @@ pub unsafe trait RefCount: 'static + Sized {
     /// must free the object now.
     fn decref(cell: &Self::Cell) -> bool;
 
+    /// Adds a reference unless the count is zero (the object is dying:
+    /// its last reference is gone and nothing may take it back), and says
+    /// whether it did (CPython 3.13t's `_Py_TryIncref`, which weak
+    /// references use). Once a `decref` has returned `true`, every later
+    /// `try_incref` on the cell returns `false`, from any thread.
+    fn try_incref(cell: &Self::Cell) -> bool;
+
     /// The number of references, exact when no other thread is counting this
     /// cell (at a safe point, or under stop-the-world). An immortal cell
     /// reports [`IMMORTAL_COUNT`].

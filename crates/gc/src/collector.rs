@@ -684,7 +684,10 @@ impl<P: HeapPolicy> Collector<P> {
         let seen = NonNull::from(&scratch[1]);
         let final_unreachable = NonNull::from(&scratch[2]);
 
-        // First pause: steps 1-7.
+        // The weakrefs whose callbacks are due (found in the first pause).
+        let mut callbacks: Vec<ObjRef<P>> = Vec::new();
+        let mut after_pause: Vec<ObjRef<P>> = Vec::new();
+        // First pause: steps 1-7 and the weakrefs.
         world(&mut || {
             self.with(|s| {
                 if free_threaded.is_some() {
@@ -760,32 +763,40 @@ impl<P: HeapPolicy> Collector<P> {
                 // SAFETY: as above.
                 unsafe { list::merge(young, old) };
             }
-        });
-
-        // handle_weakrefs: every weak reference to an unreachable object is
-        // cleared before any finalizer runs (so no finalizer can reach the
-        // garbage through one); the callbacks of the weakrefs that are not
-        // garbage themselves run next, those of garbage weakrefs never.
-        let garbage: Vec<ObjRef<P>> = self.with(|_| {
-            let mut v = Vec::new();
-            // SAFETY: our scratch list of live objects, in the critical
-            // section; each is cloned before the next step.
-            unsafe { self.each(unreachable, |o| v.push(o.clone())) };
-            v
-        });
-        let mut callbacks = Vec::new();
-        for obj in &garbage {
-            for wr in obj.clear_weakrefs() {
-                let wr_is_garbage = wr.gc_links_ptr().is_some_and(|g| {
-                    // SAFETY: `wr` is alive; reading its links' flags.
-                    unsafe { list::is_tracked(g) && list::is_collecting(g) }
-                });
-                if !wr_is_garbage {
-                    callbacks.push(wr);
+            // handle_weakrefs, still in the pause: every weak reference to
+            // an unreachable object is cleared before any finalizer runs
+            // (so no finalizer can reach the garbage through one), and
+            // before any other thread can take the garbage back through
+            // one (3.13t clears them with the world stopped too). The
+            // callbacks of the weakrefs that are not garbage themselves
+            // run after the pause, those of garbage weakrefs never.
+            let garbage: Vec<ObjRef<P>> = self.with(|_| {
+                let mut v = Vec::new();
+                // SAFETY: our scratch list of live objects, in the critical
+                // section; each is cloned before the next step.
+                unsafe { self.each(unreachable, |o| v.push(o.clone())) };
+                v
+            });
+            for obj in &garbage {
+                for wr in obj.clear_weakrefs() {
+                    let wr_is_garbage = wr.gc_links_ptr().is_some_and(|g| {
+                        // SAFETY: `wr` is alive; reading its links' flags.
+                        unsafe { list::is_tracked(g) && list::is_collecting(g) }
+                    });
+                    // A weakref only its referent held is dead: no callback.
+                    if !wr_is_garbage && wr.refcount() > 1 {
+                        callbacks.push(wr);
+                    } else {
+                        after_pause.push(wr);
+                    }
                 }
             }
-        }
-        drop(garbage);
+            // Nothing is freed in the pause: a free may run a finalizer,
+            // and user code must not run while the other threads are held
+            // (it could wait for one of them).
+            after_pause.extend(garbage);
+        });
+        drop(after_pause);
         for wr in callbacks {
             wr.run_weakref_callback();
         }

@@ -59,6 +59,25 @@ unsafe impl RefCount for Atomic {
         cell.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// A compare-and-swap loop that never moves a count up from zero: the
+    /// `decref` that reached zero is the last word on the object.
+    #[inline]
+    fn try_incref(cell: &AtomicUsize) -> bool {
+        let mut n = cell.load(Ordering::Relaxed);
+        loop {
+            if n == 0 {
+                return false;
+            }
+            if n >= IMMORTAL_COUNT {
+                return true;
+            }
+            match cell.compare_exchange_weak(n, n + 1, Ordering::Relaxed, Ordering::Relaxed) {
+                Ok(_) => return true,
+                Err(now) => n = now,
+            }
+        }
+    }
+
     #[inline]
     fn decref(cell: &AtomicUsize) -> bool {
         if cell.load(Ordering::Relaxed) >= IMMORTAL_COUNT {
@@ -165,6 +184,9 @@ pub(crate) mod loom_tests {
         fn decref(cell: &AtomicUsize) -> bool {
             cell.fetch_sub(1, Ordering::Relaxed) == 1
         }
+        fn try_incref(cell: &AtomicUsize) -> bool {
+            Atomic::try_incref(cell)
+        }
         fn count(cell: &AtomicUsize) -> usize {
             cell.load(Ordering::Relaxed)
         }
@@ -202,6 +224,9 @@ pub(crate) mod loom_tests {
             cell.store(n - 1, Ordering::Release);
             n == 1
         }
+        fn try_incref(cell: &AtomicUsize) -> bool {
+            Atomic::try_incref(cell)
+        }
         fn count(cell: &AtomicUsize) -> usize {
             cell.load(Ordering::Relaxed)
         }
@@ -214,6 +239,94 @@ pub(crate) mod loom_tests {
     #[should_panic(expected = "freed exactly once")]
     fn model_catches_a_non_atomic_decrement() {
         model(last_two_drops::<LoadStore>);
+    }
+
+    /// A weak reference's `get` races the referent's last drop (the VM's
+    /// `weakref` on the free-threaded heaps): the getter reads the
+    /// referent under the weakref's lock and takes a reference with
+    /// `try_incref`; the dying referent clears the weakref under that lock
+    /// before it is freed. The object is freed exactly once, and never
+    /// after the getter took it back.
+    pub(crate) fn weak_get_races_the_last_drop<R: RefCount>()
+    where
+        R::Cell: Send + Sync,
+    {
+        let obj = Arc::new(Obj::<R> {
+            rc: R::new_cell(),
+            payload: UnsafeCell::new(0),
+            frees: AtomicUsize::new(0),
+        });
+        // The weakref: whether its referent is still set.
+        let weak = Arc::new(ftl_core::sync::Mutex::new(true));
+        fn die<R: RefCount>(o: &Obj<R>, weak: &ftl_core::sync::Mutex<bool>) {
+            *weak.lock() = false;
+            o.frees.fetch_add(1, Ordering::Relaxed);
+        }
+        let (o2, w2) = (obj.clone(), weak.clone());
+        let getter = thread::spawn(move || {
+            let got = {
+                let set = w2.lock();
+                *set && R::try_incref(&o2.rc)
+            };
+            if got {
+                assert_eq!(
+                    o2.frees.load(Ordering::Relaxed),
+                    0,
+                    "a weak get took back a freed object"
+                );
+                if R::decref(&o2.rc) {
+                    die(&o2, &w2);
+                }
+            }
+        });
+        if R::decref(&obj.rc) {
+            die(&obj, &weak);
+        }
+        getter.join().unwrap();
+        assert_eq!(obj.frees.load(Ordering::Relaxed), 1, "freed exactly once");
+    }
+
+    #[test]
+    fn a_weak_get_never_takes_back_a_dying_object() {
+        model(weak_get_races_the_last_drop::<Atomic>);
+    }
+
+    /// The protocol broken: a `try_incref` that increments whatever the
+    /// count (a plain `incref`).
+    enum BlindIncref {}
+    // SAFETY: deliberately wrong; only used to show the model catches it.
+    unsafe impl RefCount for BlindIncref {
+        type Cell = AtomicUsize;
+        const NAME: &'static str = "broken";
+        const THREAD_SAFE: bool = true;
+        fn new_cell() -> AtomicUsize {
+            Atomic::new_cell()
+        }
+        fn immortal_cell() -> AtomicUsize {
+            Atomic::immortal_cell()
+        }
+        fn incref(cell: &AtomicUsize) {
+            Atomic::incref(cell)
+        }
+        fn decref(cell: &AtomicUsize) -> bool {
+            Atomic::decref(cell)
+        }
+        fn try_incref(cell: &AtomicUsize) -> bool {
+            Atomic::incref(cell);
+            true
+        }
+        fn count(cell: &AtomicUsize) -> usize {
+            Atomic::count(cell)
+        }
+        fn is_immortal(cell: &AtomicUsize) -> bool {
+            Atomic::is_immortal(cell)
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "freed exactly once")]
+    fn model_catches_a_try_incref_that_revives() {
+        model(weak_get_races_the_last_drop::<BlindIncref>);
     }
 
     #[test]
@@ -244,6 +357,20 @@ mod tests {
         assert_eq!(Atomic::count(&c), 2);
         assert!(!Atomic::decref(&c));
         assert!(Atomic::decref(&c));
+    }
+
+    #[test]
+    fn try_incref_refuses_a_dying_count() {
+        let c = Atomic::new_cell();
+        assert!(Atomic::try_incref(&c));
+        assert_eq!(Atomic::count(&c), 2);
+        assert!(!Atomic::decref(&c));
+        assert!(Atomic::decref(&c));
+        assert!(!Atomic::try_incref(&c), "zero stays zero");
+        assert_eq!(c.load(Ordering::Relaxed), 0);
+        let imm = Atomic::immortal_cell();
+        assert!(Atomic::try_incref(&imm));
+        assert_eq!(imm.load(Ordering::Relaxed), IMMORTAL_COUNT);
     }
 
     #[test]

@@ -121,6 +121,19 @@ unsafe impl RefCount for GlobalLocked {
     }
 
     #[inline]
+    fn try_incref(cell: &LockedCount) -> bool {
+        cell.with_locked(|n| {
+            if *n == 0 {
+                return false;
+            }
+            if *n < IMMORTAL_COUNT {
+                *n += 1;
+            }
+            true
+        })
+    }
+
+    #[inline]
     fn decref(cell: &LockedCount) -> bool {
         cell.with_locked(|n| {
             if *n >= IMMORTAL_COUNT {

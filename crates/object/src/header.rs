@@ -218,10 +218,13 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     const FINALIZE: bool = false;
 
     /// Clears every weak reference to this object (the referent side of
-    /// `weakref`) and returns the weakref objects that were alive, for the
+    /// `weakref`) and hands over the weakref objects it held, for the
     /// collector's `handle_weakrefs` step: weakrefs to unreachable objects
-    /// are cleared before any finalizer runs. Types that cannot be weakly
-    /// referenced keep the default (none).
+    /// are cleared before any finalizer runs. A returned weakref whose
+    /// count is one was held by nobody else (it is dead: no callback).
+    /// Nothing may be freed here (the collector may call it with the world
+    /// stopped). Types that cannot be weakly referenced keep the default
+    /// (none).
     fn clear_weakrefs(&self) -> Vec<ObjRef<P>> {
         Vec::new()
     }
@@ -739,6 +742,29 @@ impl<P: HeapPolicy> ObjRef<P> {
             _owns: PhantomData,
         });
         (*borrowed).clone()
+    }
+
+    /// A new reference to the object at `ptr`, unless it is dying (its
+    /// count reached zero: [`RefCount::try_incref`]). Weak references use
+    /// it on the free-threaded heaps, where the referent may die on
+    /// another thread at any moment.
+    ///
+    /// # Safety
+    /// `ptr` came from [`as_raw`](Self::as_raw) on an object of this
+    /// policy whose memory is not freed and will not be while this runs
+    /// (its count may be zero: the owner of a weak reference holds a lock
+    /// that the dying object takes before it is freed).
+    pub unsafe fn try_clone_from_raw(ptr: NonNull<()>) -> Option<Self> {
+        let ptr: NonNull<Header<P>> = ptr.cast();
+        // SAFETY: the header is allocated (caller); the count cell is the
+        // strategy's, made for concurrent use where the heap is shared.
+        let rc = unsafe { &ptr.as_ref().rc };
+        // `then`, not `then_some`: an `ObjRef` made when the count was not
+        // taken would be dropped, a decref of a reference never counted.
+        P::Rc::try_incref(rc).then(|| ObjRef {
+            ptr,
+            _owns: PhantomData,
+        })
     }
 
     /// Gives up ownership without a decref, returning the raw pointer.

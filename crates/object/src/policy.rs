@@ -93,6 +93,15 @@ unsafe impl RefCount for Plain {
         }
     }
 
+    #[inline]
+    fn try_incref(cell: &Cell<usize>) -> bool {
+        if cell.get() == 0 {
+            return false;
+        }
+        Self::incref(cell);
+        true
+    }
+
     #[inline(always)]
     fn decref(cell: &Cell<usize>) -> bool {
         let n = cell.get();

@@ -57,7 +57,7 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         available: true,
         description: "no GIL: atomic refcounts and per-object locks (the Gilectomy's first step), threads in parallel under FreeThreads (CPython 3.13t's thread states and stop-the-world)",
         features: &["serial", "threads", "free-threaded"],
-        lacks: &["_weakref", "weakref"],
+        lacks: &[],
     },
     RuntimeInfo {
         name: "gil-new",
@@ -85,7 +85,7 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         available: true,
         description: "no GIL: Greg Stein's 1996 patch, every refcount under one process-wide lock (his Linux build) and per-object container locks, threads in parallel under FreeThreads",
         features: &["serial", "threads", "free-threaded"],
-        lacks: &["_weakref", "weakref"],
+        lacks: &[],
     },
     RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[], lacks: &[] },
     RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)", features: &[], lacks: &[] },

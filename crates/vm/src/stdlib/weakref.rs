@@ -19,39 +19,60 @@
 //!
 //! # Invariants
 //!
-//! * A weakref's address is non-null only while its referent is alive:
-//!   the referent clears it before it is freed, on every path that frees
-//!   it. [`WeakRef::get`] turns the address back into a reference
-//!   (`ObjRef::clone_from_raw`) only then.
-//! * Only runtimes whose coordination is exclusive (a GIL, or one thread)
-//!   offer the module: there the death of the referent and a `get` cannot
-//!   interleave. The free-threaded runtimes would need a `try_incref`
-//!   (CPython 3.13t's `_Py_TryIncref`); they list `weakref` as lacking.
+//! * A weakref's address is set only while its referent's memory is
+//!   allocated: the referent clears it, under the weakref's lock, before it
+//!   is freed, on every path that frees it.
+//! * [`WeakRef::get`] reads the address and takes a new reference under
+//!   that same lock, with `ObjRef::try_clone_from_raw` (CPython 3.13t's
+//!   `_Py_TryIncref`): the memory cannot be freed meanwhile, and a referent
+//!   whose count already reached zero on another thread is not taken
+//!   back; `get` then returns `None`, as if it had been cleared. So a `get`
+//!   racing the referent's death on a free-threaded runtime is sound; under
+//!   a GIL the two never interleave and the lock is free (`NoLock`).
+//! * While a dying referent's finalizer runs, its count is one again (PEP
+//!   442), so a `get` on another thread may take it back: that resurrects
+//!   it, as in CPython. If that happens just after the referent decided
+//!   to clear its weakrefs, it lives on with its weakrefs cleared.
+//! * The collector clears the weakrefs of unreachable objects while the
+//!   world is stopped (see `ftl-gc`), so no thread can take garbage back
+//!   through one.
 
 #![allow(unsafe_code)] // unsafe impl Payload; the referent's address back to a reference
 
 use core::ptr::NonNull;
-use core::sync::atomic::{AtomicPtr, Ordering};
 
 use ftl_object::{Exclusive, HeapPolicy, ObjCell, ObjRef, Payload};
 
 use crate::interpreter::state::ObjResult as R;
-use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
+use crate::interpreter::state::{Kw, PyResult, Vm};
 use crate::objects::*;
 use crate::stdlib::Namespace;
 
+/// A referent's address: plain data, turned back into a reference only by
+/// [`WeakRef::get`] under the weakref's lock.
+#[derive(Clone, Copy)]
+struct Referent(Option<NonNull<()>>);
+
+// SAFETY: an address alone; it is dereferenced only under the lock of the
+// `Exclusive` that holds it, where the referent cannot be freed (module
+// invariants).
+unsafe impl Send for Referent {}
+// SAFETY: as above.
+unsafe impl Sync for Referent {}
+
 /// A weak reference (`weakref.ref`).
 pub struct WeakRef<P: HeapPolicy> {
-    /// The referent's address while it lives; null once it is gone.
-    referent: AtomicPtr<()>,
+    /// The referent's address while its memory is allocated; `None` once it
+    /// is gone. Read and cleared under the lock.
+    referent: Exclusive<P::Lock, Referent>,
     /// The callback, called with this weakref when the referent dies.
     callback: ObjCell<P>,
     /// The referent's hash, once asked for (it outlives the referent).
     hash: Exclusive<P::Lock, Option<i64>>,
 }
 
-// SAFETY: the address is an atomic; the callback and hash are behind the
-// heap's object lock.
+// SAFETY: the address, the callback and the hash are behind the heap's
+// object lock.
 unsafe impl<P: HeapPolicy> Payload<P> for WeakRef<P> {
     const NAME: &'static str = "weakref";
     const GC: bool = true;
@@ -72,17 +93,18 @@ unsafe impl<P: HeapPolicy> Payload<P> for WeakRef<P> {
 impl<P: HeapPolicy> WeakRef<P> {
     /// The referent, while it lives.
     pub fn get(&self) -> Option<Obj<P>> {
-        let p = NonNull::new(self.referent.load(Ordering::Acquire))?;
-        // SAFETY: a non-null address names a live object (the referent
-        // clears it before it is freed: module invariants), and this
-        // runtime's coordination is exclusive, so it cannot die meanwhile.
-        Some(unsafe { ObjRef::clone_from_raw(p) })
+        self.referent.update(|r| {
+            let p = r.0?;
+            // SAFETY: an address still set names allocated memory: the
+            // referent clears it under this lock before it is freed
+            // (module invariants); a referent already dying is refused.
+            unsafe { ObjRef::try_clone_from_raw(p) }
+        })
     }
 
     /// Forgets the referent (it is dying).
     pub(crate) fn clear_referent(&self) {
-        self.referent
-            .store(core::ptr::null_mut(), Ordering::Release);
+        self.referent.set(Referent(None));
     }
 
     /// The callback, if any.
@@ -130,8 +152,9 @@ impl<P: HeapPolicy> WeakList<P> {
         drop(dropped);
     }
 
-    /// Clears every weakref (the referent is dying); returns those alive
-    /// elsewhere, whose callbacks are due.
+    /// Clears every weakref (the referent is dying) and hands them all
+    /// over: those whose count is above one are alive elsewhere, and their
+    /// callbacks are due. Frees nothing.
     pub fn clear(&self) -> Vec<Obj<P>> {
         let all = self.refs.update(core::mem::take);
         for w in &all {
@@ -139,15 +162,17 @@ impl<P: HeapPolicy> WeakList<P> {
                 wr.clear_referent();
             }
         }
-        all.into_iter().filter(|w| w.refcount() > 1).collect()
+        all
     }
 
     /// The referent `this` is being finalized (its count reached zero and
     /// `this` is the finalizer's own reference): unless something
-    /// resurrected it, clear its weakrefs and run their callbacks.
+    /// resurrected it, clear its weakrefs and run the callbacks of those
+    /// alive elsewhere.
     pub fn referent_dying(&self, this: &Obj<P>) {
         if this.refcount() == 1 {
-            for wr in self.clear() {
+            let all = self.clear();
+            for wr in all.iter().filter(|w| w.refcount() > 1) {
                 wr.run_weakref_callback();
             }
         }
@@ -162,12 +187,6 @@ impl<P: HeapPolicy> WeakList<P> {
 
 /// Fills `_weakref`.
 pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {
-    if vm.gc.is_none() {
-        return Err(vm.new_error(
-            ExcType::ModuleNotFoundError,
-            "No module named '_weakref' (the free-threaded runtimes have no weak references yet)",
-        ));
-    }
     let t = &vm.interp.types;
     m.set("ref", t.others["weakref"].clone());
     m.set("ReferenceType", t.others["weakref"].clone());
@@ -212,7 +231,7 @@ pub fn weakref_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -
         }
     }
     let wr = ObjRef::new(WeakRef {
-        referent: AtomicPtr::new(obj.as_raw().as_ptr()),
+        referent: Exclusive::new(Referent(Some(obj.as_raw()))),
         callback: ObjCell::new(callback),
         hash: Exclusive::new(None),
     });
