@@ -9,6 +9,7 @@ Usage: python3 benches/scripts/vm_speed.py [NAME...]
   SCALE=1           multiplies the bench sizes (not fannkuch's)
   BASE=path/to/ftl  compare against this other ftl binary instead of
                     python3 (an A/B of two builds: ratio = FTL / BASE)
+  RUNTIME=NAME      the ftl runtime both binaries run (default: ftl's own)
 
 Prints, per program, the median CPU time (user + system of the child) of
 each and the median of the per-round ratios ftl / python3, and stops a
@@ -24,6 +25,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(os.environ.get("FTL", os.path.join(ROOT, "target", "release", "ftl")))
 BASE = os.environ.get("BASE")
+RUNTIME = os.environ.get("RUNTIME")
 CORPUS = os.path.join(ROOT, "corpus", "parity")
 SIZES = {"primes": 1000000, "nbody": 300000, "fannkuch": 9, "spectral_norm": 450,
          "richards": 30, "float": 800000, "deltablue": 25000}
@@ -52,9 +54,10 @@ def main():
         script = f"bench_{name}.py"
         py_t, ftl_t, ratios = [], [], []
         for r in range(rounds):
-            base_cmd = [os.path.abspath(BASE), "run"] if BASE else ["python3"]
+            rt = ["--runtime", RUNTIME] if RUNTIME else []
+            base_cmd = [os.path.abspath(BASE), "run"] + rt if BASE else ["python3"]
             order = [("py", base_cmd + [script, str(size)]),
-                     ("ftl", [BIN, "run", script, str(size)])]
+                     ("ftl", [BIN, "run"] + rt + [script, str(size)])]
             if r % 2:
                 order.reverse()
             res = {who: cpu_run(cmd) for who, cmd in order}
