@@ -1,6 +1,12 @@
 """Weak references: the Python half of CPython's Lib/weakref.py, written
 for ftl over its native `_weakref` (ref, getweakrefcount, getweakrefs).
 
+`proxy` makes a weak proxy (`ProxyType`, or `CallableProxyType` for a
+callable referent): it forwards attribute access, calls and operators to
+the referent and raises ReferenceError once the referent is gone. It is
+written in Python over a `ref` here (CPython's is native); see
+`docs/gc.md` for where that shows.
+
 WeakValueDictionary, WeakKeyDictionary and WeakSet drop an entry when its
 weakly held object dies (the weakref's callback removes it); finalize
 calls a function once when an object dies, or when it is called, or at
@@ -10,8 +16,219 @@ first: there is no atexit module yet).
 
 from _weakref import ref, getweakrefcount, getweakrefs, ReferenceType
 
-__all__ = ["ref", "getweakrefcount", "getweakrefs", "ReferenceType",
+__all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "ReferenceType",
+           "ProxyType", "CallableProxyType", "ProxyTypes",
            "WeakValueDictionary", "WeakKeyDictionary", "WeakSet", "finalize"]
+
+
+def _referent(p):
+    o = p.__dict__["_weakproxy__ref"]()
+    if o is None:
+        raise ReferenceError("weakly-referenced object no longer exists")
+    return o
+
+
+class ProxyType:
+    """A weak proxy: the referent's attributes and operators, while it
+    lives (CPython's `weakref.ProxyType`)."""
+
+    def __init__(self, obj, callback=None):
+        if callback is None:
+            r = ref(obj)
+        else:
+            me = ref(self)
+
+            def call_back(_wr):
+                p = me()
+                if p is not None:
+                    callback(p)
+            r = ref(obj, call_back)
+        self.__dict__["_weakproxy__ref"] = r
+
+    def __getattr__(self, name):
+        return getattr(_referent(self), name)
+
+    def __setattr__(self, name, value):
+        setattr(_referent(self), name, value)
+
+    def __delattr__(self, name):
+        delattr(_referent(self), name)
+
+    def __repr__(self):
+        o = self.__dict__["_weakproxy__ref"]()
+        return "<weakproxy at %#x to %s at %#x>" % (id(self), type(o).__name__, id(o))
+
+    def __str__(self):
+        return str(_referent(self))
+
+    def __bool__(self):
+        return bool(_referent(self))
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'weakref.%s'" % type(self).__name__)
+
+    def __len__(self):
+        return len(_referent(self))
+
+    def __iter__(self):
+        return iter(_referent(self))
+
+    def __next__(self):
+        return next(_referent(self))
+
+    def __contains__(self, item):
+        return item in _referent(self)
+
+    def __getitem__(self, key):
+        return _referent(self)[key]
+
+    def __setitem__(self, key, value):
+        _referent(self)[key] = value
+
+    def __delitem__(self, key):
+        del _referent(self)[key]
+
+    def __eq__(self, other):
+        return _referent(self) == _unwrap(other)
+
+    def __ne__(self, other):
+        return _referent(self) != _unwrap(other)
+
+    def __lt__(self, other):
+        return _referent(self) < _unwrap(other)
+
+    def __le__(self, other):
+        return _referent(self) <= _unwrap(other)
+
+    def __gt__(self, other):
+        return _referent(self) > _unwrap(other)
+
+    def __ge__(self, other):
+        return _referent(self) >= _unwrap(other)
+
+    def __add__(self, other):
+        return _referent(self) + _unwrap(other)
+
+    def __radd__(self, other):
+        return _unwrap(other) + _referent(self)
+
+    def __sub__(self, other):
+        return _referent(self) - _unwrap(other)
+
+    def __rsub__(self, other):
+        return _unwrap(other) - _referent(self)
+
+    def __mul__(self, other):
+        return _referent(self) * _unwrap(other)
+
+    def __rmul__(self, other):
+        return _unwrap(other) * _referent(self)
+
+    def __truediv__(self, other):
+        return _referent(self) / _unwrap(other)
+
+    def __rtruediv__(self, other):
+        return _unwrap(other) / _referent(self)
+
+    def __floordiv__(self, other):
+        return _referent(self) // _unwrap(other)
+
+    def __rfloordiv__(self, other):
+        return _unwrap(other) // _referent(self)
+
+    def __mod__(self, other):
+        return _referent(self) % _unwrap(other)
+
+    def __rmod__(self, other):
+        return _unwrap(other) % _referent(self)
+
+    def __pow__(self, other):
+        return _referent(self) ** _unwrap(other)
+
+    def __rpow__(self, other):
+        return _unwrap(other) ** _referent(self)
+
+    def __and__(self, other):
+        return _referent(self) & _unwrap(other)
+
+    def __rand__(self, other):
+        return _unwrap(other) & _referent(self)
+
+    def __or__(self, other):
+        return _referent(self) | _unwrap(other)
+
+    def __ror__(self, other):
+        return _unwrap(other) | _referent(self)
+
+    def __xor__(self, other):
+        return _referent(self) ^ _unwrap(other)
+
+    def __rxor__(self, other):
+        return _unwrap(other) ^ _referent(self)
+
+    def __lshift__(self, other):
+        return _referent(self) << _unwrap(other)
+
+    def __rshift__(self, other):
+        return _referent(self) >> _unwrap(other)
+
+    def __iadd__(self, other):
+        o = _referent(self)
+        o += _unwrap(other)
+        return self
+
+    def __isub__(self, other):
+        o = _referent(self)
+        o -= _unwrap(other)
+        return self
+
+    def __imul__(self, other):
+        o = _referent(self)
+        o *= _unwrap(other)
+        return self
+
+    def __neg__(self):
+        return -_referent(self)
+
+    def __pos__(self):
+        return +_referent(self)
+
+    def __abs__(self):
+        return abs(_referent(self))
+
+    def __invert__(self):
+        return ~_referent(self)
+
+    def __int__(self):
+        return int(_referent(self))
+
+    def __float__(self):
+        return float(_referent(self))
+
+
+class CallableProxyType(ProxyType):
+    """A weak proxy to a callable (CPython's `weakref.CallableProxyType`)."""
+
+    def __call__(self, *args, **kwargs):
+        return _referent(self)(*args, **kwargs)
+
+
+ProxyTypes = (ProxyType, CallableProxyType)
+
+
+def _unwrap(o):
+    if isinstance(o, ProxyTypes):
+        return _referent(o)
+    return o
+
+
+def proxy(obj, callback=None):
+    """A weak proxy to `obj`; `callback`, if given, is called with the
+    proxy when `obj` dies (CPython shares one proxy per object when there
+    is no callback; ftl makes a new one each time)."""
+    if callable(obj):
+        return CallableProxyType(obj, callback)
+    return ProxyType(obj, callback)
 
 
 class WeakValueDictionary:

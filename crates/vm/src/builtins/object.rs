@@ -24,6 +24,8 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     m(&t.object, "object", "__eq__", object_eq::<P>);
     m(&t.object, "object", "__ne__", object_ne::<P>);
     m(&t.object, "object", "__hash__", object_hash::<P>);
+    m(&t.object, "object", "__setattr__", object_setattr::<P>);
+    m(&t.object, "object", "__delattr__", object_delattr::<P>);
     // BaseException.__init__ stores args.
     m(
         &t.exc[ExcType::BaseException as usize],
@@ -75,6 +77,46 @@ fn object_ne<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P>
 fn object_hash<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("__hash__", args, 1, 1)?;
     Ok(ObjRef::from_i64(vm.hash(&args[0])?))
+}
+
+/// `object.__setattr__(obj, name, value)`: the store a class's own
+/// `__setattr__` falls back on.
+fn object_setattr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__setattr__", args, 3, 3)?;
+    let name = attr_name(vm, &args[1])?;
+    match args[0].downcast::<Instance<P>>() {
+        Some(inst) => vm.setattr_instance(
+            &args[0],
+            inst,
+            &name,
+            args[2].clone(),
+            &core::sync::atomic::AtomicU32::new(crate::compiler::bytecode::NO_HINT),
+        )?,
+        None => vm.setattr(&args[0], &name, args[2].clone())?,
+    }
+    Ok(ObjRef::none())
+}
+
+/// `object.__delattr__(obj, name)`.
+fn object_delattr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__delattr__", args, 2, 2)?;
+    let name = attr_name(vm, &args[1])?;
+    match args[0].downcast::<Instance<P>>() {
+        Some(inst) => vm.delattr_instance(&args[0], inst, &name)?,
+        None => vm.delattr(&args[0], &name)?,
+    }
+    Ok(ObjRef::none())
+}
+
+/// An attribute name argument: a `str`, interned as attribute names are.
+fn attr_name<P: HeapPolicy>(vm: &Vm<P>, name: &Obj<P>) -> PyResult<Obj<P>, P> {
+    match name.as_str() {
+        Some(s) => Ok(vm.intern(s)),
+        None => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(name)
+        ))),
+    }
 }
 
 fn exc_init<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

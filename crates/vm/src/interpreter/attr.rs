@@ -191,6 +191,9 @@ impl<P: HeapPolicy> Vm<P> {
             if n == "__dict__" {
                 return Ok(Some(inst.dict.clone()));
             }
+            if n == "__weakref__" {
+                return Ok(Some(inst.weakrefs.head().unwrap_or_else(ObjRef::none)));
+            }
             if let Some(e) = &inst.exc {
                 return Ok(match n {
                     "args" => e.args.get(),
@@ -409,6 +412,28 @@ impl<P: HeapPolicy> Vm<P> {
         hint: &AtomicU32,
     ) -> PyResult<(), P> {
         if let Some(inst) = obj.downcast::<Instance<P>>() {
+            if self.class(&inst.class).flags() & class_flags::HAS_SETATTR != 0 {
+                if let Some(f) = self.user_method(&inst.class, &self.interp.names.setattr) {
+                    return self
+                        .call(&f, &[obj.clone(), name.clone(), value], Kw::EMPTY)
+                        .map(drop);
+                }
+            }
+            return self.setattr_instance(obj, inst, name, value, hint);
+        }
+        self.setattr_other(obj, name, value)
+    }
+
+    /// `object.__setattr__` on an instance: descriptors, then its dict.
+    pub(crate) fn setattr_instance(
+        &self,
+        obj: &Obj<P>,
+        inst: &Instance<P>,
+        name: &Obj<P>,
+        value: Obj<P>,
+        hint: &AtomicU32,
+    ) -> PyResult<(), P> {
+        {
             if let Some(a) = self.lookup_in_class(&inst.class, name) {
                 if let Some(p) = a.downcast::<Property<P>>() {
                     return match &p.fset {
@@ -444,8 +469,12 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
             self.dict_set_str_hinted(&inst.dict, name, value, hint);
-            return Ok(());
+            Ok(())
         }
+    }
+
+    /// `obj.name = value` on what is not an instance.
+    fn setattr_other(&self, obj: &Obj<P>, name: &Obj<P>, value: Obj<P>) -> PyResult<(), P> {
         if let Some(c) = obj.downcast::<Class<P>>() {
             if c.builtin.is_some() {
                 return Err(self.type_error(format!(
@@ -479,6 +508,26 @@ impl<P: HeapPolicy> Vm<P> {
     /// `del obj.name`
     pub fn delattr(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<(), P> {
         if let Some(inst) = obj.downcast::<Instance<P>>() {
+            if self.class(&inst.class).flags() & class_flags::HAS_DELATTR != 0 {
+                if let Some(f) = self.user_method(&inst.class, &self.interp.names.delattr) {
+                    return self
+                        .call(&f, &[obj.clone(), name.clone()], Kw::EMPTY)
+                        .map(drop);
+                }
+            }
+            return self.delattr_instance(obj, inst, name);
+        }
+        self.delattr_other(obj, name)
+    }
+
+    /// `object.__delattr__` on an instance: descriptors, then its dict.
+    pub(crate) fn delattr_instance(
+        &self,
+        obj: &Obj<P>,
+        inst: &Instance<P>,
+        name: &Obj<P>,
+    ) -> PyResult<(), P> {
+        {
             if let Some(a) = self.lookup_in_class(&inst.class, name) {
                 if let Some(p) = a.downcast::<Property<P>>() {
                     return match &p.fdel {
@@ -493,11 +542,15 @@ impl<P: HeapPolicy> Vm<P> {
                     };
                 }
             }
-            return match self.dict_del_str(&inst.dict, name) {
+            match self.dict_del_str(&inst.dict, name) {
                 Some(_) => Ok(()),
                 None => Err(self.no_attribute(obj, name)),
-            };
+            }
         }
+    }
+
+    /// `del obj.name` on what is not an instance.
+    fn delattr_other(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<(), P> {
         if let Some(c) = obj.downcast::<Class<P>>() {
             if self.dict_del_str(&c.dict, name).is_none() {
                 return Err(self.no_attribute(obj, name));

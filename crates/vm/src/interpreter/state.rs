@@ -372,6 +372,8 @@ names! {
     exit = "__exit__",
     del = "__del__",
     getattr = "__getattr__",
+    setattr = "__setattr__",
+    delattr = "__delattr__",
     name = "__name__",
     qualname = "__qualname__",
     module = "__module__",
@@ -845,6 +847,12 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if user_defined(&n.getattr).is_some() {
             f |= class_flags::HAS_GETATTR;
+        }
+        if user_defined(&n.setattr).is_some() {
+            f |= class_flags::HAS_SETATTR;
+        }
+        if user_defined(&n.delattr).is_some() {
+            f |= class_flags::HAS_DELATTR;
         }
         if user_defined(&n.eq).is_some() {
             f |= class_flags::HAS_EQ;

@@ -125,8 +125,10 @@ pub mod class_flags {
     pub const HASH_NONE: u32 = 16;
     /// A subclass of `BaseException`.
     pub const EXCEPTION: u32 = 32;
-    /// Defines or inherits `__setattr__`... (not supported; reserved).
-    pub const RESERVED: u32 = 64;
+    /// Defines or inherits a `__setattr__` of its own (not `object`'s).
+    pub const HAS_SETATTR: u32 = 64;
+    /// Defines or inherits a `__delattr__` of its own (not `object`'s).
+    pub const HAS_DELATTR: u32 = 128;
 }
 
 /// The built-in type a class stands for, when it is one.

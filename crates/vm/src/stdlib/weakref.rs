@@ -140,6 +140,18 @@ impl<P: HeapPolicy> WeakList<P> {
         all.into_iter().filter(|w| w.refcount() > 2).collect()
     }
 
+    /// `obj.__weakref__`: the head of CPython's list of weak references,
+    /// which is the shared basic reference when there is one, else the
+    /// oldest weakref still alive elsewhere; `None` when there is none.
+    pub fn head(&self) -> Option<Obj<P>> {
+        let alive = self.alive();
+        let basic = alive.iter().position(|w| {
+            w.downcast::<WeakRef<P>>()
+                .is_some_and(|r| r.callback().is_none())
+        });
+        alive.into_iter().nth(basic.unwrap_or(0))
+    }
+
     fn add(&self, wr: Obj<P>) {
         let dropped = self.refs.update(|v| {
             let (keep, dead): (Vec<_>, Vec<_>) = core::mem::take(v)
