@@ -50,6 +50,11 @@
 //!         c.set(c.get() - 1);
 //!         c.get() == 0
 //!     }
+//!     fn try_incref(c: &Cell<usize>) -> bool {
+//!         if c.get() == 0 { return false }
+//!         Self::incref(c);
+//!         true
+//!     }
 //!     fn count(c: &Cell<usize>) -> usize { c.get() }
 //!     fn is_immortal(c: &Cell<usize>) -> bool { c.get() >= IMMORTAL_COUNT }
 //! }

@@ -86,8 +86,9 @@
 //!
 //! ## Invariants
 //!
-//! * A tracked object is on exactly one list, and its `next` word is not
-//!   null. An untracked object's is null.
+//! * A tracked object is on exactly one list or (free-threaded collector)
+//!   in exactly one table slot, and its `next` word is not null (`TABLED`
+//!   in a slot). An untracked object's is null.
 //! * Outside steps 3–5 every list is doubly linked with pointer `prev`s,
 //!   so an object can leave its list by its links alone whenever it dies.
 //!   During steps 3–5 no object of the set dies and none is created: the
@@ -103,6 +104,41 @@
 //! * Only one collection runs at a time. A collection asked for during
 //!   another (from a finalizer, or from another thread while finalizers
 //!   run) does nothing, as CPython's `gc.collect()` returns 0 then.
+//!
+//! ## The free-threaded collector ([`Collector::new_free_threaded`])
+//!
+//! On a heap without a GIL the same algorithm runs in CPython 3.13t's shape
+//! (`Python/gc_free_threading.c`):
+//!
+//! * **Tracking without a shared list.** Each thread announces its
+//!   containers to a [`Tracker`] of its own, which puts them in its table
+//!   (`table` module: segments of slots, one slot per tracked object, filled
+//!   only by the owner, emptied by whichever thread frees the object). No
+//!   lock and no shared write per allocation; 3.13t instead walks
+//!   mimalloc's heaps, which ftl does not own.
+//! * **Counting in batches.** Each thread counts its allocations minus frees
+//!   and adds them to the collector's count every [`LOCAL_COUNT_BATCH`]
+//!   (512, 3.13t's `LOCAL_ALLOC_COUNT_THRESHOLD`); `gc.get_count()` flushes
+//!   the caller's batch first. A collection is due past the young threshold
+//!   (2000, [`FREE_THREADED_THRESHOLDS`]) and a quarter of the objects the
+//!   last collection left alive (3.13t's `gc_should_collect`).
+//! * **No generations.** Every collection examines the whole heap: in the
+//!   first pause every tabled object is linked into one list, the steps
+//!   above run over it, and the survivors go back into the collector's own
+//!   table (written only with the world stopped). The weakrefs to garbage
+//!   are cleared in that pause too, so no thread can take garbage back
+//!   through one; nothing is freed inside a pause (a free can run user
+//!   code, which must not wait for a stopped thread). Finalizers run with
+//!   the world going again; the second pause looks for resurrected objects.
+//! * Objects outside the tables (a collection's scratch lists between its
+//!   pauses, resurrected survivors, frozen objects) are on lists under the
+//!   collector's lock. An object moves between a table and a list only with
+//!   the world stopped, so a thread freeing one can tell which it is from
+//!   its links alone.
+//!
+//! The loom models beside the table show that a remote free never shares a
+//! slot with the owner's next track, and that a walk with the world stopped
+//! sees whole objects (and, walked without stopping it, does not).
 //!
 //! ## What differs from CPython 3.11
 //!
