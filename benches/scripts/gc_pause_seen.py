@@ -16,7 +16,7 @@ number of collections and their longest duration from `gc.callbacks`
 mode only (CPython has no threaded mode). Prints one line per (runtime,
 mode): the median over the rounds of each figure.
 """
-import json
+import ast
 import os
 import statistics
 import subprocess
@@ -29,8 +29,9 @@ ROUNDS = int(os.environ.get("ROUNDS", "3"))
 SIZE = int(os.environ.get("SIZE", "400000"))
 CHUNK = 100
 
+# The child prints a dict literal (ftl has no `json` module yet).
 CHILD = r'''
-import gc, json, sys, time
+import gc, sys, time
 mode, size, chunk = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 if mode == "threaded":
     gc.set_mode("threaded")
@@ -71,7 +72,7 @@ if mode == "threaded":
 chunks.sort()
 durations.sort()
 ms = 1000.0
-print(json.dumps({
+print(repr({
     "finalized": finalized,
     "chunk_p50_ms": chunks[len(chunks) // 2] * ms,
     "chunk_p99_ms": chunks[int(len(chunks) * 0.99)] * ms,
@@ -100,7 +101,7 @@ def main():
                                    capture_output=True, text=True, timeout=600)
                 if p.returncode != 0:
                     sys.exit(f"{runtime} {mode}: exit {p.returncode}\n{p.stderr}")
-                r = json.loads(p.stdout)
+                r = ast.literal_eval(p.stdout.strip())
                 if r["finalized"] != SIZE:
                     sys.exit(f"{runtime} {mode}: finalized {r['finalized']} of {SIZE}")
                 results[(runtime, mode)].append(r)
