@@ -17,12 +17,6 @@ use crate::stdlib::Namespace;
 
 /// Fills `gc`.
 pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {
-    if vm.gc.is_none() {
-        return Err(vm.new_error(
-            crate::interpreter::state::ExcType::ModuleNotFoundError,
-            "No module named 'gc' (the free-threaded runtimes do not collect cycles yet)",
-        ));
-    }
     m.add_functions(&[
         ("collect", gc_collect::<P>),
         ("enable", gc_enable::<P>),
