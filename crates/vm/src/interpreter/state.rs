@@ -437,9 +437,8 @@ pub struct Vm<P: HeapPolicy> {
     /// How this runtime starts a thread (`None`: it runs one thread); see
     /// [`ThreadModel`](crate::threads::ThreadModel).
     pub spawn: Option<crate::threads::start::SpawnFn<P>>,
-    /// The interpreter's collector, when this thread takes part in cycle
-    /// collection (an exclusive coordination): its due flag is read at
-    /// every safe point.
+    /// The interpreter's collector (every runtime has one): its due flag
+    /// is read at every safe point.
     pub gc: Option<Arc<ftl_gc::Collector<P>>>,
     /// This thread's membership in the collector's scope (containers it
     /// allocates are tracked).
