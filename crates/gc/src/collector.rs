@@ -342,20 +342,7 @@ impl<P: HeapPolicy> Collector<P> {
     /// tracked outside the tables.
     pub fn track(&self, obj: &ObjRef<P>) {
         if let Some(g) = obj.gc_links_ptr() {
-            let to = if self.is_free_threaded() {
-                self.head(NUM_GENERATIONS - 1)
-            } else {
-                self.head(0)
-            };
-            self.with(|_| {
-                // SAFETY: `obj` is alive; the lists are ours (critical
-                // section).
-                unsafe {
-                    if !list::is_tracked(g) {
-                        list::append(g, to);
-                    }
-                }
-            })
+            GcHooks::track(self, g)
         }
     }
 
@@ -722,12 +709,15 @@ impl<P: HeapPolicy> Collector<P> {
                     }
                 }
                 deduce_unreachable::<P>(young, unreachable);
-                // Tuples only: they cannot change. CPython also untracks dicts
-                // of atoms in full collections and tracks a dict again when a
-                // container is stored in it (`MAINTAIN_TRACKING`); ftl's dict
-                // cannot track itself again yet, so dicts stay tracked (an
-                // untracked dict that later held a cycle would leak it).
+                // Tuples of atoms in every collection; dicts of atoms only
+                // in full ones (CPython's `untrack_dicts`: untracking them
+                // in young collections makes building a big dict of dicts
+                // quadratic, bpo-14775). A dict tracks itself again when a
+                // container is stored in it (`MAINTAIN_TRACKING`).
                 untrack_if::<P>(young, Kind::Tuple);
+                if generation == NUM_GENERATIONS - 1 || free_threaded.is_some() {
+                    untrack_if::<P>(young, Kind::Dict);
+                }
                 // The unreachable list becomes an ordinary list (CPython does
                 // this in `move_legacy_finalizers`; Python 3 objects have no
                 // legacy finalizer, so none is set aside).
@@ -910,12 +900,16 @@ pub struct Tracker<P: HeapPolicy> {
     local_count: Cell<isize>,
 }
 
-impl<P: HeapPolicy> GcHooks for Tracker<P> {
-    fn allocated(&self, links: NonNull<GcLinks>) {
+impl<P: HeapPolicy> Tracker<P> {
+    /// Puts an untracked object into this thread's table.
+    ///
+    /// # Safety
+    /// `links` are the live links of an untracked object that no other
+    /// thread tracks, untracks or frees meanwhile.
+    unsafe fn table_it(&self, links: NonNull<GcLinks>) {
         let mut table = self.table.borrow_mut();
         let slot = table.claim(links.as_ptr().cast());
-        // SAFETY: new, live, untracked links of an object only this thread
-        // reaches yet.
+        // SAFETY: live, untracked links nobody else writes (caller).
         let l = unsafe { links.as_ref() };
         l.prev
             .store((slot as *const Slot).cast_mut().cast(), Ordering::Relaxed);
@@ -923,12 +917,37 @@ impl<P: HeapPolicy> GcHooks for Tracker<P> {
             core::ptr::without_provenance_mut(ftl_object::gc_hooks::TABLED),
             Ordering::Relaxed,
         );
-        drop(table);
+    }
+
+    /// One more allocation in this thread's running count.
+    fn count_one_more(&self) {
         let c = self.local_count.get() + 1;
         self.local_count.set(c);
         if c >= LOCAL_COUNT_BATCH {
             self.flush_counts();
         }
+    }
+}
+
+impl<P: HeapPolicy> GcHooks for Tracker<P> {
+    fn allocated(&self, links: NonNull<GcLinks>) {
+        // SAFETY: new, live, untracked links of an object only this thread
+        // reaches yet.
+        unsafe { self.table_it(links) };
+        self.count_one_more();
+    }
+
+    fn allocated_untracked(&self, _links: NonNull<GcLinks>) {
+        self.count_one_more();
+    }
+
+    fn track(&self, links: NonNull<GcLinks>) {
+        // SAFETY: live links of an untracked object; the caller keeps every
+        // other thread from tracking it meanwhile, and an untracked object
+        // is on no list and in no table, so this thread's table may take
+        // it (any thread may table an object it reaches, as its owner
+        // tables it at birth).
+        unsafe { self.table_it(links) }
     }
 
     fn freeing(&self, links: NonNull<GcLinks>) {
@@ -988,8 +1007,10 @@ impl<P: HeapPolicy> Collector<P> {
     }
 }
 
-impl<P: HeapPolicy> GcHooks for Collector<P> {
-    fn allocated(&self, links: NonNull<GcLinks>) {
+impl<P: HeapPolicy> Collector<P> {
+    /// Counts one allocation (and tracks it, with `track`), raising the due
+    /// flag when a collection should run.
+    fn allocated_announced(&self, links: NonNull<GcLinks>, track: bool) {
         let due = self.with(|s| {
             // A new object in the middle of the deduce steps would be taken
             // for garbage: traverse functions must not allocate.
@@ -997,15 +1018,10 @@ impl<P: HeapPolicy> GcHooks for Collector<P> {
                 !s.deducing,
                 "an object was allocated while the collector was deducing"
             );
-            // A thread that announces to a free-threaded collector itself,
-            // not through a tracker, tracks beside the tables.
-            let to = if self.tables.is_some() {
-                self.head(NUM_GENERATIONS - 1)
-            } else {
-                self.head(0)
-            };
-            // SAFETY: new, live, untracked links; our list.
-            unsafe { list::append(links, to) };
+            if track {
+                // SAFETY: new, live, untracked links; our list.
+                unsafe { list::append(links, self.young_list()) };
+            }
             let g0 = &mut s.generations[0];
             g0.count += 1;
             g0.count > g0.threshold
@@ -1017,6 +1033,43 @@ impl<P: HeapPolicy> GcHooks for Collector<P> {
         if due {
             self.due.store(true, Ordering::Relaxed);
         }
+    }
+
+    /// The list a thread that announces to this collector itself tracks
+    /// new objects on: the young generation, or, on a free-threaded
+    /// collector (a thread with no tracker), the list beside the tables.
+    fn young_list(&self) -> Gc {
+        if self.tables.is_some() {
+            self.head(NUM_GENERATIONS - 1)
+        } else {
+            self.head(0)
+        }
+    }
+}
+
+impl<P: HeapPolicy> GcHooks for Collector<P> {
+    fn allocated(&self, links: NonNull<GcLinks>) {
+        self.allocated_announced(links, true)
+    }
+
+    fn allocated_untracked(&self, links: NonNull<GcLinks>) {
+        self.allocated_announced(links, false)
+    }
+
+    fn track(&self, links: NonNull<GcLinks>) {
+        self.with(|s| {
+            // An object tracked in the middle of the deduce steps would be
+            // taken for garbage (no user code runs then).
+            assert!(!s.deducing, "an object was tracked while the collector was deducing");
+            // SAFETY: live links; the caller keeps every other thread from
+            // tracking them meanwhile, and the lists are ours (critical
+            // section).
+            unsafe {
+                if !list::is_tracked(links) {
+                    list::append(links, self.young_list());
+                }
+            }
+        })
     }
 
     fn freeing(&self, links: NonNull<GcLinks>) {
@@ -1066,16 +1119,6 @@ impl<P: HeapPolicy> Drop for Collector<P> {
     }
 }
 
-/// Whether `obj` could be in a cycle as seen by the collector (CPython's
-/// `_PyObject_GC_MAY_BE_TRACKED`): a GC object, and if a tuple, a tracked
-/// one.
-fn may_be_tracked<P: HeapPolicy>(obj: &ObjRef<P>) -> bool {
-    match obj.gc_links_ptr() {
-        None => false,
-        // SAFETY: `obj` is alive.
-        Some(g) => obj.kind() != Kind::Tuple || unsafe { list::is_tracked(g) },
-    }
-}
 
 /// `update_refs`, `subtract_refs`, `move_unreachable`: leaves the objects
 /// of `young` reachable from outside it in `young`, and moves the rest to
@@ -1220,7 +1263,7 @@ unsafe fn untrack_if<P: HeapPolicy>(head: Gc, kind: Kind) {
             let o = ObjRef::<P>::borrow_from_gc_links(g);
             if o.kind() == kind {
                 let mut atoms_only = true;
-                o.traverse_in_place(&mut |child: &ObjRef<P>| atoms_only &= !may_be_tracked(child));
+                o.traverse_in_place(&mut |child: &ObjRef<P>| atoms_only &= !child.may_be_gc_tracked());
                 if atoms_only {
                     list::remove(g);
                 }

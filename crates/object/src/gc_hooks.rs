@@ -45,8 +45,21 @@ use crate::header::GcLinks;
 /// `ftl-gc`'s collector.
 pub trait GcHooks {
     /// A new object that can be in a cycle; its links are zero (untracked).
-    /// The collector usually tracks it.
+    /// The collector tracks it and counts it towards its threshold
+    /// (CPython's `_PyObject_GC_Link` and `_PyObject_GC_TRACK`).
     fn allocated(&self, links: NonNull<GcLinks>);
+
+    /// A new object that can be in a cycle but starts untracked
+    /// ([`Payload::tracked_at_birth`](crate::Payload::tracked_at_birth)
+    /// said no, as for a dict of atoms): the collector only counts it.
+    fn allocated_untracked(&self, links: NonNull<GcLinks>);
+
+    /// A live, untracked object is to be tracked from now on (a container
+    /// was stored in a dict that held only atoms: CPython's
+    /// `MAINTAIN_TRACKING`). The caller makes sure no other thread tracks
+    /// or untracks the same object meanwhile (the dict's critical section
+    /// on a free-threaded heap, the GIL on the others).
+    fn track(&self, links: NonNull<GcLinks>);
 
     /// An object whose count reached zero is about to be freed: untrack it
     /// if it is tracked.
@@ -123,10 +136,27 @@ fn with_hooks(f: impl FnOnce(&dyn GcHooks)) -> bool {
         .unwrap_or(false)
 }
 
-/// Announces a new GC object (from `ObjRef::new`).
+/// Announces a new GC object (from `ObjRef::new`), tracked or only
+/// counted.
 #[inline]
-pub(crate) fn note_allocated(links: NonNull<GcLinks>) {
-    with_hooks(|h| h.allocated(links));
+pub(crate) fn note_allocated(links: NonNull<GcLinks>, tracked: bool) {
+    with_hooks(|h| {
+        if tracked {
+            h.allocated(links)
+        } else {
+            h.allocated_untracked(links)
+        }
+    });
+}
+
+/// Asks the thread's collector to track a live object that is untracked
+/// now (see [`GcHooks::track`], whose contract the caller keeps). On a
+/// thread with no scope the object stays untracked, as an object
+/// allocated there is: a cycle through it is not collected (a leak, never
+/// a wrong free: an untracked object's references count as external).
+#[inline]
+pub(crate) fn note_track(links: NonNull<GcLinks>) {
+    with_hooks(|h| h.track(links));
 }
 
 /// Announces a dying GC object (from `free`), or unlinks it in place when

@@ -189,6 +189,18 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// Visits each reference the payload holds (see [`Traverse`]).
     fn traverse(&self, _visit: &mut dyn FnMut(&ObjRef<P>)) {}
 
+    /// Whether a new object of a [`GC`](Payload::GC) type starts tracked
+    /// by the collector (the default). CPython creates a dict untracked
+    /// unless it holds something that may be in a cycle, and tracks it
+    /// when such a thing is stored in it later (`MAINTAIN_TRACKING`); a
+    /// type that returns `false` here must do the same (the object model's
+    /// `dict` does, through [`gc_hooks`](crate::gc_hooks)), or a cycle
+    /// through it is never collected. Either way the allocation counts
+    /// towards the collector's threshold.
+    fn tracked_at_birth(&self) -> bool {
+        true
+    }
+
     /// Drops the references the payload holds, to break a cycle (see
     /// [`Traverse`]).
     fn clear(&self) {}
@@ -517,10 +529,11 @@ impl<P: HeapPolicy> ObjRef<P> {
     /// counts it as live in the current thread's accounting scope.
     pub fn new<T: Payload<P>>(payload: T) -> Self {
         accounting::note_alloc();
+        let tracked = T::GC && payload.tracked_at_birth();
         let obj = Self::alloc(payload, P::Rc::new_cell());
         if T::GC {
             if let Some(links) = obj.gc_links_ptr() {
-                gc_hooks::note_allocated(links);
+                gc_hooks::note_allocated(links, tracked);
             }
         }
         obj
@@ -671,6 +684,33 @@ impl<P: HeapPolicy> ObjRef<P> {
         // allocation's provenance: the collector steps back to the header
         // from it (`borrow_from_gc_links`).
         Some(unsafe { self.ptr.byte_sub(ty.gc_offset) }.cast::<GcLinks>())
+    }
+
+    /// Whether a collector tracks this object now (its links are on a
+    /// list or in a table). Objects of types that are not
+    /// [`GC`](Payload::GC) are never tracked.
+    #[inline]
+    pub fn is_gc_tracked(&self) -> bool {
+        match self.gc_links_ptr() {
+            None => false,
+            // SAFETY: `self` is alive, so are its links; `next` is an
+            // atomic word.
+            Some(g) => !unsafe { g.as_ref() }
+                .next
+                .load(core::sync::atomic::Ordering::Relaxed)
+                .is_null(),
+        }
+    }
+
+    /// Whether this object may be tracked by a collector now or later, so
+    /// that a container holding it may be part of a cycle (CPython's
+    /// `_PyObject_GC_MAY_BE_TRACKED`): an object of a [`GC`](Payload::GC)
+    /// type, except an untracked tuple (a tuple is untracked only when it
+    /// holds nothing that may be tracked, and it cannot change). An
+    /// untracked dict still counts: it may be tracked again.
+    #[inline]
+    pub fn may_be_gc_tracked(&self) -> bool {
+        self.header().ty.gc && (self.kind() != crate::Kind::Tuple || self.is_gc_tracked())
     }
 
     /// The object whose links are at `links`, borrowed: the result holds no

@@ -9,6 +9,22 @@
 //! `dict` iterates in insertion order, as Python guarantees; `popitem`
 //! removes the last inserted item, as CPython's does.
 //!
+//! # Tracking by the cycle collector (CPython's `MAINTAIN_TRACKING`)
+//!
+//! A dict that holds only atoms (objects that can never be in a cycle: ints,
+//! strings, untracked tuples) cannot be in a cycle either, so, as in CPython
+//! 3.11, a new dict starts untracked unless it holds something that may be
+//! tracked ([`Payload::tracked_at_birth`]), full collections untrack dicts
+//! of atoms again, and storing something that may be tracked into an
+//! untracked dict tracks it. That last rule is what makes untracking safe:
+//! a cycle made later through such a dict is collected. So every store
+//! goes through the object: [`ObjRef::as_dict`] gives a [`DictRef`], whose
+//! inserting methods check the dict's tracking inside its critical section
+//! (one relaxed load when it is tracked already), and the bare payload has
+//! no public inserting method. Checking inside the critical section makes
+//! "untracked, so track it" atomic on the free-threaded heaps: two threads
+//! storing containers into one dict of atoms track it once.
+//!
 //! # Keys with a user-defined `__hash__` / `__eq__`
 //!
 //! The `_hashed` methods take a hash the caller computed (the VM calls a
@@ -21,10 +37,13 @@
 
 #![allow(unsafe_code)] // unsafe impl Payload
 
+use core::ptr::NonNull;
+
 use super::table::Table;
+use crate::header::GcLinks;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
-use crate::{HeapPolicy, Kind, ObjRef, Payload};
+use crate::{gc_hooks, HeapPolicy, Kind, ObjRef, Payload};
 use ftl_algorithms::hash::PyHash;
 
 /// The payload of a `dict`.
@@ -98,14 +117,6 @@ impl<P: HeapPolicy> Dict<P> {
         Ok(self.table.with(|t| t.get(hash, key).is_some()))
     }
 
-    /// `d[key] = value`. An existing key keeps its first key object and its
-    /// place in the order.
-    pub fn set(&self, key: ObjRef<P>, value: ObjRef<P>) -> Result<(), Unhashable> {
-        let hash = keys::hash(&key)?;
-        self.set_hashed(hash, key, value);
-        Ok(())
-    }
-
     /// The value stored under `key` itself at entry position `pos` (an
     /// identity check: no hashing, no probing): the fast path of a lookup
     /// whose caller remembers where the key was found last time, as CPython
@@ -124,31 +135,6 @@ impl<P: HeapPolicy> Dict<P> {
             t.get_with_position(hash, key)
                 .map(|(i, e)| (i, e.value.clone()))
         })
-    }
-
-    /// Replaces the value of `key` if the key itself is at position `pos`
-    /// (see [`get_at`](Self::get_at)); otherwise gives `value` back.
-    #[inline]
-    pub fn set_at(&self, pos: usize, key: &ObjRef<P>, value: ObjRef<P>) -> Result<(), ObjRef<P>> {
-        let old = self.table.with(|t| match t.at_mut(pos, key) {
-            Some(e) => Ok(core::mem::replace(&mut e.value, value)),
-            None => Err(value),
-        })?;
-        drop(old); // outside the critical section
-        Ok(())
-    }
-
-    /// [`set_hashed`](Self::set_hashed), returning the entry's position.
-    pub fn set_hashed_at(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) -> usize {
-        let (pos, displaced) = self.table.with(|t| t.insert_at(hash, key, value));
-        drop(displaced); // outside the critical section
-        pos
-    }
-
-    /// [`set`](Self::set) with a hash the caller computed.
-    pub fn set_hashed(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) {
-        let displaced = self.table.with(|t| t.insert(hash, key, value));
-        drop(displaced); // outside the critical section
     }
 
     /// `d.pop(key, None)`: removes the item and returns its value.
@@ -189,16 +175,6 @@ impl<P: HeapPolicy> Dict<P> {
         Self::from_table(self.table.with(|t| t.copy()))
     }
 
-    /// `self.update(other)` for a dict `other`: both are locked at once (in
-    /// address order) so the copy is consistent; `d.update(d)` changes
-    /// nothing.
-    pub fn update_from(&self, other: &Dict<P>) {
-        let displaced = self
-            .table
-            .with2(&other.table, |dst, src| dst.update_from(src));
-        drop(displaced); // outside both critical sections
-    }
-
     /// Removes every item.
     pub fn clear(&self) {
         let old = self.table.with(|t| t.take_all());
@@ -224,11 +200,194 @@ impl<P: HeapPolicy> Dict<P> {
     }
 }
 
+/// The inserting methods, for the dict whose object's links are `owner`
+/// (`None` for a payload in no object yet, which nobody else reaches and
+/// no collector tracks: [`Payload::tracked_at_birth`] looks at it later).
+impl<P: HeapPolicy> Dict<P> {
+    fn set_in(
+        &self,
+        owner: Option<NonNull<GcLinks>>,
+        key: ObjRef<P>,
+        value: ObjRef<P>,
+    ) -> Result<(), Unhashable> {
+        let hash = keys::hash(&key)?;
+        self.set_hashed_in(owner, hash, key, value);
+        Ok(())
+    }
+
+    fn set_at_in(
+        &self,
+        owner: Option<NonNull<GcLinks>>,
+        pos: usize,
+        key: &ObjRef<P>,
+        value: ObjRef<P>,
+    ) -> Result<(), ObjRef<P>> {
+        let old = self.table.with(|t| match t.at_mut(pos, key) {
+            Some(e) => {
+                maintain_tracking(owner, key, &value);
+                Ok(core::mem::replace(&mut e.value, value))
+            }
+            None => Err(value),
+        })?;
+        drop(old); // outside the critical section
+        Ok(())
+    }
+
+    fn set_hashed_at_in(
+        &self,
+        owner: Option<NonNull<GcLinks>>,
+        hash: PyHash,
+        key: ObjRef<P>,
+        value: ObjRef<P>,
+    ) -> usize {
+        let (pos, displaced) = self.table.with(|t| {
+            maintain_tracking(owner, &key, &value);
+            t.insert_at(hash, key, value)
+        });
+        drop(displaced); // outside the critical section
+        pos
+    }
+
+    fn set_hashed_in(
+        &self,
+        owner: Option<NonNull<GcLinks>>,
+        hash: PyHash,
+        key: ObjRef<P>,
+        value: ObjRef<P>,
+    ) {
+        let displaced = self.table.with(|t| {
+            maintain_tracking(owner, &key, &value);
+            t.insert(hash, key, value)
+        });
+        drop(displaced); // outside the critical section
+    }
+
+    fn update_from_in(&self, owner: Option<NonNull<GcLinks>>, other: &Dict<P>) {
+        let displaced = self.table.with2(&other.table, |dst, src| {
+            if untracked(owner) {
+                for e in src.iter() {
+                    maintain_tracking(owner, &e.key, &e.value);
+                }
+            }
+            dst.update_from(src)
+        });
+        drop(displaced); // outside both critical sections
+    }
+
+    /// Whether some key or value may be tracked by a collector.
+    fn holds_a_container(&self) -> bool {
+        self.table.with(|t| {
+            t.iter()
+                .any(|e| e.key.may_be_gc_tracked() || e.value.may_be_gc_tracked())
+        })
+    }
+}
+
+/// Whether the dict with links `owner` is in an object and untracked.
+#[inline]
+fn untracked(owner: Option<NonNull<GcLinks>>) -> bool {
+    // SAFETY: `owner` are the links of the live object that holds the dict
+    // being changed (the callers hold a reference to it).
+    owner.is_some_and(|g| {
+        unsafe { g.as_ref() }
+            .next
+            .load(core::sync::atomic::Ordering::Relaxed)
+            .is_null()
+    })
+}
+
+/// CPython's `MAINTAIN_TRACKING`, called inside the dict's critical
+/// section before `key` and `value` are stored: an untracked dict that is
+/// given something that may be tracked is tracked from now on. Inside the
+/// critical section, so no other thread tracks the same dict meanwhile
+/// (the contract of [`gc_hooks::GcHooks::track`]).
+#[inline]
+fn maintain_tracking<P: HeapPolicy>(
+    owner: Option<NonNull<GcLinks>>,
+    key: &ObjRef<P>,
+    value: &ObjRef<P>,
+) {
+    if untracked(owner) && (key.may_be_gc_tracked() || value.may_be_gc_tracked()) {
+        if let Some(links) = owner {
+            gc_hooks::note_track(links);
+        }
+    }
+}
+
+/// A `dict` object's payload together with the object, which is what a
+/// store needs: storing something that may be in a cycle into a dict the
+/// collector does not track makes it track the dict (see the module doc).
+/// Reading goes through [`Deref`](core::ops::Deref) to [`Dict`].
+pub struct DictRef<'a, P: HeapPolicy> {
+    object: &'a ObjRef<P>,
+    dict: &'a Dict<P>,
+}
+
+impl<P: HeapPolicy> Clone for DictRef<'_, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<P: HeapPolicy> Copy for DictRef<'_, P> {}
+
+impl<P: HeapPolicy> core::ops::Deref for DictRef<'_, P> {
+    type Target = Dict<P>;
+    #[inline]
+    fn deref(&self) -> &Dict<P> {
+        self.dict
+    }
+}
+
+impl<'a, P: HeapPolicy> DictRef<'a, P> {
+    /// The `dict` object.
+    pub fn object(&self) -> &'a ObjRef<P> {
+        self.object
+    }
+
+    /// `d[key] = value`. An existing key keeps its first key object and its
+    /// place in the order.
+    pub fn set(&self, key: ObjRef<P>, value: ObjRef<P>) -> Result<(), Unhashable> {
+        self.dict.set_in(self.object.gc_links_ptr(), key, value)
+    }
+
+    /// Replaces the value of `key` if the key itself is at position `pos`
+    /// (see [`Dict::get_at`]); otherwise gives `value` back.
+    #[inline]
+    pub fn set_at(&self, pos: usize, key: &ObjRef<P>, value: ObjRef<P>) -> Result<(), ObjRef<P>> {
+        self.dict
+            .set_at_in(self.object.gc_links_ptr(), pos, key, value)
+    }
+
+    /// [`set_hashed`](Self::set_hashed), returning the entry's position.
+    pub fn set_hashed_at(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) -> usize {
+        self.dict
+            .set_hashed_at_in(self.object.gc_links_ptr(), hash, key, value)
+    }
+
+    /// [`set`](Self::set) with a hash the caller computed.
+    pub fn set_hashed(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) {
+        self.dict
+            .set_hashed_in(self.object.gc_links_ptr(), hash, key, value)
+    }
+
+    /// `self.update(other)` for a dict `other`: both are locked at once (in
+    /// address order) so the copy is consistent; `d.update(d)` changes
+    /// nothing.
+    pub fn update_from(&self, other: &Dict<P>) {
+        self.dict.update_from_in(self.object.gc_links_ptr(), other)
+    }
+}
+
 // SAFETY: the table is behind the heap's object lock (`Locked`).
 unsafe impl<P: HeapPolicy> Payload<P> for Dict<P> {
     const NAME: &'static str = "dict";
     const KIND: Kind = Kind::Dict;
     const GC: bool = true;
+
+    fn tracked_at_birth(&self) -> bool {
+        self.holds_a_container()
+    }
 
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
         // Visit outside the critical section (`visit` is any code, and may
@@ -265,10 +424,10 @@ impl<P: HeapPolicy> ObjRef<P> {
         ObjRef::new(dict)
     }
 
-    /// The payload of a `dict`.
+    /// The payload of a `dict`, with the object (stores go through it).
     #[inline]
-    pub fn as_dict(&self) -> Option<&Dict<P>> {
-        self.downcast::<Dict<P>>()
+    pub fn as_dict(&self) -> Option<DictRef<'_, P>> {
+        self.downcast::<Dict<P>>().map(|dict| DictRef { object: self, dict })
     }
 }
 
@@ -279,6 +438,19 @@ mod tests {
     use proptest::prelude::*;
 
     type R = ObjRef<GilHeap>;
+
+    /// A bare payload's stores, for these tests (no object, no tracking).
+    impl<P: HeapPolicy> Dict<P> {
+        fn set(&self, key: ObjRef<P>, value: ObjRef<P>) -> Result<(), Unhashable> {
+            self.set_in(None, key, value)
+        }
+        fn set_hashed(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) {
+            self.set_hashed_in(None, hash, key, value)
+        }
+        fn update_from(&self, other: &Dict<P>) {
+            self.update_from_in(None, other)
+        }
+    }
 
     fn i(v: i64) -> R {
         R::from_i64(v)
@@ -378,7 +550,7 @@ mod tests {
         assert_eq!(d.len(), 3);
         let obj = R::from_dict(d);
         assert_eq!(obj.type_name(), "dict");
-        assert_eq!(obj.as_dict().map(Dict::len), Some(3));
+        assert_eq!(obj.as_dict().map(|d| d.len()), Some(3));
         drop((obj, c));
         assert_eq!(acct.live(), 0);
     }

@@ -16,7 +16,7 @@ mod table;
 mod text;
 mod tuple;
 
-pub use dict::Dict;
+pub use dict::{Dict, DictRef};
 pub use list::List;
 pub use scalar::{Bool, Float, Int, NoneType};
 pub use set::Set;
