@@ -52,7 +52,12 @@
 //!    `COLLECTING`. When the walk ends, *unreachable* holds exactly the
 //!    objects that nothing outside young reaches.
 //! 6. **Untrack what cannot be in a cycle.** Tuples whose items are all
-//!    atoms (or untracked tuples) leave the lists.
+//!    atoms (or untracked tuples) leave the lists; in full collections,
+//!    so do dicts whose keys and values are (CPython's `untrack_dicts`).
+//!    A dict also starts untracked when it holds only atoms, and storing
+//!    anything that may be tracked into an untracked dict tracks it again
+//!    (`MAINTAIN_TRACKING`, in `ftl-object`'s `DictRef`: every store goes
+//!    through it, inside the dict's critical section).
 //! 7. **Promote.** The survivors are appended to *old*. The counts of
 //!    the long-lived ratio are updated: survivors of generation 1's
 //!    collections are *pending*, the survivors of a full collection the
@@ -148,15 +153,6 @@
 //!   flag and the collection runs at the next safe point of the eval loop.
 //!   Rust code between safe points then never meets a collection in the
 //!   middle of an allocation.
-//! * **Dicts stay tracked.** 3.11 creates a dict untracked, tracks it when
-//!   a container is stored in it (`MAINTAIN_TRACKING`), and untracks dicts
-//!   of atoms in full collections. ftl's dict cannot track itself again
-//!   when a container is stored in it, so every dict is tracked from its
-//!   creation to its death: `gc.is_tracked({})` is `True` (CPython:
-//!   `False`), and full collections traverse dicts of atoms too. (An
-//!   earlier version untracked dicts of atoms and leaked the rare cycle
-//!   stored into such a dict afterwards: `gc_cycles` lost about one
-//!   finalizer in 20,000.)
 //! * **`FINALIZED`** is a flag in the payload of the types that have
 //!   finalizers, not bit 0 of `prev`.
 //! * **Traversal** goes through `Traverse`: a container visits a snapshot

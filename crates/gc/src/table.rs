@@ -357,4 +357,67 @@ mod loom_tests {
             mutator.join().unwrap();
         });
     }
+
+    /// Two threads store a container into the same dict of atoms at once
+    /// (`MAINTAIN_TRACKING` on a free-threaded heap): each checks whether
+    /// the dict is untracked and, if so, tables it in its own table. With
+    /// the check and the tabling inside the dict's critical section (as
+    /// the object model's `DictRef` does), the dict ends in exactly one
+    /// slot; checked outside it, both threads can table it.
+    fn two_stores_track_a_dict(check_inside_the_critical_section: bool) {
+        ftl_core::sync::model(move || {
+            let registry = Arc::new(Registry::default());
+            let dict_lock = Arc::new(Mutex::new(()));
+            let dict = Arc::new(Links {
+                prev: AtomicPtr::new(core::ptr::null_mut()),
+                next: AtomicPtr::new(core::ptr::null_mut()),
+            });
+            let store = {
+                let (registry, dict_lock, dict) =
+                    (registry.clone(), dict_lock.clone(), dict.clone());
+                move || {
+                    let mut t = Table::new(registry);
+                    let tabled = core::ptr::without_provenance_mut(ftl_object::gc_hooks::TABLED);
+                    let untracked_before = if check_inside_the_critical_section {
+                        None
+                    } else {
+                        Some(dict.next.load(Relaxed).is_null())
+                    };
+                    let _critical_section = dict_lock.lock();
+                    let untracked =
+                        untracked_before.unwrap_or_else(|| dict.next.load(Relaxed).is_null());
+                    if untracked {
+                        let slot = t.claim(fake(0));
+                        dict.prev
+                            .store((slot as *const Slot).cast_mut().cast(), Relaxed);
+                        dict.next.store(tabled, Relaxed);
+                    }
+                    // The table's segments stay in the registry after `t`.
+                }
+            };
+            let other = thread::spawn(store.clone());
+            store();
+            other.join().unwrap();
+            let mut slots = 0;
+            registry.each_segment(|seg| {
+                slots += seg
+                    .slots()
+                    .iter()
+                    .filter(|s| !s.load(Relaxed).is_null())
+                    .count();
+            });
+            assert_eq!(slots, 1, "the dict is tabled exactly once");
+        });
+    }
+
+    #[test]
+    fn two_stores_into_a_dict_of_atoms_track_it_once() {
+        two_stores_track_a_dict(true);
+    }
+
+    #[test]
+    #[should_panic(expected = "tabled exactly once")]
+    fn model_catches_a_tracking_check_outside_the_critical_section() {
+        two_stores_track_a_dict(false);
+    }
 }

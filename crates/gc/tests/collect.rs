@@ -207,43 +207,78 @@ fn counts_and_the_due_flag_follow_the_thresholds() {
 }
 
 #[test]
-fn tuples_of_atoms_are_untracked_and_dicts_stay_tracked() {
-    let h = Heap::new();
-    let atoms = R::new_tuple(vec![R::from_i64(1), R::new_str("x")]);
-    let holder = R::new_tuple(vec![R::new_list(vec![])]);
-    let nested = R::new_tuple(vec![atoms.clone()]);
-    let d = R::new_dict();
+fn tuples_of_atoms_are_untracked_in_every_collection() {
+    for heap in BOTH {
+        let h = heap();
+        let atoms = R::new_tuple(vec![R::from_i64(1), R::new_str("x")]);
+        let holder = R::new_tuple(vec![R::new_list(vec![])]);
+        let nested = R::new_tuple(vec![atoms.clone()]);
+        assert!(h.gc.is_tracked(&atoms), "a tuple is tracked at birth");
+        h.collect(0);
+        assert!(
+            !h.gc.is_tracked(&atoms),
+            "a tuple of atoms leaves the lists"
+        );
+        assert!(h.gc.is_tracked(&holder), "a tuple holding a list stays");
+        h.collect(2);
+        assert!(
+            !h.gc.is_tracked(&nested),
+            "a tuple of untracked tuples goes too"
+        );
+        drop((atoms, holder, nested));
+        assert_eq!(h.acc.live(), 0, "untracked objects are still freed");
+    }
+}
+
+fn dict_set(d: &R, key: &str, value: R) {
     d.as_dict()
         .expect("dict")
-        .set(R::new_str("k"), R::from_i64(1))
+        .set(R::new_str(key), value)
         .expect("hashable");
-    assert!(h.gc.is_tracked(&atoms) && h.gc.is_tracked(&d));
-    let later = R::new_dict();
-    h.collect(0);
-    assert!(
-        !h.gc.is_tracked(&atoms),
-        "a tuple of atoms leaves the lists"
-    );
-    assert!(h.gc.is_tracked(&holder), "a tuple holding a list stays");
-    h.collect(2);
-    assert!(
-        !h.gc.is_tracked(&nested),
-        "a tuple of untracked tuples goes too"
-    );
-    assert!(
-        h.gc.is_tracked(&d),
-        "dicts stay tracked (see the crate docs)"
-    );
-    // A dict of atoms that later holds a cycle: it must still be found.
-    later
-        .as_dict()
-        .expect("dict")
-        .set(R::new_str("self"), later.clone())
-        .expect("hashable");
-    drop(later);
-    assert_eq!(h.collect(2), 1, "the dict's cycle is collected");
-    drop((atoms, holder, nested, d));
-    assert_eq!(h.acc.live(), 0, "untracked objects are still freed");
+}
+
+/// CPython's `MAINTAIN_TRACKING`: a dict of atoms is untracked, a store of
+/// a container tracks it, a full collection untracks it again once it
+/// holds only atoms, and a cycle made through it afterwards is collected.
+#[test]
+fn dicts_of_atoms_are_untracked_and_a_stored_container_tracks_them() {
+    for heap in BOTH {
+        let h = heap();
+        let d = R::new_dict();
+        assert!(!h.gc.is_tracked(&d), "an empty dict starts untracked");
+        if !h.gc.is_free_threaded() {
+            assert_eq!(h.gc.count()[0], 1, "an untracked dict still counts");
+        }
+        dict_set(&d, "k", R::from_i64(1));
+        assert!(!h.gc.is_tracked(&d), "an atom does not track it");
+        dict_set(&d, "l", R::new_list(vec![]));
+        assert!(h.gc.is_tracked(&d), "a list does");
+        dict_set(&d, "l", R::from_i64(2));
+        assert!(h.gc.is_tracked(&d), "replacing the list leaves it tracked");
+        if !h.gc.is_free_threaded() {
+            h.collect(1);
+            assert!(h.gc.is_tracked(&d), "only full collections untrack dicts");
+        }
+        h.collect(2);
+        assert!(
+            !h.gc.is_tracked(&d),
+            "a full collection untracks a dict of atoms"
+        );
+        let born = R::from_dict(
+            ftl_object::types::Dict::from_pairs(vec![(R::from_i64(1), R::new_list(vec![]))])
+                .expect("hashable"),
+        );
+        assert!(
+            h.gc.is_tracked(&born),
+            "a dict born holding a list is tracked"
+        );
+        // A cycle through the dict that was untracked.
+        dict_set(&d, "self", d.clone());
+        assert!(h.gc.is_tracked(&d));
+        drop((d, born));
+        assert_eq!(h.collect(2), 1, "the dict's cycle is collected");
+        assert_eq!(h.acc.live(), 0);
+    }
 }
 
 #[test]
@@ -362,14 +397,20 @@ fn a_deep_chain_is_collected_without_recursion() {
     }
 }
 
-/// A random graph: `n` nodes, `edges` between them, some held from outside
-/// (`roots`), some with finalizers.
+/// A random graph: `n` objects, `edges` between them, some held from
+/// outside (`roots`). An object is a node (with a finalizer or not), a
+/// list or a dict (`kinds`); a dict also holds a few atoms. The first
+/// `early` edges are made before a full collection that untracks the dicts
+/// that hold only atoms by then, the rest after it, so some cycles go
+/// through dicts the collector had untracked.
 #[derive(Debug, Clone)]
 struct Graph {
     n: usize,
     edges: Vec<(usize, usize)>,
+    early: usize,
     roots: Vec<usize>,
     finalizers: Vec<bool>,
+    kinds: Vec<u8>,
 }
 
 fn graphs() -> impl Strategy<Value = Graph> {
@@ -377,16 +418,58 @@ fn graphs() -> impl Strategy<Value = Graph> {
         (
             Just(n),
             prop::collection::vec((0..n, 0..n), 0..n * 3),
+            any::<prop::sample::Index>(),
             prop::collection::vec(0..n, 0..4),
             prop::collection::vec(any::<bool>(), n),
+            prop::collection::vec(0u8..3, n),
         )
-            .prop_map(|(n, edges, roots, finalizers)| Graph {
-                n,
-                edges,
-                roots,
-                finalizers,
+            .prop_map(|(n, edges, early, roots, finalizers, kinds)| {
+                let early = early.index(edges.len() + 1);
+                Graph {
+                    n,
+                    edges,
+                    early,
+                    roots,
+                    // Only nodes have finalizers.
+                    finalizers: finalizers
+                        .iter()
+                        .zip(&kinds)
+                        .map(|(&f, &k)| f && k == 0)
+                        .collect(),
+                    kinds,
+                }
             })
     })
+}
+
+/// An object of the graph.
+fn make(kind: u8, has_finalizer: bool) -> R {
+    match kind {
+        0 => Node::make(has_finalizer, false),
+        1 => R::new_list(vec![]),
+        _ => {
+            // Small ints are immortal: the atoms add no live objects.
+            let d = R::new_dict();
+            let atom = |v| R::from_i64(v);
+            d.as_dict()
+                .expect("dict")
+                .set(atom(-1), atom(7))
+                .expect("hashable");
+            d
+        }
+    }
+}
+
+/// The edge `from -> to`, made the way each kind holds references.
+fn add_edge(from: &R, to: &R, i: usize) {
+    if let Some(l) = from.as_list() {
+        l.push(to.clone());
+    } else if let Some(d) = from.as_dict() {
+        let key = R::from_i64(i64::try_from(i).expect("small"));
+        d.set(key, to.clone()).expect("hashable");
+    } else {
+        link(from, to);
+    }
 }
 
 proptest! {
@@ -401,10 +484,17 @@ proptest! {
     fn collection_frees_exactly_the_unreachable(g in graphs(), generation in 0usize..3, free_threaded: bool) {
         let h = if free_threaded { Heap::free_threaded() } else { Heap::new() };
         let before = finalized();
-        let nodes: Vec<R> = g.finalizers.iter().map(|&f| Node::make(f, false)).collect();
-        for &(a, b) in &g.edges {
-            link(&nodes[a], &nodes[b]);
+        let nodes: Vec<R> = (0..g.n).map(|i| make(g.kinds[i], g.finalizers[i])).collect();
+        for (i, &(a, b)) in g.edges.iter().enumerate() {
+            if i == g.early {
+                // Everything is held by `nodes`: nothing is freed, but the
+                // dicts of atoms are untracked.
+                prop_assert_eq!(h.collect(2), 0);
+            }
+            add_edge(&nodes[a], &nodes[b], i);
         }
+        // The early collection moved everything to the oldest generation.
+        let generation = if g.early < g.edges.len() { 2 } else { generation };
         let roots: Vec<R> = g.roots.iter().map(|&i| nodes[i].clone()).collect();
         // The oracle: what the roots reach.
         let mut reach = HashSet::new();
@@ -414,12 +504,19 @@ proptest! {
                 stack.extend(g.edges.iter().filter(|e| e.0 == i).map(|e| e.1));
             }
         }
+        let reachable: Vec<R> = reach.iter().map(|&i| nodes[i].clone()).collect();
         drop(nodes);
         let live_after_rc = h.acc.live() as usize;
         prop_assert!(live_after_rc >= reach.len());
+        // What the collection reports: the unreachable objects it tracks
+        // (an untracked dict of atoms is freed with them, uncounted, as in
+        // CPython).
+        let tracked = objects(&h.gc, None).len();
+        let tracked_reachable = reachable.iter().filter(|o| h.gc.is_tracked(o)).count();
+        drop(reachable);
         let freed_by_gc = h.collect(generation);
         prop_assert_eq!(h.acc.live() as usize, reach.len(), "exactly the reachable survive");
-        prop_assert_eq!(freed_by_gc, live_after_rc - reach.len());
+        prop_assert_eq!(freed_by_gc, tracked - tracked_reachable);
         // Each unreachable node with a finalizer ran it once (also those
         // refcounting freed when the handles dropped).
         let expected_finalized = (0..g.n).filter(|i| !reach.contains(i) && g.finalizers[*i]).count();

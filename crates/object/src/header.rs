@@ -61,6 +61,7 @@ use ftl_core::{RefCount, Traverse};
 use crate::accounting;
 use crate::gc_hooks;
 use crate::policy::{HeapPolicy, SharedHeap};
+use crate::weak_list::WeakList;
 
 /// Which built-in type an object is, for fast dispatch (a `match` instead of
 /// a type-id comparison). Types added outside this crate are [`Kind::Other`]
@@ -127,7 +128,9 @@ pub struct TypeObject<P: HeapPolicy> {
     finalize: Option<FinalizeFn<P>>,
     finalize_live: Option<fn(&ObjRef<P>)>,
     clear_weakrefs: fn(&ObjRef<P>) -> Vec<ObjRef<P>>,
+    weak_list: for<'a> fn(&'a ObjRef<P>) -> Option<&'a WeakList<P>>,
     weakref_callback: fn(&ObjRef<P>),
+    weakref_forget: fn(&ObjRef<P>),
 }
 
 /// Bytes of [`GcLinks`] in front of the header of every GC object: the
@@ -223,11 +226,21 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// Whether objects of this type may need a finalizer (Python's
     /// `__del__`, PEP 442's `tp_finalize`) run when their count reaches
     /// zero. Types that set it implement [`needs_finalize`] and
-    /// [`finalize`].
+    /// [`finalize`], or keep their defaults, which clear the object's
+    /// [`weak_list`](Payload::weak_list) (a type that can be weakly
+    /// referenced sets it for that alone).
     ///
     /// [`needs_finalize`]: Payload::needs_finalize
     /// [`finalize`]: Payload::finalize
     const FINALIZE: bool = false;
+
+    /// The weak references to this object, for a type that can be weakly
+    /// referenced (it then also sets [`FINALIZE`](Payload::FINALIZE) and
+    /// visits the list in [`traverse`](Payload::traverse)); `None`, the
+    /// default, for one that cannot (`weakref.ref(1)` is a `TypeError`).
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        None
+    }
 
     /// Clears every weak reference to this object (the referent side of
     /// `weakref`) and hands over the weakref objects it held, for the
@@ -238,13 +251,17 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// stopped). Types that cannot be weakly referenced keep the default
     /// (none).
     fn clear_weakrefs(&self) -> Vec<ObjRef<P>> {
-        Vec::new()
+        self.weak_list().map(WeakList::clear).unwrap_or_default()
     }
 
     /// For a weakref type: its referent was cleared by the collector; run
     /// its callback now (the collector calls this only for weakrefs that
     /// are not garbage themselves, as CPython's `handle_weakrefs`).
     fn weakref_callback(_this: &ObjRef<P>) {}
+
+    /// For a weakref type: its referent is dying; forget it (called by
+    /// [`WeakList::clear`], which frees nothing, so neither may this).
+    fn weakref_forget(_this: &ObjRef<P>) {}
 
     /// Whether freed objects of this type go to the per-thread free list
     /// and new ones come from it (CPython keeps one for floats). Only
@@ -258,13 +275,17 @@ pub unsafe trait Payload<P: HeapPolicy>: Sized + 'static {
     /// twice (PEP 442: an object is finalized at most once, even if it is
     /// resurrected).
     fn needs_finalize(&self) -> bool {
-        false
+        self.weak_list().is_some_and(|l| !l.is_empty())
     }
 
     /// Runs the finalizer with the object temporarily alive again (count
     /// one, held by `this`). If the finalizer stores a new reference
     /// somewhere, the object is resurrected and not freed.
-    fn finalize(_this: &ObjRef<P>) {}
+    fn finalize(this: &ObjRef<P>) {
+        if let Some(list) = this.weak_list() {
+            list.referent_dying(this)
+        }
+    }
 }
 
 /// An object: header, then payload.
@@ -317,7 +338,9 @@ impl<P: HeapPolicy, T: Payload<P>> TypeOf<P, T> {
             None
         },
         clear_weakrefs: clear_weakrefs::<P, T>,
+        weak_list: weak_list::<P, T>,
         weakref_callback: T::weakref_callback,
+        weakref_forget: T::weakref_forget,
     };
 }
 
@@ -440,6 +463,11 @@ fn clear_weakrefs<P: HeapPolicy, T: Payload<P>>(this: &ObjRef<P>) -> Vec<ObjRef<
     this.downcast::<T>()
         .map(T::clear_weakrefs)
         .unwrap_or_default()
+}
+
+/// [`Payload::weak_list`] of a live object of type `T`.
+fn weak_list<P: HeapPolicy, T: Payload<P>>(this: &ObjRef<P>) -> Option<&WeakList<P>> {
+    this.downcast::<T>().and_then(T::weak_list)
 }
 
 /// Frees an object of type `T` whose count reached zero.
@@ -761,6 +789,18 @@ impl<P: HeapPolicy> ObjRef<P> {
     /// Runs a weakref object's callback (see [`Payload::weakref_callback`]).
     pub fn run_weakref_callback(&self) {
         (self.header().ty.weakref_callback)(self)
+    }
+
+    /// Makes a weakref object forget its dying referent (see
+    /// [`Payload::weakref_forget`]).
+    pub fn forget_weak_referent(&self) {
+        (self.header().ty.weakref_forget)(self)
+    }
+
+    /// The weak references to this object, if its type can be weakly
+    /// referenced (see [`Payload::weak_list`]).
+    pub fn weak_list(&self) -> Option<&WeakList<P>> {
+        (self.header().ty.weak_list)(self)
     }
 
     /// The object's address as a raw pointer, without giving up the

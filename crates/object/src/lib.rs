@@ -94,6 +94,7 @@ pub mod policy;
 pub mod slot;
 pub mod statics;
 pub mod types;
+pub mod weak_list;
 
 #[cfg(all(test, not(loom)))]
 mod test_support {
@@ -114,6 +115,7 @@ pub use keys::Unhashable;
 pub use policy::{GilHeap, HeapPolicy, Plain, SharedHeap};
 pub use slot::{Exclusive, ObjCell};
 pub use statics::Statics;
+pub use weak_list::WeakList;
 
 /// The README's code, run as a doctest so that it stays true.
 #[cfg(doctest)]

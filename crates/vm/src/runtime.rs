@@ -252,6 +252,7 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
     let n = &vm.interp.names;
     let globals = module_globals(vm, n.main.clone());
     let main = ObjRef::new(Module {
+        weakrefs: Default::default(),
         name: "__main__".into(),
         dict: globals.clone(),
     });

@@ -37,10 +37,7 @@
 
 #![allow(unsafe_code)] // unsafe impl Payload
 
-use core::ptr::NonNull;
-
 use super::table::Table;
-use crate::header::GcLinks;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
 use crate::{gc_hooks, HeapPolicy, Kind, ObjRef, Payload};
@@ -200,13 +197,13 @@ impl<P: HeapPolicy> Dict<P> {
     }
 }
 
-/// The inserting methods, for the dict whose object's links are `owner`
+/// The inserting methods, for the dict held by the object `owner`
 /// (`None` for a payload in no object yet, which nobody else reaches and
 /// no collector tracks: [`Payload::tracked_at_birth`] looks at it later).
 impl<P: HeapPolicy> Dict<P> {
     fn set_in(
         &self,
-        owner: Option<NonNull<GcLinks>>,
+        owner: Option<&ObjRef<P>>,
         key: ObjRef<P>,
         value: ObjRef<P>,
     ) -> Result<(), Unhashable> {
@@ -217,7 +214,7 @@ impl<P: HeapPolicy> Dict<P> {
 
     fn set_at_in(
         &self,
-        owner: Option<NonNull<GcLinks>>,
+        owner: Option<&ObjRef<P>>,
         pos: usize,
         key: &ObjRef<P>,
         value: ObjRef<P>,
@@ -235,7 +232,7 @@ impl<P: HeapPolicy> Dict<P> {
 
     fn set_hashed_at_in(
         &self,
-        owner: Option<NonNull<GcLinks>>,
+        owner: Option<&ObjRef<P>>,
         hash: PyHash,
         key: ObjRef<P>,
         value: ObjRef<P>,
@@ -250,7 +247,7 @@ impl<P: HeapPolicy> Dict<P> {
 
     fn set_hashed_in(
         &self,
-        owner: Option<NonNull<GcLinks>>,
+        owner: Option<&ObjRef<P>>,
         hash: PyHash,
         key: ObjRef<P>,
         value: ObjRef<P>,
@@ -262,7 +259,7 @@ impl<P: HeapPolicy> Dict<P> {
         drop(displaced); // outside the critical section
     }
 
-    fn update_from_in(&self, owner: Option<NonNull<GcLinks>>, other: &Dict<P>) {
+    fn update_from_in(&self, owner: Option<&ObjRef<P>>, other: &Dict<P>) {
         let displaced = self.table.with2(&other.table, |dst, src| {
             if untracked(owner) {
                 for e in src.iter() {
@@ -283,17 +280,10 @@ impl<P: HeapPolicy> Dict<P> {
     }
 }
 
-/// Whether the dict with links `owner` is in an object and untracked.
+/// Whether the dict is in an object (`owner`) that no collector tracks.
 #[inline]
-fn untracked(owner: Option<NonNull<GcLinks>>) -> bool {
-    // SAFETY: `owner` are the links of the live object that holds the dict
-    // being changed (the callers hold a reference to it).
-    owner.is_some_and(|g| {
-        unsafe { g.as_ref() }
-            .next
-            .load(core::sync::atomic::Ordering::Relaxed)
-            .is_null()
-    })
+fn untracked<P: HeapPolicy>(owner: Option<&ObjRef<P>>) -> bool {
+    owner.is_some_and(|o| !o.is_gc_tracked())
 }
 
 /// CPython's `MAINTAIN_TRACKING`, called inside the dict's critical
@@ -302,13 +292,9 @@ fn untracked(owner: Option<NonNull<GcLinks>>) -> bool {
 /// critical section, so no other thread tracks the same dict meanwhile
 /// (the contract of [`gc_hooks::GcHooks::track`]).
 #[inline]
-fn maintain_tracking<P: HeapPolicy>(
-    owner: Option<NonNull<GcLinks>>,
-    key: &ObjRef<P>,
-    value: &ObjRef<P>,
-) {
+fn maintain_tracking<P: HeapPolicy>(owner: Option<&ObjRef<P>>, key: &ObjRef<P>, value: &ObjRef<P>) {
     if untracked(owner) && (key.may_be_gc_tracked() || value.may_be_gc_tracked()) {
-        if let Some(links) = owner {
+        if let Some(links) = owner.and_then(ObjRef::gc_links_ptr) {
             gc_hooks::note_track(links);
         }
     }
@@ -348,34 +334,32 @@ impl<'a, P: HeapPolicy> DictRef<'a, P> {
     /// `d[key] = value`. An existing key keeps its first key object and its
     /// place in the order.
     pub fn set(&self, key: ObjRef<P>, value: ObjRef<P>) -> Result<(), Unhashable> {
-        self.dict.set_in(self.object.gc_links_ptr(), key, value)
+        self.dict.set_in(Some(self.object), key, value)
     }
 
     /// Replaces the value of `key` if the key itself is at position `pos`
     /// (see [`Dict::get_at`]); otherwise gives `value` back.
     #[inline]
     pub fn set_at(&self, pos: usize, key: &ObjRef<P>, value: ObjRef<P>) -> Result<(), ObjRef<P>> {
-        self.dict
-            .set_at_in(self.object.gc_links_ptr(), pos, key, value)
+        self.dict.set_at_in(Some(self.object), pos, key, value)
     }
 
     /// [`set_hashed`](Self::set_hashed), returning the entry's position.
     pub fn set_hashed_at(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) -> usize {
         self.dict
-            .set_hashed_at_in(self.object.gc_links_ptr(), hash, key, value)
+            .set_hashed_at_in(Some(self.object), hash, key, value)
     }
 
     /// [`set`](Self::set) with a hash the caller computed.
     pub fn set_hashed(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) {
-        self.dict
-            .set_hashed_in(self.object.gc_links_ptr(), hash, key, value)
+        self.dict.set_hashed_in(Some(self.object), hash, key, value)
     }
 
     /// `self.update(other)` for a dict `other`: both are locked at once (in
     /// address order) so the copy is consistent; `d.update(d)` changes
     /// nothing.
     pub fn update_from(&self, other: &Dict<P>) {
-        self.dict.update_from_in(self.object.gc_links_ptr(), other)
+        self.dict.update_from_in(Some(self.object), other)
     }
 }
 
@@ -427,7 +411,8 @@ impl<P: HeapPolicy> ObjRef<P> {
     /// The payload of a `dict`, with the object (stores go through it).
     #[inline]
     pub fn as_dict(&self) -> Option<DictRef<'_, P>> {
-        self.downcast::<Dict<P>>().map(|dict| DictRef { object: self, dict })
+        self.downcast::<Dict<P>>()
+            .map(|dict| DictRef { object: self, dict })
     }
 }
 

@@ -17,12 +17,15 @@
 use super::set_table::SetTable;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
-use crate::{HeapPolicy, Kind, ObjRef, Payload};
+use crate::{HeapPolicy, Kind, ObjRef, Payload, WeakList};
 use ftl_algorithms::hash::PyHash;
 
 /// The payload of a `set`.
 pub struct Set<P: HeapPolicy> {
     table: Locked<P::Lock, SetTable<P>>,
+    /// The weak references to this set (`weakref.ref({1})`, a `WeakSet`
+    /// of sets).
+    weakrefs: WeakList<P>,
 }
 
 impl<P: HeapPolicy> Default for Set<P> {
@@ -40,6 +43,7 @@ impl<P: HeapPolicy> Set<P> {
     fn from_table(table: SetTable<P>) -> Self {
         Set {
             table: Locked::new(table),
+            weakrefs: WeakList::default(),
         }
     }
 
@@ -167,16 +171,23 @@ unsafe impl<P: HeapPolicy> Payload<P> for Set<P> {
     const NAME: &'static str = "set";
     const KIND: Kind = Kind::Set;
     const GC: bool = true;
+    const FINALIZE: bool = true;
 
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
         // Visit outside the critical section (`visit` is any code, and may
         // use this very set): the keys as of now, held by the snapshot.
-        self.members().iter().for_each(visit)
+        self.members().iter().for_each(&mut *visit);
+        self.weakrefs.traverse(visit);
     }
 
     unsafe fn traverse_in_place(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
         // The caller's visitor does not reach this set (the contract).
-        self.table.with(|t| t.keys().for_each(visit))
+        self.table.with(|t| t.keys().for_each(&mut *visit));
+        self.weakrefs.traverse(visit);
+    }
+
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        Some(&self.weakrefs)
     }
 
     fn clear(&self) {

@@ -278,6 +278,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// A built-in function object (not a method).
     pub fn builtin_fn(&self, name: &'static str, f: BuiltinFn<P>) -> Obj<P> {
         ObjRef::new(Builtin {
+            weakrefs: Default::default(),
             name,
             func: f,
             this: None,
@@ -299,6 +300,7 @@ impl<P: HeapPolicy> Vm<P> {
             &c.dict,
             self.intern(name),
             ObjRef::new(Builtin {
+                weakrefs: Default::default(),
                 name,
                 func: f,
                 this: None,

@@ -47,6 +47,7 @@ impl<P: HeapPolicy> Vm<P> {
     fn bind_to_class(&self, attr: Obj<P>, cls: &Obj<P>) -> Obj<P> {
         if let Some(cm) = attr.downcast::<ClassMethod<P>>() {
             return ObjRef::new(BoundMethod {
+                weakrefs: Default::default(),
                 func: cm.func.clone(),
                 this: cls.clone(),
             });
@@ -64,6 +65,7 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if attr.is::<Function<P>>() {
             return Ok(ObjRef::new(BoundMethod {
+                weakrefs: Default::default(),
                 func: attr,
                 this: obj.clone(),
             }));
@@ -71,6 +73,7 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some(b) = attr.downcast::<Builtin<P>>() {
             if b.this.is_none() && b.owner.is_some() {
                 return Ok(ObjRef::new(Builtin {
+                    weakrefs: Default::default(),
                     name: b.name,
                     func: b.func,
                     this: Some(obj.clone()),
@@ -192,7 +195,10 @@ impl<P: HeapPolicy> Vm<P> {
                 return Ok(Some(inst.dict.clone()));
             }
             if n == "__weakref__" {
-                return Ok(Some(inst.weakrefs.head().unwrap_or_else(ObjRef::none)));
+                return Ok(Some(
+                    crate::stdlib::weakref::weakref_head(&inst.weakrefs)
+                        .unwrap_or_else(ObjRef::none),
+                ));
             }
             if let Some(e) = &inst.exc {
                 return Ok(match n {

@@ -312,6 +312,7 @@ impl<P: HeapPolicy> Vm<P> {
         };
         if code.is_generator() {
             return Ok(ObjRef::new(Generator {
+                weakrefs: Default::default(),
                 frame: ftl_object::Exclusive::new(Some(Box::new(frame))),
                 finished: Default::default(),
                 name: f.name.clone(),

@@ -157,6 +157,7 @@ impl<P: HeapPolicy> Vm<P> {
             self.dict_set_str(&globals, self.intern("__file__"), self.new_str(filename));
         }
         let module = ObjRef::new(Module {
+            weakrefs: Default::default(),
             name: n.to_string(),
             dict: globals.clone(),
         });

@@ -25,7 +25,7 @@
 
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
-use ftl_object::{Exclusive, HeapPolicy, IntValue, ObjCell, ObjRef, Payload};
+use ftl_object::{Exclusive, HeapPolicy, IntValue, ObjCell, ObjRef, Payload, WeakList};
 
 use crate::interpreter::frame::Frame;
 use crate::interpreter::state::BuiltinFn;
@@ -52,7 +52,7 @@ pub struct Function<P: HeapPolicy> {
     /// `__dict__`, made on first attribute store.
     pub dict: ObjCell<P>,
     /// The weak references to this function (`weakref`).
-    pub weakrefs: crate::stdlib::weakref::WeakList<P>,
+    pub weakrefs: WeakList<P>,
 }
 
 // SAFETY: immutable fields are `ObjRef`s; the one mutable field is an
@@ -72,15 +72,8 @@ unsafe impl<P: HeapPolicy> Payload<P> for Function<P> {
         self.dict.traverse(visit);
         self.weakrefs.traverse(visit);
     }
-    fn needs_finalize(&self) -> bool {
-        !self.weakrefs.is_empty()
-    }
-    fn finalize(this: &Obj<P>) {
-        let f = this.downcast::<Function<P>>().expect("a function");
-        f.weakrefs.referent_dying(this);
-    }
-    fn clear_weakrefs(&self) -> Vec<Obj<P>> {
-        self.weakrefs.clear()
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        Some(&self.weakrefs)
     }
 }
 
@@ -182,7 +175,7 @@ pub struct Class<P: HeapPolicy> {
     /// [`class_flags`].
     pub flags: AtomicU32,
     /// The weak references to this class (`weakref`).
-    pub weakrefs: crate::stdlib::weakref::WeakList<P>,
+    pub weakrefs: WeakList<P>,
 }
 
 impl<P: HeapPolicy> Class<P> {
@@ -208,15 +201,8 @@ unsafe impl<P: HeapPolicy> Payload<P> for Class<P> {
         self.mro.iter().for_each(&mut *visit);
         self.weakrefs.traverse(visit);
     }
-    fn needs_finalize(&self) -> bool {
-        !self.weakrefs.is_empty()
-    }
-    fn finalize(this: &Obj<P>) {
-        let c = this.downcast::<Class<P>>().expect("a class");
-        c.weakrefs.referent_dying(this);
-    }
-    fn clear_weakrefs(&self) -> Vec<Obj<P>> {
-        self.weakrefs.clear()
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        Some(&self.weakrefs)
     }
 }
 
@@ -283,7 +269,7 @@ pub struct Instance<P: HeapPolicy> {
     /// Exception state, for exception instances.
     pub exc: Option<Box<ExcData<P>>>,
     /// The weak references to this instance (`weakref`).
-    pub weakrefs: crate::stdlib::weakref::WeakList<P>,
+    pub weakrefs: WeakList<P>,
     finalized: AtomicBool,
     /// `needs_finalize` found `__del__` due: `finalize` runs it.
     del_pending: AtomicBool,
@@ -367,8 +353,8 @@ unsafe impl<P: HeapPolicy> Payload<P> for Instance<P> {
         inst.weakrefs.referent_dying(this);
     }
 
-    fn clear_weakrefs(&self) -> Vec<Obj<P>> {
-        self.weakrefs.clear()
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        Some(&self.weakrefs)
     }
 }
 
@@ -378,15 +364,23 @@ pub struct BoundMethod<P: HeapPolicy> {
     pub func: Obj<P>,
     /// The instance (or class, for class methods).
     pub this: Obj<P>,
+    /// The weak references to this method object (`weakref.WeakMethod`
+    /// holds one).
+    pub weakrefs: WeakList<P>,
 }
 
-// SAFETY: immutable.
+// SAFETY: immutable but for the weak list (behind the object lock).
 unsafe impl<P: HeapPolicy> Payload<P> for BoundMethod<P> {
     const NAME: &'static str = "method";
     const GC: bool = true;
+    const FINALIZE: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
         visit(&self.func);
         visit(&self.this);
+        self.weakrefs.traverse(visit);
+    }
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        Some(&self.weakrefs)
     }
 }
 
@@ -401,16 +395,23 @@ pub struct Builtin<P: HeapPolicy> {
     pub this: Option<Obj<P>>,
     /// The class a method belongs to (for its repr), if it is one.
     pub owner: Option<&'static str>,
+    /// The weak references to this function.
+    pub weakrefs: WeakList<P>,
 }
 
-// SAFETY: immutable.
+// SAFETY: immutable but for the weak list (behind the object lock).
 unsafe impl<P: HeapPolicy> Payload<P> for Builtin<P> {
     const NAME: &'static str = "builtin_function_or_method";
     const GC: bool = true;
+    const FINALIZE: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
         if let Some(t) = &self.this {
             visit(t)
         }
+        self.weakrefs.traverse(visit);
+    }
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        Some(&self.weakrefs)
     }
 }
 
@@ -420,14 +421,21 @@ pub struct Module<P: HeapPolicy> {
     pub name: String,
     /// The module namespace.
     pub dict: Obj<P>,
+    /// The weak references to this module.
+    pub weakrefs: WeakList<P>,
 }
 
-// SAFETY: the dict has its own lock.
+// SAFETY: the dict has its own lock, the weak list the object lock.
 unsafe impl<P: HeapPolicy> Payload<P> for Module<P> {
     const NAME: &'static str = "module";
     const GC: bool = true;
+    const FINALIZE: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
-        visit(&self.dict)
+        visit(&self.dict);
+        self.weakrefs.traverse(visit);
+    }
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        Some(&self.weakrefs)
     }
 }
 
@@ -510,12 +518,22 @@ pub struct Generator<P: HeapPolicy> {
     pub name: Obj<P>,
     /// `__qualname__`
     pub qualname: Obj<P>,
+    /// The weak references to this generator.
+    pub weakrefs: WeakList<P>,
 }
 
-// SAFETY: the frame is behind the object lock and moved out whole.
+// SAFETY: the frame is behind the object lock and moved out whole; the
+// weak list is behind the object lock.
 unsafe impl<P: HeapPolicy> Payload<P> for Generator<P> {
     const NAME: &'static str = "generator";
     const GC: bool = true;
+    const FINALIZE: bool = true;
+    fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
+        self.weakrefs.traverse(visit);
+    }
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        Some(&self.weakrefs)
+    }
 }
 
 /// `range(start, stop, step)` (machine-word bounds).

@@ -149,6 +149,7 @@ impl<P: HeapPolicy> Vm<P> {
         namespace.set("__name__", self.intern(name));
         init(self, &namespace)?;
         Ok(ObjRef::new(Module {
+            weakrefs: Default::default(),
             name: name.to_string(),
             dict: namespace.dict,
         }))

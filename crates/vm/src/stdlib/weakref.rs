@@ -1,14 +1,16 @@
 //! `_weakref` (`Objects/weakrefobject.c`, `Modules/_weakref.c`): weak
-//! references to instances of user classes, with callbacks; the Python
+//! references, with callbacks, to the objects whose types can be weakly
+//! referenced in CPython (instances, functions, classes, methods, built-in
+//! functions, modules, generators, sets); the Python
 //! half (`WeakValueDictionary`, `WeakKeyDictionary`, `WeakSet`,
 //! `finalize`) is the frozen `lib/weakref.py`.
 //!
 //! # The mechanism
 //!
 //! A weak reference does not own its referent: [`WeakRef`] keeps the
-//! referent's address, and the referent (an [`Instance`], a [`Function`]
-//! or a [`Class`]) keeps *strong*
-//! references to its weakref objects. When the referent dies — its count
+//! referent's address, and the referent keeps *strong* references to its
+//! weakref objects in its [`WeakList`] (`ftl-object`'s, so that a type of
+//! any crate can offer weak references). When the referent dies — its count
 //! reaches zero and its `__del__`, if any, did not resurrect it (CPython's
 //! `subtype_dealloc` order), or the cycle collector finds it unreachable
 //! (`handle_weakrefs`, before any finalizer) — it clears every weakref's
@@ -41,7 +43,7 @@
 
 use core::ptr::NonNull;
 
-use ftl_object::{Exclusive, HeapPolicy, ObjCell, ObjRef, Payload};
+use ftl_object::{Exclusive, HeapPolicy, ObjCell, ObjRef, Payload, WeakList};
 
 use crate::interpreter::state::ObjResult as R;
 use crate::interpreter::state::{Kw, PyResult, Vm};
@@ -88,6 +90,12 @@ unsafe impl<P: HeapPolicy> Payload<P> for WeakRef<P> {
     fn weakref_callback(this: &Obj<P>) {
         crate::interpreter::finalize::run_weakref_callback(this);
     }
+
+    fn weakref_forget(this: &Obj<P>) {
+        if let Some(wr) = this.downcast::<WeakRef<P>>() {
+            wr.referent.set(Referent(None));
+        }
+    }
 }
 
 impl<P: HeapPolicy> WeakRef<P> {
@@ -102,99 +110,25 @@ impl<P: HeapPolicy> WeakRef<P> {
         })
     }
 
-    /// Forgets the referent (it is dying).
-    pub(crate) fn clear_referent(&self) {
-        self.referent.set(Referent(None));
-    }
-
     /// The callback, if any.
     pub fn callback(&self) -> Option<Obj<P>> {
         self.callback.get()
     }
 }
 
-/// The referent side, kept by every weakly referenceable object: strong
-/// references to its weakref objects.
-pub struct WeakList<P: HeapPolicy> {
-    refs: Exclusive<P::Lock, Vec<Obj<P>>>,
+/// `obj.__weakref__`: the head of CPython's list of weak references, which
+/// is the shared basic reference when there is one, else the oldest weakref
+/// still alive elsewhere; `None` when there is none.
+pub fn weakref_head<P: HeapPolicy>(list: &WeakList<P>) -> Option<Obj<P>> {
+    let alive = list.alive();
+    let basic = alive.iter().position(is_basic::<P>);
+    alive.into_iter().nth(basic.unwrap_or(0))
 }
 
-impl<P: HeapPolicy> Default for WeakList<P> {
-    fn default() -> Self {
-        WeakList {
-            refs: Exclusive::new(Vec::new()),
-        }
-    }
-}
-
-impl<P: HeapPolicy> WeakList<P> {
-    /// Whether any weakref was ever attached and not yet cleared.
-    pub fn is_empty(&self) -> bool {
-        self.refs.update(|v| v.is_empty())
-    }
-
-    /// The weakref objects alive elsewhere (held by more than this list).
-    pub fn alive(&self) -> Vec<Obj<P>> {
-        let all = self.refs.update(|v| v.clone());
-        // `all` holds one more reference: alive elsewhere means > 2.
-        all.into_iter().filter(|w| w.refcount() > 2).collect()
-    }
-
-    /// `obj.__weakref__`: the head of CPython's list of weak references,
-    /// which is the shared basic reference when there is one, else the
-    /// oldest weakref still alive elsewhere; `None` when there is none.
-    pub fn head(&self) -> Option<Obj<P>> {
-        let alive = self.alive();
-        let basic = alive.iter().position(|w| {
-            w.downcast::<WeakRef<P>>()
-                .is_some_and(|r| r.callback().is_none())
-        });
-        alive.into_iter().nth(basic.unwrap_or(0))
-    }
-
-    fn add(&self, wr: Obj<P>) {
-        let dropped = self.refs.update(|v| {
-            let (keep, dead): (Vec<_>, Vec<_>) = core::mem::take(v)
-                .into_iter()
-                .partition(|w| w.refcount() > 1);
-            *v = keep;
-            v.push(wr);
-            dead
-        });
-        drop(dropped);
-    }
-
-    /// Clears every weakref (the referent is dying) and hands them all
-    /// over: those whose count is above one are alive elsewhere, and their
-    /// callbacks are due. Frees nothing.
-    pub fn clear(&self) -> Vec<Obj<P>> {
-        let all = self.refs.update(core::mem::take);
-        for w in &all {
-            if let Some(wr) = w.downcast::<WeakRef<P>>() {
-                wr.clear_referent();
-            }
-        }
-        all
-    }
-
-    /// The referent `this` is being finalized (its count reached zero and
-    /// `this` is the finalizer's own reference): unless something
-    /// resurrected it, clear its weakrefs and run the callbacks of those
-    /// alive elsewhere.
-    pub fn referent_dying(&self, this: &Obj<P>) {
-        if this.refcount() == 1 {
-            let all = self.clear();
-            for wr in all.iter().filter(|w| w.refcount() > 1) {
-                wr.run_weakref_callback();
-            }
-        }
-    }
-
-    /// Visits the weakref objects (the referent owns them).
-    pub fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
-        let all = self.refs.update(|v| v.clone());
-        all.iter().for_each(visit);
-    }
+/// Whether `w` is a basic reference (a `weakref.ref` with no callback).
+fn is_basic<P: HeapPolicy>(w: &Obj<P>) -> bool {
+    w.downcast::<WeakRef<P>>()
+        .is_some_and(|r| r.callback().is_none())
 }
 
 /// Fills `_weakref`.
@@ -209,17 +143,6 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
     Ok(())
 }
 
-/// The weak list of `obj`, if it can be weakly referenced.
-fn weak_list<P: HeapPolicy>(obj: &Obj<P>) -> Option<&WeakList<P>> {
-    if let Some(i) = obj.downcast::<Instance<P>>() {
-        return Some(&i.weakrefs);
-    }
-    if let Some(f) = obj.downcast::<Function<P>>() {
-        return Some(&f.weakrefs);
-    }
-    obj.downcast::<Class<P>>().map(|c| &c.weakrefs)
-}
-
 /// `weakref.ref(obj[, callback])`.
 pub fn weakref_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     // args[0] is the class.
@@ -227,7 +150,7 @@ pub fn weakref_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -
     vm.check_args("ref", args, 1, 2)?;
     let obj = &args[0];
     let callback = args.get(1).filter(|c| !c.is_same(&ObjRef::none())).cloned();
-    let Some(list) = weak_list(obj) else {
+    let Some(list) = obj.weak_list() else {
         return Err(vm.type_error(format!(
             "cannot create weak reference to '{}' object",
             vm.type_name(obj)
@@ -235,10 +158,7 @@ pub fn weakref_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -
     };
     if callback.is_none() {
         // CPython hands out one shared basic reference per object.
-        if let Some(basic) = list.alive().into_iter().find(|w| {
-            w.downcast::<WeakRef<P>>()
-                .is_some_and(|r| r.callback().is_none())
-        }) {
+        if let Some(basic) = list.alive().into_iter().find(is_basic::<P>) {
             return Ok(basic);
         }
     }
@@ -253,13 +173,13 @@ pub fn weakref_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -
 
 fn weakref_getweakrefcount<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("getweakrefcount", args, 1, 1)?;
-    let n = weak_list(&args[0]).map_or(0, |l| l.alive().len());
+    let n = args[0].weak_list().map_or(0, |l| l.alive().len());
     Ok(ObjRef::from_i64(n as i64))
 }
 
 fn weakref_getweakrefs<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("getweakrefs", args, 1, 1)?;
-    let refs = weak_list(&args[0]).map(|l| l.alive()).unwrap_or_default();
+    let refs = args[0].weak_list().map(|l| l.alive()).unwrap_or_default();
     Ok(ObjRef::new_list(refs))
 }
 
