@@ -78,8 +78,21 @@ pub struct Collection<P: HeapPolicy> {
 }
 
 struct Generation {
-    count: usize,
+    /// Signed: the free-threaded collector's young count goes below zero
+    /// when a collection frees more than was allocated since it started
+    /// (3.13t keeps it in an `int` and zeroes it at the start of a
+    /// collection, so the garbage that collection frees is subtracted
+    /// after: the next collection then waits for that many more
+    /// allocations). 3.11's stops at zero.
+    count: isize,
     threshold: usize,
+}
+
+impl Generation {
+    /// Whether the count passed the threshold.
+    fn passed(&self) -> bool {
+        usize::try_from(self.count).is_ok_and(|c| c > self.threshold)
+    }
 }
 
 struct State {
@@ -258,7 +271,7 @@ impl<P: HeapPolicy> Collector<P> {
     }
 
     /// `gc.get_count()`.
-    pub fn count(&self) -> [usize; NUM_GENERATIONS] {
+    pub fn count(&self) -> [isize; NUM_GENERATIONS] {
         self.with(|s| s.generations.each_ref().map(|g| g.count))
     }
 
@@ -582,7 +595,7 @@ impl<P: HeapPolicy> Collector<P> {
                 return free_threaded_due(s).then_some(0);
             }
             (0..NUM_GENERATIONS).rev().find(|&i| {
-                s.generations[i].count > s.generations[i].threshold
+                s.generations[i].passed()
                     && !(i == NUM_GENERATIONS - 1 && s.long_lived_pending < s.long_lived_total / 4)
             })
         })
@@ -867,12 +880,11 @@ impl<P: HeapPolicy> Collector<P> {
 /// and, so that building a large structure is not quadratic, a quarter of
 /// the objects the last collection left alive.
 fn free_threaded_due(s: &State) -> bool {
-    let count = s.generations[0].count;
-    let threshold = s.generations[0].threshold;
+    let young = &s.generations[0];
     s.enabled
-        && threshold != 0
-        && count > threshold
-        && (count > s.long_lived_total / 4 || s.generations[1].threshold == 0)
+        && young.threshold != 0
+        && young.passed()
+        && (young.count.unsigned_abs() > s.long_lived_total / 4 || s.generations[1].threshold == 0)
 }
 
 impl<P: HeapPolicy> Collector<P> {
@@ -881,7 +893,8 @@ impl<P: HeapPolicy> Collector<P> {
     fn add_count(&self, delta: isize) {
         let due = self.with(|s| {
             let g0 = &mut s.generations[0];
-            g0.count = g0.count.saturating_add_signed(delta);
+            // Below zero too, as in 3.13t (see `Generation::count`).
+            g0.count = g0.count.saturating_add(delta);
             !s.collecting && !s.in_session && free_threaded_due(s)
         });
         if due {
@@ -1024,11 +1037,7 @@ impl<P: HeapPolicy> Collector<P> {
             }
             let g0 = &mut s.generations[0];
             g0.count += 1;
-            g0.count > g0.threshold
-                && s.enabled
-                && g0.threshold != 0
-                && !s.collecting
-                && !s.in_session
+            g0.passed() && s.enabled && g0.threshold != 0 && !s.collecting && !s.in_session
         });
         if due {
             self.due.store(true, Ordering::Relaxed);
@@ -1060,7 +1069,10 @@ impl<P: HeapPolicy> GcHooks for Collector<P> {
         self.with(|s| {
             // An object tracked in the middle of the deduce steps would be
             // taken for garbage (no user code runs then).
-            assert!(!s.deducing, "an object was tracked while the collector was deducing");
+            assert!(
+                !s.deducing,
+                "an object was tracked while the collector was deducing"
+            );
             // SAFETY: live links; the caller keeps every other thread from
             // tracking them meanwhile, and the lists are ours (critical
             // section).
@@ -1081,9 +1093,13 @@ impl<P: HeapPolicy> GcHooks for Collector<P> {
         } else {
             self.unlink_listed(links);
         }
+        let free_threaded = self.is_free_threaded();
         self.with(|s| {
             let g0 = &mut s.generations[0];
-            g0.count = g0.count.saturating_sub(1);
+            // 3.11 stops at zero; 3.13t does not (see `Generation::count`).
+            if free_threaded || g0.count > 0 {
+                g0.count -= 1;
+            }
         })
     }
 }
@@ -1118,7 +1134,6 @@ impl<P: HeapPolicy> Drop for Collector<P> {
         drop(unsafe { Box::from_raw(self.heads.as_ptr()) });
     }
 }
-
 
 /// `update_refs`, `subtract_refs`, `move_unreachable`: leaves the objects
 /// of `young` reachable from outside it in `young`, and moves the rest to
@@ -1263,7 +1278,9 @@ unsafe fn untrack_if<P: HeapPolicy>(head: Gc, kind: Kind) {
             let o = ObjRef::<P>::borrow_from_gc_links(g);
             if o.kind() == kind {
                 let mut atoms_only = true;
-                o.traverse_in_place(&mut |child: &ObjRef<P>| atoms_only &= !child.may_be_gc_tracked());
+                o.traverse_in_place(&mut |child: &ObjRef<P>| {
+                    atoms_only &= !child.may_be_gc_tracked()
+                });
                 if atoms_only {
                     list::remove(g);
                 }

@@ -213,8 +213,13 @@ impl<P: HeapPolicy> Vm<P> {
     }
 }
 
-fn tuple_of<P: HeapPolicy>(values: &[usize]) -> Obj<P> {
-    ObjRef::new_tuple(values.iter().map(|&v| ObjRef::from_i64(v as i64)).collect())
+fn tuple_of<P: HeapPolicy, T: Copy + TryInto<i64>>(values: &[T]) -> Obj<P> {
+    ObjRef::new_tuple(
+        values
+            .iter()
+            .map(|&v| ObjRef::from_i64(v.try_into().unwrap_or(i64::MAX)))
+            .collect(),
+    )
 }
 
 fn gc_collect<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
