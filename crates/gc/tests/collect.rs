@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use ftl_gc::{Collector, DEBUG_SAVEALL};
 use ftl_object::gc_hooks::{self, GcHooks, GcScope};
-use ftl_object::{Accounting, GilHeap, ObjRef, Payload, Scope};
+use ftl_object::{Accounting, GilHeap, ObjRef, Payload, Scope, WeakList};
 use proptest::prelude::*;
 
 type R = ObjRef<GilHeap>;
@@ -29,12 +29,15 @@ std::thread_local! {
 }
 
 /// A container with edges to other objects, optionally with a finalizer
-/// that may resurrect it.
+/// that may resurrect it, and weakly referenceable.
 struct Node {
     edges: RefCell<Vec<R>>,
     has_finalizer: bool,
     resurrect: bool,
     finalized: Cell<bool>,
+    /// `needs_finalize` found the finalizer due.
+    del_pending: Cell<bool>,
+    weakrefs: WeakList<GilHeap>,
 }
 
 impl Node {
@@ -44,6 +47,8 @@ impl Node {
             has_finalizer,
             resurrect,
             finalized: Cell::new(false),
+            del_pending: Cell::new(false),
+            weakrefs: WeakList::default(),
         })
     }
 }
@@ -64,7 +69,8 @@ unsafe impl Payload<GilHeap> for Node {
 
     fn traverse(&self, visit: &mut dyn FnMut(&R)) {
         let snapshot = self.edges.borrow().clone();
-        snapshot.iter().for_each(visit);
+        snapshot.iter().for_each(&mut *visit);
+        self.weakrefs.traverse(visit);
     }
 
     fn clear(&self) {
@@ -72,15 +78,67 @@ unsafe impl Payload<GilHeap> for Node {
         drop(old);
     }
 
-    fn needs_finalize(&self) -> bool {
-        self.has_finalizer && !self.finalized.replace(true)
+    fn weak_list(&self) -> Option<&WeakList<GilHeap>> {
+        Some(&self.weakrefs)
     }
 
-    fn finalize(this: &R) {
-        FINALIZED.with(|f| f.set(f.get() + 1));
-        if this.downcast::<Node>().expect("node").resurrect {
-            GRAVEYARD.with(|g| g.borrow_mut().push(this.clone()));
+    fn needs_finalize(&self) -> bool {
+        let del = self.has_finalizer && !self.finalized.replace(true);
+        if del {
+            self.del_pending.set(true);
         }
+        del || !self.weakrefs.is_empty()
+    }
+
+    /// The finalizer (once), then, as CPython's `subtype_dealloc`, the
+    /// weakrefs if it did not resurrect the node.
+    fn finalize(this: &R) {
+        let node = this.downcast::<Node>().expect("node");
+        if node.del_pending.replace(false) {
+            FINALIZED.with(|f| f.set(f.get() + 1));
+            if node.resurrect {
+                GRAVEYARD.with(|g| g.borrow_mut().push(this.clone()));
+            }
+        }
+        node.weakrefs.referent_dying(this);
+    }
+}
+
+/// A weak reference: it holds no reference to its referent, only whether
+/// it still has one, and counts its callbacks.
+struct Weak {
+    referent_alive: Cell<bool>,
+    callbacks: Cell<usize>,
+}
+
+impl Weak {
+    /// A weak reference to `target` (a node).
+    fn to(target: &R) -> R {
+        let w = R::new(Weak {
+            referent_alive: Cell::new(true),
+            callbacks: Cell::new(0),
+        });
+        target.weak_list().expect("a node").add(w.clone());
+        w
+    }
+
+    fn get(w: &R) -> &Weak {
+        w.downcast::<Weak>().expect("a weakref")
+    }
+}
+
+// SAFETY: used on the GIL heap only, one thread.
+unsafe impl Payload<GilHeap> for Weak {
+    const NAME: &'static str = "weak";
+    const GC: bool = true;
+
+    fn weakref_forget(this: &R) {
+        Weak::get(this).referent_alive.set(false);
+    }
+
+    fn weakref_callback(this: &R) {
+        let w = Weak::get(this);
+        w.callbacks.set(w.callbacks.get() + 1);
     }
 }
 
@@ -403,6 +461,9 @@ fn a_deep_chain_is_collected_without_recursion() {
 /// `early` edges are made before a full collection that untracks the dicts
 /// that hold only atoms by then, the rest after it, so some cycles go
 /// through dicts the collector had untracked.
+/// Weak references: `weak` are (holder, target) pairs, a weakref held by
+/// object `holder` (by the test itself, a root, when `holder` is `n`) to
+/// node `target`.
 #[derive(Debug, Clone)]
 struct Graph {
     n: usize,
@@ -411,6 +472,7 @@ struct Graph {
     roots: Vec<usize>,
     finalizers: Vec<bool>,
     kinds: Vec<u8>,
+    weak: Vec<(usize, usize)>,
 }
 
 fn graphs() -> impl Strategy<Value = Graph> {
@@ -422,9 +484,12 @@ fn graphs() -> impl Strategy<Value = Graph> {
             prop::collection::vec(0..n, 0..4),
             prop::collection::vec(any::<bool>(), n),
             prop::collection::vec(0u8..3, n),
+            prop::collection::vec((0..=n, 0..n), 0..n),
         )
-            .prop_map(|(n, edges, early, roots, finalizers, kinds)| {
+            .prop_map(|(n, edges, early, roots, finalizers, kinds, weak)| {
                 let early = early.index(edges.len() + 1);
+                // Only nodes can be weakly referenced.
+                let weak = weak.into_iter().filter(|&(_, t)| kinds[t] == 0).collect();
                 Graph {
                     n,
                     edges,
@@ -437,6 +502,7 @@ fn graphs() -> impl Strategy<Value = Graph> {
                         .map(|(&f, &k)| f && k == 0)
                         .collect(),
                     kinds,
+                    weak,
                 }
             })
     })
@@ -504,6 +570,30 @@ proptest! {
                 stack.extend(g.edges.iter().filter(|e| e.0 == i).map(|e| e.1));
             }
         }
+        // Weak references, held by the test (a root) or by an object of
+        // the graph, which then reaches the weakref object; it holds
+        // nothing. The test keeps a handle to those whose holder is
+        // reachable (they survive either way) to check them afterwards.
+        let mut checked_weaks = Vec::new();
+        let mut surviving_weaks = 0;
+        let mut garbage_weaks = 0;
+        for (i, &(holder, target)) in g.weak.iter().enumerate() {
+            let w = Weak::to(&nodes[target]);
+            if holder < g.n {
+                add_edge(&nodes[holder], &w, g.edges.len() + i);
+            }
+            // A weakref object lives on if it is held from outside the
+            // garbage: by the test, a reachable holder, or the weak list of
+            // a referent that survives.
+            if holder == g.n || reach.contains(&holder) || reach.contains(&target) {
+                surviving_weaks += 1;
+            } else {
+                garbage_weaks += 1;
+            }
+            if holder == g.n || reach.contains(&holder) {
+                checked_weaks.push((w, reach.contains(&target)));
+            }
+        }
         let reachable: Vec<R> = reach.iter().map(|&i| nodes[i].clone()).collect();
         drop(nodes);
         let live_after_rc = h.acc.live() as usize;
@@ -515,8 +605,31 @@ proptest! {
         let tracked_reachable = reachable.iter().filter(|o| h.gc.is_tracked(o)).count();
         drop(reachable);
         let freed_by_gc = h.collect(generation);
-        prop_assert_eq!(h.acc.live() as usize, reach.len(), "exactly the reachable survive");
-        prop_assert_eq!(freed_by_gc, tracked - tracked_reachable);
+        prop_assert_eq!(
+            h.acc.live() as usize,
+            reach.len() + surviving_weaks,
+            "exactly the reachable survive"
+        );
+        // A weakref object that only its (garbage) referent still holds is
+        // dead, as in CPython, where the referent does not own it: it is
+        // counted only if its holder died in this collection.
+        let unreachable = tracked - tracked_reachable - surviving_weaks;
+        prop_assert!(
+            (unreachable.saturating_sub(garbage_weaks)..=unreachable).contains(&freed_by_gc),
+            "{} found, {} unreachable of which {} are weakrefs",
+            freed_by_gc,
+            unreachable,
+            garbage_weaks
+        );
+        // A weakref alive from outside the garbage is cleared, and called
+        // back once, exactly when its referent died (by refcounting or in
+        // the collection).
+        for (w, target_reachable) in &checked_weaks {
+            let weak = Weak::get(w);
+            prop_assert_eq!(weak.referent_alive.get(), *target_reachable);
+            prop_assert_eq!(weak.callbacks.get(), usize::from(!target_reachable));
+        }
+        drop(checked_weaks);
         // Each unreachable node with a finalizer ran it once (also those
         // refcounting freed when the handles dropped).
         let expected_finalized = (0..g.n).filter(|i| !reach.contains(i) && g.finalizers[*i]).count();
