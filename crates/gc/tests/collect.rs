@@ -709,7 +709,7 @@ fn a_collection_drives_the_free_threaded_count_below_zero() {
         } else {
             Heap::new()
         };
-        let n = 3 * ftl_gc::LOCAL_COUNT_BATCH;
+        let n: isize = 100;
         for _ in 0..n {
             let a = R::new_list(vec![]);
             a.as_list().expect("list").push(a.clone());
