@@ -18,12 +18,73 @@
 //! never written, an immortal object can be read from any thread even under
 //! a strategy whose ordinary cells are not thread-safe; the object model
 //! relies on that to share its singletons (`None`, `True`, small ints).
+//!
+//! # Deferred frees
+//!
+//! Most strategies free an object the moment its count reaches zero, on the
+//! thread that dropped the last reference. A strategy that learns of the
+//! zero later or elsewhere (the Gilectomy's commit thread, PEP 703's merge
+//! at the owner's next poll) sets [`RefCount::DEFERS`] and receives, with
+//! the last decref, a [`DeferredFree`]: the right to free that object once,
+//! on any thread of the heap. The object model makes a free on a thread
+//! without a VM safe by handing the object's finalizer to an interpreter
+//! thread (`ftl-object`'s `handoff` module).
 
 #![allow(unsafe_code)] // RefCount is an unsafe trait (its implementations' contract)
 
 /// The count an immortal cell reports, like CPython 3.12's
 /// `_Py_IMMORTAL_REFCNT`: large enough that it is never reached by counting.
 pub const IMMORTAL_COUNT: usize = u32::MAX as usize;
+
+/// An object whose count a deferring strategy brought to zero and will
+/// free later: its address and the function that frees it (the object
+/// model's: finalizer, then deallocation), erased so that a strategy needs
+/// to know nothing of the objects it counts.
+///
+/// A `DeferredFree` owns the right to free the object: exactly one
+/// [`run`](DeferredFree::run) per object, on any thread of the heap's
+/// runtime (the object model makes that safe on the heaps whose strategies
+/// defer: a thread that cannot run Python code hands finalizers over to one
+/// that can).
+#[derive(Debug)]
+pub struct DeferredFree {
+    object: core::ptr::NonNull<()>,
+    free: unsafe fn(core::ptr::NonNull<()>),
+}
+
+// SAFETY: a `DeferredFree` is only made (`new`'s contract) for objects of a
+// heap whose objects may be freed on any of its threads.
+unsafe impl Send for DeferredFree {}
+
+impl DeferredFree {
+    /// The object at `object`, freed by `free`.
+    ///
+    /// # Safety
+    /// `free(object)` frees the object once its count is zero, and may be
+    /// called on any thread that runs the heap's code.
+    pub unsafe fn new(
+        object: core::ptr::NonNull<()>,
+        free: unsafe fn(core::ptr::NonNull<()>),
+    ) -> Self {
+        DeferredFree { object, free }
+    }
+
+    /// The object's address (for a strategy that finds its count from it).
+    pub fn object(&self) -> core::ptr::NonNull<()> {
+        self.object
+    }
+
+    /// Frees the object.
+    ///
+    /// # Safety
+    /// Its count is zero and nothing will count it again: every earlier
+    /// `incref` and `decref` of its cell, on any thread, happens-before
+    /// this call; it is called once per object.
+    pub unsafe fn run(self) {
+        // SAFETY: the caller's contract and `new`'s.
+        unsafe { (self.free)(self.object) }
+    }
+}
 
 /// How a reference count is kept.
 ///
@@ -39,9 +100,10 @@ pub const IMMORTAL_COUNT: usize = u32::MAX as usize;
 /// * `decref` returns `true` exactly once per cell: for the call that removes
 ///   the last reference (after every earlier `incref`/`decref` on that cell,
 ///   in any thread, *happens-before* the return), and never for an immortal
-///   cell. A strategy that defers frees (buffered, biased) returns `false`
-///   and frees the object later itself; such a strategy documents how it
-///   reaches the object from the cell.
+///   cell. A strategy that defers frees (buffered, biased) sets
+///   [`DEFERS`](RefCount::DEFERS), returns `false` from
+///   [`decref_or_defer`](RefCount::decref_or_defer) and runs the
+///   [`DeferredFree`] it was given once the count is final, exactly once.
 /// * `incref` and `decref` on an immortal cell do not write to it.
 /// * If [`THREAD_SAFE`](RefCount::THREAD_SAFE) is `true`, `incref` and
 ///   `decref` may run concurrently on one cell from several threads.
@@ -69,6 +131,23 @@ pub unsafe trait RefCount: 'static + Sized {
     /// Removes a reference; `true` when the caller dropped the last one and
     /// must free the object now.
     fn decref(cell: &Self::Cell) -> bool;
+
+    /// Whether this strategy may free objects later rather than in the
+    /// `decref` that drops their last reference (a merge queue, a commit
+    /// thread). The object model then drops references with
+    /// [`decref_or_defer`](RefCount::decref_or_defer), which gives the
+    /// strategy the object; otherwise with `decref`, at no extra cost.
+    const DEFERS: bool = false;
+
+    /// Removes a reference from `object` (whose cell is `cell`): `true`
+    /// when the caller must free it now, as [`decref`](RefCount::decref).
+    /// A deferring strategy may instead keep `object` and
+    /// [`run`](DeferredFree::run) it later, once its count is final; it
+    /// then returns `false`. The default never defers.
+    fn decref_or_defer(cell: &Self::Cell, object: DeferredFree) -> bool {
+        let _ = object;
+        Self::decref(cell)
+    }
 
     /// Adds a reference unless the count is zero (the object is dying:
     /// its last reference is gone and nothing may take it back), and says

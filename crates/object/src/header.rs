@@ -56,10 +56,11 @@ use core::ptr::NonNull;
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::AtomicPtr;
 
-use ftl_core::{RefCount, Traverse};
+use ftl_core::{DeferredFree, RefCount, Traverse};
 
 use crate::accounting;
 use crate::gc_hooks;
+use crate::handoff;
 use crate::policy::{HeapPolicy, SharedHeap};
 use crate::weak_list::WeakList;
 
@@ -127,6 +128,8 @@ pub struct TypeObject<P: HeapPolicy> {
     clear: unsafe fn(NonNull<Header<P>>),
     finalize: Option<FinalizeFn<P>>,
     finalize_live: Option<fn(&ObjRef<P>)>,
+    finalize_due: Option<FinalizeFn<P>>,
+    run_finalizer: Option<fn(&ObjRef<P>)>,
     clear_weakrefs: fn(&ObjRef<P>) -> Vec<ObjRef<P>>,
     weak_list: for<'a> fn(&'a ObjRef<P>) -> Option<&'a WeakList<P>>,
     weakref_callback: fn(&ObjRef<P>),
@@ -337,6 +340,12 @@ impl<P: HeapPolicy, T: Payload<P>> TypeOf<P, T> {
         } else {
             None
         },
+        finalize_due: if T::FINALIZE {
+            Some(finalize_due::<P, T>)
+        } else {
+            None
+        },
+        run_finalizer: if T::FINALIZE { Some(T::finalize) } else { None },
         clear_weakrefs: clear_weakrefs::<P, T>,
         weak_list: weak_list::<P, T>,
         weakref_callback: T::weakref_callback,
@@ -456,6 +465,16 @@ fn finalize_live<P: HeapPolicy, T: Payload<P>>(this: &ObjRef<P>) {
             T::finalize(this);
         }
     }
+}
+
+/// [`Payload::needs_finalize`] of an object whose count reached zero (it
+/// marks the object, as there: a `true` is answered once).
+///
+/// # Safety
+/// `header` heads a live `Obj<P, T>`.
+unsafe fn finalize_due<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) -> bool {
+    // SAFETY: live object of type T (caller); payloads are borrowed shared.
+    unsafe { &(*header.cast::<Obj<P, T>>().as_ptr()).payload }.needs_finalize()
 }
 
 /// [`Payload::clear_weakrefs`] of a live object of type `T`.
@@ -769,6 +788,15 @@ impl<P: HeapPolicy> ObjRef<P> {
         }
     }
 
+    /// Runs the object's finalizer, which [`Payload::needs_finalize`]
+    /// already found due on the thread that handed it over
+    /// ([`handoff`](crate::handoff)); the caller holds a reference.
+    pub(crate) fn run_due_finalizer(&self) {
+        if let Some(f) = self.header().ty.run_finalizer {
+            f(self)
+        }
+    }
+
     /// Visits the references the object holds in place (see
     /// [`Payload::traverse_in_place`]): the collector's fast traversal.
     ///
@@ -801,6 +829,28 @@ impl<P: HeapPolicy> ObjRef<P> {
     /// referenced (see [`Payload::weak_list`]).
     pub fn weak_list(&self) -> Option<&WeakList<P>> {
         (self.header().ty.weak_list)(self)
+    }
+
+    /// Adds a reference to the object at `header` (from zero, for an
+    /// object brought back to be finalized elsewhere).
+    ///
+    /// # Safety
+    /// `header` heads an allocated object of this policy.
+    pub(crate) unsafe fn incref_raw(header: NonNull<Header<P>>) {
+        // SAFETY: allocated (caller).
+        P::Rc::incref(unsafe { &header.as_ref().rc })
+    }
+
+    /// Takes over one reference the caller owns to the object at `header`.
+    ///
+    /// # Safety
+    /// `header` heads a live object of this policy and the caller owns one
+    /// of its references, which it gives up.
+    pub(crate) unsafe fn adopt(header: NonNull<Header<P>>) -> Self {
+        ObjRef {
+            ptr: header,
+            _owns: PhantomData,
+        }
     }
 
     /// The object's address as a raw pointer, without giving up the
@@ -881,7 +931,18 @@ impl<P: HeapPolicy> Clone for ObjRef<P> {
 impl<P: HeapPolicy> Drop for ObjRef<P> {
     #[inline(always)]
     fn drop(&mut self) {
-        if P::Rc::decref(&self.header().rc) {
+        let cell = &self.header().rc;
+        let last = if P::Rc::DEFERS {
+            // SAFETY: `free_erased::<P>` frees an object of this policy
+            // once its count is zero, on any thread of the heap (the
+            // finalizers of objects that die on a thread that cannot run
+            // them are handed over: `handoff`).
+            let deferred = unsafe { DeferredFree::new(self.ptr.cast(), free_erased::<P>) };
+            P::Rc::decref_or_defer(cell, deferred)
+        } else {
+            P::Rc::decref(cell)
+        };
+        if last {
             // SAFETY: the strategy reports this was the last reference; the
             // pointer is not used again.
             unsafe { free(self.ptr) }
@@ -924,6 +985,15 @@ std::thread_local! {
     };
 }
 
+/// [`free`] for a [`DeferredFree`]: the object at `ptr` is of policy `P`.
+///
+/// # Safety
+/// As for `free`.
+unsafe fn free_erased<P: HeapPolicy>(ptr: NonNull<()>) {
+    // SAFETY: forwarded.
+    unsafe { free::<P>(ptr.cast()) }
+}
+
 /// Frees the object at `header`, bounding recursion through the trashcan.
 ///
 /// # Safety
@@ -944,11 +1014,27 @@ unsafe fn free<P: HeapPolicy>(header: NonNull<Header<P>>) {
     }
     // SAFETY: the object is still allocated; its type object is static.
     if let Some(fin) = unsafe { header.as_ref() }.ty.finalize {
+        // On a thread that cannot run finalizers (it entered a finalizer
+        // queue), an object whose finalizer is due waits, alive, for an
+        // interpreter thread; one whose finalizer is not due is freed.
+        if handoff::entered::<P>() {
+            // SAFETY: the object is still allocated; its type object is
+            // static; `finalize_due` is set whenever `finalize` is.
+            let due = unsafe { header.as_ref() }
+                .ty
+                .finalize_due
+                .expect("with finalize");
+            // SAFETY: count zero, object live, of this type.
+            if unsafe { due(header) } {
+                // SAFETY: count zero, object live, of policy `P`, entered.
+                unsafe { handoff::hand_over(header) };
+                return;
+            }
         // SAFETY: count zero, object live. A finalizer that runs either
         // frees the object (by dropping its resurrected reference, which
         // re-enters `free` with the payload marked finalized) or leaves it
         // alive.
-        if unsafe { fin(header) } {
+        } else if unsafe { fin(header) } {
             return;
         }
     }

@@ -87,6 +87,7 @@
 
 pub mod accounting;
 pub mod gc_hooks;
+pub mod handoff;
 pub mod header;
 pub mod keys;
 pub mod locked;

@@ -281,6 +281,9 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
         d.clear();
     }
     vm.type_cache.clear();
+    // Finalizers handed over by a thread that could not run them are not
+    // skipped at exit either.
+    vm.interp.finalizers.run_pending();
     status
 }
 

@@ -216,6 +216,7 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>, free_threaded: bool) -> Int
             ftl_gc::Collector::new()
         }),
         gc_garbage: ObjRef::new_list(vec![]),
+        finalizers: Default::default(),
         gc_callbacks: ObjRef::new_list(vec![]),
         gc_threaded: Mutex::new(None),
     }

@@ -241,6 +241,11 @@ pub struct Interp<P: HeapPolicy> {
     pub gc: Arc<ftl_gc::Collector<P>>,
     /// `gc.garbage`: objects saved by `DEBUG_SAVEALL`.
     pub gc_garbage: Obj<P>,
+    /// Objects whose finalizers are due but that died on a thread that
+    /// cannot run Python code (a deferring refcount strategy's commit or
+    /// merge thread enters it: `ftl_object::handoff`); every interpreter
+    /// thread runs them at its next safe point.
+    pub finalizers: Arc<ftl_object::handoff::FinalizerQueue<P>>,
     /// `gc.callbacks`.
     pub gc_callbacks: Obj<P>,
     /// PEP 556's mode: `Some` (the running GC thread's handshake) in
@@ -526,6 +531,9 @@ impl<P: HeapPolicy> Vm<P> {
             if gc.is_due() {
                 self.collect_due_garbage();
             }
+        }
+        if self.interp.finalizers.is_pending() {
+            self.interp.finalizers.run_pending();
         }
     }
 
