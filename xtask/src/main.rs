@@ -41,8 +41,8 @@ commands:
                     (--runtime NAME, --python PATH, --filter SUBSTR,
                     --timeout SECS, --update; `cargo xtask parity --help`)
   tsan [OPTIONS]    the threaded corpus under ThreadSanitizer (nightly,
-                    -Zbuild-std, target dir target/tsan) on ft-atomic and
-                    ft-locked (--runtime NAME, --program SUBSTR, --no-build,
+                    -Zbuild-std, target dir target/tsan) on ft-atomic,
+                    ft-locked and ft-biased (--runtime NAME, --program SUBSTR, --no-build,
                     --timeout SECS; `cargo xtask tsan --help`)";
 
 /// Crates that have loom models.

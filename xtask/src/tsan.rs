@@ -1,5 +1,5 @@
 //! `cargo xtask tsan`: ThreadSanitizer over the threaded parity corpus on
-//! the free-threaded runtimes (`ft-atomic`, `ft-locked`).
+//! the free-threaded runtimes (`ft-atomic`, `ft-locked`, `ft-biased`).
 //!
 //! Why: on those runtimes Python threads run the VM truly in parallel,
 //! with no GIL to order their accesses, so every shared structure of the
@@ -25,7 +25,7 @@
 //!    unit, which would only slow the build down.
 //! 2. Run every `corpus/parity/*.py` whose source imports `threading`
 //!    (`--program` narrows that) on each runtime (`--runtime`; default
-//!    `ft-atomic` and `ft-locked`), from `corpus/parity`, with
+//!    `ft-atomic`, `ft-locked` and `ft-biased`), from `corpus/parity`, with
 //!    `TSAN_OPTIONS="halt_on_error=0 exitcode=66 report_signal_unsafe=0
 //!    suppressions=.tsan-suppressions"` (the last only when the file
 //!    exists; a `TSAN_OPTIONS` already set is appended, so it can add or
@@ -68,7 +68,7 @@ const TSAN_EXIT: i32 = 66;
 /// The line that opens each TSan report.
 const REPORT_MARK: &str = "WARNING: ThreadSanitizer";
 /// The runtimes checked by default: the ones without a GIL.
-const DEFAULT_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked"];
+const DEFAULT_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked", "ft-biased"];
 
 /// `cargo xtask tsan` options.
 #[derive(Parser, Debug)]
@@ -82,7 +82,7 @@ const DEFAULT_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked"];
                   of each run that is not clean is kept in target/tsan/logs/."
 )]
 pub struct Args {
-    /// A runtime to check (repeatable; default: ft-atomic and ft-locked).
+    /// A runtime to check (repeatable; default: ft-atomic, ft-locked and ft-biased).
     #[arg(long = "runtime", value_name = "NAME")]
     pub runtimes: Vec<String>,
     /// Only programs whose file name contains this (repeatable: any of them).

@@ -4,8 +4,8 @@
 //! * `corpus/parity/NAME.py`: stdout must equal `NAME.out` (produced by
 //!   CPython 3.11) and the exit status must be 0, on the default runtime
 //!   (`gil-new`); a program that imports `threading` must also pass on the
-//!   other runtimes with threads (`gil-old`, `gil-fair`, and `ft-atomic`
-//!   and `ft-locked`, which have no GIL): its output may not depend on how
+//!   other runtimes with threads (`gil-old`, `gil-fair`, and `ft-atomic`,
+//!   `ft-locked` and `ft-biased`, which have no GIL): its output may not depend on how
 //!   threads are scheduled. A program that imports `gc` or `weakref` runs
 //!   on every runtime (a threaded one on every runtime with threads).
 //!   Where a free-threaded runtime follows CPython 3.13t rather than 3.11
@@ -47,15 +47,23 @@ fn programs(sub: &str) -> Vec<PathBuf> {
 
 /// The runtimes besides the default that threaded programs run on: the
 /// other GILs and the free-threaded heaps.
-const OTHER_THREADED_RUNTIMES: &[&str] = &["gil-old", "gil-fair", "ft-atomic", "ft-locked"];
+const OTHER_THREADED_RUNTIMES: &[&str] =
+    &["gil-old", "gil-fair", "ft-atomic", "ft-locked", "ft-biased"];
 
 /// Where a program that imports `gc` runs besides the default: every
 /// runtime (a threaded one skips `single`).
-const GC_RUNTIMES: &[&str] = &["single", "gil-old", "gil-fair", "ft-atomic", "ft-locked"];
+const GC_RUNTIMES: &[&str] = &[
+    "single",
+    "gil-old",
+    "gil-fair",
+    "ft-atomic",
+    "ft-locked",
+    "ft-biased",
+];
 
 /// The runtimes without a GIL, which follow CPython 3.13t where 3.13t
 /// differs from 3.11.
-const FREE_THREADED_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked"];
+const FREE_THREADED_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked", "ft-biased"];
 
 fn run(program: &Path) -> std::process::Output {
     run_on(program, None)

@@ -68,7 +68,14 @@ fn stderr(o: &Output) -> String {
 const GIL_RUNTIMES: &[&str] = &["gil-new", "gil-old", "gil-fair"];
 
 /// Every runtime that runs threads: the GILs and the free-threaded heaps.
-const THREADED_RUNTIMES: &[&str] = &["gil-new", "gil-old", "gil-fair", "ft-atomic", "ft-locked"];
+const THREADED_RUNTIMES: &[&str] = &[
+    "gil-new",
+    "gil-old",
+    "gil-fair",
+    "ft-atomic",
+    "ft-locked",
+    "ft-biased",
+];
 
 #[test]
 fn a_runtime_without_threads_refuses_to_start_one() {

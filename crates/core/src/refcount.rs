@@ -61,7 +61,10 @@ impl DeferredFree {
     ///
     /// # Safety
     /// `free(object)` frees the object once its count is zero, and may be
-    /// called on any thread that runs the heap's code.
+    /// called on any thread that runs the heap's code; `object` is also
+    /// the address of the object's count cell (the object model puts the
+    /// cell first in its header), which is what [`cell`](Self::cell)
+    /// returns.
     pub unsafe fn new(
         object: core::ptr::NonNull<()>,
         free: unsafe fn(core::ptr::NonNull<()>),
@@ -72,6 +75,17 @@ impl DeferredFree {
     /// The object's address (for a strategy that finds its count from it).
     pub fn object(&self) -> core::ptr::NonNull<()> {
         self.object
+    }
+
+    /// The object's count cell, for the strategy `R` that counts it.
+    ///
+    /// # Safety
+    /// `R` is the strategy of the object's heap, and the object is not
+    /// freed while the returned reference is used (until [`run`](Self::run)).
+    pub unsafe fn cell<R: RefCount>(&self) -> &R::Cell {
+        // SAFETY: `new`'s contract puts the cell at `object`; the caller
+        // names its type and keeps the object alive.
+        unsafe { self.object.cast::<R::Cell>().as_ref() }
     }
 
     /// Frees the object.
@@ -149,11 +163,49 @@ pub unsafe trait RefCount: 'static + Sized {
         Self::decref(cell)
     }
 
+    /// Work the strategy does at the calling thread's safe points (the
+    /// eval loop's poll): PEP 703's owner merges the objects other threads
+    /// queued to it. The default does nothing.
+    #[inline(always)]
+    fn at_safe_point() {}
+
+    /// The calling thread ends: it will not count objects as their owner
+    /// again (PEP 703's thread gives up its objects and merges its queue).
+    /// Call it while the thread can still run finalizers. The default does
+    /// nothing.
+    fn thread_exit() {}
+
+    /// With the world stopped, moves the cell's count where any thread's
+    /// decref can see it reach zero: PEP 703's explicit merge, which a
+    /// collector applies to each object it found unreachable before the
+    /// world goes again (3.13t's `scan_heap_visitor`), so that the
+    /// references it then drops free the garbage on its own thread rather
+    /// than queue it to owners that would free it concurrently. The
+    /// default does nothing.
+    ///
+    /// # Safety
+    /// No other thread counts any cell while it runs (the world is stopped).
+    unsafe fn merge_stopped(cell: &Self::Cell) {
+        let _ = cell;
+    }
+
+    /// Prepares a cell for [`try_incref`](RefCount::try_incref) from other
+    /// threads: the object model calls it when a weak reference to the
+    /// object is made, holding a reference (CPython 3.13t's
+    /// `_PyObject_SetMaybeWeakref`, without which a biased count cannot
+    /// tell a live object from one being freed). The default does nothing.
+    fn enable_try_incref(cell: &Self::Cell) {
+        let _ = cell;
+    }
+
     /// Adds a reference unless the count is zero (the object is dying:
     /// its last reference is gone and nothing may take it back), and says
     /// whether it did (CPython 3.13t's `_Py_TryIncref`, which weak
     /// references use). Once a `decref` has returned `true`, every later
-    /// `try_incref` on the cell returns `false`, from any thread.
+    /// `try_incref` on the cell returns `false`, from any thread. On a
+    /// live object it succeeds from any thread once
+    /// [`enable_try_incref`](RefCount::enable_try_incref) was called on the
+    /// cell (a strategy may refuse before that).
     fn try_incref(cell: &Self::Cell) -> bool;
 
     /// The number of references, exact when no other thread is counting this

@@ -781,6 +781,13 @@ impl<P: HeapPolicy> Collector<P> {
                 v
             });
             for obj in &garbage {
+                // A deferring strategy's counts move out of their owners'
+                // hands (3.13t merges every unreachable object's counts in
+                // the pause): the references dropped below then free the
+                // garbage on the thread that drops them, never later, on
+                // an owner's thread, while this collection still lists it.
+                // SAFETY: the world is stopped (the caller's contract).
+                unsafe { obj.merge_count_stopped() };
                 for wr in obj.clear_weakrefs() {
                     let wr_is_garbage = wr.gc_links_ptr().is_some_and(|g| {
                         // SAFETY: `wr` is alive; reading its links' flags.

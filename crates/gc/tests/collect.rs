@@ -118,7 +118,7 @@ impl Weak {
             referent_alive: Cell::new(true),
             callbacks: Cell::new(0),
         });
-        target.weak_list().expect("a node").add(w.clone());
+        target.weak_list().expect("a node").add(target, w.clone());
         w
     }
 

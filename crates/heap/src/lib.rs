@@ -80,11 +80,13 @@
 //! ```
 
 pub mod atomic;
+pub mod biased;
 pub mod free_threads;
 pub mod global_locked;
 pub mod lock;
 
 pub use atomic::Atomic;
+pub use biased::Biased;
 pub use free_threads::{FreeThread, FreeThreads, ThreadStatus};
 pub use global_locked::GlobalLocked;
 pub use lock::ObjectMutex;
@@ -106,6 +108,23 @@ impl HeapPolicy for FtAtomic {
 // SAFETY: `Atomic::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both true.
 #[allow(unsafe_code)]
 unsafe impl SharedHeap for FtAtomic {}
+
+/// The heap of the `ft-biased` runtime, after PEP 703 and CPython 3.13t:
+/// [`Biased`] counts (an owner's local count and a shared one, merged
+/// through per-thread queues) and [`ObjectMutex`] container locks.
+#[derive(Debug, Clone, Copy)]
+pub enum FtBiased {}
+
+impl HeapPolicy for FtBiased {
+    type Rc = Biased;
+    type Lock = ObjectMutex;
+    const NAME: &'static str = "ft-biased";
+    ftl_object::statics_fn!(FtBiased);
+}
+
+// SAFETY: `Biased::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both true.
+#[allow(unsafe_code)]
+unsafe impl SharedHeap for FtBiased {}
 
 /// The heap of the `ft-locked` runtime, after Greg Stein's 1996
 /// free-threading patch: [`GlobalLocked`] counts (one process-wide lock

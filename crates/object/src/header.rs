@@ -158,6 +158,9 @@ impl<P: HeapPolicy> fmt::Debug for TypeObject<P> {
 type TraverseFn<P> = unsafe fn(NonNull<Header<P>>, &mut dyn FnMut(&ObjRef<P>));
 
 /// The header at the start of every object.
+///
+/// The count cell comes first (`repr(C)`): an object's address is its
+/// cell's, which [`DeferredFree::cell`] relies on.
 #[repr(C)]
 pub struct Header<P: HeapPolicy> {
     rc: <P::Rc as RefCount>::Cell,
@@ -685,6 +688,22 @@ impl<P: HeapPolicy> ObjRef<P> {
         P::Rc::count(&self.header().rc)
     }
 
+    /// Merges the object's count for a collector
+    /// ([`RefCount::merge_stopped`]).
+    ///
+    /// # Safety
+    /// The world is stopped: no other thread counts any object meanwhile.
+    pub unsafe fn merge_count_stopped(&self) {
+        // SAFETY: forwarded.
+        unsafe { P::Rc::merge_stopped(&self.header().rc) }
+    }
+
+    /// Prepares the object's count for `try_incref` from other threads
+    /// ([`RefCount::enable_try_incref`]): a weak reference to it is made.
+    pub(crate) fn enable_try_incref(&self) {
+        P::Rc::enable_try_incref(&self.header().rc);
+    }
+
     /// Whether the object is immortal.
     #[inline]
     pub fn is_immortal(&self) -> bool {
@@ -936,7 +955,8 @@ impl<P: HeapPolicy> Drop for ObjRef<P> {
             // SAFETY: `free_erased::<P>` frees an object of this policy
             // once its count is zero, on any thread of the heap (the
             // finalizers of objects that die on a thread that cannot run
-            // them are handed over: `handoff`).
+            // them are handed over: `handoff`); the header's first field
+            // is the cell (`repr(C)`), so the address is also the cell's.
             let deferred = unsafe { DeferredFree::new(self.ptr.cast(), free_erased::<P>) };
             P::Rc::decref_or_defer(cell, deferred)
         } else {

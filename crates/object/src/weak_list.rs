@@ -56,8 +56,16 @@ impl<P: HeapPolicy> WeakList<P> {
         all.into_iter().filter(|w| w.refcount() > 2).collect()
     }
 
-    /// Attaches a new weakref object, and drops the dead ones.
-    pub fn add(&self, weakref: ObjRef<P>) {
+    /// Attaches a new weakref object to `referent` (whose list this is),
+    /// and drops the dead ones. The referent's count is prepared for
+    /// [`RefCount::try_incref`](ftl_core::RefCount::try_incref) from other
+    /// threads first, as the weakref will take it back that way.
+    pub fn add(&self, referent: &ObjRef<P>, weakref: ObjRef<P>) {
+        debug_assert!(
+            referent.weak_list().is_some_and(|l| core::ptr::eq(l, self)),
+            "a weak list is added to through its own referent"
+        );
+        referent.enable_try_incref();
         let dropped = self.refs.update(|v| {
             let (keep, dead): (Vec<_>, Vec<_>) = core::mem::take(v)
                 .into_iter()

@@ -87,8 +87,14 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         features: &["serial", "threads", "free-threaded"],
         lacks: &[],
     },
+    RuntimeInfo {
+        name: "ft-biased",
+        available: true,
+        description: "no GIL: PEP 703's biased refcounts (an owner's local count, a shared atomic count, per-thread merge queues) and per-object locks, threads in parallel under FreeThreads",
+        features: &["serial", "threads", "free-threaded"],
+        lacks: &[],
+    },
     RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[], lacks: &[] },
-    RuntimeInfo { name: "ft-biased", available: false, description: "biased refcounts, immortal objects (pending: ftl-heap)", features: &[], lacks: &[] },
 ];
 
 /// The default runtime: the new GIL, as in CPython.
@@ -171,6 +177,12 @@ pub fn run_file(
     match runtime {
         "single" => Ok(run_source::<GilHeap>(source, path, argv)),
         "ft-atomic" => Ok(run_source_with::<ftl_heap::FtAtomic>(
+            source,
+            path,
+            argv,
+            ThreadModel::free_threaded(Default::default()),
+        )),
+        "ft-biased" => Ok(run_source_with::<ftl_heap::FtBiased>(
             source,
             path,
             argv,
@@ -281,8 +293,10 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
         d.clear();
     }
     vm.type_cache.clear();
-    // Finalizers handed over by a thread that could not run them are not
+    // Objects other threads queued to this one are merged (and freed), and
+    // finalizers handed over by a thread that could not run them are not
     // skipped at exit either.
+    <P::Rc as ftl_core::RefCount>::at_safe_point();
     vm.interp.finalizers.run_pending();
     status
 }

@@ -23,6 +23,7 @@ const RUNTIMES: &[&str] = &[
     "single",
     "ft-atomic",
     "ft-locked",
+    "ft-biased",
     "gil-old",
     "gil-new",
     "gil-fair",

@@ -535,6 +535,9 @@ impl<P: HeapPolicy> Vm<P> {
         if self.interp.finalizers.is_pending() {
             self.interp.finalizers.run_pending();
         }
+        // A deferring strategy's per-thread work (PEP 703's owner merges
+        // what other threads queued to it); nothing on the other heaps.
+        <P::Rc as ftl_core::RefCount>::at_safe_point();
     }
 
     /// Runs `f` as a blocking call that waits for the outside world (I/O,

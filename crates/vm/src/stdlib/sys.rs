@@ -87,6 +87,9 @@ fn sys_getrefcount<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -
 /// assert: the count is back at its baseline after their threads.
 fn sys_getallocatedblocks<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("getallocatedblocks", args, 0, 0)?;
+    // A safe point: what other threads queued to this one (a deferring
+    // strategy's merge queue) is merged first, so it is not counted live.
+    <P::Rc as ftl_core::RefCount>::at_safe_point();
     let live = match vm.interp.threads.accounting.get() {
         Some(a) => a.live(),
         None => ftl_object::Accounting::global().live(),

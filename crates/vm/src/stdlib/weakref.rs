@@ -167,7 +167,7 @@ pub fn weakref_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -
         callback: ObjCell::new(callback),
         hash: Exclusive::new(None),
     });
-    list.add(wr.clone());
+    list.add(obj, wr.clone());
     Ok(wr)
 }
 

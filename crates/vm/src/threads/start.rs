@@ -258,6 +258,9 @@ fn thread_main<P: HeapPolicy>(parcel: Parcel<P>, coord: Box<dyn Coordination>) {
     vm.exc_info.borrow_mut().clear();
     vm.type_cache.clear();
     vm.flush_stdout();
+    // The thread gives up the objects it owns (PEP 703): what others
+    // queued to it is merged now, while it can still run finalizers.
+    <P::Rc as ftl_core::RefCount>::thread_exit();
     drop(finalizers);
 }
 

@@ -1,0 +1,86 @@
+//! `ft-biased`'s counts seen from the object model: where a reference is
+//! counted decides when an object can be freed. An object made on one
+//! thread and dropped last on another waits in its owner's merge queue
+//! until the owner's next safe point; an owner that has ended gives its
+//! objects up, so they are freed on the spot; the count is exact at a safe
+//! point whichever thread counted. (The races are the loom models' in
+//! `src/biased.rs`.)
+
+#![cfg(not(loom))]
+
+use ftl_core::RefCount;
+use ftl_heap::{Biased, FtBiased};
+use ftl_object::{Accounting, ObjRef};
+
+type R = ObjRef<FtBiased>;
+
+/// An object of its own (not a cached static).
+fn fresh() -> R {
+    R::new_list(vec![R::from_f64(2.5)])
+}
+
+#[test]
+fn the_last_drop_on_another_thread_waits_for_the_owners_safe_point() {
+    let acct = Accounting::new();
+    let _scope = acct.enter();
+    let baseline = acct.live();
+    let obj = fresh();
+    let lent = obj.clone(); // counted in this (the owner's) local count
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            let mine = lent.clone(); // counted in the shared count
+            assert_eq!(mine.refcount(), 3);
+            drop((mine, lent)); // the second finds the shared count at zero
+        });
+    });
+    drop(obj);
+    // The owner's local count is back at one: the reference the queue
+    // holds for the other thread's last drop.
+    assert_eq!(acct.live(), baseline + 2, "a list and its float, queued");
+    Biased::at_safe_point();
+    assert_eq!(acct.live(), baseline, "merged and freed at the safe point");
+}
+
+#[test]
+fn an_owner_that_ended_gives_its_objects_up() {
+    let acct = Accounting::new();
+    let _scope = acct.enter();
+    let baseline = acct.live();
+    let (obj, acct2) = (std::sync::Mutex::new(None), acct.clone());
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let _scope = acct2.enter();
+            *obj.lock().unwrap() = Some(fresh());
+            Biased::thread_exit();
+        });
+    });
+    let obj = obj.into_inner().unwrap().expect("made");
+    assert_eq!(obj.refcount(), 1);
+    let other = obj.clone();
+    drop(other);
+    // Its owner has ended: the last drop merges and frees here, at once.
+    drop(obj);
+    assert_eq!(acct.live(), baseline);
+}
+
+#[test]
+fn counts_are_exact_whichever_thread_counted() {
+    let obj = fresh();
+    let held: Vec<R> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..3)
+            .map(|_| s.spawn(|| (0..10).map(|_| obj.clone()).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    let mine: Vec<R> = (0..5).map(|_| obj.clone()).collect();
+    assert_eq!(obj.refcount(), 1 + 30 + 5);
+    // Dropped by the owner, in its local count: when that reaches zero
+    // the owner merges (the 30 shared references hold it), and the rest
+    // are counted in the merged shared count. The sum stays exact.
+    drop(held);
+    drop(mine);
+    assert_eq!(obj.refcount(), 1);
+}
