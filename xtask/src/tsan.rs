@@ -68,7 +68,7 @@ const TSAN_EXIT: i32 = 66;
 /// The line that opens each TSan report.
 const REPORT_MARK: &str = "WARNING: ThreadSanitizer";
 /// The runtimes checked by default: the ones without a GIL.
-const DEFAULT_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked", "ft-biased"];
+const DEFAULT_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked", "ft-biased", "ft-buffered"];
 
 /// `cargo xtask tsan` options.
 #[derive(Parser, Debug)]

@@ -47,8 +47,14 @@ fn programs(sub: &str) -> Vec<PathBuf> {
 
 /// The runtimes besides the default that threaded programs run on: the
 /// other GILs and the free-threaded heaps.
-const OTHER_THREADED_RUNTIMES: &[&str] =
-    &["gil-old", "gil-fair", "ft-atomic", "ft-locked", "ft-biased"];
+const OTHER_THREADED_RUNTIMES: &[&str] = &[
+    "gil-old",
+    "gil-fair",
+    "ft-atomic",
+    "ft-locked",
+    "ft-biased",
+    "ft-buffered",
+];
 
 /// Where a program that imports `gc` runs besides the default: every
 /// runtime (a threaded one skips `single`).
@@ -59,11 +65,26 @@ const GC_RUNTIMES: &[&str] = &[
     "ft-atomic",
     "ft-locked",
     "ft-biased",
+    "ft-buffered",
 ];
 
 /// The runtimes without a GIL, which follow CPython 3.13t where 3.13t
 /// differs from 3.11.
-const FREE_THREADED_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked", "ft-biased"];
+const FREE_THREADED_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked", "ft-biased", "ft-buffered"];
+
+/// Programs that print when a weak reference dies, right after the last
+/// strong reference goes (`del x; print(wr())`). `ft-buffered` frees on
+/// its commit thread, later (the Gilectomy's design: no thread but the
+/// commit thread ever sees a count reach zero), so these print `<object>`
+/// where CPython prints `None`. On `ft-buffered` they must still run to
+/// their end without a crash; their output is not compared.
+const PROMPT_FINALIZATION: &[&str] = &[
+    "116_weakref_basics.py",
+    "117_weakref_containers.py",
+    "119_weakref_functions.py",
+    "122_weakref_proxy.py",
+    "125_weakref_builtin_types.py",
+];
 
 fn run(program: &Path) -> std::process::Output {
     run_on(program, None)
@@ -129,6 +150,15 @@ fn parity_corpus_matches_cpython() {
         };
         let ft_expected = std::fs::read_to_string(p.with_extension("ft.out")).ok();
         for r in others {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            if r == "ft-buffered" && PROMPT_FINALIZATION.contains(&name.as_deref().unwrap_or("")) {
+                let out = run_on(p, Some(r));
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                if out.status.code().is_none() || stderr.contains("internal error") {
+                    return Err(format!("on {r}: crashed ({:?}): {stderr}", out.status));
+                }
+                continue;
+            }
             let free_threaded = FREE_THREADED_RUNTIMES.contains(&r);
             let expected = match (&ft_expected, free_threaded) {
                 (Some(ft), true) => ft,

@@ -75,6 +75,7 @@ const THREADED_RUNTIMES: &[&str] = &[
     "ft-atomic",
     "ft-locked",
     "ft-biased",
+    "ft-buffered",
 ];
 
 #[test]

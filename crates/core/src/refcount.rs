@@ -100,6 +100,13 @@ impl DeferredFree {
     }
 }
 
+/// Enters an interpreter's per-thread scopes on the calling thread (see
+/// [`RefCount::start_thread`]); the returned guards leave them when dropped.
+pub type EnterScopes = Box<dyn FnOnce() -> Box<dyn core::any::Any> + Send>;
+
+/// A strategy's own thread; dropping the handle ends it.
+pub type StrategyThread = Box<dyn core::any::Any + Send + Sync>;
+
 /// How a reference count is kept.
 ///
 /// A strategy is a zero-sized marker type; its [`Cell`](RefCount::Cell) is
@@ -146,6 +153,13 @@ pub unsafe trait RefCount: 'static + Sized {
     /// must free the object now.
     fn decref(cell: &Self::Cell) -> bool;
 
+    /// Whether [`count`](RefCount::count) never reads below the number of
+    /// references that exist. A strategy whose counts lag (the
+    /// Gilectomy's logs: an increment may wait in another thread's log)
+    /// sets it to `false`, and code that would treat a low count as "no
+    /// one else holds it" (pruning dead weak references) must not.
+    const COUNTS_NEVER_LAG: bool = true;
+
     /// Whether this strategy may free objects later rather than in the
     /// `decref` that drops their last reference (a merge queue, a commit
     /// thread). The object model then drops references with
@@ -187,6 +201,61 @@ pub unsafe trait RefCount: 'static + Sized {
     /// No other thread counts any cell while it runs (the world is stopped).
     unsafe fn merge_stopped(cell: &Self::Cell) {
         let _ = cell;
+    }
+
+    /// The calling thread stops counting for a while (a blocking call, or
+    /// a park while another thread has the world stopped): the Gilectomy's
+    /// thread flushes its logs and holds nothing back meanwhile. The
+    /// default does nothing.
+    fn thread_detached() {}
+
+    /// The calling thread counts again after [`thread_detached`](RefCount::thread_detached).
+    /// The default does nothing.
+    fn thread_attached() {}
+
+    /// Makes [`count`](RefCount::count) exact for what the calling thread
+    /// has done (`sys.getrefcount`, `sys.getallocatedblocks`): the
+    /// Gilectomy's thread flushes its logs and waits for them to be
+    /// applied. The default is [`at_safe_point`](RefCount::at_safe_point).
+    fn sync_counts() {
+        Self::at_safe_point();
+    }
+
+    /// A cheaper [`sync_counts`](RefCount::sync_counts): applies what the
+    /// calling thread logged that may be applied at once (the Gilectomy's
+    /// increments), without waiting for other threads, so that
+    /// [`count`](RefCount::count) includes every reference this thread
+    /// made (it may still include references it dropped). A finalizer
+    /// uses it to tell whether it resurrected its object. The default
+    /// does nothing.
+    fn count_own_increments() {}
+
+    /// A collector's pause begins (the world is stopped): a strategy whose
+    /// counts lag brings them up to date, so that the collector reads
+    /// exact counts, and changes nothing until
+    /// [`world_resumed`](RefCount::world_resumed). Nothing may be freed.
+    /// The default does nothing.
+    ///
+    /// # Safety
+    /// Every other thread that counts is stopped (parked at a safe point,
+    /// where it called `thread_detached`, or detached).
+    unsafe fn world_stopped() {}
+
+    /// The pause that [`world_stopped`](RefCount::world_stopped) began ends.
+    ///
+    /// # Safety
+    /// Called once after each `world_stopped`, by the same thread.
+    unsafe fn world_resumed() {}
+
+    /// Starts a thread the strategy needs (the Gilectomy's commit thread),
+    /// for an interpreter: `enter_scopes` enters that interpreter's
+    /// per-thread scopes (allocation accounting, the collector's hooks,
+    /// the finalizer hand-off) on the new thread, which keeps the returned
+    /// guards until it ends. The thread ends when the returned handle is
+    /// dropped. The default starts nothing.
+    fn start_thread(enter_scopes: EnterScopes) -> Option<StrategyThread> {
+        let _ = enter_scopes;
+        None
     }
 
     /// Prepares a cell for [`try_incref`](RefCount::try_incref) from other

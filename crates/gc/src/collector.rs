@@ -413,7 +413,7 @@ impl<P: HeapPolicy> Collector<P> {
             (_, Some(_)) => vec![NUM_GENERATIONS - 1],
         };
         let mut out = Vec::new();
-        world(&mut || {
+        paused::<P>(world, &mut || {
             if let Some(registry) = &self.tables {
                 if !gens.is_empty() {
                     registry.each_segment(|seg| {
@@ -480,7 +480,7 @@ impl<P: HeapPolicy> Collector<P> {
     /// # Safety
     /// As [`objects_in`](Self::objects_in).
     pub unsafe fn freeze_in(&self, world: &mut dyn FnMut(&mut dyn FnMut())) {
-        world(&mut || {
+        paused::<P>(world, &mut || {
             self.with(|_| {
                 if let Some(registry) = &self.tables {
                     // SAFETY: the world is stopped (caller); our list.
@@ -687,8 +687,19 @@ impl<P: HeapPolicy> Collector<P> {
         // The weakrefs whose callbacks are due (found in the first pause).
         let mut callbacks: Vec<ObjRef<P>> = Vec::new();
         let mut after_pause: Vec<ObjRef<P>> = Vec::new();
+        // On a heap whose strategy frees later, elsewhere (a commit thread
+        // applying logged counts), a reference dropped here may free an
+        // object on another thread while this collection still lists it
+        // and is about to take it from its links. So, as 3.13t's worklist
+        // does, the collection holds one reference to each unreachable
+        // object from the first pause until it has cleared them all, and
+        // the second pause discounts it. Elsewhere a drop frees at once,
+        // on this thread, and the object unlinks itself first.
+        let hold = <P::Rc as ftl_core::RefCount>::DEFERS;
+        let held_each = usize::from(hold);
+        let mut held: Vec<ObjRef<P>> = Vec::new();
         // First pause: steps 1-7 and the weakrefs.
-        world(&mut || {
+        paused::<P>(world, &mut || {
             self.with(|s| {
                 if free_threaded.is_some() {
                     s.generations[0].count = 0;
@@ -721,7 +732,7 @@ impl<P: HeapPolicy> Collector<P> {
                         list::merge(self.head(i), young);
                     }
                 }
-                deduce_unreachable::<P>(young, unreachable);
+                deduce_unreachable::<P>(young, unreachable, 0);
                 // Tuples of atoms in every collection; dicts of atoms only
                 // in full ones (CPython's `untrack_dicts`: untracking them
                 // in young collections makes building a big dict of dicts
@@ -804,7 +815,11 @@ impl<P: HeapPolicy> Collector<P> {
             // Nothing is freed in the pause: a free may run a finalizer,
             // and user code must not run while the other threads are held
             // (it could wait for one of them).
-            after_pause.extend(garbage);
+            if hold {
+                held.extend(garbage);
+            } else {
+                after_pause.extend(garbage);
+            }
         });
         drop(after_pause);
         for wr in callbacks {
@@ -823,7 +838,7 @@ impl<P: HeapPolicy> Collector<P> {
         }
         let debug = self.with(|s| s.debug);
         // Second pause: step 9.
-        world(&mut || {
+        paused::<P>(world, &mut || {
             self.with(|s| s.deducing = true);
             // SAFETY: as above: the caller (through `world`) has the heap
             // to itself again.
@@ -832,7 +847,7 @@ impl<P: HeapPolicy> Collector<P> {
                 // Objects a finalizer resurrected (and everything they
                 // reach) survive, whole; the rest is still garbage.
                 list::clear_collecting_all(unreachable);
-                deduce_unreachable::<P>(unreachable, final_unreachable);
+                deduce_unreachable::<P>(unreachable, final_unreachable, held_each);
                 clear_unreachable_marks(final_unreachable);
                 self.with(|_| list::merge(unreachable, old));
             }
@@ -865,6 +880,9 @@ impl<P: HeapPolicy> Collector<P> {
                 }
             });
         }
+        // The collection's own references go last (a deferring heap): the
+        // cleared garbage dies now, on whichever thread frees it.
+        drop(held);
 
         self.with(|s| {
             let st = &mut s.stats[generation];
@@ -880,6 +898,23 @@ impl<P: HeapPolicy> Collector<P> {
             elapsed: start.elapsed(),
         })
     }
+}
+
+/// Runs `f` in one of `world`'s pauses, with the refcount strategy's
+/// counts settled for the length of it ([`RefCount::world_stopped`]: a
+/// strategy whose counts lag, such as ft-buffered's logs, applies them so
+/// that the collector reads exact counts).
+///
+/// [`RefCount::world_stopped`]: ftl_core::RefCount::world_stopped
+fn paused<P: HeapPolicy>(world: &mut dyn FnMut(&mut dyn FnMut()), f: &mut dyn FnMut()) {
+    world(&mut || {
+        // SAFETY: `world` stops the world (the contract of the collector's
+        // `*_in` functions, whose callers pass it).
+        unsafe { <P::Rc as ftl_core::RefCount>::world_stopped() };
+        f();
+        // SAFETY: after the `world_stopped` above, on this thread.
+        unsafe { <P::Rc as ftl_core::RefCount>::world_resumed() };
+    })
 }
 
 /// Whether the free-threaded collector's automatic collection is due
@@ -1144,22 +1179,26 @@ impl<P: HeapPolicy> Drop for Collector<P> {
 
 /// `update_refs`, `subtract_refs`, `move_unreachable`: leaves the objects
 /// of `young` reachable from outside it in `young`, and moves the rest to
-/// `unreachable` (marked `UNREACHABLE`, still `COLLECTING`).
+/// `unreachable` (marked `UNREACHABLE`, still `COLLECTING`). `held` is the
+/// number of references the collection itself holds to each object of
+/// `young` (one in the second pause on a deferring heap, 3.13t's worklist
+/// reference; zero otherwise), which are not references from outside.
 ///
 /// # Safety
 /// `young` and `unreachable` are lists of live objects (and heads) that
 /// nobody else touches meanwhile.
-unsafe fn deduce_unreachable<P: HeapPolicy>(young: Gc, unreachable: Gc) {
+unsafe fn deduce_unreachable<P: HeapPolicy>(young: Gc, unreachable: Gc, held: usize) {
     // SAFETY: caller.
     unsafe {
-        // update_refs: gc_refs = the reference count, and COLLECTING set.
+        // update_refs: gc_refs = the reference count (less the collection's
+        // own `held` references to each object), and COLLECTING set.
         let mut g = list::next(young);
         while g != young {
             let next = list::next(g);
             let o = ObjRef::<P>::borrow_from_gc_links(g);
             let rc = o.refcount();
-            assert!(rc != 0, "a tracked object with a zero count");
-            list::reset_refs(g, rc);
+            assert!(rc > held, "a tracked object with a zero count");
+            list::reset_refs(g, rc - held);
             g = next;
         }
         // subtract_refs: take away every reference from inside the set.

@@ -15,12 +15,21 @@
 //!   stop-the-world), with loom models;
 //! * [`global_locked`]: the [`GlobalLocked`] strategy — every count under
 //!   one process-wide lock, as Greg Stein's 1996 patch did on Linux;
-//! * [`FtAtomic`] and [`FtLocked`]: the heap policies of the `ft-atomic`
-//!   and `ft-locked` runtimes.
+//! * [`biased`]: the [`Biased`] strategy — PEP 703's biased counts (an
+//!   owner's local count with no atomic instruction, a shared atomic count,
+//!   per-thread merge queues), after CPython 3.13t;
+//! * [`buffered`]: the [`Buffered`] strategy — the Gilectomy's buffered
+//!   counts (per-thread increment and decrement logs, applied by a commit
+//!   thread, which alone frees);
+//! * [`FtAtomic`], [`FtLocked`], [`FtBiased`] and [`FtBuffered`]: the heap
+//!   policies of the `ft-atomic`, `ft-locked`, `ft-biased` and
+//!   `ft-buffered` runtimes.
 //!
-//! Later issues add the Gilectomy's buffered
-//! refcounts, and biased refcounting with immortal objects and lock-free
-//! reads with safe reclamation (PEP 703).
+//! The last two are the first strategies that free objects later, on
+//! another thread: they set `RefCount::DEFERS` and get a `DeferredFree`
+//! with each last decref. Still to come (issue 17): deferred reference
+//! counting for code, functions, modules and classes, and lock-free reads
+//! with safe reclamation (PEP 703).
 //!
 //! Every protocol here is written against `ftl_core::sync` and has a loom
 //! model beside it (`RUSTFLAGS="--cfg loom" cargo test --release -p
@@ -81,12 +90,14 @@
 
 pub mod atomic;
 pub mod biased;
+pub mod buffered;
 pub mod free_threads;
 pub mod global_locked;
 pub mod lock;
 
 pub use atomic::Atomic;
 pub use biased::Biased;
+pub use buffered::Buffered;
 pub use free_threads::{FreeThread, FreeThreads, ThreadStatus};
 pub use global_locked::GlobalLocked;
 pub use lock::ObjectMutex;
@@ -125,6 +136,24 @@ impl HeapPolicy for FtBiased {
 // SAFETY: `Biased::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both true.
 #[allow(unsafe_code)]
 unsafe impl SharedHeap for FtBiased {}
+
+/// The heap of the `ft-buffered` runtime, after Larry Hastings's
+/// Gilectomy: [`Buffered`] counts (per-thread logs applied by a commit
+/// thread) and [`ObjectMutex`] container locks.
+#[derive(Debug, Clone, Copy)]
+pub enum FtBuffered {}
+
+impl HeapPolicy for FtBuffered {
+    type Rc = Buffered;
+    type Lock = ObjectMutex;
+    const NAME: &'static str = "ft-buffered";
+    ftl_object::statics_fn!(FtBuffered);
+}
+
+// SAFETY: `Buffered::THREAD_SAFE` and `ObjectMutex::EXCLUSIVE` are both
+// true.
+#[allow(unsafe_code)]
+unsafe impl SharedHeap for FtBuffered {}
 
 /// The heap of the `ft-locked` runtime, after Greg Stein's 1996
 /// free-threading patch: [`GlobalLocked`] counts (one process-wide lock

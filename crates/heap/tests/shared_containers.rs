@@ -1,11 +1,12 @@
 //! The object model under the free-threaded heaps: four threads share
-//! lists and dicts under `ft-atomic` (atomic counts) and `ft-biased`
-//! (biased counts with merge queues), with real per-object locks,
-//! mutating them and dropping references concurrently. Every result is
-//! checked exactly, and the live-object count is back at its baseline at
-//! the end (nothing leaked, nothing freed twice). As the VM does, each
-//! thread ends with `RefCount::thread_exit` and the main thread merges
-//! what was queued to it (`at_safe_point`) before it counts.
+//! lists and dicts under `ft-atomic` (atomic counts), `ft-biased` (biased
+//! counts with merge queues) and `ft-buffered` (logged counts, committed
+//! here by the counting thread), with real per-object locks, mutating
+//! them and dropping references concurrently. Every result is checked
+//! exactly, and the live-object count is back at its baseline at the end
+//! (nothing leaked, nothing freed twice). As the VM does, each thread ends
+//! with `RefCount::thread_exit`, and the main thread brings the counts up
+//! to date (`sync_counts`) before it reads them.
 
 #![cfg(not(loom))]
 
@@ -25,10 +26,12 @@ macro_rules! shared_heap_tests {
 
             type R = ObjRef<$heap>;
 
-            /// The calling thread's safe point: it merges what other
-            /// threads queued to it (ft-biased).
+            /// Brings the counts up to date for what this thread did: it
+            /// merges what other threads queued to it (ft-biased), or
+            /// commits the logs (ft-buffered, which has no commit thread
+            /// here).
             fn safe_point() {
-                <<$heap as HeapPolicy>::Rc as RefCount>::at_safe_point();
+                <<$heap as HeapPolicy>::Rc as RefCount>::sync_counts();
             }
 
             /// The end of a thread: it gives up the objects it owns.
@@ -92,6 +95,7 @@ macro_rules! shared_heap_tests {
                 });
 
                 // Exact results: every push arrived once, every odd key survived.
+                safe_point();
                 let l = list.as_list().unwrap();
                 assert_eq!(l.len() as i64, THREADS * N);
                 let mut values: Vec<i64> = l.snapshot().iter().map(int).collect();
@@ -208,3 +212,4 @@ macro_rules! shared_heap_tests {
 
 shared_heap_tests!(ft_atomic, ftl_heap::FtAtomic);
 shared_heap_tests!(ft_biased, ftl_heap::FtBiased);
+shared_heap_tests!(ft_buffered, ftl_heap::FtBuffered);

@@ -99,6 +99,14 @@ fn note(local: fn(&Local) -> &Cell<u64>, global: &AtomicU64) {
     }
 }
 
+/// Moves the calling thread's unflushed counts into the accounting it
+/// entered, so that other threads' [`Accounting::live`] sees them now (a
+/// thread that frees for others, such as ft-buffered's commit thread,
+/// calls it after each round of frees).
+pub fn flush_local() {
+    let _ = LOCAL.try_with(Local::flush);
+}
+
 #[inline]
 pub(crate) fn note_alloc() {
     note(|l| &l.allocated, &GLOBAL.allocated)

@@ -66,10 +66,13 @@ impl<P: HeapPolicy> WeakList<P> {
             "a weak list is added to through its own referent"
         );
         referent.enable_try_incref();
+        // A weakref held by this list alone is dead, unless counts lag
+        // (another thread's copy may not be counted yet): then keep all.
+        let prune = <P::Rc as ftl_core::RefCount>::COUNTS_NEVER_LAG;
         let dropped = self.refs.update(|v| {
             let (keep, dead): (Vec<_>, Vec<_>) = core::mem::take(v)
                 .into_iter()
-                .partition(|w| w.refcount() > 1);
+                .partition(|w| !prune || w.refcount() > 1);
             *v = keep;
             v.push(weakref);
             dead
@@ -93,6 +96,15 @@ impl<P: HeapPolicy> WeakList<P> {
     /// resurrected it, clear its weakrefs and run the callbacks of those
     /// alive elsewhere.
     pub fn referent_dying(&self, this: &ObjRef<P>) {
+        // Counts that lag first count this thread's increments (the
+        // finalizer's own reference, a resurrecting store by `__del__`);
+        // a count still above one because a drop is not applied yet only
+        // defers the clearing to the object's next free. (A resurrecting
+        // store on another thread may still be uncounted: then the
+        // weakrefs are cleared as if it had not happened.)
+        if !<P::Rc as ftl_core::RefCount>::COUNTS_NEVER_LAG {
+            <P::Rc as ftl_core::RefCount>::count_own_increments();
+        }
         if this.refcount() == 1 {
             let all = self.clear();
             for wr in all.iter().filter(|w| w.refcount() > 1) {

@@ -94,7 +94,13 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         features: &["serial", "threads", "free-threaded"],
         lacks: &[],
     },
-    RuntimeInfo { name: "ft-buffered", available: false, description: "Gilectomy's buffered refcounts (pending: ftl-heap)", features: &[], lacks: &[] },
+    RuntimeInfo {
+        name: "ft-buffered",
+        available: true,
+        description: "no GIL: the Gilectomy's buffered refcounts (per-thread increment and decrement logs applied by a commit thread, which alone frees) and per-object locks, threads in parallel under FreeThreads",
+        features: &["serial", "threads", "free-threaded"],
+        lacks: &[],
+    },
 ];
 
 /// The default runtime: the new GIL, as in CPython.
@@ -188,6 +194,12 @@ pub fn run_file(
             argv,
             ThreadModel::free_threaded(Default::default()),
         )),
+        "ft-buffered" => Ok(run_source_with::<ftl_heap::FtBuffered>(
+            source,
+            path,
+            argv,
+            ThreadModel::free_threaded(Default::default()),
+        )),
         "ft-locked" => Ok(run_source_with::<ftl_heap::FtLocked>(
             source,
             path,
@@ -241,6 +253,9 @@ pub fn run_source_with<P: HeapPolicy>(
     let _ = vm.interp.threads.accounting.set(accounting.clone());
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
+    // The refcount strategy's own thread (ft-buffered's commit thread),
+    // ended (and joined) when this returns.
+    let _strategy_thread = vm.start_strategy.and_then(|start| start(&vm.interp));
     let _finalizers = crate::interpreter::finalize::register(&vm);
     vm.init_builtins();
     let code = match compile_module(&module, filename, source, &mut VmConsts(&vm)) {
@@ -293,11 +308,12 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
         d.clear();
     }
     vm.type_cache.clear();
-    // Objects other threads queued to this one are merged (and freed), and
-    // finalizers handed over by a thread that could not run them are not
-    // skipped at exit either.
-    <P::Rc as ftl_core::RefCount>::at_safe_point();
-    vm.interp.finalizers.run_pending();
+    // Changes a strategy holds back are applied (objects other threads
+    // queued to this one are merged, logged counts committed) and what
+    // reached zero is freed, and finalizers handed over by a thread that
+    // could not run them are not skipped at exit either; each round of
+    // finalizers may free more.
+    vm.settle_frees();
     status
 }
 

@@ -442,6 +442,10 @@ pub struct Vm<P: HeapPolicy> {
     /// How this runtime starts a thread (`None`: it runs one thread); see
     /// [`ThreadModel`](crate::threads::ThreadModel).
     pub spawn: Option<crate::threads::start::SpawnFn<P>>,
+    /// Starts the refcount strategy's own thread (`None` but on the main
+    /// thread of a free-threaded runtime): see
+    /// [`RefCount::start_thread`](ftl_core::RefCount::start_thread).
+    pub start_strategy: Option<crate::threads::start::StartStrategyFn<P>>,
     /// The interpreter's collector (every runtime has one): its due flag
     /// is read at every safe point.
     pub gc: Option<Arc<ftl_gc::Collector<P>>>,
@@ -474,7 +478,11 @@ impl<P: HeapPolicy> Vm<P> {
     /// main thread).
     pub fn for_thread(interp: Arc<Interp<P>>, model: ThreadModel<P>) -> Vm<P> {
         let marker = 0u8;
-        let ThreadModel { coord, spawn } = model;
+        let ThreadModel {
+            coord,
+            spawn,
+            start_strategy,
+        } = model;
         let breaker = coord.breaker();
         // Every thread announces its containers: to the collector itself
         // under a GIL, to a table of its own on a free-threaded heap (no
@@ -499,6 +507,7 @@ impl<P: HeapPolicy> Vm<P> {
             stack_budget: 8 << 20,
             coord,
             spawn,
+            start_strategy,
             type_cache: Default::default(),
             interned_here: RefCell::new(HashMap::new()),
         }
@@ -524,7 +533,11 @@ impl<P: HeapPolicy> Vm<P> {
     #[inline]
     pub fn poll(&self) {
         if self.breaker.load(core::sync::atomic::Ordering::Relaxed) {
+            // The thread may park here (another has the world stopped):
+            // a strategy whose counts lag flushes first.
+            <P::Rc as ftl_core::RefCount>::thread_detached();
             self.coord.poll();
+            <P::Rc as ftl_core::RefCount>::thread_attached();
             self.after_reattach();
         }
         if let Some(gc) = &self.gc {
@@ -540,6 +553,23 @@ impl<P: HeapPolicy> Vm<P> {
         <P::Rc as ftl_core::RefCount>::at_safe_point();
     }
 
+    /// Brings every count up to date for what this thread has done and
+    /// frees what that found dead, finalizers included: a deferring
+    /// strategy's held-back changes are applied
+    /// ([`RefCount::sync_counts`](ftl_core::RefCount::sync_counts)) and the
+    /// finalizers handed to this interpreter run, in rounds, since each may
+    /// free more. `sys.getallocatedblocks`, `gc.collect()` and the exit
+    /// call it; on the other heaps it runs pending hand-overs only.
+    pub fn settle_frees(&self) {
+        for _ in 0..8 {
+            <P::Rc as ftl_core::RefCount>::sync_counts();
+            if !self.interp.finalizers.is_pending() {
+                break;
+            }
+            self.interp.finalizers.run_pending();
+        }
+    }
+
     /// Runs `f` as a blocking call that waits for the outside world (I/O,
     /// a sleep): other threads may run meanwhile. `f` must not touch
     /// objects.
@@ -553,8 +583,10 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn blocking_on<R>(&self, wait: Wait, f: impl FnOnce() -> R) -> R {
         let mut f = Some(f);
         let mut out = None;
+        <P::Rc as ftl_core::RefCount>::thread_detached();
         self.coord
             .detached(wait, &mut || out = Some((f.take().expect("called once"))()));
+        <P::Rc as ftl_core::RefCount>::thread_attached();
         self.after_reattach();
         out.expect("ran")
     }

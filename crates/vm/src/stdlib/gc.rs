@@ -233,6 +233,9 @@ fn gc_collect<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
         return Err(vm.value_error("invalid generation"));
     }
     vm.collector()?;
+    // What refcounting already found dead is freed first (a deferring
+    // strategy holds some of it back), as CPython's would be by now.
+    vm.settle_frees();
     Ok(ObjRef::from_i64(
         vm.collect_explicitly(generation as usize) as i64
     ))

@@ -71,6 +71,9 @@ fn sys_exit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
 fn sys_getrefcount<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("getrefcount", args, 1, 1)?;
     let o = &args[0];
+    // A strategy whose counts lag (ft-buffered's logs) applies what this
+    // thread did first: the count is then exact.
+    <P::Rc as ftl_core::RefCount>::sync_counts();
     // The argument's own reference is on the caller's stack, as in CPython.
     if o.is_immortal() {
         return Ok(ObjRef::from_i64(u32::MAX as i64));
@@ -87,9 +90,10 @@ fn sys_getrefcount<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -
 /// assert: the count is back at its baseline after their threads.
 fn sys_getallocatedblocks<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("getallocatedblocks", args, 0, 0)?;
-    // A safe point: what other threads queued to this one (a deferring
-    // strategy's merge queue) is merged first, so it is not counted live.
-    <P::Rc as ftl_core::RefCount>::at_safe_point();
+    // What a strategy holds back (a merge queue, logged counts) is
+    // applied first, and the finalizers that frees handed over run, so
+    // that what died is not counted live.
+    vm.settle_frees();
     let live = match vm.interp.threads.accounting.get() {
         Some(a) => a.live(),
         None => ftl_object::Accounting::global().live(),

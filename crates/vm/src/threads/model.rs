@@ -44,6 +44,10 @@ use crate::threads::start::{spawn_shared, spawn_under_gil, SpawnFn};
 pub struct ThreadModel<P: HeapPolicy> {
     pub(crate) coord: Box<dyn Coordination>,
     pub(crate) spawn: Option<SpawnFn<P>>,
+    /// Starts the refcount strategy's own thread for an interpreter (the
+    /// Gilectomy's commit thread): set on the free-threaded heaps, whose
+    /// objects may go to it.
+    pub(crate) start_strategy: Option<crate::threads::start::StartStrategyFn<P>>,
 }
 
 impl<P: HeapPolicy> ThreadModel<P> {
@@ -53,6 +57,7 @@ impl<P: HeapPolicy> ThreadModel<P> {
         ThreadModel {
             coord: Box::new(SingleThread::new()),
             spawn: None,
+            start_strategy: None,
         }
     }
 
@@ -72,6 +77,7 @@ impl<P: HeapPolicy> ThreadModel<P> {
         ThreadModel {
             coord: Box::new(GilCoordination::attach(gil, breaker)),
             spawn: Some(spawn_under_gil::<P>),
+            start_strategy: None,
         }
     }
 
@@ -81,6 +87,7 @@ impl<P: HeapPolicy> ThreadModel<P> {
         ThreadModel {
             coord,
             spawn: Some(spawn),
+            start_strategy: None,
         }
     }
 }
@@ -93,6 +100,7 @@ impl<P: SharedHeap> ThreadModel<P> {
         ThreadModel {
             coord: Box::new(FreeCoordination::attach(threads)),
             spawn: Some(spawn_shared::<P>),
+            start_strategy: Some(crate::threads::start::start_strategy_thread::<P>),
         }
     }
 }

@@ -217,6 +217,32 @@ pub(crate) fn spawn_shared<P: SharedHeap>(
         .map(drop)
 }
 
+/// How a free-threaded runtime starts its refcount strategy's own thread
+/// for an interpreter.
+pub type StartStrategyFn<P> =
+    fn(&Arc<crate::interpreter::state::Interp<P>>) -> Option<ftl_core::StrategyThread>;
+
+/// Starts `P`'s strategy thread ([`RefCount::start_thread`]), which enters
+/// the interpreter's accounting, the collector's hooks and the finalizer
+/// hand-off (an object it frees whose finalizer is due goes to an
+/// interpreter thread).
+///
+/// [`RefCount::start_thread`]: ftl_core::RefCount::start_thread
+pub(crate) fn start_strategy_thread<P: SharedHeap>(
+    interp: &Arc<crate::interpreter::state::Interp<P>>,
+) -> Option<ftl_core::StrategyThread> {
+    let accounting = interp.threads.accounting.get().cloned();
+    let gc = interp.gc.clone();
+    let finalizers = interp.finalizers.clone();
+    <P::Rc as ftl_core::RefCount>::start_thread(Box::new(move || {
+        Box::new((
+            accounting.as_ref().map(|a| a.enter()),
+            ftl_object::gc_hooks::enter(gc.tracker()),
+            ftl_object::handoff::enter(finalizers),
+        )) as Box<dyn core::any::Any>
+    }))
+}
+
 /// The body of an interpreter thread, attached from start to end.
 fn thread_main<P: HeapPolicy>(parcel: Parcel<P>, coord: Box<dyn Coordination>) {
     let Parcel {
