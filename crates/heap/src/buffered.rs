@@ -587,24 +587,23 @@ unsafe impl RefCount for Buffered {
     /// flush at their next safe point, so this waits about one of their
     /// polls. When no other thread is online (they have ended, or wait
     /// detached), it commits until nothing at all is left, frees of frees
-    /// included, so that `sys.getallocatedblocks()` is exact then. At most
-    /// about a second.
+    /// included, so that `sys.getallocatedblocks()` is exact then. It
+    /// gives up after about a second while other threads run (they may
+    /// keep logging), or a minute alone (every round then makes progress:
+    /// the bound only keeps a bug from becoming a hang).
     fn sync_counts() {
         with_log(Log::flush);
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+        let start = std::time::Instant::now();
         loop {
             let target = domain().epoch.load(Ordering::SeqCst);
             free_all(commit_once(false));
             // The frees' own changes (their children) are this thread's.
             let freed_more = with_log_len() > 0;
             with_log(Log::flush);
-            let done = !freed_more
-                && if others_online() {
-                    settled_up_to(target)
-                } else {
-                    settled_up_to(u64::MAX)
-                };
-            if done || std::time::Instant::now() > deadline {
+            let alone = !others_online();
+            let done = !freed_more && settled_up_to(if alone { u64::MAX } else { target });
+            let limit = std::time::Duration::from_secs(if alone { 60 } else { 1 });
+            if done || start.elapsed() > limit {
                 return;
             }
             ftl_core::sync::thread::yield_now();

@@ -18,6 +18,9 @@ use ftl_object::{Accounting, HeapPolicy, IntValue, ObjRef};
 const THREADS: i64 = 4;
 const N: i64 = if cfg!(miri) { 20 } else { 5_000 };
 
+/// Serialises the tests of every heap (see `serial`).
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// The tests, instantiated per heap below.
 macro_rules! shared_heap_tests {
     ($module:ident, $heap:ty) => {
@@ -34,6 +37,14 @@ macro_rules! shared_heap_tests {
                 <<$heap as HeapPolicy>::Rc as RefCount>::sync_counts();
             }
 
+            /// One test at a time: a heap's deferred changes are settled
+            /// exactly only while no other thread counts (ft-buffered's
+            /// `sync_counts` waits for every online thread otherwise), and
+            /// the test harness runs tests on threads side by side.
+            fn serial() -> std::sync::MutexGuard<'static, ()> {
+                SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+            }
+
             /// The end of a thread: it gives up the objects it owns.
             fn thread_end() {
                 <<$heap as HeapPolicy>::Rc as RefCount>::thread_exit();
@@ -45,6 +56,7 @@ macro_rules! shared_heap_tests {
 
             #[test]
             fn four_threads_share_lists_and_dicts_exactly() {
+                let _serial = serial();
                 let acct = Accounting::new();
                 let _scope = acct.enter();
                 let baseline = acct.live();
@@ -125,6 +137,7 @@ macro_rules! shared_heap_tests {
 
             #[test]
             fn concurrent_clone_drop_keeps_exact_counts() {
+                let _serial = serial();
                 let acct = Accounting::new();
                 let _scope = acct.enter();
                 let obj = R::new_list(vec![R::new_str("x")]);
@@ -154,6 +167,7 @@ macro_rules! shared_heap_tests {
 
             #[test]
             fn immortals_are_shared_without_writes() {
+                let _serial = serial();
                 let none = R::none();
                 std::thread::scope(|s| {
                     for _ in 0..THREADS {
@@ -176,6 +190,7 @@ macro_rules! shared_heap_tests {
             /// regression fails instead of hanging.
             #[test]
             fn a_visitor_may_use_the_container_it_traverses() {
+                let _serial = serial();
                 use ftl_core::Traverse;
                 use std::sync::mpsc;
                 use std::time::Duration;
