@@ -434,6 +434,23 @@ fn merge_pending() {
     merge_queue(queue);
 }
 
+/// Steps 2 and 3: the owner's decref, or another thread's (which queues
+/// `object` when `shared` is zero; `None` cannot queue). `true` when the
+/// object must be freed now.
+#[inline]
+fn decref(cell: &BiasedCell, object: Option<DeferredFree>) -> bool {
+    let local = cell.local.load(Ordering::Relaxed);
+    if local == LOCAL_IMMORTAL {
+        return false;
+    }
+    if cell.owner.load(Ordering::Relaxed) == me() {
+        // The owner is the only writer: no read-modify-write.
+        cell.local.store(local - 1, Ordering::Relaxed);
+        return local == 1 && merge_zero_local(cell);
+    }
+    decref_shared(cell, object)
+}
+
 // SAFETY: counts start at one (`local` of the creating owner, or merged);
 // each incref adds one to `local` (owner only, who is the only writer
 // while registered) or to `shared` (atomic RMW); each decref removes one
@@ -486,28 +503,12 @@ unsafe impl RefCount for Biased {
 
     #[inline]
     fn decref(cell: &BiasedCell) -> bool {
-        let local = cell.local.load(Ordering::Relaxed);
-        if local == LOCAL_IMMORTAL {
-            return false;
-        }
-        if cell.owner.load(Ordering::Relaxed) == me() {
-            cell.local.store(local - 1, Ordering::Relaxed);
-            return local == 1 && merge_zero_local(cell);
-        }
-        decref_shared(cell, None)
+        decref(cell, None)
     }
 
     #[inline]
     fn decref_or_defer(cell: &BiasedCell, object: DeferredFree) -> bool {
-        let local = cell.local.load(Ordering::Relaxed);
-        if local == LOCAL_IMMORTAL {
-            return false;
-        }
-        if cell.owner.load(Ordering::Relaxed) == me() {
-            cell.local.store(local - 1, Ordering::Relaxed);
-            return local == 1 && merge_zero_local(cell);
-        }
-        decref_shared(cell, Some(object))
+        decref(cell, Some(object))
     }
 
     #[inline]
