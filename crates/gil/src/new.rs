@@ -412,7 +412,10 @@ mod tests {
         // drop, so `forced_switches` may be 0 or 1.)
         assert!(s.drop_requests >= 1, "{s:?}");
         assert!(s.forced_switches <= 1, "{s:?}");
-        assert_eq!(s.contended, 1, "{s:?}");
+        // The waiter's acquisition is contended. The holder's own
+        // re-acquisition after the drop is contended too when the waiter
+        // still holds the GIL at that moment, so 1 or 2.
+        assert!((1..=2).contains(&s.contended), "{s:?}");
         assert!(s.wait_ns > 0, "{s:?}");
         assert_eq!(rec.count(ProbeKind::DropRequest) as u64, s.drop_requests);
         assert_eq!(rec.count(ProbeKind::ForcedSwitch) as u64, s.forced_switches);
