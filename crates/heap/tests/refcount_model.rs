@@ -68,8 +68,8 @@ fn op() -> impl Strategy<Value = Op> {
     let t = 0..THREADS;
     let i = any::<usize>();
     prop_oneof![
-        4 => (t.clone(), i.clone()).prop_map(|(t, i)| Op::Clone(t, i)),
-        3 => (t.clone(), i.clone()).prop_map(|(t, i)| Op::Drop(t, i)),
+        4 => (t.clone(), i).prop_map(|(t, i)| Op::Clone(t, i)),
+        3 => (t.clone(), i).prop_map(|(t, i)| Op::Drop(t, i)),
         3 => (t.clone(), i, 0..THREADS).prop_map(|(t, i, u)| Op::Send(t, i, u)),
         1 => Just(Op::Settle),
     ]
@@ -145,10 +145,13 @@ fn worker<H: HeapPolicy>(acct: Arc<Accounting>, cmds: Receiver<Cmd<H>>, replies:
     H::Rc::thread_exit();
 }
 
+/// The channels to a worker and back.
+type Worker<H> = (Sender<Cmd<H>>, Receiver<Reply<H>>);
+
 /// The threads of one run: the test's own pool and two workers.
 struct Threads<H: HeapPolicy> {
     own: Pool<H>,
-    workers: Vec<(Sender<Cmd<H>>, Receiver<Reply<H>>)>,
+    workers: Vec<Worker<H>>,
     model: Vec<Vec<usize>>,
 }
 
