@@ -121,7 +121,8 @@ pub type StrategyThread = Box<dyn core::any::Any + Send + Sync>;
 /// * `decref` returns `true` exactly once per cell: for the call that removes
 ///   the last reference (after every earlier `incref`/`decref` on that cell,
 ///   in any thread, *happens-before* the return), and never for an immortal
-///   cell. A strategy that defers frees (buffered, biased) sets
+///   cell or a deferred one (see
+///   [`defer_to_collector`](RefCount::defer_to_collector)). A strategy that defers frees (buffered, biased) sets
 ///   [`DEFERS`](RefCount::DEFERS), returns `false` from
 ///   [`decref_or_defer`](RefCount::decref_or_defer) and runs the
 ///   [`DeferredFree`] it was given once the count is final, exactly once.
@@ -284,4 +285,36 @@ pub unsafe trait RefCount: 'static + Sized {
 
     /// Whether the cell is immortal.
     fn is_immortal(cell: &Self::Cell) -> bool;
+
+    /// Counts the cell's object the way CPython 3.14t counts its code
+    /// objects, classes, module-level functions, modules and module dicts
+    /// (`Python/uniqueid.c`): each thread counts its references to it in
+    /// memory of its own, so that threads sharing it never write one
+    /// cache line, and since no single place then sees the count reach
+    /// zero, only the cycle collector frees it: from here on `decref`
+    /// never returns `true` for the cell, and [`count`](RefCount::count)
+    /// adds the threads' counts up (exact when none of them is counting).
+    /// The collector's [`merge_stopped`](RefCount::merge_stopped) makes an
+    /// unreachable deferred cell an ordinary one again, so that the
+    /// references the collection drops free it. Returns whether the
+    /// strategy did it; the default does not (the cell is counted as
+    /// before).
+    ///
+    /// # Safety
+    /// The cell was made by [`new_cell`](RefCount::new_cell) on the
+    /// calling thread and no other thread can reach its object yet; the
+    /// object is tracked by a cycle collector that will collect it (it is
+    /// never untracked while deferred).
+    unsafe fn defer_to_collector(cell: &Self::Cell) -> bool {
+        let _ = cell;
+        false
+    }
+
+    /// Whether [`defer_to_collector`](RefCount::defer_to_collector) made
+    /// the cell deferred (and no collection has made it ordinary again).
+    #[inline(always)]
+    fn is_deferred(cell: &Self::Cell) -> bool {
+        let _ = cell;
+        false
+    }
 }

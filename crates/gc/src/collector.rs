@@ -1197,7 +1197,14 @@ unsafe fn deduce_unreachable<P: HeapPolicy>(young: Gc, unreachable: Gc, held: us
             let next = list::next(g);
             let o = ObjRef::<P>::borrow_from_gc_links(g);
             let rc = o.refcount();
-            assert!(rc > held, "a tracked object with a zero count");
+            // Only a deferred object (counted per thread, freed by the
+            // collector alone) is still tracked with no reference left;
+            // once merged in the first pause, only the collection's own
+            // reference may hold it.
+            assert!(
+                rc >= held && (rc > 0 || o.is_deferred()),
+                "a tracked object with a zero count"
+            );
             list::reset_refs(g, rc - held);
             g = next;
         }
@@ -1322,7 +1329,9 @@ unsafe fn untrack_if<P: HeapPolicy>(head: Gc, kind: Kind) {
         while g != head {
             let next = list::next(g);
             let o = ObjRef::<P>::borrow_from_gc_links(g);
-            if o.kind() == kind {
+            // A deferred object (a module's dict) stays tracked: only a
+            // collection can free it.
+            if o.kind() == kind && !o.is_deferred() {
                 let mut atoms_only = true;
                 o.traverse_in_place(&mut |child: &ObjRef<P>| {
                     atoms_only &= !child.may_be_gc_tracked()

@@ -89,6 +89,8 @@ use std::cell::{Cell, RefCell};
 use ftl_core::sync::{Arc, AtomicBool, AtomicIsize, AtomicU32, AtomicUsize, Mutex, Ordering};
 use ftl_core::{DeferredFree, RefCount, IMMORTAL_COUNT};
 
+use crate::per_thread::{Pool, Table};
+
 /// The shift of the shared count above its two flag bits.
 const SHIFT: u32 = 2;
 /// The flag bits of `shared`.
@@ -108,6 +110,10 @@ const LOCAL_IMMORTAL: u32 = u32::MAX;
 const UNOWNED: usize = 0;
 /// The id of a thread that owns nothing (never an object's owner).
 const NO_THREAD: usize = usize::MAX;
+/// `owner` of an object counted in per-thread tables (its `local` is then
+/// its id in the [`Pool`]): a deferred object, freed only by the
+/// collector.
+const PER_THREAD: usize = usize::MAX - 1;
 
 /// The number of registry buckets (threads are spread by id).
 pub const BUCKETS: usize = 16;
@@ -196,6 +202,20 @@ impl Registry {
 }
 
 #[cfg(not(loom))]
+fn pool() -> &'static Pool {
+    static POOL: std::sync::OnceLock<Pool> = std::sync::OnceLock::new();
+    POOL.get_or_init(Pool::new)
+}
+
+#[cfg(loom)]
+fn pool() -> &'static Pool {
+    ftl_core::sync::loom_lazy_static! {
+        static ref POOL: Pool = Pool::new();
+    }
+    &POOL
+}
+
+#[cfg(not(loom))]
 fn registry() -> &'static Registry {
     static REGISTRY: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
     REGISTRY.get_or_init(Registry::new)
@@ -215,6 +235,8 @@ fn registry() -> &'static Registry {
 struct Registration {
     id: usize,
     pending: Arc<AtomicBool>,
+    /// The thread's per-thread counts (in the pool until it leaves).
+    table: Arc<Table>,
     left: bool,
 }
 
@@ -226,6 +248,14 @@ impl Registration {
         // objects in `shared` (and may queue them to itself, which the
         // lock below collects), so `local` is never written again.
         let _ = ME.try_with(|m| m.set(NO_THREAD));
+        // Its per-thread counts move into the objects' own counts.
+        pool().retire(&self.table, |addr, n| {
+            // SAFETY: `addr` is the cell of the object holding an id of
+            // the pool, which is alive until the collector releases the id
+            // (under the pool's lock, held here).
+            let cell = unsafe { &*(addr as *const BiasedCell) };
+            cell.shared.fetch_add(n << SHIFT, Ordering::Relaxed);
+        });
         let mut bucket = registry().bucket(self.id).lock();
         match bucket.iter().position(|o| o.id == self.id) {
             Some(at) => bucket.swap_remove(at).queue,
@@ -286,9 +316,12 @@ fn register() -> Option<usize> {
                 queue: adopted,
             });
         }
+        let table = Arc::new(Table::new());
+        pool().register(table.clone());
         *r = Some(Registration {
             id,
             pending,
+            table,
             left: false,
         });
         id
@@ -443,12 +476,45 @@ fn decref(cell: &BiasedCell, object: Option<DeferredFree>) -> bool {
     if local == LOCAL_IMMORTAL {
         return false;
     }
-    if cell.owner.load(Ordering::Relaxed) == me() {
+    let owner = cell.owner.load(Ordering::Relaxed);
+    if owner == me() {
         // The owner is the only writer: no read-modify-write.
         cell.local.store(local - 1, Ordering::Relaxed);
         return local == 1 && merge_zero_local(cell);
     }
+    if owner == PER_THREAD {
+        // Deferred: only the collector frees it.
+        per_thread_add(cell, local, -1);
+        return false;
+    }
     decref_shared(cell, object)
+}
+
+/// Counts a reference to a deferred object (`owner == PER_THREAD`, id
+/// `id`) in the calling thread's table, or, on a thread that has none and
+/// cannot register, in the object's own count (the sum is the same).
+#[inline]
+fn per_thread_add(cell: &BiasedCell, id: u32, delta: isize) {
+    let counted = REGISTRATION
+        .try_with(|r| match &*r.borrow() {
+            Some(reg) => {
+                reg.table.add(id, delta);
+                true
+            }
+            None => false,
+        })
+        .unwrap_or(false);
+    if !counted {
+        per_thread_add_slow(cell, id, delta);
+    }
+}
+
+#[cold]
+fn per_thread_add_slow(cell: &BiasedCell, id: u32, delta: isize) {
+    if me() == NO_THREAD && register().is_some() {
+        return per_thread_add(cell, id, delta);
+    }
+    cell.shared.fetch_add(delta << SHIFT, Ordering::Relaxed);
 }
 
 // SAFETY: counts start at one (`local` of the creating owner, or merged);
@@ -493,9 +559,12 @@ unsafe impl RefCount for Biased {
         if local == LOCAL_IMMORTAL {
             return;
         }
-        if cell.owner.load(Ordering::Relaxed) == me() {
+        let owner = cell.owner.load(Ordering::Relaxed);
+        if owner == me() {
             // The owner is the only writer: no read-modify-write.
             cell.local.store(local + 1, Ordering::Relaxed);
+        } else if owner == PER_THREAD {
+            per_thread_add(cell, local, 1);
         } else {
             cell.shared.fetch_add(ONE, Ordering::Relaxed);
         }
@@ -532,6 +601,18 @@ unsafe impl RefCount for Biased {
     /// is between two writes of `local`. A queued object keeps its
     /// ownership (its owner's merge will drop the queue's reference).
     unsafe fn merge_stopped(cell: &BiasedCell) {
+        if cell.owner.load(Ordering::Relaxed) == PER_THREAD {
+            // A deferred object found unreachable: its per-thread counts
+            // come home and it is counted as a merged object from now on,
+            // so that the references the collection drops free it.
+            let id = cell.local.load(Ordering::Relaxed);
+            let total = (cell.shared.load(Ordering::Relaxed) >> SHIFT) + pool().release(id);
+            cell.shared
+                .store((total << SHIFT) | MERGED, Ordering::Release);
+            cell.local.store(0, Ordering::Relaxed);
+            cell.owner.store(UNOWNED, Ordering::Relaxed);
+            return;
+        }
         let shared = cell.shared.load(Ordering::Acquire);
         if cell.local.load(Ordering::Relaxed) == LOCAL_IMMORTAL
             || shared & FLAGS == MERGED
@@ -565,9 +646,17 @@ unsafe impl RefCount for Biased {
         if local == LOCAL_IMMORTAL {
             return true;
         }
-        if cell.owner.load(Ordering::Relaxed) == me() {
+        let owner = cell.owner.load(Ordering::Relaxed);
+        if owner == me() {
             // An owned object has `local ≥ 1`: it is alive.
             cell.local.store(local + 1, Ordering::Relaxed);
+            return true;
+        }
+        if owner == PER_THREAD {
+            // Deferred objects die only in a collection, which clears
+            // their weak references with the world stopped, before it
+            // takes them out of the tables (`merge_stopped`).
+            per_thread_add(cell, local, 1);
             return true;
         }
         let mut shared = cell.shared.load(Ordering::Relaxed);
@@ -593,12 +682,38 @@ unsafe impl RefCount for Biased {
             return IMMORTAL_COUNT;
         }
         let shared = cell.shared.load(Ordering::Acquire) >> SHIFT;
+        if cell.owner.load(Ordering::Acquire) == PER_THREAD {
+            return (shared + pool().sum(local)).max(0) as usize;
+        }
         (local as isize + shared).max(0) as usize
     }
 
     #[inline]
     fn is_immortal(cell: &BiasedCell) -> bool {
         cell.local.load(Ordering::Relaxed) == LOCAL_IMMORTAL
+    }
+
+    /// 3.14t's `_PyObject_AssignUniqueId` for a new object: its owner's
+    /// local count moves into the owner's table under a fresh id.
+    unsafe fn defer_to_collector(cell: &BiasedCell) -> bool {
+        let owner = cell.owner.load(Ordering::Relaxed);
+        let local = cell.local.load(Ordering::Relaxed);
+        if owner != me() || owner == NO_THREAD || cell.shared.load(Ordering::Relaxed) != 0 {
+            return false;
+        }
+        let Some(id) = pool().alloc(cell as *const BiasedCell as usize) else {
+            return false;
+        };
+        // Only this thread reaches the cell (the caller's contract).
+        cell.local.store(id, Ordering::Relaxed);
+        cell.owner.store(PER_THREAD, Ordering::Relaxed);
+        per_thread_add(cell, id, local as isize);
+        true
+    }
+
+    #[inline]
+    fn is_deferred(cell: &BiasedCell) -> bool {
+        cell.owner.load(Ordering::Relaxed) == PER_THREAD
     }
 }
 
@@ -741,6 +856,49 @@ mod loom_tests {
             Biased::at_safe_point();
             assert_eq!(obj.frees(), 1, "freed exactly once");
             // Leave the registry before loom tears its statics down.
+            Biased::thread_exit();
+        });
+    }
+
+    /// A deferred object (3.14t's per-thread counts): another thread
+    /// counts its references in its own table and ends, moving them into
+    /// the object's count, while the owner counts and reads the count.
+    /// The count read meanwhile is never off by a whole table (the move
+    /// and the reads are ordered by the pool's lock: a table is never
+    /// counted twice or not at all), the count after the join is exact,
+    /// and once the collector merges it (`merge_stopped`, the world
+    /// stopped: here, after the join) the last drop frees it once.
+    #[test]
+    fn per_thread_counts_survive_a_thread_that_ends() {
+        model(|| {
+            let obj = Obj::new();
+            write_payload(&obj);
+            // SAFETY (model): just made on this thread, not shared yet.
+            assert!(unsafe { Biased::defer_to_collector(&obj.cell) });
+            let o2 = obj.clone();
+            let t = thread::spawn(move || {
+                Biased::incref(&o2.cell);
+                Biased::incref(&o2.cell);
+                assert!(
+                    !Biased::decref(&o2.cell),
+                    "deferred: never freed by a decref"
+                );
+                Biased::thread_exit();
+            });
+            Biased::incref(&obj.cell);
+            let seen = Biased::count(&obj.cell);
+            // The owner's two, and the other thread's 0, 1 or 2.
+            assert!((2..=4).contains(&seen), "count {seen}");
+            drop_ref(&obj);
+            t.join().unwrap();
+            assert_eq!(Biased::count(&obj.cell), 2, "exact after the join");
+            // SAFETY (model): no other thread counts (joined).
+            unsafe { Biased::merge_stopped(&obj.cell) };
+            assert!(!Biased::is_deferred(&obj.cell));
+            drop_ref(&obj);
+            assert_eq!(obj.frees(), 0);
+            drop_ref(&obj);
+            assert_eq!(obj.frees(), 1, "freed exactly once");
             Biased::thread_exit();
         });
     }

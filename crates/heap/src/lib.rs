@@ -94,6 +94,7 @@ pub mod buffered;
 pub mod free_threads;
 pub mod global_locked;
 pub mod lock;
+pub mod per_thread;
 
 pub use atomic::Atomic;
 pub use biased::Biased;

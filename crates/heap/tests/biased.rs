@@ -84,3 +84,51 @@ fn counts_are_exact_whichever_thread_counted() {
     drop(mine);
     assert_eq!(obj.refcount(), 1);
 }
+
+/// A deferred cell (3.14t's per-thread counts): every thread counts its
+/// references in its own table, so the count is exact only summed up; no
+/// decref frees it, whoever drops the last reference; a thread that ends
+/// moves its counts into the cell; and once merged (`merge_stopped`, here
+/// with every other thread joined) it is an ordinary cell again, which
+/// the last decref frees.
+#[test]
+#[allow(unsafe_code)] // the strategy's unsafe entry points, as the object model and collector call them
+fn deferred_cells_are_counted_per_thread_and_freed_only_once_merged() {
+    let cell = Biased::new_cell();
+    // SAFETY: just made on this thread; no other thread sees it yet.
+    assert!(unsafe { Biased::defer_to_collector(&cell) });
+    assert!(Biased::is_deferred(&cell));
+    std::thread::scope(|s| {
+        for t in 0..3 {
+            let cell = &cell;
+            s.spawn(move || {
+                for _ in 0..1000 {
+                    Biased::incref(cell);
+                }
+                for _ in 0..(1000 - t) {
+                    assert!(!Biased::decref(cell));
+                }
+                if t == 1 {
+                    Biased::thread_exit();
+                }
+            });
+        }
+    });
+    // One reference from birth, and 0 + 1 + 2 left by the threads.
+    assert_eq!(Biased::count(&cell), 4);
+    // Dropping references the other threads took: the sum goes to zero,
+    // and still nothing is freed (only the collector frees it).
+    for _ in 0..4 {
+        assert!(!Biased::decref(&cell));
+    }
+    assert_eq!(Biased::count(&cell), 0);
+    Biased::incref(&cell); // the collector's own reference
+                           // SAFETY: no other thread counts it (they were joined).
+    unsafe { Biased::merge_stopped(&cell) };
+    assert!(!Biased::is_deferred(&cell));
+    assert_eq!(Biased::count(&cell), 1);
+    assert!(
+        Biased::decref(&cell),
+        "an ordinary cell again: the last decref frees"
+    );
+}

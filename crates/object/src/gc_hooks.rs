@@ -136,6 +136,12 @@ fn with_hooks(f: impl FnOnce(&dyn GcHooks)) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether the calling thread announces its objects to a collector.
+#[inline]
+pub(crate) fn has_collector() -> bool {
+    with_hooks(|_| ())
+}
+
 /// Announces a new GC object (from `ObjRef::new`), tracked or only
 /// counted.
 #[inline]

@@ -589,6 +589,40 @@ impl<P: HeapPolicy> ObjRef<P> {
         obj
     }
 
+    /// Allocates a new object as [`new`](ObjRef::new) does, counted the
+    /// way CPython 3.14t counts code objects, classes, module-level
+    /// functions, modules and module dicts where the heap's strategy can
+    /// ([`RefCount::defer_to_collector`]: each thread counts its
+    /// references to it apart, and only the cycle collector frees it).
+    /// Such an object is tracked from birth and stays tracked. Where the
+    /// strategy cannot, where `T` is not a GC type, or where this thread
+    /// has no collector to free it, it is an ordinary object.
+    pub fn new_deferred<T: Payload<P>>(payload: T) -> Self {
+        if !T::GC || !gc_hooks::has_collector() {
+            return Self::new(payload);
+        }
+        accounting::note_alloc();
+        let tracked = payload.tracked_at_birth();
+        let obj = Self::alloc(payload, P::Rc::new_cell());
+        // SAFETY: the cell was just made on this thread and no other
+        // thread can reach the object; it is tracked just below by this
+        // thread's collector, and nothing untracks a deferred object (the
+        // collector checks `is_deferred` before it untracks containers of
+        // atoms).
+        let deferred = unsafe { P::Rc::defer_to_collector(&obj.header().rc) };
+        if let Some(links) = obj.gc_links_ptr() {
+            gc_hooks::note_allocated(links, tracked || deferred);
+        }
+        obj
+    }
+
+    /// Whether the object is counted per thread and freed only by the
+    /// cycle collector ([`new_deferred`](ObjRef::new_deferred)).
+    #[inline]
+    pub fn is_deferred(&self) -> bool {
+        P::Rc::is_deferred(&self.header().rc)
+    }
+
     /// Allocates an immortal object: never freed, never counted as live.
     pub fn new_immortal<T: Payload<P>>(payload: T) -> Self {
         Self::alloc(payload, P::Rc::immortal_cell())

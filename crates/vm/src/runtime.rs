@@ -278,7 +278,7 @@ pub fn run_source_with<P: HeapPolicy>(
 fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
     let n = &vm.interp.names;
     let globals = module_globals(vm, n.main.clone());
-    let main = ObjRef::new(Module {
+    let main = ObjRef::new_deferred(Module {
         weakrefs: Default::default(),
         name: "__main__".into(),
         dict: globals.clone(),
@@ -348,7 +348,9 @@ pub(crate) fn compile_for<P: HeapPolicy>(
 
 /// A new module namespace: `__name__`, `__builtins__`, `__doc__`.
 pub(crate) fn module_globals<P: HeapPolicy>(vm: &Vm<P>, name: Obj<P>) -> Obj<P> {
-    let globals = ObjRef::new_dict();
+    // Deferred (3.14t's per-thread counts for globals): every call of a
+    // function of the module takes a reference to it.
+    let globals = ObjRef::new_deferred_dict();
     let n = &vm.interp.names;
     vm.dict_set_str(&globals, n.name.clone(), name);
     vm.dict_set_str(&globals, n.builtins.clone(), vm.interp.builtins.clone());

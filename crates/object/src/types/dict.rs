@@ -403,6 +403,12 @@ impl<P: HeapPolicy> ObjRef<P> {
         ObjRef::new(Dict::new())
     }
 
+    /// An empty `dict` counted as [`ObjRef::new_deferred`] says: a module's
+    /// or a class's namespace, which every thread that runs its code reads.
+    pub fn new_deferred_dict() -> Self {
+        ObjRef::new_deferred(Dict::new())
+    }
+
     /// A `dict` object owning `dict`.
     pub fn from_dict(dict: Dict<P>) -> Self {
         ObjRef::new(dict)

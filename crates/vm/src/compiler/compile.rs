@@ -64,6 +64,7 @@ pub fn compile_module<P: HeapPolicy>(
     c.load_const_none();
     c.emit(Op::ReturnValue, 0);
     let code = c.finish_unit();
+    // Module code runs once: an ordinary object (see `deferred_code`).
     Ok(ObjRef::new(code))
 }
 
@@ -161,6 +162,19 @@ fn is_jump(op: Op) -> bool {
             | Op::SetupFinally
             | Op::SetupWith
     )
+}
+
+/// A function's code object, deferred where the heap can (3.14t counts
+/// code objects per thread: every call of the function takes a reference
+/// to its code). A class body's code runs once and stays ordinary, so that
+/// it dies with the class body's function, by refcounting, as the module's
+/// code does.
+fn deferred_code<P: HeapPolicy>(code: Code<P>) -> ObjRef<P> {
+    if code.flags & flags::CLASS_BODY != 0 {
+        ObjRef::new(code)
+    } else {
+        ObjRef::new_deferred(code)
+    }
 }
 
 impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
@@ -1058,7 +1072,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             self.emit(Op::BuildTuple, frees.len() as u32);
             flags_ |= 8;
         }
-        let ci = self.const_obj(ObjRef::new(code));
+        let ci = self.const_obj(deferred_code(code));
         self.emit(Op::LoadConst, ci);
         self.load_const_str(qualname);
         self.emit(Op::MakeFunction, flags_);

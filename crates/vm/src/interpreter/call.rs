@@ -458,7 +458,9 @@ impl<P: HeapPolicy> Vm<P> {
             }
             None => self.types().object.clone(),
         };
-        let ns = ObjRef::new_dict();
+        // The class's namespace and the class are deferred (3.14t counts
+        // classes per thread: every instance made takes a reference).
+        let ns = ObjRef::new_deferred_dict();
         let code = f.code.downcast::<Code<P>>().expect("code");
         let mut cells = Vec::new();
         for _ in &code.cellvars {
@@ -495,7 +497,7 @@ impl<P: HeapPolicy> Vm<P> {
             .unwrap_or_else(|| name.as_str().unwrap_or("?").to_string());
         // Wrap plain functions stored under special names that CPython
         // makes static/class methods implicitly (none in the subset).
-        let cls = ObjRef::new(Class {
+        let cls = ObjRef::new_deferred(Class {
             name: name.as_str().unwrap_or("?").to_string(),
             qualname,
             base: Some(base.clone()),

@@ -747,7 +747,7 @@ impl<P: HeapPolicy> Vm<P> {
                         let c = code_obj.downcast::<Code<P>>().expect("code");
                         self.intern(&c.name)
                     };
-                    frame.stack.push(ObjRef::new(Function {
+                    let func = Function {
                         code: code_obj,
                         globals: frame.globals.clone(),
                         defaults,
@@ -757,7 +757,25 @@ impl<P: HeapPolicy> Vm<P> {
                         qualname,
                         dict: Default::default(),
                         weakrefs: Default::default(),
-                    }));
+                    };
+                    // Functions made by a module or class body are
+                    // deferred, nested ones (closures, made again and
+                    // again) are not: 3.14t's rule (`CO_NESTED`). Nor is
+                    // a class body's own function, called once by
+                    // `BuildClass` (3.14t defers it and leaves it to the
+                    // collector; here it dies by refcounting).
+                    use crate::compiler::bytecode::flags;
+                    let made_by = code.flags & (flags::MODULE | flags::CLASS_BODY);
+                    let class_body = func
+                        .code
+                        .downcast::<Code<P>>()
+                        .is_some_and(|c| c.flags & flags::CLASS_BODY != 0);
+                    let nested = made_by == 0 || class_body;
+                    frame.stack.push(if nested {
+                        ObjRef::new(func)
+                    } else {
+                        ObjRef::new_deferred(func)
+                    });
                 }
                 Op::BuildClass => {
                     let bases = pop!(frame);

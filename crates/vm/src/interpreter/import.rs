@@ -156,7 +156,7 @@ impl<P: HeapPolicy> Vm<P> {
         if !filename.starts_with("<frozen ") {
             self.dict_set_str(&globals, self.intern("__file__"), self.new_str(filename));
         }
-        let module = ObjRef::new(Module {
+        let module = ObjRef::new_deferred(Module {
             weakrefs: Default::default(),
             name: n.to_string(),
             dict: globals.clone(),

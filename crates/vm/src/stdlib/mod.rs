@@ -144,11 +144,11 @@ impl<P: HeapPolicy> Vm<P> {
     ) -> PyResult<Obj<P>, P> {
         let namespace = Namespace {
             vm: self,
-            dict: ObjRef::new_dict(),
+            dict: ObjRef::new_deferred_dict(),
         };
         namespace.set("__name__", self.intern(name));
         init(self, &namespace)?;
-        Ok(ObjRef::new(Module {
+        Ok(ObjRef::new_deferred(Module {
             weakrefs: Default::default(),
             name: name.to_string(),
             dict: namespace.dict,
