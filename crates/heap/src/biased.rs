@@ -166,6 +166,18 @@ loom::thread_local! {
     static REGISTRATION: RefCell<Option<Registration>> = RefCell::new(None);
 }
 
+#[cfg(not(loom))]
+std::thread_local! {
+    /// The calling thread's per-thread counts while it is registered (a
+    /// copy of its registration's, in a thread-local without a destructor,
+    /// which the counting path reaches with one load).
+    static MY_TABLE: Cell<Option<&'static Table>> = const { Cell::new(None) };
+}
+#[cfg(loom)]
+loom::thread_local! {
+    static MY_TABLE: Cell<Option<&'static Table>> = Cell::new(None);
+}
+
 #[inline(always)]
 fn me() -> usize {
     ME.try_with(Cell::get).unwrap_or(NO_THREAD)
@@ -236,7 +248,7 @@ struct Registration {
     id: usize,
     pending: Arc<AtomicBool>,
     /// The thread's per-thread counts (in the pool until it leaves).
-    table: Arc<Table>,
+    table: &'static Table,
     left: bool,
 }
 
@@ -249,7 +261,8 @@ impl Registration {
         // lock below collects), so `local` is never written again.
         let _ = ME.try_with(|m| m.set(NO_THREAD));
         // Its per-thread counts move into the objects' own counts.
-        pool().retire(&self.table, |addr, n| {
+        let _ = MY_TABLE.try_with(|t| t.set(None));
+        pool().retire(self.table, |addr, n| {
             // SAFETY: `addr` is the cell of the object holding an id of
             // the pool, which is alive until the collector releases the id
             // (under the pool's lock, held here).
@@ -316,8 +329,8 @@ fn register() -> Option<usize> {
                 queue: adopted,
             });
         }
-        let table = Arc::new(Table::new());
-        pool().register(table.clone());
+        let table = pool().take_table();
+        let _ = MY_TABLE.try_with(|t| t.set(Some(table)));
         *r = Some(Registration {
             id,
             pending,
@@ -495,17 +508,9 @@ fn decref(cell: &BiasedCell, object: Option<DeferredFree>) -> bool {
 /// cannot register, in the object's own count (the sum is the same).
 #[inline]
 fn per_thread_add(cell: &BiasedCell, id: u32, delta: isize) {
-    let counted = REGISTRATION
-        .try_with(|r| match &*r.borrow() {
-            Some(reg) => {
-                reg.table.add(id, delta);
-                true
-            }
-            None => false,
-        })
-        .unwrap_or(false);
-    if !counted {
-        per_thread_add_slow(cell, id, delta);
+    match MY_TABLE.try_with(Cell::get) {
+        Ok(Some(table)) => table.add(id, delta),
+        _ => per_thread_add_slow(cell, id, delta),
     }
 }
 

@@ -40,8 +40,11 @@
 //! * A table that is never retired (a thread whose thread-locals could
 //!   not be destroyed in order) stays in the pool and keeps counting: a
 //!   count is never lost, at worst an object lives until the process ends.
+//! * A retired table is all zero and written by no thread until the pool
+//!   hands it to the next thread that registers (tables are recycled,
+//!   never freed, so a thread holds its own as a `&'static`).
 
-use ftl_core::sync::{Arc, AtomicIsize, Mutex, Ordering};
+use ftl_core::sync::{AtomicIsize, Mutex, Ordering};
 
 /// The entries in one chunk of a table.
 pub const CHUNK: usize = if cfg!(loom) { 4 } else { 1024 };
@@ -121,8 +124,10 @@ struct PoolState {
     objects: Vec<usize>,
     /// Ids released and free again.
     free: Vec<u32>,
-    /// Every thread's table that has not been retired.
-    tables: Vec<Arc<Table>>,
+    /// Every registered thread's table.
+    tables: Vec<&'static Table>,
+    /// Tables of threads that ended, zeroed, for the next threads.
+    spare: Vec<&'static Table>,
 }
 
 /// The ids of the objects counted per thread, and every thread's table.
@@ -138,6 +143,7 @@ impl Pool {
                 objects: Vec::new(),
                 free: Vec::new(),
                 tables: Vec::new(),
+                spare: Vec::new(),
             }),
         }
     }
@@ -157,9 +163,18 @@ impl Pool {
         Some(id)
     }
 
-    /// Adds a thread's table.
-    pub fn register(&self, table: Arc<Table>) {
-        self.state.lock().tables.push(table);
+    /// A table for a thread that starts counting: one a thread that ended
+    /// left (all zero), or a new one. Tables live as long as the process
+    /// (they are recycled, never freed: there are as many as threads ever
+    /// ran at once), so a thread may keep a `&'static` to its own.
+    pub fn take_table(&self) -> &'static Table {
+        let mut s = self.state.lock();
+        let table = match s.spare.pop() {
+            Some(t) => t,
+            None => Box::leak(Box::new(Table::new())),
+        };
+        s.tables.push(table);
+        table
     }
 
     /// The sum of `id`'s entries over every table.
@@ -183,7 +198,7 @@ impl Pool {
     /// the object's own count), then zeroed, and the table leaves the
     /// pool, all under the lock. The owning thread calls it, and writes
     /// the table no more.
-    pub fn retire(&self, table: &Arc<Table>, mut merge: impl FnMut(usize, isize)) {
+    pub fn retire(&self, table: &'static Table, mut merge: impl FnMut(usize, isize)) {
         let mut s = self.state.lock();
         for id in 0..s.objects.len() as u32 {
             let n = table.take(id);
@@ -193,7 +208,8 @@ impl Pool {
                 merge(addr, n);
             }
         }
-        s.tables.retain(|t| !Arc::ptr_eq(t, table));
+        s.tables.retain(|t| !core::ptr::eq(*t, table));
+        s.spare.push(table);
     }
 }
 
