@@ -703,7 +703,7 @@ unsafe impl RefCount for Biased {
     unsafe fn defer_to_collector(cell: &BiasedCell) -> bool {
         let owner = cell.owner.load(Ordering::Relaxed);
         let local = cell.local.load(Ordering::Relaxed);
-        if owner != me() || owner == NO_THREAD || cell.shared.load(Ordering::Relaxed) != 0 {
+        if owner != me() || cell.shared.load(Ordering::Relaxed) != 0 {
             return false;
         }
         let Some(id) = pool().alloc(cell as *const BiasedCell as usize) else {

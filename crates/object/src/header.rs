@@ -577,16 +577,9 @@ unsafe impl<P: SharedHeap> Sync for ObjRef<P> {}
 impl<P: HeapPolicy> ObjRef<P> {
     /// Allocates a new object holding `payload`, with one reference, and
     /// counts it as live in the current thread's accounting scope.
+    #[inline]
     pub fn new<T: Payload<P>>(payload: T) -> Self {
-        accounting::note_alloc();
-        let tracked = T::GC && payload.tracked_at_birth();
-        let obj = Self::alloc(payload, P::Rc::new_cell());
-        if T::GC {
-            if let Some(links) = obj.gc_links_ptr() {
-                gc_hooks::note_allocated(links, tracked);
-            }
-        }
-        obj
+        Self::new_counted(payload, false)
     }
 
     /// Allocates a new object as [`new`](ObjRef::new) does, counted the
@@ -598,20 +591,28 @@ impl<P: HeapPolicy> ObjRef<P> {
     /// strategy cannot, where `T` is not a GC type, or where this thread
     /// has no collector to free it, it is an ordinary object.
     pub fn new_deferred<T: Payload<P>>(payload: T) -> Self {
-        if !T::GC || !gc_hooks::has_collector() {
-            return Self::new(payload);
-        }
+        Self::new_counted(payload, T::GC && gc_hooks::has_collector())
+    }
+
+    /// `new`, and `new_deferred` when `defer`: allocates, counts the
+    /// object as live, and announces a GC object to the collector
+    /// (tracked if its payload says so at birth, or if it is deferred:
+    /// only a collection can free a deferred object).
+    #[inline]
+    fn new_counted<T: Payload<P>>(payload: T, defer: bool) -> Self {
         accounting::note_alloc();
-        let tracked = payload.tracked_at_birth();
+        let tracked = T::GC && payload.tracked_at_birth();
         let obj = Self::alloc(payload, P::Rc::new_cell());
         // SAFETY: the cell was just made on this thread and no other
-        // thread can reach the object; it is tracked just below by this
-        // thread's collector, and nothing untracks a deferred object (the
-        // collector checks `is_deferred` before it untracks containers of
-        // atoms).
-        let deferred = unsafe { P::Rc::defer_to_collector(&obj.header().rc) };
-        if let Some(links) = obj.gc_links_ptr() {
-            gc_hooks::note_allocated(links, tracked || deferred);
+        // thread can reach the object; `defer` is only set for a GC type
+        // on a thread with a collector, which tracks it just below, and
+        // nothing untracks a deferred object (the collector checks
+        // `is_deferred` before it untracks containers of atoms).
+        let deferred = defer && unsafe { P::Rc::defer_to_collector(&obj.header().rc) };
+        if T::GC {
+            if let Some(links) = obj.gc_links_ptr() {
+                gc_hooks::note_allocated(links, tracked || deferred);
+            }
         }
         obj
     }
