@@ -14,6 +14,7 @@
 //! | [`lock`] | per-object critical sections on one or two objects | [`lock::NoLock`] (GIL), `ftl-heap` (real locks) |
 //! | [`traverse`] | the collector's view of an object | `ftl-object` containers, used by `ftl-gc` |
 //! | [`probe`] | timestamped events that cost nothing when off | every mechanism; the bench draws timelines |
+//! | [`qsbr`] | when memory unlinked from shared structures may be freed (lock-free reads) | used by `ftl-heap`'s biased strategy |
 //! | [`thread_lock`] | the lock under Python's `_thread.allocate_lock` | used by the VM's `_thread` module |
 //! | [`sync`] | loom under `cfg(loom)`, std / parking_lot otherwise | used by every protocol |
 //!
@@ -88,6 +89,7 @@ pub mod epoch;
 pub mod init_locks;
 pub mod lock;
 pub mod probe;
+pub mod qsbr;
 pub mod refcount;
 pub mod sync;
 pub mod thread_lock;
@@ -98,6 +100,7 @@ pub use epoch::Epoch;
 pub use init_locks::{Claim, InitGuard, InitLocks, Waiter};
 pub use lock::{CriticalSection, CriticalSection2, NoLock, RawObjectLock};
 pub use probe::{ProbeEvent, ProbeKind, ProbeSink, Probes, Recorder};
+pub use qsbr::{Qsbr, QsbrThread, RetireList};
 pub use refcount::{DeferredFree, EnterScopes, RefCount, StrategyThread, IMMORTAL_COUNT};
 pub use thread_lock::ThreadLock;
 pub use traverse::Traverse;
