@@ -101,7 +101,7 @@ pub use init_locks::{Claim, InitGuard, InitLocks, Waiter};
 pub use lock::{CriticalSection, CriticalSection2, NoLock, RawObjectLock};
 pub use probe::{ProbeEvent, ProbeKind, ProbeSink, Probes, Recorder};
 pub use qsbr::{Qsbr, QsbrThread, RetireList};
-pub use refcount::{DeferredFree, EnterScopes, RefCount, StrategyThread, IMMORTAL_COUNT};
+pub use refcount::{DeferredFree, EnterScopes, Reclaim, RefCount, StrategyThread, IMMORTAL_COUNT};
 pub use thread_lock::ThreadLock;
 pub use traverse::Traverse;
 

@@ -66,8 +66,8 @@
 //! The loom models at the end show a reader never sees a block freed under
 //! it, coming online included, and fail when a step is removed.
 
-use crate::sync::{AtomicU64, Ordering};
 use crate::sync::{Arc, Mutex};
+use crate::sync::{AtomicU64, Ordering};
 
 /// A slot's `seq` while its thread is offline (detached).
 pub const OFFLINE: u64 = 0;
@@ -273,7 +273,10 @@ impl<T> RetireList<T> {
         self.seal(qsbr);
         other.sealed.extend(self.sealed.drain(..));
         // Goals must stay ordered for `reclaim`'s early stop.
-        other.sealed.make_contiguous().sort_by_key(|(goal, _)| *goal);
+        other
+            .sealed
+            .make_contiguous()
+            .sort_by_key(|(goal, _)| *goal);
     }
 }
 

@@ -100,6 +100,44 @@ impl DeferredFree {
     }
 }
 
+/// Memory to give back to the allocator once no reader can reach it: a
+/// block's address and the function that frees it (the object model's:
+/// the object in it was dropped already). See
+/// [`RefCount::LOCK_FREE_READS`] and [`crate::qsbr`].
+#[derive(Debug)]
+pub struct Reclaim {
+    block: core::ptr::NonNull<()>,
+    free: unsafe fn(core::ptr::NonNull<()>),
+}
+
+// SAFETY: a `Reclaim` owns an allocation whose contents were dropped;
+// freeing raw memory is sound on any thread.
+unsafe impl Send for Reclaim {}
+
+impl Reclaim {
+    /// The block at `block`, freed by `free`.
+    ///
+    /// # Safety
+    /// `free(block)` deallocates the block (nothing in it needs dropping)
+    /// and may run on any thread; nothing but lock-free readers refers to
+    /// the block any more.
+    pub unsafe fn new(
+        block: core::ptr::NonNull<()>,
+        free: unsafe fn(core::ptr::NonNull<()>),
+    ) -> Self {
+        Reclaim { block, free }
+    }
+
+    /// Frees the block.
+    ///
+    /// # Safety
+    /// No thread can read it any more (its grace period has passed).
+    pub unsafe fn run(self) {
+        // SAFETY: the caller's contract and `new`'s.
+        unsafe { (self.free)(self.block) }
+    }
+}
+
 /// Enters an interpreter's per-thread scopes on the calling thread (see
 /// [`RefCount::start_thread`]); the returned guards leave them when dropped.
 pub type EnterScopes = Box<dyn FnOnce() -> Box<dyn core::any::Any> + Send>;
@@ -176,6 +214,41 @@ pub unsafe trait RefCount: 'static + Sized {
     fn decref_or_defer(cell: &Self::Cell, object: DeferredFree) -> bool {
         let _ = object;
         Self::decref(cell)
+    }
+
+    /// Whether containers of this heap may be read without their lock
+    /// (PEP 703's optimistic reads of list items): the strategy then
+    /// gives freed memory back only after a grace period
+    /// ([`reclaim`](RefCount::reclaim), QSBR), and its
+    /// [`try_incref`](RefCount::try_incref) never succeeds on an object
+    /// that died, so a reader that loaded a pointer just before the
+    /// object's last reference went can still look at its header and
+    /// learn that it is gone. The default is `false`: containers lock.
+    const LOCK_FREE_READS: bool = false;
+
+    /// Gives `block` back to the allocator, now or (with
+    /// [`LOCK_FREE_READS`](RefCount::LOCK_FREE_READS)) once every
+    /// thread that might have read a pointer into it has passed a
+    /// quiescent point. The default frees it now.
+    ///
+    /// # Safety
+    /// As for [`Reclaim::run`], except that lock-free readers may still
+    /// hold pointers into the block when the strategy reads without locks.
+    #[inline]
+    unsafe fn reclaim(block: Reclaim) {
+        // SAFETY: without lock-free reads nobody can reach the block.
+        unsafe { block.run() }
+    }
+
+    /// Prepares the calling thread for a lock-free read and says whether
+    /// it may do one now (it is online in the strategy's reclamation
+    /// domain; a thread registers on its first read). A reader that gets
+    /// `false` takes the container's lock. Every pointer it loads must be
+    /// dropped or counted before its next safe point or detach. The
+    /// default is `false`.
+    #[inline(always)]
+    fn lock_free_read_begin() -> bool {
+        false
     }
 
     /// Work the strategy does at the calling thread's safe points (the

@@ -87,9 +87,10 @@
 use std::cell::{Cell, RefCell};
 
 use ftl_core::sync::{Arc, AtomicBool, AtomicIsize, AtomicU32, AtomicUsize, Mutex, Ordering};
-use ftl_core::{DeferredFree, RefCount, IMMORTAL_COUNT};
+use ftl_core::{DeferredFree, Reclaim, RefCount, IMMORTAL_COUNT};
 
 use crate::per_thread::{Pool, Table};
+use crate::reclaim;
 
 /// The shift of the shared count above its two flag bits.
 const SHIFT: u32 = 2;
@@ -588,6 +589,27 @@ unsafe impl RefCount for Biased {
     #[inline]
     fn at_safe_point() {
         merge_pending();
+        reclaim::at_safe_point();
+    }
+
+    const LOCK_FREE_READS: bool = true;
+
+    #[inline]
+    unsafe fn reclaim(block: Reclaim) {
+        reclaim::retire(block)
+    }
+
+    #[inline]
+    fn lock_free_read_begin() -> bool {
+        reclaim::read_begin()
+    }
+
+    fn thread_detached() {
+        reclaim::offline();
+    }
+
+    fn thread_attached() {
+        reclaim::online();
     }
 
     fn thread_exit() {
@@ -600,6 +622,8 @@ unsafe impl RefCount for Biased {
             drop(registration);
             merge_queue(queue);
         }
+        // Last: the merge above may free (and retire) more.
+        reclaim::thread_exit();
     }
 
     /// 3.13t's `merge_refcount(op, 0)` with the world stopped: no owner

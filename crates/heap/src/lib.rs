@@ -95,6 +95,7 @@ pub mod free_threads;
 pub mod global_locked;
 pub mod lock;
 pub mod per_thread;
+pub mod reclaim;
 
 pub use atomic::Atomic;
 pub use biased::Biased;

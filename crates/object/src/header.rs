@@ -56,7 +56,7 @@ use core::ptr::NonNull;
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::AtomicPtr;
 
-use ftl_core::{DeferredFree, RefCount, Traverse};
+use ftl_core::{DeferredFree, Reclaim, RefCount, Traverse};
 
 use crate::accounting;
 use crate::gc_hooks;
@@ -499,6 +499,34 @@ fn weak_list<P: HeapPolicy, T: Payload<P>>(this: &ObjRef<P>) -> Option<&WeakList
 /// `GcObj` when `T::GC`), whose count is zero, and it is not used again.
 unsafe fn dealloc<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) {
     let obj = header.cast::<Obj<P, T>>();
+    if P::Rc::LOCK_FREE_READS {
+        // A lock-free reader may have loaded this object's address just
+        // before its last reference went: the object is dropped now, but
+        // its memory (whose header says "dead" to `try_incref`) goes back
+        // to the allocator only when the strategy's reclamation allows
+        // (PEP 703's delayed free; CPython 3.13t keeps such memory in
+        // mimalloc pages that QSBR holds back).
+        let (block, free): (NonNull<()>, unsafe fn(NonNull<()>)) = if T::GC {
+            let offset = TypeOf::<P, T>::TYPE.gc_offset;
+            // SAFETY: as below: the links are `offset` bytes before the
+            // header, in the same allocation.
+            let whole = unsafe { obj.byte_sub(offset) }.cast::<GcObj<P, T>>();
+            // SAFETY: the object is live and dropped once, here; only its
+            // memory is kept.
+            unsafe { core::ptr::drop_in_place(whole.as_ptr()) };
+            (whole.cast(), free_block::<GcObj<P, T>>)
+        } else {
+            // SAFETY: as above.
+            unsafe { core::ptr::drop_in_place(obj.as_ptr()) };
+            (obj.cast(), free_block::<Obj<P, T>>)
+        };
+        // SAFETY: the block came from `Box::new` of that type, its
+        // contents are dropped, and nothing but lock-free readers (which
+        // only read the count cell) refers to it.
+        unsafe { P::Rc::reclaim(Reclaim::new(block, free)) };
+        accounting::note_free();
+        return;
+    }
     if T::GC {
         let offset = TypeOf::<P, T>::TYPE.gc_offset;
         // SAFETY: `obj` was derived from the pointer to the whole `GcObj`
@@ -523,6 +551,17 @@ unsafe fn dealloc<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) {
         drop(unsafe { Box::from_raw(obj.as_ptr()) });
     }
     accounting::note_free();
+}
+
+/// Gives back the memory of a `B` whose contents were dropped (a
+/// [`Reclaim`] function).
+///
+/// # Safety
+/// `block` came from `Box::new` of a `B` whose value was dropped in place,
+/// and is not used again.
+unsafe fn free_block<B>(block: NonNull<()>) {
+    // SAFETY: `Box::new` allocated it with `B`'s layout (caller).
+    unsafe { std::alloc::dealloc(block.as_ptr().cast(), Layout::new::<B>()) }
 }
 
 /// # Safety

@@ -92,6 +92,7 @@ pub mod header;
 pub mod keys;
 pub mod locked;
 pub mod policy;
+mod shared_items;
 pub mod slot;
 pub mod statics;
 pub mod types;

@@ -1,5 +1,7 @@
-//! `list`: a mutable sequence whose items are reached only inside a critical
-//! section of the heap's object lock (see [`crate::locked`]).
+//! `list`: a mutable sequence whose items are written only inside a
+//! critical section of the heap's object lock and read, where the heap's
+//! strategy allows it, without one (see [`crate::shared_items`]: PEP 703's
+//! optimistic reads of list items, and CPython 3.13t's item array).
 //!
 //! Every method that displaces references (overwriting, popping, clearing)
 //! moves them out of the critical section and drops them after it ends, so
@@ -9,25 +11,26 @@
 
 #![allow(unsafe_code)] // unsafe impl Payload
 
-use crate::locked::Locked;
+use crate::shared_items::SharedItems;
 use crate::{HeapPolicy, Kind, ObjRef, Payload};
 
 /// The payload of a `list`.
 pub struct List<P: HeapPolicy> {
-    items: Locked<P::Lock, Vec<ObjRef<P>>>,
+    items: SharedItems<P>,
 }
 
 impl<P: HeapPolicy> List<P> {
     /// A list owning `items`.
     pub fn new(items: Vec<ObjRef<P>>) -> Self {
         List {
-            items: Locked::new(items),
+            items: SharedItems::new(items),
         }
     }
 
-    /// Number of items.
+    /// Number of items (never locks).
+    #[inline]
     pub fn len(&self) -> usize {
-        self.items.with(|v| v.len())
+        self.items.len()
     }
 
     /// Whether the list is empty.
@@ -35,29 +38,29 @@ impl<P: HeapPolicy> List<P> {
         self.len() == 0
     }
 
-    /// A new reference to item `i`.
+    /// A new reference to item `i` (without the lock where the heap
+    /// allows it).
+    #[inline]
     pub fn get(&self, i: usize) -> Option<ObjRef<P>> {
-        self.items.with(|v| v.get(i).cloned())
+        self.items.get(i)
     }
 
     /// Replaces item `i`; gives `value` back if `i` is out of range.
     pub fn set(&self, i: usize, value: ObjRef<P>) -> Result<(), ObjRef<P>> {
-        let old = self.items.with(|v| match v.get_mut(i) {
-            Some(slot) => Ok(core::mem::replace(slot, value)),
-            None => Err(value),
-        })?;
+        let old = self.items.set(i, value)?;
         drop(old); // outside the critical section
         Ok(())
     }
 
     /// Appends an item.
+    #[inline]
     pub fn push(&self, value: ObjRef<P>) {
-        self.items.with(|v| v.push(value))
+        self.items.push(value)
     }
 
     /// Removes and returns the last item.
     pub fn pop(&self) -> Option<ObjRef<P>> {
-        self.items.with(|v| v.pop())
+        self.items.pop()
     }
 
     /// Inserts before position `i`, clamped to the length (as `list.insert`
@@ -77,13 +80,14 @@ impl<P: HeapPolicy> List<P> {
 
     /// Removes every item.
     pub fn clear(&self) {
-        let old = self.items.with(core::mem::take);
+        let old = self.items.take_all();
         drop(old); // outside the critical section
     }
 
     /// New references to all items, in order (a consistent snapshot).
     pub fn snapshot(&self) -> Vec<ObjRef<P>> {
-        self.items.with(|v| v.clone())
+        self.items
+            .read(|v| v.iter().map(|o| ObjRef::clone(o)).collect())
     }
 
     /// Appends every item of `items`.
@@ -95,9 +99,9 @@ impl<P: HeapPolicy> List<P> {
     /// Appends the items of `other` (`self.extend(other)`), locking both
     /// lists at once so the copy is consistent; `l.extend(l)` doubles `l`.
     pub fn extend_from_list(&self, other: &List<P>) {
-        let done = self
-            .items
-            .with2(&other.items, |dst, src| dst.extend(src.iter().cloned()));
+        let done = self.items.with2(&other.items, |dst, src| {
+            dst.extend(src.iter().map(|o| ObjRef::clone(o)))
+        });
         if done.is_none() {
             self.items.with(|v| v.extend_from_within(..));
         }
@@ -128,15 +132,16 @@ impl<P: HeapPolicy> List<P> {
     /// New references to `l[start:end]`, the bounds clamped as in
     /// [`splice`](Self::splice).
     pub fn get_range(&self, start: usize, end: usize) -> Vec<ObjRef<P>> {
-        self.items.with(|v| {
+        self.items.read(|v| {
             let start = start.min(v.len());
             let end = end.clamp(start, v.len());
-            v[start..end].to_vec()
+            v[start..end].iter().map(|o| ObjRef::clone(o)).collect()
         })
     }
 }
 
-// SAFETY: the items are behind the heap's object lock (`Locked`).
+// SAFETY: the items are written behind the heap's object lock and read
+// without it only as `SharedItems` allows.
 unsafe impl<P: HeapPolicy> Payload<P> for List<P> {
     const NAME: &'static str = "list";
     const KIND: Kind = Kind::List;
@@ -152,7 +157,7 @@ unsafe impl<P: HeapPolicy> Payload<P> for List<P> {
 
     unsafe fn traverse_in_place(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
         // The caller's visitor does not reach this list (the contract).
-        self.items.with(|v| v.iter().rev().for_each(visit))
+        self.items.visit_rev(visit)
     }
 
     fn clear(&self) {

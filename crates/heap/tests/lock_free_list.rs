@@ -1,0 +1,119 @@
+//! `ft-biased`'s lock-free list reads (PEP 703) under a writer that keeps
+//! replacing items, growing and shrinking the list: every read returns a
+//! live item of the list (never freed memory, never a torn pointer), and
+//! once every thread has passed safe points all memory is reclaimed and
+//! the live-object count is back at its baseline. Under Miri this is the
+//! check that no read touches freed memory; the protocol's own model is
+//! QSBR's loom model in `ftl-core`.
+
+#![cfg(not(loom))]
+
+use ftl_core::RefCount;
+use ftl_heap::{Biased, FtBiased};
+use ftl_object::{Accounting, ObjRef};
+
+type R = ObjRef<FtBiased>;
+
+#[cfg(miri)]
+const ROUNDS: usize = 30;
+#[cfg(not(miri))]
+const ROUNDS: usize = 20_000;
+
+/// A fresh (not cached) object tagged `k`.
+fn item(k: i64) -> R {
+    R::from_f64(k as f64 + 0.5)
+}
+
+fn tag(o: &R) -> i64 {
+    o.as_f64().expect("a float item") as i64
+}
+
+#[test]
+fn readers_see_only_live_items_while_a_writer_rewrites_the_list() {
+    let acct = Accounting::new();
+    let _scope = acct.enter();
+    let baseline = acct.live();
+    let list = R::new_list((0..8).map(item).collect());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            let (list, acct) = (&list, acct.clone());
+            s.spawn(move || {
+                let _scope = acct.enter();
+                let l = list.as_list().expect("a list");
+                let mut seen = 0usize;
+                for r in 0..ROUNDS {
+                    let n = l.len();
+                    for i in 0..n.min(12) {
+                        if let Some(o) = l.get(i) {
+                            let k = tag(&o);
+                            assert!((0..1_000_000).contains(&k), "a torn or freed item: {k}");
+                            seen += 1;
+                        }
+                    }
+                    if r % 16 == 0 {
+                        // A safe point: quiescent, and merges.
+                        Biased::at_safe_point();
+                    }
+                }
+                assert!(seen > 0);
+                Biased::thread_exit();
+            });
+        }
+        let l = list.as_list().expect("a list");
+        for r in 0..ROUNDS {
+            let k = (r % 1000) as i64;
+            match r % 5 {
+                0 => drop(l.set(r % 8, item(k))),
+                1 => l.push(item(k)),
+                2 => drop(l.pop()),
+                3 => l.insert(0, item(k)),
+                _ => drop(l.remove_at(0)),
+            }
+            if r % 97 == 0 {
+                // Shrink and grow the array: old arrays are retired.
+                let all = l.replace_all((0..(r % 40) as i64).map(item).collect());
+                drop(all);
+                while l.len() < 8 {
+                    l.push(item(1));
+                }
+            }
+            if r % 16 == 0 {
+                Biased::at_safe_point();
+            }
+        }
+    });
+    drop(list);
+    for _ in 0..4 {
+        Biased::at_safe_point();
+        ftl_heap::reclaim::flush();
+    }
+    assert_eq!(acct.live(), baseline, "every item and the list freed");
+}
+
+#[test]
+fn a_reader_on_another_thread_reads_items_it_does_not_own() {
+    // The first read from a thread that does not own the item takes the
+    // lock and marks the item (`enable_try_incref`); after that the count
+    // can be raised from that thread: the shared count shows it.
+    let acct = Accounting::new();
+    let _scope = acct.enter();
+    let list = R::new_list(vec![item(7)]);
+    let first = list.as_list().unwrap().get(0).unwrap();
+    assert_eq!(first.refcount(), 2);
+    drop(first);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let l = list.as_list().unwrap();
+            let a = l.get(0).expect("locked read");
+            let b = l.get(0).expect("lock-free read");
+            assert_eq!(tag(&a), 7);
+            assert_eq!(a.refcount(), 3);
+            drop((a, b));
+            Biased::thread_exit();
+        });
+    });
+    assert!(Biased::LOCK_FREE_READS);
+    drop(list);
+    Biased::at_safe_point();
+    ftl_heap::reclaim::flush();
+}
