@@ -279,12 +279,12 @@ impl<P: HeapPolicy> SharedItems<P> {
         };
         (0..len)
             .map(|i| {
-                // SAFETY: lock held, `i < len`: the slot owns a reference,
-                // borrowed here (never dropped: `ManuallyDrop`).
+                // SAFETY: lock held, `i < len <= cap`.
                 let p = unsafe { Self::slot(arr, i) }.load(Ordering::Relaxed);
-                ManuallyDrop::new(unsafe {
-                    ObjRef::from_raw(NonNull::new(p).expect("slot below len"))
-                })
+                let p = NonNull::new(p).expect("slot below len");
+                // SAFETY: the slot owns a reference to a live object of
+                // this heap, borrowed here (never dropped: `ManuallyDrop`).
+                ManuallyDrop::new(unsafe { ObjRef::from_raw(p) })
             })
             .collect()
     }
