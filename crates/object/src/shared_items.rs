@@ -60,6 +60,7 @@ use ftl_core::sync::{AtomicPtr, AtomicUsize, Ordering};
 use ftl_core::{CriticalSection, CriticalSection2, Reclaim, RefCount};
 
 use crate::{HeapPolicy, ObjRef};
+use ftl_algorithms::hash::PyHash;
 
 type Slot = AtomicPtr<()>;
 
@@ -464,5 +465,346 @@ impl<P: HeapPolicy> Drop for SharedItems<P> {
             unsafe { free_array(arr.cast()) };
         }
         drop(items);
+    }
+}
+
+/// What a lock-free read of one slot pair found.
+enum SlotRead<T> {
+    Got(T),
+    Miss,
+    Locked,
+}
+
+/// Reads slot `value` of a live array optimistically after checking that
+/// slot `key` holds `expect`: PEP 703's read with `try_incref` and a
+/// re-check of both slots.
+///
+/// # Safety
+/// The array holding both slots is live for this read (the caller read
+/// it online, and the strategy reclaims replaced arrays and dead objects'
+/// memory only after a quiescent point of this thread).
+#[inline]
+unsafe fn read_counted<P: HeapPolicy>(key: &Slot, value: &Slot, expect: *mut ()) -> SlotRead<ObjRef<P>> {
+    if key.load(Ordering::Acquire) != expect {
+        return SlotRead::Miss;
+    }
+    let Some(v) = NonNull::new(value.load(Ordering::Acquire)) else {
+        return SlotRead::Locked;
+    };
+    // SAFETY: `v` was the entry's value when loaded; its memory outlives
+    // this read (caller) and `try_incref` refuses a dead object.
+    let Some(item) = (unsafe { ObjRef::try_clone_from_raw(v) }) else {
+        return SlotRead::Locked;
+    };
+    if value.load(Ordering::Acquire) != v.as_ptr() || key.load(Ordering::Acquire) != expect {
+        drop(item);
+        return SlotRead::Locked;
+    }
+    SlotRead::Got(item)
+}
+
+/// A dict's entries as raw (key, value) pointer pairs by entry position,
+/// with an open-addressing index by hash (CPython's `dk_indices` and
+/// probe sequence), kept in step with the table by every one of its
+/// writes inside the dict's critical section. A reader finds a key *by
+/// identity* without the lock: by position, when it knows where the key
+/// was (the VM's `LOAD_GLOBAL` hint, as CPython's `LOAD_GLOBAL_MODULE`
+/// cache), or by probing the index with the key's hash, PEP 703's
+/// lock-free dict lookup for the dicts every thread reads (namespaces,
+/// registries). Anything else (a key equal but not identical, a miss, a
+/// writer in the way) reads under the lock.
+///
+/// The pairs own nothing (the table's entries own the references); a
+/// pair is written value first, key last, and cleared key first. An index
+/// slot holds a position plus one (zero: empty); a removed entry's slot
+/// stays (its pair is cleared, so probes pass over it) until the next
+/// rebuild. The array: word 0 is the slot count, slot 0 the entry
+/// capacity `E`, slot 1 the index mask, then `2E` pair slots, then the
+/// index; it is replaced (the old one reclaimed by the strategy) when the
+/// entries outgrow it, the index fills, or the table compacts. On heaps
+/// without [`RefCount::LOCK_FREE_READS`] every method returns at once and
+/// the mirror stays empty.
+///
+/// [`RefCount::LOCK_FREE_READS`]: ftl_core::RefCount::LOCK_FREE_READS
+pub(crate) struct EntryMirror<P: HeapPolicy> {
+    /// Null until the first entry is published (and when emptied).
+    array: AtomicPtr<usize>,
+    /// Index slots used since the array was built (written under the
+    /// dict's lock only).
+    used: AtomicUsize,
+    _refs: PhantomData<ObjRef<P>>,
+}
+
+/// An integer in a pointer slot.
+#[inline(always)]
+fn int_slot(slot: &Slot) -> usize {
+    slot.load(Ordering::Acquire).addr()
+}
+
+#[inline(always)]
+fn store_int(slot: &Slot, n: usize, order: Ordering) {
+    slot.store(core::ptr::without_provenance_mut(n), order)
+}
+
+impl<P: HeapPolicy> EntryMirror<P> {
+    /// An empty mirror.
+    pub(crate) fn new() -> Self {
+        EntryMirror {
+            array: AtomicPtr::new(null_mut()),
+            used: AtomicUsize::new(0),
+            _refs: PhantomData,
+        }
+    }
+
+    #[inline(always)]
+    fn live(&self) -> Option<NonNull<usize>> {
+        NonNull::new(self.array.load(Ordering::Acquire))
+    }
+
+    /// Slot `i` of a live mirror array.
+    ///
+    /// # Safety
+    /// `arr` is live and `i` below its slot count.
+    #[inline(always)]
+    unsafe fn at<'a>(arr: NonNull<usize>, i: usize) -> &'a Slot {
+        // SAFETY: forwarded.
+        unsafe { SharedItems::<P>::slot(arr, i) }
+    }
+
+    /// Entry capacity and index mask of a live array.
+    #[inline(always)]
+    fn shape(arr: NonNull<usize>) -> (usize, usize) {
+        // SAFETY: every mirror array has its two shape slots, written
+        // before publication and never after.
+        unsafe { (int_slot(Self::at(arr, 0)), int_slot(Self::at(arr, 1))) }
+    }
+
+    /// The slot pair of entry `i`.
+    ///
+    /// # Safety
+    /// `arr` is live and `i < E`.
+    #[inline(always)]
+    unsafe fn pair<'a>(arr: NonNull<usize>, i: usize) -> (&'a Slot, &'a Slot) {
+        // SAFETY: forwarded; `2 + 2i + 1 < 2 + 2E`.
+        unsafe { (Self::at(arr, 2 + 2 * i), Self::at(arr, 3 + 2 * i)) }
+    }
+
+    /// Index slot `j` (`j <= mask`).
+    ///
+    /// # Safety
+    /// `arr` is live and `j <= mask`.
+    #[inline(always)]
+    unsafe fn index<'a>(arr: NonNull<usize>, entries: usize, j: usize) -> &'a Slot {
+        // SAFETY: forwarded; the index follows the pairs.
+        unsafe { Self::at(arr, 2 + 2 * entries + j) }
+    }
+
+    /// Whether the calling thread may read without the lock now.
+    #[inline(always)]
+    fn online() -> bool {
+        P::Rc::LOCK_FREE_READS && P::Rc::lock_free_read_begin()
+    }
+
+    /// The value of the entry at `pos` if its key is `key` itself, read
+    /// without the lock. `Err(())` when the caller must read under the
+    /// lock (the strategy does not read lock-free, the thread is offline,
+    /// or a writer got in the way); `Ok(None)` when the entry there holds
+    /// another key.
+    #[inline]
+    pub(crate) fn get_at(&self, pos: usize, key: &ObjRef<P>) -> Result<Option<ObjRef<P>>, ()> {
+        if !Self::online() {
+            return Err(());
+        }
+        let Some(a) = self.live() else { return Err(()) };
+        if pos >= Self::shape(a).0 {
+            return Err(());
+        }
+        // SAFETY: read online: the array and the objects it points to are
+        // reclaimed only after this thread's next quiescent point.
+        let (k, v) = unsafe { Self::pair(a, pos) };
+        // SAFETY: as above.
+        match unsafe { read_counted::<P>(k, v, key.as_raw().as_ptr()) } {
+            SlotRead::Got(value) => Ok(Some(value)),
+            SlotRead::Miss => Ok(None),
+            SlotRead::Locked => Err(()),
+        }
+    }
+
+    /// The value stored under `key` itself (identity), found by probing
+    /// the index with `hash`, without the lock; `None` when the caller
+    /// must look it up under the lock (not found by identity, or as for
+    /// [`get_at`](Self::get_at)).
+    #[inline]
+    pub(crate) fn get_identical(&self, hash: PyHash, key: &ObjRef<P>) -> Option<ObjRef<P>> {
+        if !Self::online() {
+            return None;
+        }
+        let a = self.live()?;
+        let (entries, mask) = Self::shape(a);
+        let want = key.as_raw().as_ptr();
+        let mut perturb = hash as u64;
+        let mut j = (hash as u64 as usize) & mask;
+        for _ in 0..=mask {
+            // SAFETY: read online (as in `get_at`); `j <= mask`.
+            let ix = int_slot(unsafe { Self::index(a, entries, j) });
+            if ix == 0 {
+                return None;
+            }
+            let pos = ix - 1;
+            if pos < entries {
+                // SAFETY: as above; `pos < E`.
+                let (k, v) = unsafe { Self::pair(a, pos) };
+                // SAFETY: as above.
+                match unsafe { read_counted::<P>(k, v, want) } {
+                    SlotRead::Got(value) => return Some(value),
+                    SlotRead::Miss => {}
+                    SlotRead::Locked => return None,
+                }
+            }
+            perturb >>= 5;
+            j = (j.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        None
+    }
+
+    /// Whether entry `i` can be published into the current array (else
+    /// the table republishes everything: [`rebuild`](Self::rebuild)).
+    pub(crate) fn has_room_for(&self, i: usize) -> bool {
+        if !P::Rc::LOCK_FREE_READS {
+            return true;
+        }
+        let Some(a) = self.live() else { return false };
+        let (entries, mask) = Self::shape(a);
+        i < entries && (self.used.load(Ordering::Relaxed) + 1) * 3 <= (mask + 1) * 2
+    }
+
+    /// Publishes entry `i` (the lock is held and [`has_room_for`]
+    /// said yes).
+    ///
+    /// [`has_room_for`]: Self::has_room_for
+    pub(crate) fn publish(&self, i: usize, hash: PyHash, key: &ObjRef<P>, value: &ObjRef<P>) {
+        if !P::Rc::LOCK_FREE_READS {
+            return;
+        }
+        let a = self.live().expect("has_room_for");
+        Self::write_entry(a, i, hash, key, value, Ordering::Release);
+        self.used.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Writes entry `i`'s pair, then its index slot.
+    fn write_entry(
+        a: NonNull<usize>,
+        i: usize,
+        hash: PyHash,
+        key: &ObjRef<P>,
+        value: &ObjRef<P>,
+        order: Ordering,
+    ) {
+        let (entries, mask) = Self::shape(a);
+        assert!(i < entries, "entry outside the mirror");
+        // SAFETY: the lock is held or the array is unpublished; `i < E`.
+        let (k, v) = unsafe { Self::pair(a, i) };
+        v.store(value.as_raw().as_ptr(), order);
+        k.store(key.as_raw().as_ptr(), order);
+        let mut perturb = hash as u64;
+        let mut j = (hash as u64 as usize) & mask;
+        loop {
+            // SAFETY: as above; `j <= mask`.
+            let slot = unsafe { Self::index(a, entries, j) };
+            if int_slot(slot) == 0 {
+                store_int(slot, i + 1, order);
+                return;
+            }
+            perturb >>= 5;
+            j = (j.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// Entry `i`'s value was replaced (the lock is held).
+    pub(crate) fn set_value(&self, i: usize, value: &ObjRef<P>) {
+        if !P::Rc::LOCK_FREE_READS {
+            return;
+        }
+        if let Some(a) = self.live() {
+            if i < Self::shape(a).0 {
+                // SAFETY: lock held; `i < E`.
+                let (_, v) = unsafe { Self::pair(a, i) };
+                v.store(value.as_raw().as_ptr(), Ordering::Release);
+            }
+        }
+    }
+
+    /// Entry `i` was removed (the lock is held).
+    pub(crate) fn clear(&self, i: usize) {
+        if !P::Rc::LOCK_FREE_READS {
+            return;
+        }
+        if let Some(a) = self.live() {
+            if i < Self::shape(a).0 {
+                // SAFETY: lock held; `i < E`.
+                let (k, v) = unsafe { Self::pair(a, i) };
+                k.store(null_mut(), Ordering::Release);
+                v.store(null_mut(), Ordering::Release);
+            }
+        }
+    }
+
+    /// Republishes every entry into a new array with room for `capacity`
+    /// entries (the lock is held, or the dict is not shared yet):
+    /// `entries` yields each position's (hash, key, value), or `None` for
+    /// a hole. An empty table drops the array.
+    pub(crate) fn rebuild<'e>(
+        &self,
+        capacity: usize,
+        entries: impl ExactSizeIterator<Item = Option<(PyHash, &'e ObjRef<P>, &'e ObjRef<P>)>>,
+    ) where
+        P: 'e,
+    {
+        if !P::Rc::LOCK_FREE_READS {
+            return;
+        }
+        let len = entries.len();
+        let mut used = 0;
+        let new = (len > 0).then(|| {
+            let e = capacity.max(len).max(8);
+            let index = (e * 3 / 2 + 1).next_power_of_two();
+            let new = alloc_array(2 + 2 * e + index);
+            // SAFETY: the array has its two shape slots; unpublished.
+            unsafe {
+                store_int(Self::at(new, 0), e, Ordering::Relaxed);
+                store_int(Self::at(new, 1), index - 1, Ordering::Relaxed);
+            }
+            for (i, entry) in entries.enumerate() {
+                if let Some((hash, key, value)) = entry {
+                    Self::write_entry(new, i, hash, key, value, Ordering::Relaxed);
+                    used += 1;
+                }
+            }
+            new
+        });
+        self.used.store(used, Ordering::Relaxed);
+        let old = self
+            .array
+            .swap(new.map_or(null_mut(), NonNull::as_ptr), Ordering::AcqRel);
+        if let Some(old) = NonNull::new(old) {
+            self.retire(old);
+        }
+    }
+
+    fn retire(&self, old: NonNull<usize>) {
+        // SAFETY: unlinked; its slots own nothing; the strategy frees it
+        // once no reader can reach it.
+        unsafe { P::Rc::reclaim(Reclaim::new(old.cast(), free_array)) }
+    }
+}
+
+impl<P: HeapPolicy> Drop for EntryMirror<P> {
+    fn drop(&mut self) {
+        if let Some(arr) = NonNull::new(self.array.load(Ordering::Relaxed)) {
+            // SAFETY: the dict is being dropped: no reader holds it (a
+            // reader holds a reference to the dict), and the slots own
+            // nothing.
+            unsafe { free_array(arr.cast()) };
+        }
     }
 }

@@ -40,12 +40,17 @@
 use super::table::Table;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
+use crate::shared_items::EntryMirror;
 use crate::{gc_hooks, HeapPolicy, Kind, ObjRef, Payload};
 use ftl_algorithms::hash::PyHash;
+use ftl_core::RefCount;
 
 /// The payload of a `dict`.
 pub struct Dict<P: HeapPolicy> {
     table: Locked<P::Lock, Table<P, ObjRef<P>>>,
+    /// The entries by position, for lock-free `get_at` (kept in step by
+    /// every write to `table`, which cannot be written without it).
+    mirror: EntryMirror<P>,
 }
 
 impl<P: HeapPolicy> Default for Dict<P> {
@@ -61,22 +66,25 @@ impl<P: HeapPolicy> Dict<P> {
     }
 
     fn from_table(table: Table<P, ObjRef<P>>) -> Self {
+        let mirror = EntryMirror::new();
+        table.publish_all(&mirror);
         Dict {
             table: Locked::new(table),
+            mirror,
         }
     }
 
     /// `dict(pairs)`: the pairs inserted in order (a later equal key
     /// overwrites the value and keeps the first key object).
     pub fn from_pairs(pairs: Vec<(ObjRef<P>, ObjRef<P>)>) -> Result<Dict<P>, Unhashable> {
-        let mut table = Table::new();
+        let mut dict = Dict::new();
         for (key, value) in pairs {
             let hash = keys::hash(&key)?;
-            // No critical section yet: the new table is not shared, so the
-            // displaced key and value may drop here.
-            drop(table.insert(hash, key, value));
+            // No critical section: the new dict is not shared (a unique
+            // borrow), so the displaced key and value may drop here.
+            drop(dict.table.get_mut().insert(hash, key, value, &dict.mirror));
         }
-        Ok(Self::from_table(table))
+        Ok(dict)
     }
 
     /// Number of items.
@@ -104,8 +112,26 @@ impl<P: HeapPolicy> Dict<P> {
 
     /// [`get`](Self::get) with a hash the caller computed.
     pub fn get_hashed(&self, hash: PyHash, key: &ObjRef<P>) -> Option<ObjRef<P>> {
-        self.table
-            .with(|t| t.get(hash, key).map(|e| e.value.clone()))
+        if let Some(found) = self.mirror.get_identical(hash, key) {
+            return Some(found);
+        }
+        let found = self
+            .table
+            .with(|t| t.get(hash, key).map(|e| e.value.clone()));
+        Self::enable_lock_free_reads(found.as_ref());
+        found
+    }
+
+    /// After a locked read, on a heap that reads without locks: lets other
+    /// threads raise the value's count from now on (see
+    /// [`crate::shared_items`]), so the next lock-free read of it succeeds.
+    #[inline]
+    fn enable_lock_free_reads(value: Option<&ObjRef<P>>) {
+        if P::Rc::LOCK_FREE_READS {
+            if let Some(v) = value {
+                v.enable_try_incref();
+            }
+        }
     }
 
     /// `key in d`.
@@ -123,7 +149,12 @@ impl<P: HeapPolicy> Dict<P> {
     /// Positions stay valid until a deletion compacts the entries.
     #[inline]
     pub fn get_at(&self, pos: usize, key: &ObjRef<P>) -> Option<ObjRef<P>> {
-        self.table.with(|t| t.at(pos, key).map(|e| e.value.clone()))
+        if let Ok(found) = self.mirror.get_at(pos, key) {
+            return found;
+        }
+        let found = self.table.with(|t| t.at(pos, key).map(|e| e.value.clone()));
+        Self::enable_lock_free_reads(found.as_ref());
+        found
     }
 
     /// [`get_hashed`](Self::get_hashed), with the entry's position.
@@ -141,7 +172,7 @@ impl<P: HeapPolicy> Dict<P> {
 
     /// [`remove`](Self::remove) with a hash the caller computed.
     pub fn remove_hashed(&self, hash: PyHash, key: &ObjRef<P>) -> Option<ObjRef<P>> {
-        let entry = self.table.with(|t| t.remove(hash, key));
+        let entry = self.table.with(|t| t.remove(hash, key, &self.mirror));
         entry.map(|e| e.value) // the key drops here, outside
     }
 
@@ -164,7 +195,7 @@ impl<P: HeapPolicy> Dict<P> {
 
     /// `d.popitem()`: removes and returns the last inserted item.
     pub fn popitem(&self) -> Option<(ObjRef<P>, ObjRef<P>)> {
-        self.table.with(|t| t.pop_last()).map(|e| (e.key, e.value))
+        self.table.with(|t| t.pop_last(&self.mirror)).map(|e| (e.key, e.value))
     }
 
     /// `d.copy()`: a new dict with the same items in the same order.
@@ -174,7 +205,7 @@ impl<P: HeapPolicy> Dict<P> {
 
     /// Removes every item.
     pub fn clear(&self) {
-        let old = self.table.with(|t| t.take_all());
+        let old = self.table.with(|t| t.take_all(&self.mirror));
         drop(old);
     }
 
@@ -219,12 +250,11 @@ impl<P: HeapPolicy> Dict<P> {
         key: &ObjRef<P>,
         value: ObjRef<P>,
     ) -> Result<(), ObjRef<P>> {
-        let old = self.table.with(|t| match t.at_mut(pos, key) {
-            Some(e) => {
+        let old = self.table.with(|t| {
+            if t.at(pos, key).is_some() {
                 maintain_tracking(owner, key, &value);
-                Ok(core::mem::replace(&mut e.value, value))
             }
-            None => Err(value),
+            t.set_value_at(pos, key, value, &self.mirror)
         })?;
         drop(old); // outside the critical section
         Ok(())
@@ -239,7 +269,7 @@ impl<P: HeapPolicy> Dict<P> {
     ) -> usize {
         let (pos, displaced) = self.table.with(|t| {
             maintain_tracking(owner, &key, &value);
-            t.insert_at(hash, key, value)
+            t.insert_at(hash, key, value, &self.mirror)
         });
         drop(displaced); // outside the critical section
         pos
@@ -254,7 +284,7 @@ impl<P: HeapPolicy> Dict<P> {
     ) {
         let displaced = self.table.with(|t| {
             maintain_tracking(owner, &key, &value);
-            t.insert(hash, key, value)
+            t.insert(hash, key, value, &self.mirror)
         });
         drop(displaced); // outside the critical section
     }
@@ -266,7 +296,7 @@ impl<P: HeapPolicy> Dict<P> {
                     maintain_tracking(owner, &e.key, &e.value);
                 }
             }
-            dst.update_from(src)
+            dst.update_from(src, &self.mirror)
         });
         drop(displaced); // outside both critical sections
     }

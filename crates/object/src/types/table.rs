@@ -25,6 +25,7 @@
 use hashbrown::HashTable;
 
 use crate::keys;
+use crate::shared_items::EntryMirror;
 use crate::{HeapPolicy, ObjRef};
 use ftl_algorithms::hash::PyHash;
 
@@ -89,15 +90,6 @@ impl<P: HeapPolicy, V> Table<P, V> {
         }
     }
 
-    /// [`at`](Self::at), mutably.
-    #[inline]
-    pub(crate) fn at_mut(&mut self, pos: usize, key: &ObjRef<P>) -> Option<&mut Entry<P, V>> {
-        match self.entries.get_mut(pos) {
-            Some(Some(e)) if e.key.is_same(key) => Some(e),
-            _ => None,
-        }
-    }
-
     pub(crate) fn get(&self, hash: PyHash, key: &ObjRef<P>) -> Option<&Entry<P, V>> {
         self.get_with_position(hash, key).map(|(_, e)| e)
     }
@@ -110,83 +102,6 @@ impl<P: HeapPolicy, V> Table<P, V> {
     ) -> Option<(usize, &Entry<P, V>)> {
         let i = self.position(hash, key)?;
         self.entries[i].as_ref().map(|e| (i, e))
-    }
-
-    /// Inserts or overwrites. On overwrite the table keeps its old key (as
-    /// CPython does) and returns the new key and the old value, for the
-    /// caller to drop outside the critical section.
-    pub(crate) fn insert(
-        &mut self,
-        hash: PyHash,
-        key: ObjRef<P>,
-        value: V,
-    ) -> Option<(ObjRef<P>, V)> {
-        self.insert_at(hash, key, value).1
-    }
-
-    /// [`insert`](Self::insert), also returning the entry's position.
-    pub(crate) fn insert_at(
-        &mut self,
-        hash: PyHash,
-        key: ObjRef<P>,
-        value: V,
-    ) -> (usize, Option<(ObjRef<P>, V)>) {
-        if let Some(i) = self.position(hash, &key) {
-            let entry = self.entries[i].as_mut().expect("indexed entry is live");
-            let old = core::mem::replace(&mut entry.value, value);
-            return (i, Some((key, old)));
-        }
-        let i = self.entries.len();
-        self.push_new(hash, key, value);
-        (i, None)
-    }
-
-    /// Appends an entry for a key known to be absent.
-    fn push_new(&mut self, hash: PyHash, key: ObjRef<P>, value: V) {
-        let i = self.entries.len();
-        self.opaque |= keys::is_opaque(&key);
-        self.entries.push(Some(Entry { hash, key, value }));
-        let entries = &self.entries;
-        self.indices.insert_unique(mix(hash), i, |&j| {
-            mix(entries[j].as_ref().expect("indexed entry is live").hash)
-        });
-    }
-
-    /// Removes the entry for `key`, returning it.
-    pub(crate) fn remove(&mut self, hash: PyHash, key: &ObjRef<P>) -> Option<Entry<P, V>> {
-        let entries = &self.entries;
-        let found = self.indices.find_entry(mix(hash), |&i| match &entries[i] {
-            Some(e) => e.hash == hash && keys::eq(&e.key, key),
-            None => false,
-        });
-        let i = match found {
-            Ok(occupied) => occupied.remove().0,
-            Err(_) => return None,
-        };
-        let entry = self.entries[i].take();
-        if self.entries.len() > 8 && self.entries.len() > 2 * self.indices.len() {
-            self.compact();
-        }
-        entry
-    }
-
-    /// Drops the holes and rebuilds the index.
-    fn compact(&mut self) {
-        self.entries.retain(Option::is_some);
-        self.indices.clear();
-        let entries = &self.entries;
-        for (i, e) in entries.iter().enumerate() {
-            let h = mix(e.as_ref().expect("retained").hash);
-            self.indices
-                .insert_unique(h, i, |&j| mix(entries[j].as_ref().expect("retained").hash));
-        }
-    }
-
-    /// Empties the table, returning the entries for the caller to drop.
-    pub(crate) fn take_all(&mut self) -> Vec<Option<Entry<P, V>>> {
-        self.indices.clear();
-        self.opaque = false;
-        core::mem::take(&mut self.entries)
     }
 
     /// Live entries in insertion order.
@@ -218,12 +133,149 @@ impl<P: HeapPolicy, V> Table<P, V> {
             .collect()
     }
 
+}
+
+/// The writes: each keeps the dict's [`EntryMirror`] in step (a table
+/// cannot be changed without one).
+impl<P: HeapPolicy> Table<P, ObjRef<P>> {
+    /// Inserts or overwrites. On overwrite the table keeps its old key (as
+    /// CPython does) and returns the new key and the old value, for the
+    /// caller to drop outside the critical section.
+    pub(crate) fn insert(
+        &mut self,
+        hash: PyHash,
+        key: ObjRef<P>,
+        value: ObjRef<P>,
+        m: &EntryMirror<P>,
+    ) -> Option<(ObjRef<P>, ObjRef<P>)> {
+        self.insert_at(hash, key, value, m).1
+    }
+
+    /// [`insert`](Self::insert), also returning the entry's position.
+    pub(crate) fn insert_at(
+        &mut self,
+        hash: PyHash,
+        key: ObjRef<P>,
+        value: ObjRef<P>,
+        m: &EntryMirror<P>,
+    ) -> (usize, Option<(ObjRef<P>, ObjRef<P>)>) {
+        if let Some(i) = self.position(hash, &key) {
+            let entry = self.entries[i].as_mut().expect("indexed entry is live");
+            m.set_value(i, &value);
+            let old = core::mem::replace(&mut entry.value, value);
+            return (i, Some((key, old)));
+        }
+        let i = self.entries.len();
+        self.push_new(hash, key, value, m);
+        (i, None)
+    }
+
+    /// Replaces the value of the entry at `pos` if it holds `key` itself
+    /// (see [`at`](Self::at)), returning the old value; gives `value`
+    /// back otherwise.
+    pub(crate) fn set_value_at(
+        &mut self,
+        pos: usize,
+        key: &ObjRef<P>,
+        value: ObjRef<P>,
+        m: &EntryMirror<P>,
+    ) -> Result<ObjRef<P>, ObjRef<P>> {
+        match self.entries.get_mut(pos) {
+            Some(Some(e)) if e.key.is_same(key) => {
+                m.set_value(pos, &value);
+                Ok(core::mem::replace(&mut e.value, value))
+            }
+            _ => Err(value),
+        }
+    }
+
+    /// Appends an entry for a key known to be absent.
+    fn push_new(&mut self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>, m: &EntryMirror<P>) {
+        let i = self.entries.len();
+        self.push_unpublished(hash, key, value);
+        if m.has_room_for(i) {
+            let e = self.entries[i].as_ref().expect("just pushed");
+            m.publish(i, hash, &e.key, &e.value);
+        } else {
+            self.publish_all(m);
+        }
+    }
+
+    /// Appends an entry for a key known to be absent, to a table that no
+    /// mirror shows yet.
+    fn push_unpublished(&mut self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) {
+        let i = self.entries.len();
+        self.opaque |= keys::is_opaque(&key);
+        self.entries.push(Some(Entry { hash, key, value }));
+        let entries = &self.entries;
+        self.indices.insert_unique(mix(hash), i, |&j| {
+            mix(entries[j].as_ref().expect("indexed entry is live").hash)
+        });
+    }
+
+    /// Removes the entry for `key`, returning it.
+    pub(crate) fn remove(
+        &mut self,
+        hash: PyHash,
+        key: &ObjRef<P>,
+        m: &EntryMirror<P>,
+    ) -> Option<Entry<P, ObjRef<P>>> {
+        let entries = &self.entries;
+        let found = self.indices.find_entry(mix(hash), |&i| match &entries[i] {
+            Some(e) => e.hash == hash && keys::eq(&e.key, key),
+            None => false,
+        });
+        let i = match found {
+            Ok(occupied) => occupied.remove().0,
+            Err(_) => return None,
+        };
+        m.clear(i);
+        let entry = self.entries[i].take();
+        if self.entries.len() > 8 && self.entries.len() > 2 * self.indices.len() {
+            self.compact(m);
+        }
+        entry
+    }
+
+    /// Drops the holes and rebuilds the index.
+    fn compact(&mut self, m: &EntryMirror<P>) {
+        self.entries.retain(Option::is_some);
+        self.indices.clear();
+        let entries = &self.entries;
+        for (i, e) in entries.iter().enumerate() {
+            let h = mix(e.as_ref().expect("retained").hash);
+            self.indices
+                .insert_unique(h, i, |&j| mix(entries[j].as_ref().expect("retained").hash));
+        }
+        self.publish_all(m);
+    }
+
+    /// Republishes every entry to `m` (a compaction moved them, or `m` is
+    /// a new dict's mirror).
+    pub(crate) fn publish_all(&self, m: &EntryMirror<P>) {
+        m.rebuild(
+            self.entries.capacity(),
+            self.entries
+                .iter()
+                .map(|e| e.as_ref().map(|e| (e.hash, &e.key, &e.value))),
+        );
+    }
+
+    /// Empties the table, returning the entries for the caller to drop.
+    pub(crate) fn take_all(&mut self, m: &EntryMirror<P>) -> Vec<Option<Entry<P, ObjRef<P>>>> {
+        m.rebuild(0, core::iter::empty());
+        self.indices.clear();
+        self.opaque = false;
+        core::mem::take(&mut self.entries)
+    }
+
     /// Removes the last inserted entry (`popitem`), dropping the holes
     /// after it.
-    pub(crate) fn pop_last(&mut self) -> Option<Entry<P, V>> {
+    pub(crate) fn pop_last(&mut self, m: &EntryMirror<P>) -> Option<Entry<P, ObjRef<P>>> {
         while let Some(slot) = self.entries.pop() {
             if let Some(entry) = slot {
                 let pos = self.entries.len();
+                m.clear(pos);
                 if let Ok(found) = self.indices.find_entry(mix(entry.hash), |&i| i == pos) {
                     found.remove();
                 }
@@ -232,15 +284,14 @@ impl<P: HeapPolicy, V> Table<P, V> {
         }
         None
     }
-}
-
-impl<P: HeapPolicy, V: Clone> Table<P, V> {
     /// A compact table with new references to the same items, in the same
     /// order.
+    /// No mirror shows the copy yet: its dict publishes it
+    /// ([`publish_all`](Self::publish_all)).
     pub(crate) fn copy(&self) -> Self {
         let mut t = Table::new();
         for e in self.iter() {
-            t.push_new(e.hash, e.key.clone(), e.value.clone());
+            t.push_unpublished(e.hash, e.key.clone(), e.value.clone());
         }
         t
     }
@@ -248,10 +299,14 @@ impl<P: HeapPolicy, V: Clone> Table<P, V> {
     /// Inserts new references to every item of `other`, in its order,
     /// returning the displaced references for the caller to drop outside the
     /// critical section.
-    pub(crate) fn update_from(&mut self, other: &Self) -> Vec<(ObjRef<P>, V)> {
+    pub(crate) fn update_from(
+        &mut self,
+        other: &Self,
+        m: &EntryMirror<P>,
+    ) -> Vec<(ObjRef<P>, ObjRef<P>)> {
         other
             .iter()
-            .filter_map(|e| self.insert(e.hash, e.key.clone(), e.value.clone()))
+            .filter_map(|e| self.insert(e.hash, e.key.clone(), e.value.clone(), m))
             .collect()
     }
 }
