@@ -116,3 +116,72 @@ fn a_reader_on_another_thread_reads_items_it_does_not_own() {
     Biased::at_safe_point();
     ftl_heap::reclaim::flush();
 }
+
+#[test]
+fn dict_readers_see_only_live_values_while_a_writer_rewrites_the_dict() {
+    let acct = Accounting::new();
+    let _scope = acct.enter();
+    let baseline = acct.live();
+    let keys: Vec<R> = (0..12).map(|k| R::new_str(&format!("key{k}"))).collect();
+    let hashes: Vec<_> = keys.iter().map(|k| k.str_hash().expect("str")).collect();
+    let dict = R::new_dict();
+    {
+        let d = dict.as_dict().expect("a dict");
+        for (k, h) in keys.iter().zip(&hashes) {
+            d.set_hashed(*h, k.clone(), item(1));
+        }
+    }
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            let (dict, keys, hashes, acct) = (&dict, &keys, &hashes, acct.clone());
+            s.spawn(move || {
+                let _scope = acct.enter();
+                let d = dict.as_dict().expect("a dict");
+                let mut found = 0usize;
+                for r in 0..ROUNDS {
+                    for (i, (k, h)) in keys.iter().zip(hashes).enumerate() {
+                        let v = if i % 2 == 0 {
+                            d.get_hashed(*h, k)
+                        } else {
+                            d.get_at(i, k)
+                        };
+                        if let Some(v) = v {
+                            let t = tag(&v);
+                            assert!((0..1_000_000).contains(&t), "a torn or freed value: {t}");
+                            found += 1;
+                        }
+                    }
+                    if r % 16 == 0 {
+                        Biased::at_safe_point();
+                    }
+                }
+                assert!(found > 0);
+                Biased::thread_exit();
+            });
+        }
+        let d = dict.as_dict().expect("a dict");
+        for r in 0..ROUNDS {
+            let i = r % keys.len();
+            let k = (r % 1000) as i64;
+            match r % 4 {
+                // Overwrite, delete and re-insert (new positions: the
+                // entries grow, holes pile up and compaction republishes).
+                0 | 1 => d.set_hashed(hashes[i], keys[i].clone(), item(k)),
+                2 => drop(d.remove_hashed(hashes[i], &keys[i])),
+                _ => drop(d.popitem()),
+            }
+            if r % 101 == 0 {
+                d.clear();
+            }
+            if r % 16 == 0 {
+                Biased::at_safe_point();
+            }
+        }
+    });
+    drop((dict, keys));
+    for _ in 0..4 {
+        Biased::at_safe_point();
+        ftl_heap::reclaim::flush();
+    }
+    assert_eq!(acct.live(), baseline, "every key, value and the dict freed");
+}

@@ -484,7 +484,11 @@ enum SlotRead<T> {
 /// it online, and the strategy reclaims replaced arrays and dead objects'
 /// memory only after a quiescent point of this thread).
 #[inline]
-unsafe fn read_counted<P: HeapPolicy>(key: &Slot, value: &Slot, expect: *mut ()) -> SlotRead<ObjRef<P>> {
+unsafe fn read_counted<P: HeapPolicy>(
+    key: &Slot,
+    value: &Slot,
+    expect: *mut (),
+) -> SlotRead<ObjRef<P>> {
     if key.load(Ordering::Acquire) != expect {
         return SlotRead::Miss;
     }
@@ -662,7 +666,11 @@ impl<P: HeapPolicy> EntryMirror<P> {
                 }
             }
             perturb >>= 5;
-            j = (j.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            j = (j
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         None
     }
@@ -716,7 +724,11 @@ impl<P: HeapPolicy> EntryMirror<P> {
                 return;
             }
             perturb >>= 5;
-            j = (j.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            j = (j
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 

@@ -195,7 +195,9 @@ impl<P: HeapPolicy> Dict<P> {
 
     /// `d.popitem()`: removes and returns the last inserted item.
     pub fn popitem(&self) -> Option<(ObjRef<P>, ObjRef<P>)> {
-        self.table.with(|t| t.pop_last(&self.mirror)).map(|e| (e.key, e.value))
+        self.table
+            .with(|t| t.pop_last(&self.mirror))
+            .map(|e| (e.key, e.value))
     }
 
     /// `d.copy()`: a new dict with the same items in the same order.

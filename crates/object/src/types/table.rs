@@ -132,7 +132,6 @@ impl<P: HeapPolicy, V> Table<P, V> {
             .filter_map(|i| self.entries[i].as_ref().map(|e| e.key.clone()))
             .collect()
     }
-
 }
 
 /// The writes: each keeps the dict's [`EntryMirror`] in step (a table
