@@ -27,9 +27,11 @@
 //!
 //! The last two are the first strategies that free objects later, on
 //! another thread: they set `RefCount::DEFERS` and get a `DeferredFree`
-//! with each last decref. Still to come (issue 17): deferred reference
-//! counting for code, functions, modules and classes, and lock-free reads
-//! with safe reclamation (PEP 703).
+//! with each last decref. [`Biased`] also counts code, functions, modules,
+//! classes and their dicts per thread ([`per_thread`], CPython 3.14t's
+//! deferred counts), and lets containers be read without their lock
+//! (`RefCount::LOCK_FREE_READS`): the memory of what dies or is replaced
+//! is reclaimed through QSBR ([`reclaim`], over `ftl_core::qsbr`).
 //!
 //! Every protocol here is written against `ftl_core::sync` and has a loom
 //! model beside it (`RUSTFLAGS="--cfg loom" cargo test --release -p

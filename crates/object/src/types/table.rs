@@ -134,6 +134,10 @@ impl<P: HeapPolicy, V> Table<P, V> {
     }
 }
 
+/// A displaced key and value, for the caller to drop outside the critical
+/// section.
+pub(crate) type Displaced<P> = (ObjRef<P>, ObjRef<P>);
+
 /// The writes: each keeps the dict's [`EntryMirror`] in step (a table
 /// cannot be changed without one).
 impl<P: HeapPolicy> Table<P, ObjRef<P>> {
@@ -146,7 +150,7 @@ impl<P: HeapPolicy> Table<P, ObjRef<P>> {
         key: ObjRef<P>,
         value: ObjRef<P>,
         m: &EntryMirror<P>,
-    ) -> Option<(ObjRef<P>, ObjRef<P>)> {
+    ) -> Option<Displaced<P>> {
         self.insert_at(hash, key, value, m).1
     }
 
@@ -157,7 +161,7 @@ impl<P: HeapPolicy> Table<P, ObjRef<P>> {
         key: ObjRef<P>,
         value: ObjRef<P>,
         m: &EntryMirror<P>,
-    ) -> (usize, Option<(ObjRef<P>, ObjRef<P>)>) {
+    ) -> (usize, Option<Displaced<P>>) {
         if let Some(i) = self.position(hash, &key) {
             let entry = self.entries[i].as_mut().expect("indexed entry is live");
             m.set_value(i, &value);
