@@ -240,6 +240,16 @@ pub unsafe trait RefCount: 'static + Sized {
         unsafe { block.run() }
     }
 
+    /// Whether the calling thread owns the cell's object (PEP 703's
+    /// `_Py_IsOwnedByCurrentThread`): containers that only their owner
+    /// reads need no lock-free read structures. The default (strategies
+    /// without owners) says `true`.
+    #[inline(always)]
+    fn owned_by_this_thread(cell: &Self::Cell) -> bool {
+        let _ = cell;
+        true
+    }
+
     /// Prepares the calling thread for a lock-free read and says whether
     /// it may do one now (it is online in the strategy's reclamation
     /// domain; a thread registers on its first read). A reader that gets

@@ -604,6 +604,13 @@ unsafe impl RefCount for Biased {
         reclaim::read_begin()
     }
 
+    /// Deferred objects (module and class namespaces) belong to every
+    /// thread, so to none.
+    #[inline]
+    fn owned_by_this_thread(cell: &BiasedCell) -> bool {
+        cell.owner.load(Ordering::Relaxed) == me()
+    }
+
     fn thread_detached() {
         reclaim::offline();
     }

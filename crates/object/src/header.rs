@@ -560,8 +560,19 @@ unsafe fn dealloc<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) {
 /// `block` came from `Box::new` of a `B` whose value was dropped in place,
 /// and is not used again.
 unsafe fn free_block<B>(block: NonNull<()>) {
+    let layout = Layout::new::<B>();
+    if layout.size() == FREE_LIST_LAYOUT.size() && layout.align() == FREE_LIST_LAYOUT.align() {
+        // Its grace period is over: nobody can still read it, so it may
+        // serve the next float of this thread (as `dealloc` lists blocks
+        // on the heaps that free at once).
+        let block = block.cast::<u8>();
+        match FREE_LIST.try_with(|l| l.push(block)) {
+            Ok(Ok(())) => return,
+            Ok(Err(_)) | Err(_) => {}
+        }
+    }
     // SAFETY: `Box::new` allocated it with `B`'s layout (caller).
-    unsafe { std::alloc::dealloc(block.as_ptr().cast(), Layout::new::<B>()) }
+    unsafe { std::alloc::dealloc(block.as_ptr().cast(), layout) }
 }
 
 /// # Safety
@@ -770,6 +781,13 @@ impl<P: HeapPolicy> ObjRef<P> {
     pub unsafe fn merge_count_stopped(&self) {
         // SAFETY: forwarded.
         unsafe { P::Rc::merge_stopped(&self.header().rc) }
+    }
+
+    /// Whether the calling thread owns the object
+    /// ([`RefCount::owned_by_this_thread`]).
+    #[inline]
+    pub fn owned_by_this_thread(&self) -> bool {
+        P::Rc::owned_by_this_thread(&self.header().rc)
     }
 
     /// Prepares the object's count for `try_incref` from other threads

@@ -440,6 +440,129 @@ impl<P: HeapPolicy> SharedItems<P> {
         Ok(unsafe { ObjRef::from_raw(NonNull::new(old).expect("slot below len")) })
     }
 
+    /// Inserts before position `i` (clamped to the length), shifting the
+    /// tail up one slot in place.
+    pub(crate) fn insert(&self, i: usize, item: ObjRef<P>) {
+        let _cs = CriticalSection::enter(&self.lock);
+        let len = self.len.load(Ordering::Relaxed);
+        if len >= Self::cap(self.array(Ordering::Relaxed)) {
+            // Grow through the general path (the lock is held).
+            return self.with_locked(|v| {
+                let i = i.min(v.len());
+                v.insert(i, item)
+            });
+        }
+        let i = i.min(len);
+        let a = self.array(Ordering::Relaxed).expect("cap > len");
+        for j in (i..len).rev() {
+            // SAFETY: lock held; `j + 1 <= len < cap`.
+            unsafe {
+                let p = Self::slot(a, j).load(Ordering::Relaxed);
+                Self::slot(a, j + 1).store(p, Ordering::Release);
+            }
+        }
+        // SAFETY: lock held; `i <= len < cap`.
+        unsafe { Self::slot(a, i) }.store(item.into_raw().as_ptr(), Ordering::Release);
+        self.len.store(len + 1, Ordering::Release);
+    }
+
+    /// Removes item `i`, shifting the tail down one slot in place (the
+    /// array is not shrunk here; the next general write may).
+    pub(crate) fn remove_at(&self, i: usize) -> Option<ObjRef<P>> {
+        let _cs = CriticalSection::enter(&self.lock);
+        let len = self.len.load(Ordering::Relaxed);
+        if i >= len {
+            return None;
+        }
+        let a = self.array(Ordering::Relaxed).expect("len > 0");
+        // SAFETY: lock held; `i < len <= cap`; the slot's reference moves
+        // to the caller.
+        let removed = unsafe { Self::slot(a, i) }.load(Ordering::Relaxed);
+        for j in i + 1..len {
+            // SAFETY: lock held; `j < len <= cap`.
+            unsafe {
+                let p = Self::slot(a, j).load(Ordering::Relaxed);
+                Self::slot(a, j - 1).store(p, Ordering::Release);
+            }
+        }
+        self.len.store(len - 1, Ordering::Release);
+        // SAFETY: lock held; `len - 1 < cap`.
+        unsafe { Self::slot(a, len - 1) }.store(null_mut(), Ordering::Release);
+        // SAFETY: the slot owned this reference.
+        Some(unsafe { ObjRef::from_raw(NonNull::new(removed).expect("slot below len")) })
+    }
+
+    /// `l[start:end] = items` in place when the clamped range has as many
+    /// items as `items` (`p[:k] = p[k-1::-1]`): returns the old ones, or
+    /// gives `items` back when the lengths differ.
+    pub(crate) fn try_overwrite_range(
+        &self,
+        start: usize,
+        end: usize,
+        items: Vec<ObjRef<P>>,
+    ) -> Result<Vec<ObjRef<P>>, Vec<ObjRef<P>>> {
+        let _cs = CriticalSection::enter(&self.lock);
+        let len = self.len.load(Ordering::Relaxed);
+        let start = start.min(len);
+        let end = end.clamp(start, len);
+        if end - start != items.len() || items.is_empty() {
+            return Err(items);
+        }
+        let a = self.array(Ordering::Relaxed).expect("len > 0");
+        Ok(items
+            .into_iter()
+            .enumerate()
+            .map(|(j, item)| {
+                // SAFETY: lock held; `start + j < end <= len <= cap`;
+                // ownership is exchanged.
+                let old = unsafe { Self::slot(a, start + j) }
+                    .swap(item.into_raw().as_ptr(), Ordering::AcqRel);
+                // SAFETY: the slot owned this reference.
+                unsafe { ObjRef::from_raw(NonNull::new(old).expect("slot below len")) }
+            })
+            .collect())
+    }
+
+    /// Reverses the items in place.
+    pub(crate) fn reverse(&self) {
+        let _cs = CriticalSection::enter(&self.lock);
+        let len = self.len.load(Ordering::Relaxed);
+        let Some(a) = self.array(Ordering::Relaxed) else {
+            return;
+        };
+        for j in 0..len / 2 {
+            // SAFETY: lock held; both indices below `len <= cap`.
+            unsafe {
+                let (x, y) = (Self::slot(a, j), Self::slot(a, len - 1 - j));
+                let px = x.load(Ordering::Relaxed);
+                let py = y.load(Ordering::Relaxed);
+                x.store(py, Ordering::Release);
+                y.store(px, Ordering::Release);
+            }
+        }
+    }
+
+    /// New references to items `start..end` (clamped), under the lock.
+    pub(crate) fn get_range(&self, start: usize, end: usize) -> Vec<ObjRef<P>> {
+        let _cs = CriticalSection::enter(&self.lock);
+        let len = self.len.load(Ordering::Relaxed);
+        let start = start.min(len);
+        let end = end.clamp(start, len);
+        let Some(a) = self.array(Ordering::Relaxed) else {
+            return Vec::new();
+        };
+        (start..end)
+            .map(|i| {
+                // SAFETY: lock held; `i < len <= cap`; the slot owns a
+                // reference that cannot be dropped while the lock is held.
+                unsafe {
+                    let p = Self::slot(a, i).load(Ordering::Relaxed);
+                    ObjRef::clone_from_raw(NonNull::new(p).expect("slot below len"))
+                }
+            })
+            .collect()
+    }
+
     /// Removes every item, returning them (drop them after the critical
     /// section).
     pub(crate) fn take_all(&self) -> Vec<ObjRef<P>> {
@@ -531,6 +654,11 @@ unsafe fn read_counted<P: HeapPolicy>(
 ///
 /// [`RefCount::LOCK_FREE_READS`]: ftl_core::RefCount::LOCK_FREE_READS
 pub(crate) struct EntryMirror<P: HeapPolicy> {
+    /// Whether the mirror is kept at all: set (under the dict's lock) the
+    /// first time a thread other than the dict's owner reads it, as
+    /// CPython 3.13t marks a dict shared in `ensure_shared_on_read`; a
+    /// dict only its own thread reads (an instance's) never pays for one.
+    active: core::sync::atomic::AtomicBool,
     /// Null until the first entry is published (and when emptied).
     array: AtomicPtr<usize>,
     /// Index slots used since the array was built (written under the
@@ -554,6 +682,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
     /// An empty mirror.
     pub(crate) fn new() -> Self {
         EntryMirror {
+            active: core::sync::atomic::AtomicBool::new(false),
             array: AtomicPtr::new(null_mut()),
             used: AtomicUsize::new(0),
             _refs: PhantomData,
@@ -605,8 +734,30 @@ impl<P: HeapPolicy> EntryMirror<P> {
 
     /// Whether the calling thread may read without the lock now.
     #[inline(always)]
-    fn online() -> bool {
-        P::Rc::LOCK_FREE_READS && P::Rc::lock_free_read_begin()
+    fn online(&self) -> bool {
+        P::Rc::LOCK_FREE_READS
+            && self.active.load(Ordering::Acquire)
+            && P::Rc::lock_free_read_begin()
+    }
+
+    /// Whether writers keep the mirror (the lock is held).
+    #[inline(always)]
+    fn kept(&self) -> bool {
+        P::Rc::LOCK_FREE_READS && self.active.load(Ordering::Relaxed)
+    }
+
+    /// Whether the mirror is kept.
+    #[inline(always)]
+    pub(crate) fn is_active(&self) -> bool {
+        P::Rc::LOCK_FREE_READS && self.active.load(Ordering::Relaxed)
+    }
+
+    /// Starts keeping the mirror (the dict's lock is held): the caller
+    /// then publishes every entry ([`rebuild`](Self::rebuild)).
+    pub(crate) fn activate(&self) {
+        if P::Rc::LOCK_FREE_READS {
+            self.active.store(true, Ordering::Release);
+        }
     }
 
     /// The value of the entry at `pos` if its key is `key` itself, read
@@ -616,7 +767,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
     /// another key.
     #[inline]
     pub(crate) fn get_at(&self, pos: usize, key: &ObjRef<P>) -> Result<Option<ObjRef<P>>, ()> {
-        if !Self::online() {
+        if !self.online() {
             return Err(());
         }
         let Some(a) = self.live() else { return Err(()) };
@@ -640,7 +791,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
     /// [`get_at`](Self::get_at)).
     #[inline]
     pub(crate) fn get_identical(&self, hash: PyHash, key: &ObjRef<P>) -> Option<ObjRef<P>> {
-        if !Self::online() {
+        if !self.online() {
             return None;
         }
         let a = self.live()?;
@@ -678,7 +829,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
     /// Whether entry `i` can be published into the current array (else
     /// the table republishes everything: [`rebuild`](Self::rebuild)).
     pub(crate) fn has_room_for(&self, i: usize) -> bool {
-        if !P::Rc::LOCK_FREE_READS {
+        if !self.kept() {
             return true;
         }
         let Some(a) = self.live() else { return false };
@@ -691,7 +842,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
     ///
     /// [`has_room_for`]: Self::has_room_for
     pub(crate) fn publish(&self, i: usize, hash: PyHash, key: &ObjRef<P>, value: &ObjRef<P>) {
-        if !P::Rc::LOCK_FREE_READS {
+        if !self.kept() {
             return;
         }
         let a = self.live().expect("has_room_for");
@@ -734,7 +885,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
 
     /// Entry `i`'s value was replaced (the lock is held).
     pub(crate) fn set_value(&self, i: usize, value: &ObjRef<P>) {
-        if !P::Rc::LOCK_FREE_READS {
+        if !self.kept() {
             return;
         }
         if let Some(a) = self.live() {
@@ -748,7 +899,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
 
     /// Entry `i` was removed (the lock is held).
     pub(crate) fn clear(&self, i: usize) {
-        if !P::Rc::LOCK_FREE_READS {
+        if !self.kept() {
             return;
         }
         if let Some(a) = self.live() {
@@ -772,7 +923,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
     ) where
         P: 'e,
     {
-        if !P::Rc::LOCK_FREE_READS {
+        if !self.kept() {
             return;
         }
         let len = entries.len();

@@ -357,6 +357,40 @@ impl<P: HeapPolicy> core::ops::Deref for DictRef<'_, P> {
     }
 }
 
+impl<P: HeapPolicy> DictRef<'_, P> {
+    /// [`Dict::get_at`], and on a heap that reads without locks, the
+    /// first read from a thread that does not own the dict starts its
+    /// lock-free mirror (CPython 3.13t's `ensure_shared_on_read`).
+    #[inline]
+    pub fn get_at(&self, pos: usize, key: &ObjRef<P>) -> Option<ObjRef<P>> {
+        self.share_on_read();
+        self.dict.get_at(pos, key)
+    }
+
+    /// [`Dict::get_hashed`], sharing the dict on a foreign read as
+    /// [`get_at`](Self::get_at) does.
+    #[inline]
+    pub fn get_hashed(&self, hash: PyHash, key: &ObjRef<P>) -> Option<ObjRef<P>> {
+        self.share_on_read();
+        self.dict.get_hashed(hash, key)
+    }
+
+    #[inline(always)]
+    fn share_on_read(&self) {
+        if P::Rc::LOCK_FREE_READS
+            && !self.dict.mirror.is_active()
+            && !self.object.owned_by_this_thread()
+        {
+            self.dict.table.with(|t| {
+                if !self.dict.mirror.is_active() {
+                    self.dict.mirror.activate();
+                    t.publish_all(&self.dict.mirror);
+                }
+            });
+        }
+    }
+}
+
 impl<'a, P: HeapPolicy> DictRef<'a, P> {
     /// The `dict` object.
     pub fn object(&self) -> &'a ObjRef<P> {

@@ -66,16 +66,12 @@ impl<P: HeapPolicy> List<P> {
     /// Inserts before position `i`, clamped to the length (as `list.insert`
     /// does after normalising a negative index).
     pub fn insert(&self, i: usize, value: ObjRef<P>) {
-        self.items.with(|v| {
-            let i = i.min(v.len());
-            v.insert(i, value)
-        })
+        self.items.insert(i, value)
     }
 
     /// Removes and returns item `i`.
     pub fn remove_at(&self, i: usize) -> Option<ObjRef<P>> {
-        self.items
-            .with(|v| if i < v.len() { Some(v.remove(i)) } else { None })
+        self.items.remove_at(i)
     }
 
     /// Removes every item.
@@ -117,6 +113,11 @@ impl<P: HeapPolicy> List<P> {
     /// the length (and `end` to at least `start`), as CPython clamps
     /// normalised slice bounds. Returns the removed items.
     pub fn splice(&self, start: usize, end: usize, items: Vec<ObjRef<P>>) -> Vec<ObjRef<P>> {
+        // Same length (`p[:k] = p[k-1::-1]`): in place.
+        let items = match self.items.try_overwrite_range(start, end, items) {
+            Ok(old) => return old,
+            Err(items) => items,
+        };
         self.items.with(|v| {
             let start = start.min(v.len());
             let end = end.clamp(start, v.len());
@@ -126,17 +127,13 @@ impl<P: HeapPolicy> List<P> {
 
     /// `l.reverse()`.
     pub fn reverse(&self) {
-        self.items.with(|v| v.reverse())
+        self.items.reverse()
     }
 
     /// New references to `l[start:end]`, the bounds clamped as in
     /// [`splice`](Self::splice).
     pub fn get_range(&self, start: usize, end: usize) -> Vec<ObjRef<P>> {
-        self.items.read(|v| {
-            let start = start.min(v.len());
-            let end = end.clamp(start, v.len());
-            v[start..end].iter().map(|o| ObjRef::clone(o)).collect()
-        })
+        self.items.get_range(start, end)
     }
 }
 
