@@ -566,9 +566,8 @@ unsafe fn free_block<B>(block: NonNull<()>) {
         // serve the next float of this thread (as `dealloc` lists blocks
         // on the heaps that free at once).
         let block = block.cast::<u8>();
-        match FREE_LIST.try_with(|l| l.push(block)) {
-            Ok(Ok(())) => return,
-            Ok(Err(_)) | Err(_) => {}
+        if let Ok(Ok(())) = FREE_LIST.try_with(|l| l.push(block)) {
+            return;
         }
     }
     // SAFETY: `Box::new` allocated it with `B`'s layout (caller).
