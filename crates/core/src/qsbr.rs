@@ -236,6 +236,19 @@ impl<T> RetireList<T> {
         }
     }
 
+    /// Adds a block to the batch being filled without sealing it (the
+    /// caller seals at [`BATCH`]: [`filling_len`](Self::filling_len)).
+    #[inline]
+    pub fn push(&mut self, block: T) {
+        self.filling.push(block);
+    }
+
+    /// How many blocks the batch being filled holds.
+    #[inline]
+    pub fn filling_len(&self) -> usize {
+        self.filling.len()
+    }
+
     /// Seals the batch being filled, if any, with a new goal.
     pub fn seal(&mut self, qsbr: &Qsbr) {
         if !self.filling.is_empty() {

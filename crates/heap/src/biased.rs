@@ -677,6 +677,7 @@ unsafe impl RefCount for Biased {
     /// 3.13t's `_Py_TryIncrefFast`, then `_Py_TryIncRefShared`: never up
     /// from a `shared` of zero (an owner may be freeing it on its fast
     /// path, unless `MAYBE_WEAKREF` is set) or from a merged zero.
+    #[inline]
     fn try_incref(cell: &BiasedCell) -> bool {
         let local = cell.local.load(Ordering::Relaxed);
         if local == LOCAL_IMMORTAL {

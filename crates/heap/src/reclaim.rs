@@ -129,23 +129,32 @@ fn register() -> bool {
 }
 
 /// Hands a freed object's (or array's) memory to the domain.
+#[inline]
 pub(crate) fn retire(block: Reclaim) {
-    let d = domain();
     let mut block = Some(block);
     let _ = LOCAL.try_with(|l| {
         // A free inside our own bookkeeping (cannot happen today: frees
         // run after the borrow ends) goes to the orphans.
         if let Ok(mut l) = l.try_borrow_mut() {
-            l.retired.retire(&d.qsbr, block.take().expect("once"));
+            l.retired.push(block.take().expect("once"));
+            if l.retired.filling_len() >= ftl_core::qsbr::BATCH {
+                l.retired.seal(&domain().qsbr);
+            }
         }
     });
-    // Thread-locals being torn down, or borrowed: the orphan list.
     if let Some(block) = block {
-        let mut orphans = d.orphans.lock();
-        orphans.retire(&d.qsbr, block);
-        orphans.seal(&d.qsbr);
-        d.has_orphans.store(true, Ordering::Release);
+        retire_orphan(block);
     }
+}
+
+/// Thread-locals being torn down, or borrowed: the orphan list.
+#[cold]
+fn retire_orphan(block: Reclaim) {
+    let d = domain();
+    let mut orphans = d.orphans.lock();
+    orphans.retire(&d.qsbr, block);
+    orphans.seal(&d.qsbr);
+    d.has_orphans.store(true, Ordering::Release);
 }
 
 /// A safe point: quiescent (when online), then frees what is due.
@@ -225,11 +234,14 @@ pub(crate) fn thread_exit() {
 }
 
 fn leave(l: &mut Local) {
-    let d = domain();
+    // `domain()` only when there is something to hand back: a thread that
+    // never registered nor retired anything (loom's threads, at the
+    // model's end) must not touch the statics.
     if let Some(t) = l.thread.take() {
-        d.qsbr.unregister(t);
+        domain().qsbr.unregister(t);
     }
     if !l.retired.is_empty() {
+        let d = domain();
         let mut orphans = d.orphans.lock();
         l.retired.give_to(&d.qsbr, &mut orphans);
         d.has_orphans.store(true, Ordering::Release);

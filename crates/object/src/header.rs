@@ -994,6 +994,7 @@ impl<P: HeapPolicy> ObjRef<P> {
     /// policy whose memory is not freed and will not be while this runs
     /// (its count may be zero: the owner of a weak reference holds a lock
     /// that the dying object takes before it is freed).
+    #[inline]
     pub unsafe fn try_clone_from_raw(ptr: NonNull<()>) -> Option<Self> {
         let ptr: NonNull<Header<P>> = ptr.cast();
         // SAFETY: the header is allocated (caller); the count cell is the
