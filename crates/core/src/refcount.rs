@@ -223,7 +223,10 @@ pub unsafe trait RefCount: 'static + Sized {
     /// [`try_incref`](RefCount::try_incref) never succeeds on an object
     /// that died, so a reader that loaded a pointer just before the
     /// object's last reference went can still look at its header and
-    /// learn that it is gone. The default is `false`: containers lock.
+    /// learn that it is gone. Such a strategy's cell has no drop glue (the
+    /// object model drops a dead object's payload only, never making a
+    /// unique reference to a header a reader may be looking at). The
+    /// default is `false`: containers lock.
     const LOCK_FREE_READS: bool = false;
 
     /// Gives `block` back to the allocator, now or (with

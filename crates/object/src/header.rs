@@ -506,18 +506,28 @@ unsafe fn dealloc<P: HeapPolicy, T: Payload<P>>(header: NonNull<Header<P>>) {
         // to the allocator only when the strategy's reclamation allows
         // (PEP 703's delayed free; CPython 3.13t keeps such memory in
         // mimalloc pages that QSBR holds back).
+        //
+        // Only the payload is dropped: a lock-free reader may be reading
+        // the header right now, so no `&mut` to it (or to the whole
+        // object) may be made; the header and the collector links have no
+        // drop glue (checked below), so nothing of them needs dropping.
+        const {
+            assert!(
+                !core::mem::needs_drop::<Header<P>>() || !P::Rc::LOCK_FREE_READS,
+                "a strategy with lock-free reads needs a cell without drop glue"
+            );
+            assert!(!core::mem::needs_drop::<GcLinks>());
+        }
+        // SAFETY: the object is live and its payload is dropped once,
+        // here, through a raw pointer to that field alone.
+        unsafe { core::ptr::drop_in_place(&raw mut (*obj.as_ptr()).payload) };
         let (block, free): (NonNull<()>, unsafe fn(NonNull<()>)) = if T::GC {
             let offset = TypeOf::<P, T>::TYPE.gc_offset;
             // SAFETY: as below: the links are `offset` bytes before the
             // header, in the same allocation.
             let whole = unsafe { obj.byte_sub(offset) }.cast::<GcObj<P, T>>();
-            // SAFETY: the object is live and dropped once, here; only its
-            // memory is kept.
-            unsafe { core::ptr::drop_in_place(whole.as_ptr()) };
             (whole.cast(), free_block::<GcObj<P, T>>)
         } else {
-            // SAFETY: as above.
-            unsafe { core::ptr::drop_in_place(obj.as_ptr()) };
             (obj.cast(), free_block::<Obj<P, T>>)
         };
         // SAFETY: the block came from `Box::new` of that type, its
