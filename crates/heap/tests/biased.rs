@@ -94,19 +94,20 @@ fn counts_are_exact_whichever_thread_counted() {
 #[test]
 #[allow(unsafe_code)] // the strategy's unsafe entry points, as the object model and collector call them
 fn deferred_cells_are_counted_per_thread_and_freed_only_once_merged() {
-    // In a static, not on the stack: the threads below that end without
-    // `thread_exit` leave the registry from a thread-local destructor,
-    // which may run after the scope (and this test) has returned, and a
-    // Miri schedule once showed such a late retire still reaching the
-    // cell's address.
+    // A static, and threads joined with `join` rather than a scope: the
+    // threads that end without `thread_exit` leave the registry from a
+    // thread-local destructor, which a scope does not wait for (it may run
+    // after the scope, and even this test, has returned, counting into
+    // the cell meanwhile: Miri caught one reaching a cell on this stack);
+    // `join` waits for it.
     static CELL: std::sync::OnceLock<<Biased as RefCount>::Cell> = std::sync::OnceLock::new();
     let cell = CELL.get_or_init(Biased::new_cell);
     // SAFETY: just made on this thread; no other thread sees it yet.
     assert!(unsafe { Biased::defer_to_collector(cell) });
     assert!(Biased::is_deferred(cell));
-    std::thread::scope(|s| {
-        for t in 0..3 {
-            s.spawn(move || {
+    let threads: Vec<_> = (0..3)
+        .map(|t| {
+            std::thread::spawn(move || {
                 for _ in 0..1000 {
                     Biased::incref(cell);
                 }
@@ -116,9 +117,12 @@ fn deferred_cells_are_counted_per_thread_and_freed_only_once_merged() {
                 if t == 1 {
                     Biased::thread_exit();
                 }
-            });
-        }
-    });
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().expect("a counting thread");
+    }
     // One reference from birth, and 0 + 1 + 2 left by the threads.
     assert_eq!(Biased::count(cell), 4);
     // Dropping references the other threads took: the sum goes to zero,
