@@ -144,6 +144,13 @@ impl Qsbr {
         slots.retain(|s| !Arc::ptr_eq(s, &thread.slot));
     }
 
+    /// The write sequence now (a thread that was quiescent at this value
+    /// and has nothing retired has nothing to do until it changes).
+    #[inline]
+    pub fn write_seq(&self) -> u64 {
+        self.wr_seq.load(Ordering::Acquire)
+    }
+
     /// A quiescent point: the thread holds no pointer it read before.
     #[inline]
     pub fn quiescent(&self, thread: &QsbrThread) {
@@ -179,8 +186,17 @@ impl Qsbr {
         self.wr_seq.fetch_add(1, Ordering::AcqRel) + 1
     }
 
+    /// [`poll`](Self::poll) without a scan: whether the last scan
+    /// already showed `goal` reached (one load; what a safe point asks).
+    #[inline]
+    pub fn poll_cached(&self, goal: u64) -> bool {
+        self.rd_seq.load(Ordering::Acquire) >= goal
+    }
+
     /// Whether every thread has been quiescent (or offline) since `goal`
     /// was handed out, so that what was retired with it may be freed.
+    /// Scans every slot unless the cache already says so: call it at a
+    /// bounded rate (once per sealed batch), not at every safe point.
     pub fn poll(&self, goal: u64) -> bool {
         if self.rd_seq.load(Ordering::Acquire) >= goal {
             return true;
@@ -200,8 +216,9 @@ impl Qsbr {
     }
 }
 
-/// The number of retired blocks that share one goal (one `advance`).
-pub const BATCH: usize = 64;
+/// The number of retired blocks that share one goal (one `advance`, and
+/// one scan of the slots when it is sealed).
+pub const BATCH: usize = 256;
 
 /// One thread's retired blocks: a batch being filled, and sealed batches
 /// each waiting for its goal, oldest first.
@@ -269,10 +286,22 @@ impl<T> RetireList<T> {
         self.filling.is_empty() && self.sealed.is_empty()
     }
 
-    /// Hands every block of each batch whose goal is reached to `free`.
-    pub fn reclaim(&mut self, qsbr: &Qsbr, mut free: impl FnMut(T)) {
+    /// Hands every block of each batch whose goal is reached to `free`
+    /// (scanning the slots if needed: see [`Qsbr::poll`]).
+    pub fn reclaim(&mut self, qsbr: &Qsbr, free: impl FnMut(T)) {
+        self.reclaim_with(|goal| qsbr.poll(goal), free)
+    }
+
+    /// [`reclaim`](Self::reclaim) of what the last scan already allows
+    /// ([`Qsbr::poll_cached`]: no scan).
+    #[inline]
+    pub fn reclaim_cached(&mut self, qsbr: &Qsbr, free: impl FnMut(T)) {
+        self.reclaim_with(|goal| qsbr.poll_cached(goal), free)
+    }
+
+    fn reclaim_with(&mut self, mut reached: impl FnMut(u64) -> bool, mut free: impl FnMut(T)) {
         while let Some((goal, _)) = self.sealed.front() {
-            if !qsbr.poll(*goal) {
+            if !reached(*goal) {
                 break;
             }
             let (_, batch) = self.sealed.pop_front().expect("front");

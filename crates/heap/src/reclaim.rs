@@ -44,6 +44,8 @@ const OFFLINE: u8 = 2;
 struct Local {
     thread: Option<QsbrThread>,
     retired: RetireList<Reclaim>,
+    /// Safe points left before the next scan.
+    countdown: u32,
 }
 
 impl Drop for Local {
@@ -55,14 +57,20 @@ impl Drop for Local {
 #[cfg(not(loom))]
 std::thread_local! {
     static STATE: Cell<u8> = const { Cell::new(UNREGISTERED) };
+    /// The write sequence at which this thread's last safe point found
+    /// nothing left to do (quiescent there, nothing sealed); 0 when
+    /// something may be (a seal, coming online). A safe point that finds
+    /// the sequence unchanged returns after two loads.
+    static QUIET: Cell<u64> = const { Cell::new(0) };
     static LOCAL: RefCell<Local> = const {
-        RefCell::new(Local { thread: None, retired: RetireList::new() })
+        RefCell::new(Local { thread: None, retired: RetireList::new(), countdown: 0 })
     };
 }
 #[cfg(loom)]
 loom::thread_local! {
     static STATE: Cell<u8> = Cell::new(UNREGISTERED);
-    static LOCAL: RefCell<Local> = RefCell::new(Local { thread: None, retired: RetireList::new() });
+    static QUIET: Cell<u64> = Cell::new(0);
+    static LOCAL: RefCell<Local> = RefCell::new(Local { thread: None, retired: RetireList::new(), countdown: 0 });
 }
 
 /// The domain and the lists of threads that ended.
@@ -123,6 +131,7 @@ fn register() -> bool {
                 l.thread = Some(domain().qsbr.register());
             }
             STATE.with(|s| s.set(ONLINE));
+            let _ = QUIET.try_with(|q| q.set(0));
             true
         })
         .unwrap_or(false)
@@ -138,7 +147,12 @@ pub(crate) fn retire(block: Reclaim) {
         if let Ok(mut l) = l.try_borrow_mut() {
             l.retired.push(block.take().expect("once"));
             if l.retired.filling_len() >= ftl_core::qsbr::BATCH {
-                l.retired.seal(&domain().qsbr);
+                // Once per batch: seal it, and scan for what is due (the
+                // frees run raw deallocations only).
+                let d = domain();
+                l.retired.seal(&d.qsbr);
+                l.retired.reclaim(&d.qsbr, free);
+                let _ = QUIET.try_with(|q| q.set(0));
             }
         }
     });
@@ -161,6 +175,12 @@ fn retire_orphan(block: Reclaim) {
 #[inline]
 pub(crate) fn at_safe_point() {
     let d = domain();
+    let wr = d.qsbr.write_seq();
+    if matches!(QUIET.try_with(Cell::get), Ok(q) if q == wr)
+        && !d.has_orphans.load(Ordering::Relaxed)
+    {
+        return;
+    }
     let _ = LOCAL.try_with(|l| {
         let Ok(mut l) = l.try_borrow_mut() else {
             return;
@@ -171,8 +191,19 @@ pub(crate) fn at_safe_point() {
                 d.qsbr.quiescent(t);
             }
         }
+        let quiet = if l.retired.has_sealed() { 0 } else { wr };
+        let _ = QUIET.try_with(|q| q.set(quiet));
         if l.retired.has_sealed() {
-            l.retired.reclaim(&d.qsbr, free);
+            // A scan only every `SCAN_EVERY` safe points (one comes every
+            // few instructions); otherwise only what the last scan, by any
+            // thread, already allows.
+            l.countdown = l.countdown.saturating_sub(1);
+            if l.countdown == 0 {
+                l.countdown = SCAN_EVERY;
+                l.retired.reclaim(&d.qsbr, free);
+            } else {
+                l.retired.reclaim_cached(&d.qsbr, free);
+            }
         }
     });
     if d.has_orphans.load(Ordering::Relaxed) {
@@ -180,12 +211,16 @@ pub(crate) fn at_safe_point() {
     }
 }
 
+/// Safe points between two scans of a thread that waits for a goal.
+const SCAN_EVERY: u32 = 1024;
+
 #[cold]
 fn adopt_orphans(d: &Domain) {
     let Some(mut orphans) = d.orphans.try_lock() else {
         return;
     };
-    orphans.reclaim(&d.qsbr, free);
+    // No scan: the owners' scans move the cache on.
+    orphans.reclaim_cached(&d.qsbr, free);
     if orphans.is_empty() {
         d.has_orphans.store(false, Ordering::Relaxed);
     }
@@ -219,6 +254,7 @@ pub(crate) fn online() {
         if let Some(t) = &mut l.thread {
             d.qsbr.online(t);
             let _ = STATE.try_with(|s| s.set(ONLINE));
+            let _ = QUIET.try_with(|q| q.set(0));
         }
     });
 }
@@ -267,5 +303,9 @@ pub fn flush() {
         }
         l.retired.reclaim(&d.qsbr, free);
     });
-    adopt_orphans(d);
+    let mut orphans = d.orphans.lock();
+    orphans.reclaim(&d.qsbr, free);
+    if orphans.is_empty() {
+        d.has_orphans.store(false, Ordering::Relaxed);
+    }
 }

@@ -132,7 +132,7 @@ fn deferred_cells_are_counted_per_thread_and_freed_only_once_merged() {
     }
     assert_eq!(Biased::count(cell), 0);
     Biased::incref(cell); // the collector's own reference
-                           // SAFETY: no other thread counts it (they were joined).
+                          // SAFETY: no other thread counts it (they were joined).
     unsafe { Biased::merge_stopped(cell) };
     assert!(!Biased::is_deferred(cell));
     assert_eq!(Biased::count(cell), 1);
