@@ -64,6 +64,22 @@ use ftl_algorithms::hash::PyHash;
 
 type Slot = AtomicPtr<()>;
 
+/// A slot write by the lock holder, the only writer: a load and a store
+/// (no atomic exchange, which costs a locked instruction), readers see
+/// either value.
+trait ReplaceLocked {
+    fn replace_locked(&self, new: *mut ()) -> *mut ();
+}
+
+impl ReplaceLocked for Slot {
+    #[inline(always)]
+    fn replace_locked(&self, new: *mut ()) -> *mut () {
+        let old = self.load(Ordering::Relaxed);
+        self.store(new, Ordering::Release);
+        old
+    }
+}
+
 /// The layout of an array of `cap` slots (and its capacity word).
 fn layout(cap: usize) -> Layout {
     Layout::array::<usize>(cap + 1).expect("list too long")
@@ -421,7 +437,7 @@ impl<P: HeapPolicy> SharedItems<P> {
         self.len.store(len - 1, Ordering::Release);
         // SAFETY: lock held; `len - 1 < cap`; the slot's reference moves
         // to the caller.
-        let p = unsafe { Self::slot(a, len - 1) }.swap(null_mut(), Ordering::AcqRel);
+        let p = unsafe { Self::slot(a, len - 1) }.replace_locked(null_mut());
         // SAFETY: the slot owned this reference.
         Some(unsafe { ObjRef::from_raw(NonNull::new(p).expect("slot below len")) })
     }
@@ -435,7 +451,7 @@ impl<P: HeapPolicy> SharedItems<P> {
         }
         let a = self.array(Ordering::Relaxed).expect("len > 0");
         // SAFETY: lock held; `i < len <= cap`; ownership is exchanged.
-        let old = unsafe { Self::slot(a, i) }.swap(item.into_raw().as_ptr(), Ordering::AcqRel);
+        let old = unsafe { Self::slot(a, i) }.replace_locked(item.into_raw().as_ptr());
         // SAFETY: the slot owned this reference.
         Ok(unsafe { ObjRef::from_raw(NonNull::new(old).expect("slot below len")) })
     }
@@ -515,8 +531,8 @@ impl<P: HeapPolicy> SharedItems<P> {
             .map(|(j, item)| {
                 // SAFETY: lock held; `start + j < end <= len <= cap`;
                 // ownership is exchanged.
-                let old = unsafe { Self::slot(a, start + j) }
-                    .swap(item.into_raw().as_ptr(), Ordering::AcqRel);
+                let old =
+                    unsafe { Self::slot(a, start + j) }.replace_locked(item.into_raw().as_ptr());
                 // SAFETY: the slot owned this reference.
                 unsafe { ObjRef::from_raw(NonNull::new(old).expect("slot below len")) }
             })

@@ -82,8 +82,7 @@ impl<P: HeapPolicy> List<P> {
 
     /// New references to all items, in order (a consistent snapshot).
     pub fn snapshot(&self) -> Vec<ObjRef<P>> {
-        self.items
-            .read(|v| v.iter().map(|o| ObjRef::clone(o)).collect())
+        self.items.get_range(0, usize::MAX)
     }
 
     /// Appends every item of `items`.
