@@ -514,6 +514,39 @@ macro_rules! global_raw_mutex {
     };
 }
 
+/// A process-wide value made on first use, that loom can model: a
+/// `OnceLock` in a `static` outside loom, one per model run under loom
+/// (loom's values cannot outlive a model). `global_lazy! { pub fn
+/// name() -> Type = init_expr; }` becomes a function returning
+/// `&'static Type`.
+#[cfg(not(loom))]
+#[macro_export]
+macro_rules! global_lazy {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident() -> $ty:ty = $init:expr;) => {
+        $(#[$attr])*
+        #[inline]
+        $vis fn $name() -> &'static $ty {
+            static VALUE: ::std::sync::OnceLock<$ty> = ::std::sync::OnceLock::new();
+            VALUE.get_or_init(|| $init)
+        }
+    };
+}
+
+/// See the non-loom version.
+#[cfg(loom)]
+#[macro_export]
+macro_rules! global_lazy {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident() -> $ty:ty = $init:expr;) => {
+        $(#[$attr])*
+        $vis fn $name() -> &'static $ty {
+            $crate::sync::loom_lazy_static! {
+                static ref VALUE: $ty = $init;
+            }
+            &VALUE
+        }
+    };
+}
+
 #[cfg(loom)]
 #[doc(hidden)]
 pub use loom::lazy_static as loom_lazy_static;

@@ -214,32 +214,12 @@ impl Registry {
     }
 }
 
-#[cfg(not(loom))]
-fn pool() -> &'static Pool {
-    static POOL: std::sync::OnceLock<Pool> = std::sync::OnceLock::new();
-    POOL.get_or_init(Pool::new)
+ftl_core::global_lazy! {
+    fn pool() -> Pool = Pool::new();
 }
 
-#[cfg(loom)]
-fn pool() -> &'static Pool {
-    ftl_core::sync::loom_lazy_static! {
-        static ref POOL: Pool = Pool::new();
-    }
-    &POOL
-}
-
-#[cfg(not(loom))]
-fn registry() -> &'static Registry {
-    static REGISTRY: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
-    REGISTRY.get_or_init(Registry::new)
-}
-
-#[cfg(loom)]
-fn registry() -> &'static Registry {
-    ftl_core::sync::loom_lazy_static! {
-        static ref REGISTRY: Registry = Registry::new();
-    }
-    &REGISTRY
+ftl_core::global_lazy! {
+    fn registry() -> Registry = Registry::new();
 }
 
 /// The calling thread's registration; leaving the registry on drop hands

@@ -90,18 +90,8 @@ impl Domain {
     }
 }
 
-#[cfg(not(loom))]
-fn domain() -> &'static Domain {
-    static DOMAIN: std::sync::OnceLock<Domain> = std::sync::OnceLock::new();
-    DOMAIN.get_or_init(Domain::new)
-}
-
-#[cfg(loom)]
-fn domain() -> &'static Domain {
-    ftl_core::sync::loom_lazy_static! {
-        static ref DOMAIN: Domain = Domain::new();
-    }
-    &DOMAIN
+ftl_core::global_lazy! {
+    fn domain() -> Domain = Domain::new();
 }
 
 /// Frees a block whose grace period has passed.
