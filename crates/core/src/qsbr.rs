@@ -244,26 +244,16 @@ impl<T> RetireList<T> {
     }
 
     /// Adds a block that is already unlinked (no new reader can reach
-    /// it); a full batch is sealed with a new goal.
+    /// it); a full batch is sealed with a new goal, and then `true` is
+    /// returned (a good moment to [`reclaim`](Self::reclaim)).
     #[inline]
-    pub fn retire(&mut self, qsbr: &Qsbr, block: T) {
+    pub fn retire(&mut self, qsbr: &Qsbr, block: T) -> bool {
         self.filling.push(block);
         if self.filling.len() >= BATCH {
             self.seal(qsbr);
+            return true;
         }
-    }
-
-    /// Adds a block to the batch being filled without sealing it (the
-    /// caller seals at [`BATCH`]: [`filling_len`](Self::filling_len)).
-    #[inline]
-    pub fn push(&mut self, block: T) {
-        self.filling.push(block);
-    }
-
-    /// How many blocks the batch being filled holds.
-    #[inline]
-    pub fn filling_len(&self) -> usize {
-        self.filling.len()
+        false
     }
 
     /// Seals the batch being filled, if any, with a new goal.

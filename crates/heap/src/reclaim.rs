@@ -135,12 +135,10 @@ pub(crate) fn retire(block: Reclaim) {
         // A free inside our own bookkeeping (cannot happen today: frees
         // run after the borrow ends) goes to the orphans.
         if let Ok(mut l) = l.try_borrow_mut() {
-            l.retired.push(block.take().expect("once"));
-            if l.retired.filling_len() >= ftl_core::qsbr::BATCH {
-                // Once per batch: seal it, and scan for what is due (the
-                // frees run raw deallocations only).
-                let d = domain();
-                l.retired.seal(&d.qsbr);
+            let d = domain();
+            if l.retired.retire(&d.qsbr, block.take().expect("once")) {
+                // Once per batch (it was just sealed): scan for what is
+                // due (the frees run raw deallocations only).
                 l.retired.reclaim(&d.qsbr, free);
                 let _ = QUIET.try_with(|q| q.set(0));
             }

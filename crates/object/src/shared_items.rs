@@ -247,20 +247,11 @@ impl<P: HeapPolicy> SharedItems<P> {
         // frees a replaced array only after this thread's next quiescent
         // point (`LOCK_FREE_READS`); `i < cap`.
         let slot = unsafe { Self::slot(a, i) };
-        let Some(p) = NonNull::new(slot.load(Ordering::Acquire)) else {
-            return Optimistic::Locked;
-        };
-        // SAFETY: `p` was in the list when loaded; its memory is freed only
-        // after this thread's next quiescent point, even if the object
-        // dies meanwhile, and `try_incref` refuses a dead object.
-        let Some(item) = (unsafe { ObjRef::try_clone_from_raw(p) }) else {
-            return Optimistic::Locked;
-        };
-        if slot.load(Ordering::Acquire) != p.as_ptr() {
-            drop(item);
-            return Optimistic::Locked;
+        // SAFETY: as above: read online.
+        match unsafe { count_slot(slot, || true) } {
+            Some(item) => Optimistic::Got(item),
+            None => Optimistic::Locked,
         }
-        Optimistic::Got(item)
     }
 
     #[inline]
@@ -276,16 +267,8 @@ impl<P: HeapPolicy> SharedItems<P> {
             let p = Self::slot(arr, i).load(Ordering::Relaxed);
             ObjRef::clone_from_raw(NonNull::new(p)?)
         };
-        if P::Rc::LOCK_FREE_READS {
-            item.enable_try_incref();
-        }
+        after_locked_read(&item);
         Some(item)
-    }
-
-    /// Runs `f` on the items (borrowed) inside a critical section.
-    pub(crate) fn read<R>(&self, f: impl FnOnce(&[ManuallyDrop<ObjRef<P>>]) -> R) -> R {
-        let _cs = CriticalSection::enter(&self.lock);
-        f(&self.borrowed())
     }
 
     /// The items as borrowed references (the lock is held).
@@ -587,7 +570,8 @@ impl<P: HeapPolicy> SharedItems<P> {
 
     /// Visits the items in place, last first (lock held throughout).
     pub(crate) fn visit_rev(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
-        self.read(|items| items.iter().rev().for_each(|o| visit(o)))
+        let _cs = CriticalSection::enter(&self.lock);
+        self.borrowed().iter().rev().for_each(|o| visit(o))
     }
 }
 
@@ -607,6 +591,17 @@ impl<P: HeapPolicy> Drop for SharedItems<P> {
     }
 }
 
+/// After a locked read, on a heap that reads without locks: lets other
+/// threads raise the item's count from now on, so that the next read of
+/// it from another thread succeeds without the lock (a biased count can
+/// only be raised from another thread once `MAYBE_WEAKREF` is set).
+#[inline]
+pub(crate) fn after_locked_read<P: HeapPolicy>(item: &ObjRef<P>) {
+    if P::Rc::LOCK_FREE_READS {
+        item.enable_try_incref();
+    }
+}
+
 /// What a lock-free read of one slot pair found.
 enum SlotRead<T> {
     Got(T),
@@ -614,14 +609,36 @@ enum SlotRead<T> {
     Locked,
 }
 
-/// Reads slot `value` of a live array optimistically after checking that
-/// slot `key` holds `expect`: PEP 703's read with `try_incref` and a
-/// re-check of both slots.
+/// PEP 703's optimistic read of one slot (3.13t's `_Py_TryIncrefCompare`):
+/// a reference to the object it holds, taken with `try_incref`, if the
+/// slot still holds it afterwards and `still` (the caller's other
+/// re-check) says yes; `None` when the caller must read under the lock.
 ///
 /// # Safety
-/// The array holding both slots is live for this read (the caller read
-/// it online, and the strategy reclaims replaced arrays and dead objects'
+/// The array holding the slot is live for this read (the caller read it
+/// online, and the strategy reclaims replaced arrays and dead objects'
 /// memory only after a quiescent point of this thread).
+#[inline]
+unsafe fn count_slot<P: HeapPolicy>(
+    slot: &Slot,
+    still: impl FnOnce() -> bool,
+) -> Option<ObjRef<P>> {
+    let p = NonNull::new(slot.load(Ordering::Acquire))?;
+    // SAFETY: `p` was in the slot when loaded; its memory outlives this
+    // read (caller) and `try_incref` refuses a dead object.
+    let item = unsafe { ObjRef::try_clone_from_raw(p) }?;
+    if slot.load(Ordering::Acquire) != p.as_ptr() || !still() {
+        drop(item);
+        return None;
+    }
+    Some(item)
+}
+
+/// Reads slot `value` optimistically after checking that slot `key`
+/// holds `expect` (and re-checking it after).
+///
+/// # Safety
+/// As for [`count_slot`].
 #[inline]
 unsafe fn read_counted<P: HeapPolicy>(
     key: &Slot,
@@ -631,19 +648,11 @@ unsafe fn read_counted<P: HeapPolicy>(
     if key.load(Ordering::Acquire) != expect {
         return SlotRead::Miss;
     }
-    let Some(v) = NonNull::new(value.load(Ordering::Acquire)) else {
-        return SlotRead::Locked;
-    };
-    // SAFETY: `v` was the entry's value when loaded; its memory outlives
-    // this read (caller) and `try_incref` refuses a dead object.
-    let Some(item) = (unsafe { ObjRef::try_clone_from_raw(v) }) else {
-        return SlotRead::Locked;
-    };
-    if value.load(Ordering::Acquire) != v.as_ptr() || key.load(Ordering::Acquire) != expect {
-        drop(item);
-        return SlotRead::Locked;
+    // SAFETY: forwarded.
+    match unsafe { count_slot(value, || key.load(Ordering::Acquire) == expect) } {
+        Some(item) => SlotRead::Got(item),
+        None => SlotRead::Locked,
     }
-    SlotRead::Got(item)
 }
 
 /// A dict's entries as raw (key, value) pointer pairs by entry position,
@@ -681,6 +690,24 @@ pub(crate) struct EntryMirror<P: HeapPolicy> {
     /// dict's lock only).
     used: AtomicUsize,
     _refs: PhantomData<ObjRef<P>>,
+}
+
+/// CPython's probe sequence over an index of `mask + 1` slots
+/// (`dictobject.c`: `i = (i*5 + perturb + 1) & mask`, `perturb >>= 5`),
+/// endless: callers stop at an empty slot or after `mask + 1` steps.
+fn probe(hash: PyHash, mask: usize) -> impl Iterator<Item = usize> {
+    let mut perturb = hash as u64;
+    let mut j = (hash as u64 as usize) & mask;
+    core::iter::from_fn(move || {
+        let here = j;
+        perturb >>= 5;
+        j = (j
+            .wrapping_mul(5)
+            .wrapping_add(perturb as usize)
+            .wrapping_add(1))
+            & mask;
+        Some(here)
+    })
 }
 
 /// An integer in a pointer slot.
@@ -756,13 +783,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
             && P::Rc::lock_free_read_begin()
     }
 
-    /// Whether writers keep the mirror (the lock is held).
-    #[inline(always)]
-    fn kept(&self) -> bool {
-        P::Rc::LOCK_FREE_READS && self.active.load(Ordering::Relaxed)
-    }
-
-    /// Whether the mirror is kept.
+    /// Whether the mirror is kept (writers hold the lock when they ask).
     #[inline(always)]
     pub(crate) fn is_active(&self) -> bool {
         P::Rc::LOCK_FREE_READS && self.active.load(Ordering::Relaxed)
@@ -813,9 +834,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
         let a = self.live()?;
         let (entries, mask) = Self::shape(a);
         let want = key.as_raw().as_ptr();
-        let mut perturb = hash as u64;
-        let mut j = (hash as u64 as usize) & mask;
-        for _ in 0..=mask {
+        for j in probe(hash, mask).take(mask + 1) {
             // SAFETY: read online (as in `get_at`); `j <= mask`.
             let ix = int_slot(unsafe { Self::index(a, entries, j) });
             if ix == 0 {
@@ -832,12 +851,6 @@ impl<P: HeapPolicy> EntryMirror<P> {
                     SlotRead::Locked => return None,
                 }
             }
-            perturb >>= 5;
-            j = (j
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
         }
         None
     }
@@ -845,7 +858,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
     /// Whether entry `i` can be published into the current array (else
     /// the table republishes everything: [`rebuild`](Self::rebuild)).
     pub(crate) fn has_room_for(&self, i: usize) -> bool {
-        if !self.kept() {
+        if !self.is_active() {
             return true;
         }
         let Some(a) = self.live() else { return false };
@@ -858,7 +871,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
     ///
     /// [`has_room_for`]: Self::has_room_for
     pub(crate) fn publish(&self, i: usize, hash: PyHash, key: &ObjRef<P>, value: &ObjRef<P>) {
-        if !self.kept() {
+        if !self.is_active() {
             return;
         }
         let a = self.live().expect("has_room_for");
@@ -881,27 +894,21 @@ impl<P: HeapPolicy> EntryMirror<P> {
         let (k, v) = unsafe { Self::pair(a, i) };
         v.store(value.as_raw().as_ptr(), order);
         k.store(key.as_raw().as_ptr(), order);
-        let mut perturb = hash as u64;
-        let mut j = (hash as u64 as usize) & mask;
-        loop {
+        // The index is never more than two-thirds full (`has_room_for`,
+        // `rebuild`), so the probe finds an empty slot.
+        for j in probe(hash, mask) {
             // SAFETY: as above; `j <= mask`.
             let slot = unsafe { Self::index(a, entries, j) };
             if int_slot(slot) == 0 {
                 store_int(slot, i + 1, order);
                 return;
             }
-            perturb >>= 5;
-            j = (j
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
         }
     }
 
     /// Entry `i`'s value was replaced (the lock is held).
     pub(crate) fn set_value(&self, i: usize, value: &ObjRef<P>) {
-        if !self.kept() {
+        if !self.is_active() {
             return;
         }
         if let Some(a) = self.live() {
@@ -915,7 +922,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
 
     /// Entry `i` was removed (the lock is held).
     pub(crate) fn clear(&self, i: usize) {
-        if !self.kept() {
+        if !self.is_active() {
             return;
         }
         if let Some(a) = self.live() {
@@ -939,7 +946,7 @@ impl<P: HeapPolicy> EntryMirror<P> {
     ) where
         P: 'e,
     {
-        if !self.kept() {
+        if !self.is_active() {
             return;
         }
         let len = entries.len();

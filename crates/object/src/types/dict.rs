@@ -40,7 +40,7 @@
 use super::table::Table;
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
-use crate::shared_items::EntryMirror;
+use crate::shared_items::{after_locked_read, EntryMirror};
 use crate::{gc_hooks, HeapPolicy, Kind, ObjRef, Payload};
 use ftl_algorithms::hash::PyHash;
 use ftl_core::RefCount;
@@ -118,20 +118,8 @@ impl<P: HeapPolicy> Dict<P> {
         let found = self
             .table
             .with(|t| t.get(hash, key).map(|e| e.value.clone()));
-        Self::enable_lock_free_reads(found.as_ref());
+        found.iter().for_each(after_locked_read);
         found
-    }
-
-    /// After a locked read, on a heap that reads without locks: lets other
-    /// threads raise the value's count from now on (see
-    /// [`crate::shared_items`]), so the next lock-free read of it succeeds.
-    #[inline]
-    fn enable_lock_free_reads(value: Option<&ObjRef<P>>) {
-        if P::Rc::LOCK_FREE_READS {
-            if let Some(v) = value {
-                v.enable_try_incref();
-            }
-        }
     }
 
     /// `key in d`.
@@ -153,7 +141,7 @@ impl<P: HeapPolicy> Dict<P> {
             return found;
         }
         let found = self.table.with(|t| t.at(pos, key).map(|e| e.value.clone()));
-        Self::enable_lock_free_reads(found.as_ref());
+        found.iter().for_each(after_locked_read);
         found
     }
 
