@@ -60,10 +60,13 @@
 //! # Invariants
 //!
 //! * Only a committer (the commit thread, or a thread in `sync_counts`,
-//!   one at a time under the commit lock) applies logged changes;
-//!   `try_incref` adds to a count directly with a CAS from a non-zero
-//!   value (weak references), so the committer uses atomic read-modify-
-//!   writes too. The threads that log never write a count.
+//!   one at a time under the commit lock) applies logged decrements.
+//!   Increments may be applied by others, since an early increment only
+//!   lets the count run ahead: `try_incref` adds to a count directly with
+//!   a CAS from a non-zero value (weak references), and a finalizer's
+//!   thread applies its own logged increments (`count_own_increments`).
+//!   So every count write is an atomic read-modify-write; the only writes
+//!   that lower a count are a committer's.
 //! * A decrement is applied only after every increment that
 //!   happened-before it (above); so a count reaches zero only when no
 //!   reference remains, and exactly once.
@@ -600,11 +603,15 @@ unsafe impl RefCount for Buffered {
         }
     }
 
-    /// Flushes and runs one commit cycle here: increments are applied at
-    /// once; decrements wait for their epoch as always.
+    /// Applies the calling thread's logged increments here, directly, and
+    /// leaves its decrements logged. No commit cycle and no commit lock: an
+    /// increment may be applied early by anyone (the count only runs
+    /// ahead, as with `try_incref`), and each logged one names an object
+    /// that lives until this thread's next flush (module invariants). So a
+    /// finalizer that asks this (every weakly referenced object that dies)
+    /// never queues behind a commit cycle, whose frees can take long.
     fn count_own_increments() {
-        with_log(Log::flush);
-        free_all(commit_once(false));
+        with_log(|l| apply_increments(core::mem::take(&mut l.increfs)));
     }
 
     unsafe fn world_stopped() {
