@@ -160,6 +160,10 @@ impl<'h, C: RawCoordination> Attached<'h, C> {
     /// A safe point.
     #[inline]
     pub fn poll(&mut self) {
+        debug_assert!(
+            !crate::lock::in_critical_section(),
+            "a safe point inside a critical section"
+        );
         // SAFETY: this guard's existence means the thread is attached.
         unsafe { self.coord.poll(self.thread) }
     }
@@ -179,6 +183,12 @@ impl<'h, C: RawCoordination> Attached<'h, C> {
                 unsafe { self.0.attach(self.1) }
             }
         }
+        // A thread that waits holds no section (`ftl_core::lock`: nothing
+        // inside one can block), so no other thread waits on it meanwhile.
+        debug_assert!(
+            !crate::lock::in_critical_section(),
+            "a thread detached inside a critical section"
+        );
         // SAFETY: attached (guard alive); re-attached by `Reattach` even if
         // `f` unwinds.
         unsafe { self.coord.detach_for(self.thread, wait) };
@@ -188,6 +198,10 @@ impl<'h, C: RawCoordination> Attached<'h, C> {
 
     /// Stops every other thread until the returned guard is dropped.
     pub fn stop_the_world(&mut self) -> WorldStopped<'_, 'h, C> {
+        debug_assert!(
+            !crate::lock::in_critical_section(),
+            "a stop of the world requested inside a critical section"
+        );
         // SAFETY: attached (guard alive).
         unsafe { self.coord.stop_the_world(self.thread) };
         WorldStopped { attached: self }

@@ -98,7 +98,10 @@ pub mod traverse;
 pub use coord::{Attached, OwnedAttached, RawCoordination, ThreadHandle, Wait, WorldStopped};
 pub use epoch::Epoch;
 pub use init_locks::{Claim, InitGuard, InitLocks, Waiter};
-pub use lock::{CriticalSection, CriticalSection2, NoLock, RawObjectLock};
+pub use lock::{
+    defer_until_sections_end, in_critical_section, CriticalSection, CriticalSection2, NoLock,
+    RawObjectLock,
+};
 pub use probe::{ProbeEvent, ProbeKind, ProbeSink, Probes, Recorder};
 pub use qsbr::{Qsbr, QsbrThread, RetireList};
 pub use refcount::{DeferredFree, EnterScopes, Reclaim, RefCount, StrategyThread, IMMORTAL_COUNT};

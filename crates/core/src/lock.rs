@@ -14,14 +14,47 @@
 //! type whose operations compile to nothing. A real lock lives in
 //! `ftl-heap`.
 //!
-//! # Invariant for code inside a critical section
+//! # The thread's stack of sections
 //!
-//! Code that holds a critical section must not run user code and must not
-//! drop an object reference whose release could run user code (a finalizer):
-//! user code may re-enter the same container, which would deadlock on a real
-//! lock and alias the contents under [`NoLock`]. Containers move displaced
-//! references out of the section and drop them after it ends, as CPython
-//! does with `Py_XDECREF` after `list_ass_item`.
+//! As PEP 703 keeps a stack of each thread's active critical sections
+//! (`PyThreadState.critical_section`, `Python/critical_section.c`), every
+//! guard here pushes its lock on the calling thread's [`stack`](in_critical_section)
+//! and pops it when it ends. The stack gives three guarantees that would
+//! otherwise rest on review:
+//!
+//! * **No re-entry.** Entering a section on a lock the thread already holds
+//!   panics. On a real lock re-entry would deadlock the thread on itself;
+//!   on [`NoLock`], which excludes nothing, it would hand out a second
+//!   `&mut` to contents already borrowed — undefined behaviour from safe
+//!   code. (A section on a *different* object inside a section is allowed:
+//!   an iterator locks itself, then its container.)
+//! * **No user code inside a section.** An object that dies inside a
+//!   section with a finalizer due (`__del__`, weakref callbacks) is not
+//!   finalized there: the object model resurrects it and queues it with
+//!   [`defer_until_sections_end`], and it is finalized on the same thread
+//!   as soon as the thread's outermost section ends, with no lock held.
+//!   So a section never runs Python code, never blocks on anything but a
+//!   second object lock, and never reaches a safe point.
+//! * **No detach inside a section.** [`in_critical_section`] lets the
+//!   interpreter check that a thread that detaches (to block, to park for a
+//!   stop of the world) holds no section.
+//!
+//! **PEP 703's suspension is replaced, not copied.** CPython runs code
+//! that may block inside sections (a `__eq__` in a dict lookup, a
+//! comparison in `list.sort`, a `__del__`), so a thread that blocks there
+//! releases its sections and takes them back after
+//! (`_PyCriticalSection_SuspendAll` on detach): otherwise two threads each
+//! holding one object and waiting for the other's would deadlock. Here the
+//! closure of a section holds `&mut` to the contents, so releasing the lock
+//! in the middle of it would let another thread write under that borrow.
+//! Instead nothing that can block runs inside a section (above), so there
+//! is nothing to suspend: the only waits inside a section are for a second
+//! object lock, which [`CriticalSection2`] takes in address order, and for
+//! a container's lock inside its iterator's, an order nothing reverses.
+//! Containers still move displaced references out and drop them after the
+//! section (as CPython does with `Py_XDECREF` after `list_ass_item`): that
+//! keeps deallocation work out of the locked region, though it is no longer
+//! what keeps finalizers out.
 
 #![allow(unsafe_code)] // the raw object-lock trait, called from its critical-section guards
 
@@ -82,6 +115,149 @@ unsafe impl RawObjectLock for NoLock {
     unsafe fn unlock(&self) {}
 }
 
+// ---------------------------------------------------------------------------
+// The calling thread's stack of active sections.
+
+/// How many locks one thread may hold in sections at once: a two-object
+/// section inside an iterator's is three; more is a bug.
+const MAX_HELD: usize = 4;
+
+/// Work put off until the thread's outermost section ends: a pointer and
+/// the function to call with it.
+type Deferred = (core::ptr::NonNull<()>, unsafe fn(core::ptr::NonNull<()>));
+
+/// One thread's active sections (see the module docs).
+struct Stack {
+    /// The addresses of the locks held, innermost last.
+    held: [core::cell::Cell<usize>; MAX_HELD],
+    depth: core::cell::Cell<usize>,
+    /// Whether `deferred` is non-empty (read on every outermost exit).
+    has_deferred: core::cell::Cell<bool>,
+    deferred: core::cell::RefCell<Vec<Deferred>>,
+}
+
+impl Stack {
+    const fn new() -> Self {
+        Stack {
+            held: [const { core::cell::Cell::new(0) }; MAX_HELD],
+            depth: core::cell::Cell::new(0),
+            has_deferred: core::cell::Cell::new(false),
+            deferred: core::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Pushes `locks` (one or two addresses), refusing one already held.
+    #[inline]
+    fn push(&self, locks: &[usize]) {
+        let depth = self.depth.get();
+        if depth != 0 {
+            self.refuse_reentry(depth, locks);
+        }
+        if depth + locks.len() > MAX_HELD {
+            too_deep();
+        }
+        for (i, &addr) in locks.iter().enumerate() {
+            self.held[depth + i].set(addr);
+        }
+        self.depth.set(depth + locks.len());
+    }
+
+    #[cold]
+    fn refuse_reentry(&self, depth: usize, locks: &[usize]) {
+        if self.held[..depth].iter().any(|h| locks.contains(&h.get())) {
+            panic!(
+                "a critical section was entered on an object whose section this \
+                 thread already holds (re-entry would deadlock, or alias the \
+                 contents under NoLock)"
+            );
+        }
+    }
+
+    /// Pops `n` locks; at the outermost exit, runs the deferred work.
+    #[inline]
+    fn pop(&self, n: usize) {
+        let depth = self.depth.get() - n;
+        self.depth.set(depth);
+        if depth == 0 && self.has_deferred.get() {
+            self.run_deferred();
+        }
+    }
+
+    #[cold]
+    fn run_deferred(&self) {
+        if std::thread::panicking() {
+            return; // a bug is unwinding: leak rather than run user code
+        }
+        loop {
+            self.has_deferred.set(false);
+            let batch = core::mem::take(&mut *self.deferred.borrow_mut());
+            if batch.is_empty() {
+                return;
+            }
+            for (ptr, run) in batch {
+                // SAFETY: `defer_until_sections_end`'s caller promised that
+                // `run(ptr)` is sound once no section is held, as now.
+                unsafe { run(ptr) };
+            }
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn too_deep() -> ! {
+    panic!("more than {MAX_HELD} object locks held at once by one thread");
+}
+
+#[cfg(not(loom))]
+std::thread_local! {
+    static STACK: Stack = const { Stack::new() };
+}
+#[cfg(loom)]
+loom::thread_local! {
+    static STACK: Stack = Stack::new();
+}
+
+/// Whether the calling thread holds a critical section.
+#[inline]
+pub fn in_critical_section() -> bool {
+    STACK.try_with(|s| s.depth.get() != 0).unwrap_or(false)
+}
+
+/// Runs `run(ptr)` on this thread once its outermost critical section ends
+/// (at once if it holds none). The object model defers a finalizer that
+/// falls due inside a section this way.
+///
+/// # Safety
+/// `run(ptr)` must be sound to call on this thread at that point, once.
+pub unsafe fn defer_until_sections_end(
+    ptr: core::ptr::NonNull<()>,
+    run: unsafe fn(core::ptr::NonNull<()>),
+) {
+    let queued = STACK.try_with(|s| {
+        if s.depth.get() == 0 {
+            return false;
+        }
+        s.deferred.borrow_mut().push((ptr, run));
+        s.has_deferred.set(true);
+        true
+    });
+    if queued != Ok(true) {
+        // SAFETY: forwarded; no section is held (or the thread's stack is
+        // gone, which happens only after its last section).
+        unsafe { run(ptr) }
+    }
+}
+
+/// The stack key of a lock: its address.
+#[inline]
+fn key<L>(lock: &L) -> usize {
+    lock as *const L as usize
+}
+
+// ---------------------------------------------------------------------------
+// The guards.
+
 /// A held critical section on one object; unlocks on drop.
 #[must_use = "the critical section ends when this guard is dropped"]
 pub struct CriticalSection<'a, L: RawObjectLock> {
@@ -90,8 +266,12 @@ pub struct CriticalSection<'a, L: RawObjectLock> {
 
 impl<'a, L: RawObjectLock> CriticalSection<'a, L> {
     /// Enters a critical section on `lock`.
+    ///
+    /// # Panics
+    /// If the calling thread already holds a section on `lock`.
     #[inline]
     pub fn enter(lock: &'a L) -> Self {
+        let _ = STACK.try_with(|s| s.push(&[key(lock)]));
         lock.lock();
         CriticalSection { lock }
     }
@@ -102,6 +282,7 @@ impl<L: RawObjectLock> Drop for CriticalSection<'_, L> {
     fn drop(&mut self) {
         // SAFETY: this guard took the lock in `enter` and releases it once.
         unsafe { self.lock.unlock() }
+        let _ = STACK.try_with(|s| s.pop(1));
     }
 }
 
@@ -115,10 +296,14 @@ pub struct CriticalSection2<'a, L: RawObjectLock> {
 
 impl<'a, L: RawObjectLock> CriticalSection2<'a, L> {
     /// Enters a critical section on both locks (lower address first).
+    ///
+    /// # Panics
+    /// If the calling thread already holds a section on either lock.
     #[inline]
     pub fn enter(a: &'a L, b: &'a L) -> Self {
-        let (pa, pb) = (a as *const L as usize, b as *const L as usize);
+        let (pa, pb) = (key(a), key(b));
         if pa == pb {
+            let _ = STACK.try_with(|s| s.push(&[pa]));
             a.lock();
             return CriticalSection2 {
                 first: a,
@@ -126,6 +311,7 @@ impl<'a, L: RawObjectLock> CriticalSection2<'a, L> {
             };
         }
         let (first, second) = if pa < pb { (a, b) } else { (b, a) };
+        let _ = STACK.try_with(|s| s.push(&[pa, pb]));
         first.lock();
         second.lock();
         CriticalSection2 {
@@ -146,5 +332,70 @@ impl<L: RawObjectLock> Drop for CriticalSection2<'_, L> {
             }
             self.first.unlock();
         }
+        let held = if self.second.is_some() { 2 } else { 1 };
+        let _ = STACK.try_with(|s| s.pop(held));
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use core::ptr::NonNull;
+    use std::cell::Cell;
+
+    std::thread_local! {
+        static RAN: Cell<usize> = const { Cell::new(0) };
+    }
+
+    unsafe fn bump(_: NonNull<()>) {
+        RAN.with(|r| r.set(r.get() + 1));
+    }
+
+    fn ran() -> usize {
+        RAN.with(Cell::get)
+    }
+
+    #[test]
+    fn deferred_work_runs_when_the_outermost_section_ends() {
+        let (a, b) = (NoLock::new(), NoLock::new());
+        let start = ran();
+        // SAFETY: `bump` is sound anywhere.
+        unsafe { defer_until_sections_end(NonNull::dangling(), bump) };
+        assert_eq!(ran(), start + 1, "no section held: at once");
+        {
+            let _outer = CriticalSection::enter(&a);
+            assert!(in_critical_section());
+            {
+                let _inner = CriticalSection::enter(&b);
+                // SAFETY: as above.
+                unsafe { defer_until_sections_end(NonNull::dangling(), bump) };
+            }
+            assert_eq!(ran(), start + 1, "an inner section's end waits");
+        }
+        assert_eq!(ran(), start + 2, "the outermost section's end runs it");
+        assert!(!in_critical_section());
+    }
+
+    #[test]
+    fn a_pair_section_pushes_both_locks_and_pops_both() {
+        let (a, b) = (NoLock::new(), NoLock::new());
+        {
+            let _pair = CriticalSection2::enter(&a, &b);
+            let again = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let _ = CriticalSection::enter(&b);
+            }));
+            assert!(again.is_err(), "the pair's second lock is held");
+        }
+        assert!(!in_critical_section(), "both popped");
+        let _a = CriticalSection::enter(&a);
+        let _b = CriticalSection::enter(&b);
+    }
+
+    #[test]
+    #[should_panic(expected = "already holds")]
+    fn the_same_lock_twice_panics() {
+        let a = NoLock::new();
+        let _outer = CriticalSection::enter(&a);
+        let _inner = CriticalSection::enter(&a);
     }
 }

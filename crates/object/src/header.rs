@@ -1107,6 +1107,19 @@ std::thread_local! {
     };
 }
 
+/// Finalizes an object whose finalizer fell due inside a critical section,
+/// now that the thread's sections have ended (see [`free`]), and drops the
+/// reference that kept it alive meanwhile.
+///
+/// # Safety
+/// `ptr` heads a live object of policy `P` carrying one reference that is
+/// the caller's to give.
+unsafe fn finalize_after_sections<P: HeapPolicy>(ptr: NonNull<()>) {
+    // SAFETY: forwarded.
+    let object = unsafe { ObjRef::<P>::adopt(ptr.cast::<Header<P>>()) };
+    object.run_due_finalizer();
+}
+
 /// [`free`] for a [`DeferredFree`]: the object at `ptr` is of policy `P`.
 ///
 /// # Safety
@@ -1138,8 +1151,12 @@ unsafe fn free<P: HeapPolicy>(header: NonNull<Header<P>>) {
     if let Some(fin) = unsafe { header.as_ref() }.ty.finalize {
         // On a thread that cannot run finalizers (it entered a finalizer
         // queue), an object whose finalizer is due waits, alive, for an
-        // interpreter thread; one whose finalizer is not due is freed.
-        if handoff::entered::<P>() {
+        // interpreter thread; inside a critical section, for the end of the
+        // thread's outermost section (a finalizer is user code, which no
+        // section may run: `ftl_core::lock`). One whose finalizer is not due
+        // is freed.
+        let entered = handoff::entered::<P>();
+        if entered || ftl_core::in_critical_section() {
             // SAFETY: the object is still allocated; its type object is
             // static; `finalize_due` is set whenever `finalize` is.
             let due = unsafe { header.as_ref() }
@@ -1148,8 +1165,25 @@ unsafe fn free<P: HeapPolicy>(header: NonNull<Header<P>>) {
                 .expect("with finalize");
             // SAFETY: count zero, object live, of this type.
             if unsafe { due(header) } {
-                // SAFETY: count zero, object live, of policy `P`, entered.
-                unsafe { handoff::hand_over(header) };
+                if entered {
+                    // SAFETY: count zero, object live, of policy `P`,
+                    // entered.
+                    unsafe { handoff::hand_over(header) };
+                } else {
+                    // Count zero -> one: the reference the deferred call
+                    // adopts.
+                    // SAFETY: the object is still allocated.
+                    unsafe { ObjRef::<P>::incref_raw(header) };
+                    // SAFETY: `finalize_after_sections::<P>` adopts that
+                    // reference of a live object of policy `P`, once, with
+                    // no section held.
+                    unsafe {
+                        ftl_core::defer_until_sections_end(
+                            header.cast(),
+                            finalize_after_sections::<P>,
+                        )
+                    };
+                }
                 return;
             }
         // SAFETY: count zero, object live. A finalizer that runs either

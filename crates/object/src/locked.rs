@@ -13,12 +13,17 @@
 //!
 //! # Invariants
 //!
-//! * The closure given to `with`/`with2` must not drop an [`ObjRef`] whose
-//!   release could run user code, must not run user code, and must not
-//!   re-enter the same container. It is `pub(crate)`, and every caller in
-//!   this crate moves displaced references out and drops them after the
-//!   critical section ends (CPython's rule for `Py_XDECREF` after
-//!   `list_ass_item`).
+//! * The closure given to `with`/`with2` runs no user code: it is
+//!   `pub(crate)`, and this crate does not know the VM. A reference it
+//!   drops may free an object, but a finalizer that falls due then waits
+//!   for the end of the thread's outermost section (`ftl_core::lock`'s
+//!   stack of sections). Callers still move displaced references out and
+//!   drop them after the section ends (CPython's `Py_XDECREF` after
+//!   `list_ass_item`), to keep deallocation out of the locked region.
+//! * The closure cannot re-enter the same container: the section stack
+//!   refuses (panics) before a second `&mut` to the contents exists, which
+//!   is what keeps `with` sound under `NoLock`, where the lock itself
+//!   excludes nothing.
 //! * With a lock that is not exclusive (`NoLock`), exclusion comes from the
 //!   heap not being shared: objects of such a heap are `!Send`/`!Sync`, and
 //!   `NoLock` itself is `!Sync`, so a `Locked` over it is `!Sync` too; only
@@ -58,9 +63,9 @@ impl<L: RawObjectLock, T> Locked<L, T> {
     pub(crate) fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
         let _cs = CriticalSection::enter(&self.lock);
         // SAFETY: inside the critical section no other thread reaches the
-        // data (exclusive lock, or an unshared heap), and `f` does not
-        // re-enter this container (module invariant), so this is the only
-        // live reference.
+        // data (exclusive lock, or an unshared heap), and this thread cannot
+        // enter it again while the section lasts (the section stack panics
+        // on re-entry), so this is the only live reference.
         f(unsafe { &mut *self.data.get() })
     }
 

@@ -96,10 +96,12 @@ impl<L: RawObjectLock, T> Exclusive<L, T> {
     /// iterator claiming its next position, a traceback gaining an entry).
     ///
     /// `f` runs with this object's lock held: it must not run Python code
-    /// or drop an object (a drop may run a finalizer), and may lock only
-    /// *other* objects, never one that can lock this one in turn (the
-    /// iterators lock their iterator, then the container, and nothing locks
-    /// in the other order). Move displaced values out and drop them after.
+    /// or block, and may lock only *other* objects, never one that can lock
+    /// this one in turn (the iterators lock their iterator, then the
+    /// container, and nothing locks in the other order). Locking this one
+    /// again panics (`ftl_core::lock`); an object that `f` frees is
+    /// finalized after the section. Move displaced values out and drop
+    /// them after, all the same: deallocation is work best done unlocked.
     pub fn update<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
         self.inner.with(f)
     }
