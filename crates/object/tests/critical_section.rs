@@ -42,11 +42,10 @@ fn an_object_that_dies_inside_a_section_is_finalized_after_it() {
     let acc = Accounting::new();
     let _scope = acc.enter();
     let before = FINALIZED.load(Ordering::Relaxed);
-    let cell: Exclusive<NoLock, Option<ObjRef<GilHeap>>> = Exclusive::new(Some(ObjRef::new(
-        Finalizable {
+    let cell: Exclusive<NoLock, Option<ObjRef<GilHeap>>> =
+        Exclusive::new(Some(ObjRef::new(Finalizable {
             done: AtomicBool::new(false),
-        },
-    )));
+        })));
     // The last reference is dropped inside the section (what the module
     // rules of `Locked` once forbade, and only review upheld).
     let seen_inside = cell.update(|slot| {
@@ -69,11 +68,10 @@ fn sections_nest_on_distinct_objects_and_defer_to_the_outermost() {
     let _scope = acc.enter();
     let before = FINALIZED.load(Ordering::Relaxed);
     let outer: Exclusive<NoLock, u32> = Exclusive::new(0);
-    let inner: Exclusive<NoLock, Option<ObjRef<GilHeap>>> = Exclusive::new(Some(ObjRef::new(
-        Finalizable {
+    let inner: Exclusive<NoLock, Option<ObjRef<GilHeap>>> =
+        Exclusive::new(Some(ObjRef::new(Finalizable {
             done: AtomicBool::new(false),
-        },
-    )));
+        })));
     outer.update(|n| {
         inner.update(|slot| *slot = None);
         assert_eq!(
