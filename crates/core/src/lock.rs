@@ -126,14 +126,16 @@ const MAX_HELD: usize = 4;
 /// the function to call with it.
 type Deferred = (core::ptr::NonNull<()>, unsafe fn(core::ptr::NonNull<()>));
 
-/// One thread's active sections (see the module docs).
+/// One thread's active sections (see the module docs): plain cells with a
+/// constant initializer and no destructor, so that reaching them is one
+/// thread-pointer-relative address on the hot path, with no lazy
+/// initialisation or destructor-registration check.
 struct Stack {
     /// The addresses of the locks held, innermost last.
     held: [core::cell::Cell<usize>; MAX_HELD],
     depth: core::cell::Cell<usize>,
-    /// Whether `deferred` is non-empty (read on every outermost exit).
+    /// Whether `DEFERRED` may be non-empty (read on every outermost exit).
     has_deferred: core::cell::Cell<bool>,
-    deferred: core::cell::RefCell<Vec<Deferred>>,
 }
 
 impl Stack {
@@ -142,29 +144,45 @@ impl Stack {
             held: [const { core::cell::Cell::new(0) }; MAX_HELD],
             depth: core::cell::Cell::new(0),
             has_deferred: core::cell::Cell::new(false),
-            deferred: core::cell::RefCell::new(Vec::new()),
         }
     }
 
-    /// Pushes `locks` (one or two addresses), refusing one already held.
-    #[inline]
-    fn push(&self, locks: &[usize]) {
+    /// Pushes one lock, refusing one already held.
+    #[inline(always)]
+    fn push1(&self, a: usize) {
         let depth = self.depth.get();
         if depth != 0 {
-            self.refuse_reentry(depth, locks);
+            self.refuse_reentry(depth, a, a);
         }
-        if depth + locks.len() > MAX_HELD {
+        if depth >= MAX_HELD {
             too_deep();
         }
-        for (i, &addr) in locks.iter().enumerate() {
-            self.held[depth + i].set(addr);
+        self.held[depth].set(a);
+        self.depth.set(depth + 1);
+    }
+
+    /// Pushes two distinct locks, refusing either if already held.
+    #[inline(always)]
+    fn push2(&self, a: usize, b: usize) {
+        let depth = self.depth.get();
+        if depth != 0 {
+            self.refuse_reentry(depth, a, b);
         }
-        self.depth.set(depth + locks.len());
+        if depth + 2 > MAX_HELD {
+            too_deep();
+        }
+        self.held[depth].set(a);
+        self.held[depth + 1].set(b);
+        self.depth.set(depth + 2);
     }
 
     #[cold]
-    fn refuse_reentry(&self, depth: usize, locks: &[usize]) {
-        if self.held[..depth].iter().any(|h| locks.contains(&h.get())) {
+    #[inline(never)]
+    fn refuse_reentry(&self, depth: usize, a: usize, b: usize) {
+        if self.held[..depth.min(MAX_HELD)]
+            .iter()
+            .any(|h| h.get() == a || h.get() == b)
+        {
             panic!(
                 "a critical section was entered on an object whose section this \
                  thread already holds (re-entry would deadlock, or alias the \
@@ -174,7 +192,7 @@ impl Stack {
     }
 
     /// Pops `n` locks; at the outermost exit, runs the deferred work.
-    #[inline]
+    #[inline(always)]
     fn pop(&self, n: usize) {
         let depth = self.depth.get() - n;
         self.depth.set(depth);
@@ -184,13 +202,16 @@ impl Stack {
     }
 
     #[cold]
+    #[inline(never)]
     fn run_deferred(&self) {
         if std::thread::panicking() {
             return; // a bug is unwinding: leak rather than run user code
         }
         loop {
             self.has_deferred.set(false);
-            let batch = core::mem::take(&mut *self.deferred.borrow_mut());
+            let batch = DEFERRED
+                .try_with(|d| core::mem::take(&mut *d.borrow_mut()))
+                .unwrap_or_default();
             if batch.is_empty() {
                 return;
             }
@@ -212,16 +233,20 @@ fn too_deep() -> ! {
 #[cfg(not(loom))]
 std::thread_local! {
     static STACK: Stack = const { Stack::new() };
+    /// The work deferred to the end of the outermost section (cold).
+    static DEFERRED: core::cell::RefCell<Vec<Deferred>> =
+        const { core::cell::RefCell::new(Vec::new()) };
 }
 #[cfg(loom)]
 loom::thread_local! {
     static STACK: Stack = Stack::new();
+    static DEFERRED: core::cell::RefCell<Vec<Deferred>> = core::cell::RefCell::new(Vec::new());
 }
 
 /// Whether the calling thread holds a critical section.
 #[inline]
 pub fn in_critical_section() -> bool {
-    STACK.try_with(|s| s.depth.get() != 0).unwrap_or(false)
+    STACK.with(|s| s.depth.get() != 0)
 }
 
 /// Runs `run(ptr)` on this thread once its outermost critical section ends
@@ -234,17 +259,19 @@ pub unsafe fn defer_until_sections_end(
     ptr: core::ptr::NonNull<()>,
     run: unsafe fn(core::ptr::NonNull<()>),
 ) {
-    let queued = STACK.try_with(|s| {
-        if s.depth.get() == 0 {
-            return false;
-        }
-        s.deferred.borrow_mut().push((ptr, run));
-        s.has_deferred.set(true);
-        true
+    let queued = STACK.with(|s| {
+        s.depth.get() != 0
+            && DEFERRED
+                .try_with(|d| d.borrow_mut().push((ptr, run)))
+                .is_ok()
+            && {
+                s.has_deferred.set(true);
+                true
+            }
     });
-    if queued != Ok(true) {
-        // SAFETY: forwarded; no section is held (or the thread's stack is
-        // gone, which happens only after its last section).
+    if !queued {
+        // SAFETY: forwarded; no section is held (or the thread's deferred
+        // list is gone, which happens only as the thread ends).
         unsafe { run(ptr) }
     }
 }
@@ -271,7 +298,7 @@ impl<'a, L: RawObjectLock> CriticalSection<'a, L> {
     /// If the calling thread already holds a section on `lock`.
     #[inline]
     pub fn enter(lock: &'a L) -> Self {
-        let _ = STACK.try_with(|s| s.push(&[key(lock)]));
+        STACK.with(|s| s.push1(key(lock)));
         lock.lock();
         CriticalSection { lock }
     }
@@ -282,7 +309,7 @@ impl<L: RawObjectLock> Drop for CriticalSection<'_, L> {
     fn drop(&mut self) {
         // SAFETY: this guard took the lock in `enter` and releases it once.
         unsafe { self.lock.unlock() }
-        let _ = STACK.try_with(|s| s.pop(1));
+        STACK.with(|s| s.pop(1));
     }
 }
 
@@ -303,7 +330,7 @@ impl<'a, L: RawObjectLock> CriticalSection2<'a, L> {
     pub fn enter(a: &'a L, b: &'a L) -> Self {
         let (pa, pb) = (key(a), key(b));
         if pa == pb {
-            let _ = STACK.try_with(|s| s.push(&[pa]));
+            STACK.with(|s| s.push1(pa));
             a.lock();
             return CriticalSection2 {
                 first: a,
@@ -311,7 +338,7 @@ impl<'a, L: RawObjectLock> CriticalSection2<'a, L> {
             };
         }
         let (first, second) = if pa < pb { (a, b) } else { (b, a) };
-        let _ = STACK.try_with(|s| s.push(&[pa, pb]));
+        STACK.with(|s| s.push2(pa, pb));
         first.lock();
         second.lock();
         CriticalSection2 {
@@ -333,7 +360,7 @@ impl<L: RawObjectLock> Drop for CriticalSection2<'_, L> {
             self.first.unlock();
         }
         let held = if self.second.is_some() { 2 } else { 1 };
-        let _ = STACK.try_with(|s| s.pop(held));
+        STACK.with(|s| s.pop(held));
     }
 }
 

@@ -251,10 +251,12 @@ impl<P: HeapPolicy> Collector<P> {
 
     /// Runs `f` on the state inside a critical section. `f` must not call
     /// back into the collector or run user code.
+    #[inline]
     fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
         let _cs = CriticalSection::enter(&self.lock);
         // SAFETY: inside the critical section nobody else reaches the
-        // state (see the `Sync` impl), and `f` does not re-enter.
+        // state (see the `Sync` impl), and this thread cannot enter it
+        // again while the section lasts (the section stack panics first).
         f(unsafe { &mut *self.state.get() })
     }
 
