@@ -1,5 +1,5 @@
 //! `cargo xtask tsan`: ThreadSanitizer over the threaded parity corpus on
-//! the free-threaded runtimes (`ft-atomic`, `ft-locked`, `ft-biased`).
+//! the free-threaded runtimes (`ft-atomic`, `ft-locked`, `ft-biased`, `ft-buffered`).
 //!
 //! Why: on those runtimes Python threads run the VM truly in parallel,
 //! with no GIL to order their accesses, so every shared structure of the
@@ -82,7 +82,7 @@ const DEFAULT_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked", "ft-biased", "ft-b
                   of each run that is not clean is kept in target/tsan/logs/."
 )]
 pub struct Args {
-    /// A runtime to check (repeatable; default: ft-atomic, ft-locked and ft-biased).
+    /// A runtime to check (repeatable; default: ft-atomic, ft-locked, ft-biased and ft-buffered).
     #[arg(long = "runtime", value_name = "NAME")]
     pub runtimes: Vec<String>,
     /// Only programs whose file name contains this (repeatable: any of them).
