@@ -14,16 +14,19 @@
 //! # Invariants
 //!
 //! * The closure given to `with`/`with2` runs no user code: it is
-//!   `pub(crate)`, and this crate does not know the VM. A reference it
-//!   drops may free an object, but a finalizer that falls due then waits
-//!   for the end of the thread's outermost section (`ftl_core::lock`'s
-//!   stack of sections). Callers still move displaced references out and
-//!   drop them after the section ends (CPython's `Py_XDECREF` after
-//!   `list_ass_item`), to keep deallocation out of the locked region.
-//! * The closure cannot re-enter the same container: the section stack
-//!   refuses (panics) before a second `&mut` to the contents exists, which
-//!   is what keeps `with` sound under `NoLock`, where the lock itself
-//!   excludes nothing.
+//!   `pub(crate)`, and this crate does not know the VM. On a free-threaded
+//!   heap a reference it drops may free an object, and a finalizer that
+//!   falls due then waits for the end of the thread's outermost section
+//!   (`ftl_core::lock`'s stack of sections); re-entering the container
+//!   panics. On the GIL heap (`NoLock`) those sections are not on the
+//!   stack (it cost 5–10% there, see `ftl_core::lock`), so callers move
+//!   displaced references out and drop them after the section ends
+//!   (CPython's `Py_XDECREF` after `list_ass_item`): that rule, and the
+//!   closures' not re-entering, are upheld by review on that heap.
+//! * A closure that is the caller's code goes through `with_tracked`
+//!   (`Exclusive::update`, `Exclusive::take`): the section is on the stack
+//!   under every lock, so re-entry panics before a second `&mut` to the
+//!   contents exists, even under `NoLock`, which excludes nothing.
 //! * With a lock that is not exclusive (`NoLock`), exclusion comes from the
 //!   heap not being shared: objects of such a heap are `!Send`/`!Sync`, and
 //!   `NoLock` itself is `!Sync`, so a `Locked` over it is `!Sync` too; only
@@ -63,9 +66,22 @@ impl<L: RawObjectLock, T> Locked<L, T> {
     pub(crate) fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
         let _cs = CriticalSection::enter(&self.lock);
         // SAFETY: inside the critical section no other thread reaches the
-        // data (exclusive lock, or an unshared heap), and this thread cannot
-        // enter it again while the section lasts (the section stack panics
-        // on re-entry), so this is the only live reference.
+        // data (exclusive lock, or an unshared heap), and this thread does
+        // not enter it again while the section lasts (the stack panics on
+        // re-entry under an exclusive lock; under `NoLock` the crate's own
+        // closures do not re-enter: module invariants), so this is the
+        // only live reference.
+        f(unsafe { &mut *self.data.get() })
+    }
+
+    /// [`with`](Self::with) for a closure that is the caller's code (a
+    /// public API): the section goes on the thread's stack even under
+    /// `NoLock`, so re-entering it panics instead of aliasing the contents.
+    #[inline]
+    pub(crate) fn with_tracked<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        let _cs = CriticalSection::enter_tracked(&self.lock);
+        // SAFETY: as in `with`; the tracked section refuses re-entry under
+        // any lock.
         f(unsafe { &mut *self.data.get() })
     }
 

@@ -80,7 +80,8 @@ impl<L: RawObjectLock, T> Exclusive<L, T> {
     where
         T: Default,
     {
-        self.inner.with(core::mem::take)
+        // `T::default` is the caller's code: tracked, as in `update`.
+        self.inner.with_tracked(core::mem::take)
     }
 
     /// A copy of the value.
@@ -103,7 +104,7 @@ impl<L: RawObjectLock, T> Exclusive<L, T> {
     /// finalized after the section. Move displaced values out and drop
     /// them after, all the same: deallocation is work best done unlocked.
     pub fn update<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
-        self.inner.with(f)
+        self.inner.with_tracked(f)
     }
 
     /// Unique access through a unique borrow (no locking needed).
