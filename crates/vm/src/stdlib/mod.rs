@@ -20,6 +20,7 @@
 //! | `random` | [`random`] |
 //! | `_thread` | [`thread`] |
 //! | `threading` | `lib/threading.py` (frozen) |
+//! | `queue` | `lib/queue.py` (frozen) |
 //! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
 //! | `weakref` | `lib/weakref.py` (frozen) |
 //!
@@ -91,6 +92,10 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "threading",
             body: Body::Frozen(include_str!("../../lib/threading.py")),
+        },
+        ModuleDef {
+            name: "queue",
+            body: Body::Frozen(include_str!("../../lib/queue.py")),
         },
         ModuleDef {
             name: "_weakref",
