@@ -126,8 +126,9 @@ class Queue:
     def get_nowait(self):
         return self.get(block=False)
 
-    # The storage, which the subclasses replace. (CPython's is a deque;
-    # ``q.queue`` is visible to programs, so this keeps exactly the items.)
+    # The storage: a list of exactly the items, since ``q.queue`` is visible
+    # to programs (CPython's is a deque). The subclasses change how items
+    # go in and come out.
 
     def _init(self, maxsize):
         self.queue = []
@@ -176,12 +177,6 @@ def _sift_up(heap, pos):
 class PriorityQueue(Queue):
     """Retrieves the lowest item first (``sorted(list(entries))[0]``)."""
 
-    def _init(self, maxsize):
-        self.queue = []
-
-    def _qsize(self):
-        return len(self.queue)
-
     def _put(self, item):
         self.queue.append(item)
         _sift_down(self.queue, 0, len(self.queue) - 1)
@@ -198,15 +193,6 @@ class PriorityQueue(Queue):
 
 class LifoQueue(Queue):
     """Retrieves the most recently added item first."""
-
-    def _init(self, maxsize):
-        self.queue = []
-
-    def _qsize(self):
-        return len(self.queue)
-
-    def _put(self, item):
-        self.queue.append(item)
 
     def _get(self):
         return self.queue.pop()
