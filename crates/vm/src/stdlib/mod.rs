@@ -21,6 +21,8 @@
 //! | `_thread` | [`thread`] |
 //! | `threading` | `lib/threading.py` (frozen) |
 //! | `queue` | `lib/queue.py` (frozen) |
+//! | `_struct` | [`struct_format`] |
+//! | `struct` | `lib/struct.py` (frozen, over `_struct`) |
 //! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
 //! | `weakref` | `lib/weakref.py` (frozen) |
 //!
@@ -35,6 +37,7 @@ pub mod gc;
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod struct_format;
 pub mod sys;
 pub mod syscalls;
 pub mod thread;
@@ -96,6 +99,14 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "queue",
             body: Body::Frozen(include_str!("../../lib/queue.py")),
+        },
+        ModuleDef {
+            name: "_struct",
+            body: Body::Native(struct_format::init::<P>),
+        },
+        ModuleDef {
+            name: "struct",
+            body: Body::Frozen(include_str!("../../lib/struct.py")),
         },
         ModuleDef {
             name: "_weakref",
