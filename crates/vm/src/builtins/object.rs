@@ -1,4 +1,4 @@
-//! Methods of the root classes and of `property`: `object`'s `__init__`,
+//! Methods of the root classes and of `property`: `object`'s `__new__`, `__init__`,
 //! `__repr__`, `__str__`, `__eq__`, `__ne__` and `__hash__`,
 //! `BaseException.__init__` (which stores `args`), and `property`'s
 //! `setter` / `getter` / `deleter` (after `Objects/typeobject.c`,
@@ -26,6 +26,8 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     m(&t.object, "object", "__hash__", object_hash::<P>);
     m(&t.object, "object", "__setattr__", object_setattr::<P>);
     m(&t.object, "object", "__delattr__", object_delattr::<P>);
+    // A static method, as in CPython (`C.__new__(C)`).
+    vm.add_wrapped_method(&t.object, "__new__", object_new::<P>, false);
     // BaseException.__init__ stores args.
     m(
         &t.exc[ExcType::BaseException as usize],
@@ -41,6 +43,37 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
 
 fn object_init<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     Ok(ObjRef::none())
+}
+
+/// `object.__new__(cls, *args, **kwargs)`: a new, uninitialised instance
+/// of a user class (`__init__` is not run), what `pickle` and `copy` use
+/// to rebuild an object. CPython's checks (`object_new` and
+/// `tp_new_wrapper` in `Objects/typeobject.c`): `cls` must be a class
+/// whose instances `object` can make (not a built-in type or an
+/// exception class), and extra arguments are refused unless the class
+/// defines `__init__`.
+fn object_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let Some(cls) = args.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
+    let Some(c) = cls.downcast::<Class<P>>() else {
+        return Err(vm.type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
+    };
+    let builtin = matches!(c.builtin, Some(b) if b != BuiltinType::Object);
+    if builtin || c.is_exception() {
+        return Err(vm.type_error(format!(
+            "object.__new__({0}) is not safe, use {0}.__new__()",
+            c.name
+        )));
+    }
+    let has_init = vm.user_method(cls, &vm.interp.names.init).is_some();
+    if (args.len() > 1 || !kw.is_empty()) && !has_init {
+        return Err(vm.type_error(format!("{}() takes no arguments", c.name)));
+    }
+    Ok(ObjRef::new(Instance::new(cls.clone(), false)))
 }
 
 fn object_repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
