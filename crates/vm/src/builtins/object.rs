@@ -1,6 +1,7 @@
-//! Methods of the root classes and of `property`: `object`'s `__new__`, `__init__`,
+//! Methods of the root classes and of `property`: `object`'s `__new__`,
+//! `__getstate__`, `__reduce_ex__`, `__reduce__` (through frozen `copyreg`), `__init__`,
 //! `__repr__`, `__str__`, `__eq__`, `__ne__` and `__hash__`,
-//! `BaseException.__init__` (which stores `args`), and `property`'s
+//! `BaseException.__init__` (which stores `args`) and `__reduce__`, and `property`'s
 //! `setter` / `getter` / `deleter` (after `Objects/typeobject.c`,
 //! `Objects/exceptions.c` and `Objects/descrobject.c`).
 
@@ -28,6 +29,15 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     m(&t.object, "object", "__delattr__", object_delattr::<P>);
     // A static method, as in CPython (`C.__new__(C)`).
     vm.add_wrapped_method(&t.object, "__new__", object_new::<P>, false);
+    m(&t.object, "object", "__getstate__", object_getstate::<P>);
+    m(&t.object, "object", "__reduce_ex__", object_reduce_ex::<P>);
+    m(&t.object, "object", "__reduce__", object_reduce::<P>);
+    m(
+        &t.exc[ExcType::BaseException as usize],
+        "BaseException",
+        "__reduce__",
+        exc_reduce::<P>,
+    );
     // BaseException.__init__ stores args.
     m(
         &t.exc[ExcType::BaseException as usize],
@@ -74,6 +84,67 @@ fn object_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
         return Err(vm.type_error(format!("{}() takes no arguments", c.name)));
     }
     Ok(ObjRef::new(Instance::new(cls.clone(), false)))
+}
+
+/// `object.__getstate__()`: an instance's `__dict__` (the dict itself),
+/// or None when it is empty or the object has none (CPython 3.11's
+/// `object_getstate_default` for objects without slots).
+fn object_getstate<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__getstate__", args, 1, 1)?;
+    match args[0].downcast::<Instance<P>>() {
+        Some(inst) if !inst.dict.as_dict().expect("instance dict").is_empty() => {
+            Ok(inst.dict.clone())
+        }
+        _ => Ok(ObjRef::none()),
+    }
+}
+
+/// `object.__reduce_ex__(protocol)` and `object.__reduce__()`: frozen
+/// `copyreg._reduce_object` does the work (see `lib/copyreg.py`); this
+/// passes it whether the object is an instance of a user class, the only
+/// objects it reduces itself.
+fn reduce_through_copyreg<P: HeapPolicy>(vm: &Vm<P>, obj: &Obj<P>, protocol: Obj<P>) -> R<P> {
+    let copyreg = vm.import(&vm.intern("copyreg"))?;
+    let reduce = vm.getattr(&copyreg, &vm.intern("_reduce_object"))?;
+    let user_instance = obj
+        .downcast::<Instance<P>>()
+        .is_some_and(|inst| inst.exc.is_none());
+    vm.call(
+        &reduce,
+        &[obj.clone(), protocol, ObjRef::from_bool(user_instance)],
+        Kw::EMPTY,
+    )
+}
+
+fn object_reduce_ex<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__reduce_ex__", args, 2, 2)?;
+    vm.index_i64(&args[1])?;
+    reduce_through_copyreg(vm, &args[0], args[1].clone())
+}
+
+fn object_reduce<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__reduce__", args, 1, 1)?;
+    reduce_through_copyreg(vm, &args[0], ObjRef::from_i64(0))
+}
+
+/// `BaseException.__reduce__()`: `(type, args)`, plus the instance's
+/// `__dict__` when it holds anything (`BaseException_reduce`).
+fn exc_reduce<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__reduce__", args, 1, 1)?;
+    let e = &args[0];
+    let Some(inst) = e.downcast::<Instance<P>>() else {
+        return Err(vm.type_error("descriptor '__reduce__' requires a 'BaseException' object"));
+    };
+    let exc_args = inst
+        .exc
+        .as_ref()
+        .and_then(|x| x.args.get())
+        .unwrap_or_else(|| ObjRef::new_tuple(Vec::new()));
+    let mut items = vec![inst.class.clone(), exc_args];
+    if !inst.dict.as_dict().expect("instance dict").is_empty() {
+        items.push(inst.dict.clone());
+    }
+    Ok(ObjRef::new_tuple(items))
 }
 
 fn object_repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

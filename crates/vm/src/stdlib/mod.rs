@@ -21,6 +21,7 @@
 //! | `_thread` | [`thread`] |
 //! | `threading` | `lib/threading.py` (frozen) |
 //! | `queue` | `lib/queue.py` (frozen) |
+//! | `copyreg` | `lib/copyreg.py` (frozen; `object.__reduce_ex__` calls it) |
 //! | `_struct` | [`struct_format`] |
 //! | `struct` | `lib/struct.py` (frozen, over `_struct`) |
 //! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
@@ -99,6 +100,10 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "queue",
             body: Body::Frozen(include_str!("../../lib/queue.py")),
+        },
+        ModuleDef {
+            name: "copyreg",
+            body: Body::Frozen(include_str!("../../lib/copyreg.py")),
         },
         ModuleDef {
             name: "_struct",
