@@ -62,7 +62,7 @@
 //! leaves `atomicrmw max`/`min` uninstrumented (it has no runtime entry
 //! for them). With `rd_seq.fetch_max` the cache's release was invisible,
 //! and a free that [`Qsbr::poll_cached`] allowed looked unordered with a
-//! reader's last access: a false report, seen about once in a hundred
+//! reader's last access: a false report, seen about once in 130
 //! runs of `106_stress_unlocked_increment`. So the cache is raised with a
 //! compare-and-swap loop, and the workspace's `clippy.toml` forbids
 //! `fetch_max`/`fetch_min` on atomics.

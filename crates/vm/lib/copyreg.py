@@ -48,13 +48,13 @@ def _reduce_object(obj, proto, user_instance):
         return obj.__reduce__()
     if not user_instance:
         raise TypeError("cannot pickle '" + cls.__name__ + "' object")
-    getnewargs = getattr(obj, '__getnewargs__', None)
-    args = () if getnewargs is None else getnewargs()
-    if type(args) is not tuple:
-        raise TypeError("__getnewargs__ should return a tuple, not '"
-                        + type(args).__name__ + "'")
     state = obj.__getstate__()
     if proto >= 2:
+        getnewargs = getattr(obj, '__getnewargs__', None)
+        args = () if getnewargs is None else getnewargs()
+        if type(args) is not tuple:
+            raise TypeError("__getnewargs__ should return a tuple, not '"
+                            + type(args).__name__ + "'")
         return (__newobj__, (cls,) + args, state, None, None)
     if state:
         return (_reconstructor, (cls, object, None), state)

@@ -16,9 +16,6 @@ class error(Exception):
     pass
 
 
-error.__module__ = 'struct'
-
-
 def calcsize(format):
     return _struct.calcsize(error, format)
 
