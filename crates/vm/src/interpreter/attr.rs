@@ -146,6 +146,7 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(match n {
                 "__name__" => Some(self.new_str(c.name.clone())),
                 "__qualname__" => Some(self.new_str(c.qualname.clone())),
+                "__module__" => Some(self.intern(&self.class_module(obj))),
                 "__base__" => Some(c.base.clone().unwrap_or_else(ObjRef::none)),
                 "__bases__" => Some(ObjRef::new_tuple(c.base.iter().cloned().collect())),
                 "__mro__" => {

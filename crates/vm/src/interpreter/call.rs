@@ -405,6 +405,9 @@ impl<P: HeapPolicy> Vm<P> {
             return ctor(self, &with_receiver(cls, args), kw);
         }
         let is_exc = c.is_exception();
+        if c.flags() & class_flags::HAS_NEW != 0 {
+            return self.call_class_with_new(cls, args, kw);
+        }
         let inst = ObjRef::new(Instance::new(cls.clone(), is_exc));
         if is_exc {
             if let Some(e) = &inst.downcast::<Instance<P>>().expect("instance").exc {
@@ -425,6 +428,27 @@ impl<P: HeapPolicy> Vm<P> {
                 if !is_exc && (!args.is_empty() || !kw.is_empty()) {
                     return Err(self.type_error(format!("{}() takes no arguments", c.name)));
                 }
+            }
+        }
+        Ok(inst)
+    }
+
+    /// Calls a class that defines `__new__` (CPython's `type_call`):
+    /// `cls.__new__(cls, *args, **kw)`, then `__init__` with the same
+    /// arguments if the result is an instance of `cls`.
+    fn call_class_with_new(&self, cls: &Obj<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> PyResult<Obj<P>, P> {
+        let new = self.user_new(cls).expect("HAS_NEW");
+        let inst = self.call(&new, &with_receiver(cls, args), kw)?;
+        if !self.isinstance(&inst, cls) {
+            return Ok(inst);
+        }
+        if let Some(init) = self.user_method(cls, &self.interp.names.init) {
+            let r = self.call_method(&init, &inst, args, kw)?;
+            if !r.is_none() {
+                return Err(self.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&r)
+                )));
             }
         }
         Ok(inst)

@@ -68,6 +68,15 @@ impl<P: HeapPolicy> Vm<P> {
             Body::Frozen(source) => {
                 self.exec_source_module(name, n, &format!("<frozen {n}>"), source.to_string())
             }
+            Body::Builtins => {
+                let m = ObjRef::new_deferred(Module {
+                    weakrefs: Default::default(),
+                    name: n.to_string(),
+                    dict: self.interp.builtins.clone(),
+                });
+                self.dict_set_str(&self.interp.modules, name.clone(), m.clone());
+                Ok(m)
+            }
             Body::Native(init) => {
                 let m = self.make_native_module(n, init)?;
                 self.dict_set_str(&self.interp.modules, name.clone(), m.clone());

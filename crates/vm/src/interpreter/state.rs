@@ -863,6 +863,17 @@ impl<P: HeapPolicy> Vm<P> {
             .filter(|v| !v.is::<Builtin<P>>())
     }
 
+    /// A class's own `__new__` (defined in it or a user base), unwrapped
+    /// from its `staticmethod`; `None` when it is `object.__new__`.
+    pub fn user_new(&self, cls: &Obj<P>) -> Option<Obj<P>> {
+        let new = self.lookup_in_class(cls, &self.interp.names.new)?;
+        let new = match new.downcast::<StaticMethod<P>>() {
+            Some(s) => s.func.clone(),
+            None => new,
+        };
+        (!new.is::<Builtin<P>>()).then_some(new)
+    }
+
     /// Recomputes a class's cached flags (after creation or when a class
     /// attribute changes).
     ///
@@ -898,6 +909,9 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if user_defined(&n.eq).is_some() {
             f |= class_flags::HAS_EQ;
+        }
+        if self.user_new(cls).is_some() {
+            f |= class_flags::HAS_NEW;
         }
         match self.lookup_in_class(cls, &n.hash) {
             Some(h) if h.is_none() => f |= class_flags::HASH_NONE,

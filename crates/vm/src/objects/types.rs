@@ -122,6 +122,8 @@ pub mod class_flags {
     pub const HAS_SETATTR: u32 = 64;
     /// Defines or inherits a `__delattr__` of its own (not `object`'s).
     pub const HAS_DELATTR: u32 = 128;
+    /// Defines or inherits a `__new__` of its own (not `object`'s).
+    pub const HAS_NEW: u32 = 256;
 }
 
 /// The built-in type a class stands for, when it is one.

@@ -24,6 +24,10 @@
 //! | `copyreg` | `lib/copyreg.py` (frozen; `object.__reduce_ex__` calls it) |
 //! | `_struct` | [`struct_format`] |
 //! | `struct` | `lib/struct.py` (frozen, over `_struct`) |
+//! | `_pickle` | [`pickle`] (a folder: pickler, unpickler, opcodes, Python 2 names) |
+//! | `pickle` | `lib/pickle.py` (frozen, over `_pickle`) |
+//! | `_codecs` | `lib/_codecs.py` (frozen; `encode`/`decode`, which old pickles name) |
+//! | `builtins` | the builtins namespace itself |
 //! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
 //! | `weakref` | `lib/weakref.py` (frozen) |
 //!
@@ -37,6 +41,7 @@ use crate::objects::*;
 pub mod gc;
 pub mod math;
 pub mod os;
+pub mod pickle;
 pub mod random;
 pub mod struct_format;
 pub mod sys;
@@ -52,6 +57,10 @@ pub enum Body<P: HeapPolicy> {
     Native(fn(&Vm<P>, &Namespace<'_, P>) -> PyResult<(), P>),
     /// A frozen module: its Python source.
     Frozen(&'static str),
+    /// `builtins`: a module over the interpreter's builtins namespace
+    /// itself, so that `builtins.len is len` and a name set on it is seen
+    /// by every module.
+    Builtins,
 }
 
 /// One row of the registration table.
@@ -112,6 +121,22 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "struct",
             body: Body::Frozen(include_str!("../../lib/struct.py")),
+        },
+        ModuleDef {
+            name: "_pickle",
+            body: Body::Native(pickle::init::<P>),
+        },
+        ModuleDef {
+            name: "pickle",
+            body: Body::Frozen(include_str!("../../lib/pickle.py")),
+        },
+        ModuleDef {
+            name: "_codecs",
+            body: Body::Frozen(include_str!("../../lib/_codecs.py")),
+        },
+        ModuleDef {
+            name: "builtins",
+            body: Body::Builtins,
         },
         ModuleDef {
             name: "_weakref",
