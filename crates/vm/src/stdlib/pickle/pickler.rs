@@ -737,8 +737,18 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
                 if obj.is::<Class<P>>() || obj.is::<Function<P>>() {
                     return self.save_global(obj, None);
                 }
-                let reduce_ex = vm.getattr(obj, &vm.intern("__reduce_ex__"))?;
-                vm.call(&reduce_ex, &[ObjRef::from_i64(self.opts.proto as i64)], Kw::EMPTY)?
+                let name = vm.intern("__reduce_ex__");
+                let proto = ObjRef::from_i64(self.opts.proto as i64);
+                match vm.getattr_opt(obj, &name)? {
+                    Some(reduce_ex) => vm.call(&reduce_ex, &[proto], Kw::EMPTY)?,
+                    // A module's attributes are its namespace's only:
+                    // ask its type (`object.__reduce_ex__`), as CPython
+                    // would find it.
+                    None => match vm.lookup_type_attr(obj, &name) {
+                        Some(reduce_ex) => vm.call(&reduce_ex, &[obj.clone(), proto], Kw::EMPTY)?,
+                        None => vm.getattr(obj, &name)?,
+                    },
+                }
             }
         };
         if rv.kind() == Kind::Str {
