@@ -175,3 +175,19 @@ try:
     pickle.dumps(lambda: 0)
 except pickle.PicklingError as err:
     print('PicklingError', str(err).split(':')[1])
+
+
+def reduce_account(account):
+    return (Account, (account.owner.upper(), account.balance * 2))
+
+
+class Doubling(pickle.Pickler):
+    dispatch_table = {Account: reduce_account}
+
+
+r, w = os.pipe()
+Doubling(PipeWriter(w), 2).dump([Account('eve', 5), len, shared.append, Account])
+os.close(w)
+got = pickle.load(PipeReader(r))
+os.close(r)
+print(got[0], got[1], type(got[2]).__name__, got[3].__name__)

@@ -90,7 +90,11 @@ fn python(mode: &str, input: &[u8]) -> Vec<u8> {
 fn ftl(runtime: &str, mode: &str, input: &[u8]) -> Vec<u8> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ftl"));
     cmd.args(["run", "--runtime", runtime, "values.py", mode]);
-    run_bounded(cmd, input, &format!("ftl --runtime {runtime} values.py {mode}"))
+    run_bounded(
+        cmd,
+        input,
+        &format!("ftl --runtime {runtime} values.py {mode}"),
+    )
 }
 
 /// The first line where two outputs differ, for the failure message.
@@ -99,10 +103,19 @@ fn first_difference(a: &[u8], b: &[u8]) -> String {
     for (n, (x, y)) in a.lines().zip(b.lines()).enumerate() {
         if x != y {
             let cut = |s: &str| s.chars().take(300).collect::<String>();
-            return format!("line {}:\n  python3: {}\n  ftl:     {}", n + 1, cut(x), cut(y));
+            return format!(
+                "line {}:\n  python3: {}\n  ftl:     {}",
+                n + 1,
+                cut(x),
+                cut(y)
+            );
         }
     }
-    format!("line counts differ: {} vs {}", a.lines().count(), b.lines().count())
+    format!(
+        "line counts differ: {} vs {}",
+        a.lines().count(),
+        b.lines().count()
+    )
 }
 
 #[test]
@@ -128,7 +141,11 @@ fn ftl_writes_python3s_bytes_and_each_loads_the_others() {
     // python3 loading ftl's pickles (the same bytes, checked above; loaded
     // here all the same, so that the test says it in so many words).
     let ftl_dump = ftl("ft-biased", "dump", b"");
-    assert_eq!(python("load", &ftl_dump), py_load, "python3 loads ftl's pickles differently");
+    assert_eq!(
+        python("load", &ftl_dump),
+        py_load,
+        "python3 loads ftl's pickles differently"
+    );
 }
 
 #[test]
@@ -136,5 +153,9 @@ fn unpicklable_values_raise_cpythons_errors() {
     let py = python("errors", b"");
     let ours = ftl("gil-new", "errors", b"");
     assert!(py.len() > 100, "python3 printed too little");
-    assert!(ours == py, "errors differ, {}", first_difference(&py, &ours));
+    assert!(
+        ours == py,
+        "errors differ, {}",
+        first_difference(&py, &ours)
+    );
 }

@@ -47,7 +47,10 @@ def _reduce_object(obj, proto, user_instance):
     if reduce is not None and reduce is not object.__reduce__:
         return obj.__reduce__()
     if not user_instance:
-        raise TypeError("cannot pickle '" + cls.__name__ + "' object")
+        name = cls.__qualname__
+        if cls.__module__ != 'builtins':
+            name = cls.__module__ + '.' + name
+        raise TypeError("cannot pickle '" + name + "' object")
     state = obj.__getstate__()
     if proto >= 2:
         getnewargs = getattr(obj, '__getnewargs__', None)

@@ -277,6 +277,10 @@ pub fn run_source_with<P: HeapPolicy>(
 
 fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
     let n = &vm.interp.names;
+    // `builtins` is loaded from the start, as in CPython (`pickle` finds a
+    // built-in function's module by searching `sys.modules`).
+    vm.import(&vm.intern("builtins"))
+        .expect("the builtins module is made from the namespace, which cannot fail");
     let globals = module_globals(vm, n.main.clone());
     let main = ObjRef::new_deferred(Module {
         weakrefs: Default::default(),

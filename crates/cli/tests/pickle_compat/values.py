@@ -6,6 +6,7 @@
 import os
 import pickle
 import sys
+import threading
 
 
 class Point:
@@ -165,7 +166,7 @@ def unpicklables():
     def local():
         pass
     gen = (i for i in range(3))
-    return [lambda: 0, local, gen, sys, Unpicklable()]
+    return [lambda: 0, local, gen, sys, threading.Lock(), Unpicklable()]
 
 
 def main():

@@ -436,7 +436,12 @@ impl<P: HeapPolicy> Vm<P> {
     /// Calls a class that defines `__new__` (CPython's `type_call`):
     /// `cls.__new__(cls, *args, **kw)`, then `__init__` with the same
     /// arguments if the result is an instance of `cls`.
-    fn call_class_with_new(&self, cls: &Obj<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> PyResult<Obj<P>, P> {
+    fn call_class_with_new(
+        &self,
+        cls: &Obj<P>,
+        args: &[Obj<P>],
+        kw: Kw<'_, P>,
+    ) -> PyResult<Obj<P>, P> {
         let new = self.user_new(cls).expect("HAS_NEW");
         let inst = self.call(&new, &with_receiver(cls, args), kw)?;
         if !self.isinstance(&inst, cls) {

@@ -2174,7 +2174,7 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if let Some(c) = o.downcast::<Class<P>>() {
             return Ok(
-                if c.builtin.is_some()
+                if (c.builtin.is_some() && self.class_module(o) == "builtins")
                     || c.is_exception() && c.dict.as_dict().is_some_and(|d| d.is_empty())
                 {
                     format!("<class '{}'>", c.name)
@@ -2288,9 +2288,8 @@ impl<P: HeapPolicy> Vm<P> {
     /// The `__module__` of a class.
     pub fn class_module(&self, cls: &Obj<P>) -> String {
         let c = self.class(cls);
-        if c.builtin.is_some() {
-            return "builtins".into();
-        }
+        // A built-in class of a module (`_thread.lock`) names it in its
+        // namespace; the others are `builtins`'.
         self.dict_get_str(&c.dict, &self.interp.names.module)
             .and_then(|m| m.as_str().map(str::to_string))
             .unwrap_or_else(|| "builtins".into())

@@ -93,6 +93,12 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         vm.add_method(lock, "lock", name, f);
     }
     let rlock = &t.others["RLock"];
+    // Their module is `_thread` (`<class '_thread.lock'>`, and "cannot
+    // pickle '_thread.lock' object"), as in CPython.
+    for cls in [lock, rlock] {
+        let dict = &vm.class(cls).dict;
+        vm.dict_set_str(dict, vm.interp.names.module.clone(), vm.intern("_thread"));
+    }
     for (name, f) in [
         ("acquire", rlock_acquire::<P> as BuiltinFn<P>),
         ("__enter__", rlock_acquire::<P>),

@@ -51,8 +51,14 @@ pub mod unpickler;
 /// Fills `_pickle`.
 pub fn init<P: HeapPolicy>(_vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {
     m.add_functions(functions::<P>());
-    m.set("HIGHEST_PROTOCOL", ObjRef::from_i64(opcodes::HIGHEST_PROTOCOL));
-    m.set("DEFAULT_PROTOCOL", ObjRef::from_i64(opcodes::DEFAULT_PROTOCOL));
+    m.set(
+        "HIGHEST_PROTOCOL",
+        ObjRef::from_i64(opcodes::HIGHEST_PROTOCOL),
+    );
+    m.set(
+        "DEFAULT_PROTOCOL",
+        ObjRef::from_i64(opcodes::DEFAULT_PROTOCOL),
+    );
     Ok(())
 }
 

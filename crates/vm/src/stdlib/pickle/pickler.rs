@@ -38,6 +38,7 @@
 //! registry (`EXT1`..`EXT4`), and `reducer_override`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
@@ -60,6 +61,28 @@ pub struct Options<P: HeapPolicy> {
     pub error: Obj<P>,
 }
 
+/// Hashes the memo's keys, object addresses: one multiply (Fibonacci
+/// hashing) instead of SipHash, which showed in profiles. Addresses are
+/// not chosen by the pickled data, so there is nothing to defend against.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type Memo<P> = HashMap<usize, (u32, Obj<P>), BuildHasherDefault<AddressHasher>>;
+
 /// One pickling in progress.
 pub struct Pickler<'v, P: HeapPolicy> {
     vm: &'v Vm<P>,
@@ -68,7 +91,7 @@ pub struct Pickler<'v, P: HeapPolicy> {
     /// Where the current frame's reserved header starts, when framing.
     frame_start: Option<usize>,
     /// Object address -> (memo index, the object, kept alive).
-    memo: HashMap<usize, (u32, Obj<P>)>,
+    memo: Memo<P>,
 }
 
 type Res<P> = PyResult<(), P>;
@@ -81,7 +104,7 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             opts,
             out: Vec::with_capacity(64),
             frame_start: None,
-            memo: HashMap::new(),
+            memo: Memo::default(),
         }
     }
 
@@ -116,7 +139,8 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
         let len = self.out.len() - start - FRAME_HEADER_SIZE;
         if len >= FRAME_SIZE_MIN {
             self.out[start] = FRAME;
-            self.out[start + 1..start + FRAME_HEADER_SIZE].copy_from_slice(&(len as u64).to_le_bytes());
+            self.out[start + 1..start + FRAME_HEADER_SIZE]
+                .copy_from_slice(&(len as u64).to_le_bytes());
         } else {
             self.out.drain(start..start + FRAME_HEADER_SIZE);
         }
@@ -189,7 +213,10 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
     // -----------------------------------------------------------------------
 
     fn error(&self, msg: impl Into<String>) -> PyErr<P> {
-        PyErr(self.vm.make_exception(self.opts.error.clone(), vec![self.vm.new_str(msg.into())]))
+        PyErr(
+            self.vm
+                .make_exception(self.opts.error.clone(), vec![self.vm.new_str(msg.into())]),
+        )
     }
 
     // save
@@ -199,7 +226,10 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
     fn save(&mut self, obj: &Obj<P>, pers_save: bool) -> Res<P> {
         let vm = self.vm;
         let depth = vm.depth.get() + 1;
-        if depth > vm.interp.recursion_limit.load(core::sync::atomic::Ordering::Relaxed)
+        if depth
+            > vm.interp
+                .recursion_limit
+                .load(core::sync::atomic::Ordering::Relaxed)
             || vm.stack_exhausted()
         {
             return Err(vm.new_error(
@@ -235,7 +265,8 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
                 if self.opts.proto >= 2 {
                     self.out.push(if b { NEWTRUE } else { NEWFALSE });
                 } else {
-                    self.out.extend_from_slice(if b { b"I01\n" } else { b"I00\n" });
+                    self.out
+                        .extend_from_slice(if b { b"I01\n" } else { b"I00\n" });
                 }
                 return Ok(());
             }
@@ -256,26 +287,10 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             Kind::Set => return self.save_set(obj),
             _ => {}
         }
-        if self.opts.dispatch_table.is_none() {
-            if obj.is::<Class<P>>() || obj.is::<Function<P>>() {
-                return self.save_global(obj, None);
-            }
-            if let Some(b) = obj.downcast::<Builtin<P>>() {
-                return match &b.this {
-                    Some(this) if !this.is::<Module<P>>() => {
-                        // A bound built-in method: `getattr(obj, name)`.
-                        let this = this.clone();
-                        let name = vm.new_str(b.name);
-                        self.save_reduce_to_getattr(obj, this, name)
-                    }
-                    _ => self.save_global(obj, None),
-                };
-            }
-            if let Some(m) = obj.downcast::<BoundMethod<P>>() {
-                let this = m.this.clone();
-                let name = vm.getattr(&m.func, &vm.interp.names.name)?;
-                return self.save_reduce_to_getattr(obj, this, name);
-            }
+        // Classes and functions are written by name before any reducer
+        // is asked (CPython's order in `save`).
+        if obj.is::<Class<P>>() || obj.is::<Function<P>>() {
+            return self.save_global(obj, None);
         }
         self.save_by_reduce(obj)
     }
@@ -364,7 +379,9 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
                 header.extend((n as u64).to_le_bytes());
                 self.write_payload(&header, data);
             } else if n > 0xffff_ffff {
-                return Err(self.vm.overflow_error("cannot serialize a string larger than 4GiB"));
+                return Err(self
+                    .vm
+                    .overflow_error("cannot serialize a string larger than 4GiB"));
             } else {
                 let mut header = vec![BINUNICODE];
                 header.extend((n as u32).to_le_bytes());
@@ -427,7 +444,7 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             if let Some(idx) = self.memo_index(obj) {
                 // The tuple refers to itself: it was written while its
                 // items were; drop the copies and fetch it.
-                self.out.extend(std::iter::repeat(POP).take(n));
+                self.out.extend(std::iter::repeat_n(POP, n));
                 self.memo_get(idx);
             } else {
                 self.out.push([TUPLE1, TUPLE2, TUPLE3][n - 1]);
@@ -443,7 +460,7 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             if self.opts.proto >= 1 {
                 self.out.push(POP_MARK);
             } else {
-                self.out.extend(std::iter::repeat(POP).take(n + 1));
+                self.out.extend(std::iter::repeat_n(POP, n + 1));
             }
             self.memo_get(idx);
         } else {
@@ -628,8 +645,8 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
                 Some(v) => v,
                 None => {
                     return Err(self.error(format!(
-                        "Can't pickle {obj_repr}: attribute lookup {name_str} on {module_str} failed"
-                    )))
+                    "Can't pickle {obj_repr}: attribute lookup {name_str} on {module_str} failed"
+                )))
                 }
             };
         }
@@ -708,7 +725,9 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
     fn builtin(&self, name: &str) -> PyResult<Obj<P>, P> {
         let vm = self.vm;
         vm.dict_get_str(&vm.interp.builtins, &vm.intern(name))
-            .ok_or_else(|| vm.new_error(ExcType::NameError, format!("name '{name}' is not defined")))
+            .ok_or_else(|| {
+                vm.new_error(ExcType::NameError, format!("name '{name}' is not defined"))
+            })
     }
 
     // Reductions
@@ -727,15 +746,34 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
         let cls = vm.type_of(obj);
         let mut rv = None;
         if let Some(table) = &self.opts.dispatch_table {
-            if let Some(reducer) = vm.getitem(table, &cls).ok() {
-                rv = Some(vm.call(&reducer, std::slice::from_ref(obj), Kw::EMPTY)?);
+            // `dispatch_table.get(type(obj))`: only a KeyError means "none".
+            match vm.getitem(table, &cls) {
+                Ok(reducer) => {
+                    rv = Some(vm.call(&reducer, std::slice::from_ref(obj), Kw::EMPTY)?)
+                }
+                Err(e) if vm.err_matches(&e, ExcType::KeyError) => {}
+                Err(e) => return Err(e),
             }
         }
         let rv = match rv {
             Some(rv) => rv,
             None => {
-                if obj.is::<Class<P>>() || obj.is::<Function<P>>() {
-                    return self.save_global(obj, None);
+                // What the `__reduce__` of a built-in function and of a
+                // bound method return, without calling them.
+                if let Some(b) = obj.downcast::<Builtin<P>>() {
+                    return match &b.this {
+                        Some(this) if !this.is::<Module<P>>() => {
+                            let this = this.clone();
+                            let name = vm.new_str(b.name);
+                            self.save_reduce_to_getattr(obj, this, name)
+                        }
+                        _ => self.save_global(obj, None),
+                    };
+                }
+                if let Some(m) = obj.downcast::<BoundMethod<P>>() {
+                    let this = m.this.clone();
+                    let name = vm.getattr(&m.func, &vm.interp.names.name)?;
+                    return self.save_reduce_to_getattr(obj, this, name);
                 }
                 let name = vm.intern("__reduce_ex__");
                 let proto = ObjRef::from_i64(self.opts.proto as i64);
@@ -758,15 +796,21 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             return Err(self.error("__reduce__ must return a string or tuple"));
         };
         if !(2..=6).contains(&parts.len()) {
-            return Err(self.error("tuple returned by __reduce__ must contain 2 through 6 elements"));
+            return Err(
+                self.error("tuple returned by __reduce__ must contain 2 through 6 elements")
+            );
         }
         let part = |i: usize| parts.get(i).filter(|o| !o.is_none()).cloned();
         let (func, args) = (parts[0].clone(), parts[1].clone());
         if !vm.is_callable(&func) {
-            return Err(self.error("first item of the tuple returned by __reduce__ must be callable"));
+            return Err(
+                self.error("first item of the tuple returned by __reduce__ must be callable")
+            );
         }
         if args.kind() != Kind::Tuple {
-            return Err(self.error("second item of the tuple returned by __reduce__ must be a tuple"));
+            return Err(
+                self.error("second item of the tuple returned by __reduce__ must be a tuple")
+            );
         }
         let reduction = Reduction {
             func,
@@ -824,9 +868,8 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             }
             let cls = new_class("__newobj_ex__")?;
             if self.opts.proto < 4 {
-                return Err(self.error(
-                    "keyword arguments to __new__ need pickle protocol 4 or later in ftl",
-                ));
+                return Err(self
+                    .error("keyword arguments to __new__ need pickle protocol 4 or later in ftl"));
             }
             self.save(&cls, false)?;
             self.save(&args[1], false)?;

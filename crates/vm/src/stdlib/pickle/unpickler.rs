@@ -19,6 +19,8 @@
 //! extension registry (`EXT1`..`EXT4`, which CPython refuses too unless
 //! codes were registered).
 
+use std::borrow::Cow;
+
 use ftl_algorithms::int::IntValue;
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 use num_bigint::BigInt;
@@ -102,7 +104,10 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
     // -----------------------------------------------------------------------
 
     fn error(&self, msg: impl Into<String>) -> PyErr<P> {
-        PyErr(self.vm.make_exception(self.opts.error.clone(), vec![self.vm.new_str(msg.into())]))
+        PyErr(
+            self.vm
+                .make_exception(self.opts.error.clone(), vec![self.vm.new_str(msg.into())]),
+        )
     }
 
     fn truncated(&self) -> PyErr<P> {
@@ -112,19 +117,27 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
     // Input
     // -----------------------------------------------------------------------
 
-    /// Exactly `n` bytes, or the truncation error.
-    fn read(&mut self, n: usize) -> PyResult<Vec<u8>, P> {
+    /// Exactly `n` bytes, or the truncation error: borrowed from an
+    /// in-memory pickle, read from a file otherwise.
+    fn read(&mut self, n: usize) -> PyResult<Cow<'a, [u8]>, P> {
         match &mut self.input {
             Input::Bytes { data, pos } => {
+                let data: &'a [u8] = data;
                 if data.len() - *pos < n {
                     return Err(self.truncated());
                 }
-                let out = data[*pos..*pos + n].to_vec();
+                let out = &data[*pos..*pos + n];
                 *pos += n;
-                Ok(out)
+                Ok(Cow::Borrowed(out))
             }
-            Input::File { .. } => self.read_file(n),
+            Input::File { .. } => self.read_file(n).map(Cow::Owned),
         }
+    }
+
+    /// Exactly `N` bytes, without allocating.
+    fn read_array<const N: usize>(&mut self) -> PyResult<[u8; N], P> {
+        let b = self.read(N)?;
+        Ok(b.as_ref().try_into().expect("N bytes"))
     }
 
     fn read_file(&mut self, n: usize) -> PyResult<Vec<u8>, P> {
@@ -208,13 +221,11 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
     }
 
     fn read_u32(&mut self) -> PyResult<u32, P> {
-        let b = self.read(4)?;
-        Ok(u32::from_le_bytes(b.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(self.read_array()?))
     }
 
     fn read_u64(&mut self) -> PyResult<u64, P> {
-        let b = self.read(8)?;
-        Ok(u64::from_le_bytes(b.try_into().expect("8 bytes")))
+        Ok(u64::from_le_bytes(self.read_array()?))
     }
 
     /// A size read as `u64`, checked against what this machine can hold.
@@ -293,10 +304,10 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
     fn text_index(&mut self, what: &str) -> PyResult<usize, P> {
         let line = self.readline()?;
         let text = String::from_utf8_lossy(&line);
-        let n: i64 = text
-            .trim()
-            .parse()
-            .map_err(|_| self.vm.value_error(format!("invalid literal for int() with base 10: {text:?}")))?;
+        let n: i64 = text.trim().parse().map_err(|_| {
+            self.vm
+                .value_error(format!("invalid literal for int() with base 10: {text:?}"))
+        })?;
         usize::try_from(n).map_err(|_| self.vm.value_error(format!("negative {what} argument")))
     }
 
@@ -320,7 +331,7 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
         let vm = self.vm;
         match op {
             PROTO => {
-                let p = self.read(1)?[0];
+                let p = self.read_array::<1>()?[0];
                 if p as i64 > HIGHEST_PROTOCOL {
                     return Err(vm.value_error(format!("unsupported pickle protocol: {p}")));
                 }
@@ -383,42 +394,46 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
                 self.push(v);
             }
             BININT => {
-                let b = self.read(4)?;
-                let v = i32::from_le_bytes(b.try_into().expect("4"));
+                let v = i32::from_le_bytes(self.read_array()?);
                 self.push(ObjRef::from_i64(v as i64));
             }
             BININT1 => {
-                let b = self.read(1)?[0];
+                let b = self.read_array::<1>()?[0];
                 self.push(ObjRef::from_i64(b as i64));
             }
             BININT2 => {
-                let b = self.read(2)?;
-                self.push(ObjRef::from_i64(u16::from_le_bytes([b[0], b[1]]) as i64));
+                let v = u16::from_le_bytes(self.read_array()?);
+                self.push(ObjRef::from_i64(v as i64));
             }
             LONG1 => {
-                let n = self.read(1)?[0] as usize;
+                let n = self.read_array::<1>()?[0] as usize;
                 let b = self.read(n)?;
-                self.push(ObjRef::from_int(IntValue::from_bigint(BigInt::from_signed_bytes_le(&b))));
+                self.push(ObjRef::from_int(IntValue::from_bigint(
+                    BigInt::from_signed_bytes_le(&b),
+                )));
             }
             LONG4 => {
-                let n = i32::from_le_bytes(self.read(4)?.try_into().expect("4"));
+                let n = i32::from_le_bytes(self.read_array()?);
                 if n < 0 {
                     return Err(self.error("LONG pickle has negative byte count"));
                 }
                 let b = self.read(n as usize)?;
-                self.push(ObjRef::from_int(IntValue::from_bigint(BigInt::from_signed_bytes_le(&b))));
+                self.push(ObjRef::from_int(IntValue::from_bigint(
+                    BigInt::from_signed_bytes_le(&b),
+                )));
             }
             FLOAT => {
                 let line = self.readline()?;
                 let text = String::from_utf8_lossy(&line);
-                let v: f64 = crate::builtins::constructors::parse_float(text.trim()).ok_or_else(|| {
-                    vm.value_error(format!("could not convert string to float: '{text}'"))
-                })?;
+                let v: f64 =
+                    crate::builtins::constructors::parse_float(text.trim()).ok_or_else(|| {
+                        vm.value_error(format!("could not convert string to float: '{text}'"))
+                    })?;
                 self.push(ObjRef::from_f64(v));
             }
             BINFLOAT => {
-                let b = self.read(8)?;
-                self.push(ObjRef::from_f64(f64::from_be_bytes(b.try_into().expect("8"))));
+                let v = f64::from_be_bytes(self.read_array()?);
+                self.push(ObjRef::from_f64(v));
             }
             STRING => {
                 let line = self.readline()?;
@@ -430,9 +445,8 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
                         break;
                     }
                 }
-                let quoted = s.len() >= 2
-                    && s[0] == s[s.len() - 1]
-                    && (s[0] == b'\'' || s[0] == b'"');
+                let quoted =
+                    s.len() >= 2 && s[0] == s[s.len() - 1] && (s[0] == b'\'' || s[0] == b'"');
                 if !quoted {
                     return Err(self.error("the STRING opcode argument must be quoted"));
                 }
@@ -442,28 +456,32 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
                 self.push(v);
             }
             BINSTRING => {
-                let n = i32::from_le_bytes(self.read(4)?.try_into().expect("4"));
+                let n = i32::from_le_bytes(self.read_array()?);
                 if n < 0 {
                     return Err(self.error("BINSTRING pickle has negative byte count"));
                 }
-                let raw = self.read(n as usize)?;
+                let raw = self.read(n as usize)?.into_owned();
                 let v = self.decode_py2_str(raw)?;
                 self.push(v);
             }
             SHORT_BINSTRING => {
-                let n = self.read(1)?[0] as usize;
-                let raw = self.read(n)?;
+                let n = self.read_array::<1>()?[0] as usize;
+                let raw = self.read(n)?.into_owned();
                 let v = self.decode_py2_str(raw)?;
                 self.push(v);
             }
             UNICODE => {
                 let line = self.readline()?;
-                let s = raw_unicode_unescape(&line)
-                    .ok_or_else(|| vm.new_error(ExcType::UnicodeDecodeError, "'rawunicodeescape' codec can't decode bytes: truncated \\uXXXX escape"))?;
+                let s = raw_unicode_unescape(&line).ok_or_else(|| {
+                    vm.new_error(
+                        ExcType::UnicodeDecodeError,
+                        "'rawunicodeescape' codec can't decode bytes: truncated \\uXXXX escape",
+                    )
+                })?;
                 self.push(ObjRef::from_string(s));
             }
             SHORT_BINUNICODE => {
-                let n = self.read(1)?[0] as usize;
+                let n = self.read_array::<1>()?[0] as usize;
                 self.push_utf8(n)?;
             }
             BINUNICODE => {
@@ -476,7 +494,7 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
                 self.push_utf8(n)?;
             }
             SHORT_BINBYTES => {
-                let n = self.read(1)?[0] as usize;
+                let n = self.read_array::<1>()?[0] as usize;
                 let b = self.read(n)?;
                 self.push(ObjRef::new_bytes(&b));
             }
@@ -535,7 +553,8 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
             EMPTY_SET => self.push(ObjRef::new_set()),
             FROZENSET => {
                 let items = self.pop_mark()?;
-                let Some(frozenset) = vm.dict_get_str(&vm.interp.builtins, &vm.intern("frozenset")) else {
+                let Some(frozenset) = vm.dict_get_str(&vm.interp.builtins, &vm.intern("frozenset"))
+                else {
                     return Err(self.error("FROZENSET: ftl has no frozenset type yet"));
                 };
                 let fs = vm.call(&frozenset, &[ObjRef::new_tuple(items)], Kw::EMPTY)?;
@@ -584,7 +603,7 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
                 self.memo_get(idx)?;
             }
             BINGET => {
-                let idx = self.read(1)?[0] as usize;
+                let idx = self.read_array::<1>()?[0] as usize;
                 self.memo_get(idx)?;
             }
             LONG_BINGET => {
@@ -597,7 +616,7 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
                 self.memo_put(idx, v)?;
             }
             BINPUT => {
-                let idx = self.read(1)?[0] as usize;
+                let idx = self.read_array::<1>()?[0] as usize;
                 let v = self.top()?;
                 self.memo_put(idx, v)?;
             }
@@ -614,8 +633,12 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
             GLOBAL => {
                 let module = self.readline()?;
                 let name = self.readline()?;
-                let (Ok(module), Ok(name)) = (String::from_utf8(module), String::from_utf8(name)) else {
-                    return Err(vm.new_error(ExcType::UnicodeDecodeError, "'utf-8' codec can't decode GLOBAL name"));
+                let (Ok(module), Ok(name)) = (String::from_utf8(module), String::from_utf8(name))
+                else {
+                    return Err(vm.new_error(
+                        ExcType::UnicodeDecodeError,
+                        "'utf-8' codec can't decode GLOBAL name",
+                    ));
                 };
                 let cls = self.find_class(&module, &name)?;
                 self.push(cls);
@@ -688,11 +711,8 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
             }
             EXT1 | EXT2 | EXT4 => {
                 let code = match op {
-                    EXT1 => self.read(1)?[0] as u32,
-                    EXT2 => {
-                        let b = self.read(2)?;
-                        u16::from_le_bytes([b[0], b[1]]) as u32
-                    }
+                    EXT1 => self.read_array::<1>()?[0] as u32,
+                    EXT2 => u16::from_le_bytes(self.read_array()?) as u32,
                     _ => self.read_u32()?,
                 };
                 return Err(vm.value_error(format!("unregistered extension code {code}")));
@@ -711,17 +731,18 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
 
     fn push_utf8(&mut self, n: usize) -> PyResult<(), P> {
         let b = self.read(n)?;
-        match String::from_utf8(b) {
+        match std::str::from_utf8(&b) {
             Ok(s) => {
-                self.push(ObjRef::from_string(s));
+                let s = ObjRef::new_str(s);
+                self.push(s);
                 Ok(())
             }
             Err(e) => Err(self.vm.new_error(
                 ExcType::UnicodeDecodeError,
                 format!(
                     "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    e.as_bytes()[e.utf8_error().valid_up_to()],
-                    e.utf8_error().valid_up_to()
+                    b[e.valid_up_to()],
+                    e.valid_up_to()
                 ),
             )),
         }
@@ -740,7 +761,11 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
             None
         };
         match parsed {
-            Some(v) => Ok(ObjRef::from_int(IntValue::from_bigint(if neg { -v } else { v }))),
+            Some(v) => Ok(ObjRef::from_int(IntValue::from_bigint(if neg {
+                -v
+            } else {
+                v
+            }))),
             None => Err(self.vm.value_error("could not convert string to int")),
         }
     }
@@ -753,7 +778,11 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
             return Ok(bytes);
         }
         let decode = vm.getattr(&bytes, &vm.intern("decode"))?;
-        vm.call(&decode, &[self.opts.encoding.clone(), self.opts.errors.clone()], Kw::EMPTY)
+        vm.call(
+            &decode,
+            &[self.opts.encoding.clone(), self.opts.errors.clone()],
+            Kw::EMPTY,
+        )
     }
 
     fn append_items(&self, list: &Obj<P>, items: Vec<Obj<P>>) -> PyResult<(), P> {
@@ -825,7 +854,14 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
             )));
         };
         let (names, values): (Vec<_>, Vec<_>) = d.items().into_iter().unzip();
-        vm.call(&new, &call_args, Kw { names: &names, values: &values })
+        vm.call(
+            &new,
+            &call_args,
+            Kw {
+                names: &names,
+                values: &values,
+            },
+        )
     }
 
     /// INST and OBJ (protocols 0 and 1): `cls(*args)`, or a bare
@@ -833,7 +869,9 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
     fn instantiate(&self, cls: &Obj<P>, args: Vec<Obj<P>>) -> R<P> {
         let vm = self.vm;
         let plain_class = cls.is::<Class<P>>()
-            && vm.getattr_opt(cls, &vm.intern("__getinitargs__"))?.is_none();
+            && vm
+                .getattr_opt(cls, &vm.intern("__getinitargs__"))?
+                .is_none();
         if args.is_empty() && plain_class {
             let new = vm.getattr(cls, &vm.intern("__new__"))?;
             return vm.call(&new, std::slice::from_ref(cls), Kw::EMPTY);
@@ -891,7 +929,13 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
 /// The default `find_class`: imports `module` and walks the dotted `name`
 /// (dotted names from protocol 4), after mapping Python 2's names below
 /// protocol 3 when `fix_imports`.
-pub fn find_class<P: HeapPolicy>(vm: &Vm<P>, module: &str, name: &str, proto: u8, fix_imports: bool) -> R<P> {
+pub fn find_class<P: HeapPolicy>(
+    vm: &Vm<P>,
+    module: &str,
+    name: &str,
+    proto: u8,
+    fix_imports: bool,
+) -> R<P> {
     let (mut module, mut name) = (module, name);
     if proto < 3 && fix_imports {
         if let Some((m, n)) = compat::find(compat::NAME_MAPPING, (module, name)) {
