@@ -90,6 +90,8 @@ pub enum Kind {
     Dict,
     /// `set`
     Set,
+    /// `frozenset`
+    FrozenSet,
     /// Any type defined outside this crate (functions, classes, instances,
     /// weakrefs, ... in the VM).
     Other,

@@ -7,7 +7,7 @@
 //!   shortcut), so a NaN key is found by the same object but not by another
 //!   NaN.
 //! * `list`, `dict` and `set` are unhashable; a tuple is hashable when all of
-//!   its items are.
+//!   its items are; a `frozenset` hashes from its members' stored hashes.
 //! * Types outside this crate ([`Kind::Other`]) hash and compare by identity
 //!   (`object.__hash__` / `object.__eq__`) here. The VM, which adds
 //!   user-defined `__hash__` and `__eq__`, computes such hashes outside any
@@ -68,6 +68,7 @@ pub fn hash<P: HeapPolicy>(obj: &ObjRef<P>) -> Result<PyHash, Unhashable> {
             }
             h.finish(items.len())
         }
+        Kind::FrozenSet => obj.as_frozenset().expect("kind FrozenSet").hash(),
         Kind::List | Kind::Dict | Kind::Set => {
             return Err(Unhashable {
                 type_name: obj.type_name(),
@@ -87,6 +88,7 @@ pub fn is_opaque<P: HeapPolicy>(obj: &ObjRef<P>) -> bool {
     match obj.kind() {
         Kind::Other => true,
         Kind::Tuple => obj.as_tuple().expect("kind Tuple").iter().any(is_opaque),
+        Kind::FrozenSet => obj.as_set_view().expect("kind FrozenSet").has_opaque_keys(),
         _ => false,
     }
 }
@@ -105,6 +107,16 @@ pub fn eq<P: HeapPolicy>(a: &ObjRef<P>, b: &ObjRef<P>) -> bool {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| eq(p, q))
         }
         (ka, kb) if is_number(ka) && is_number(kb) => numbers_equal(a, b),
+        (Kind::FrozenSet | Kind::Set, Kind::FrozenSet | Kind::Set) => {
+            // Equal sizes and every member of `a` in `b` (by the stored
+            // hashes and this same equality).
+            let (x, y) = (a.as_set_view().expect("set"), b.as_set_view().expect("set"));
+            x.len() == y.len()
+                && x.members().iter().all(|k| match hash(k) {
+                    Ok(h) => y.contains_hashed(h, k),
+                    Err(_) => false,
+                })
+        }
         _ => false,
     }
 }

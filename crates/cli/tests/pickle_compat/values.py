@@ -112,7 +112,10 @@ def make_values():
         {'a': 1, 'b': [2]}, {(1, 2): 'tuple key', 3.5: None}, set(), {1, 2, 3},
         [shared, shared], (shared, shared), {'x': shared, 'y': shared},
         rec, t_rec, d_rec, list(range(2500)), {i: str(i) for i in range(1500)},
-        set(range(1200)), 's' * 70000, b'x' * 70000, [b'a' * 5, b'x' * 70000, 1],
+        set(range(1200)), frozenset(), frozenset({1, 2, 3}),
+        frozenset(range(1500)), [frozenset({4}), frozenset({4})],
+        frozenset({frozenset({1}), frozenset({2, 5})}), {frozenset({1}): 2},
+        's' * 70000, b'x' * 70000, [b'a' * 5, b'x' * 70000, 1],
         ['q' * 300] * 300, [str(i) * 20 for i in range(5000)],
         p, [p, p], [Point(1, 2), Point(3, 4)], WithState(3), NewArgs(1, 'b'),
         Reduced(5), bag, Outer, Outer.Inner, Point, top_function, len, print,
@@ -124,7 +127,7 @@ def make_values():
 
 def show(v, seen):
     """A text for `v` that shows sharing and cycles, without addresses."""
-    if isinstance(v, (list, tuple, dict, set)):
+    if isinstance(v, (list, tuple, dict, set, frozenset)):
         if id(v) in seen:
             return '@' + str(seen[id(v)])
         seen[id(v)] = len(seen)
@@ -132,8 +135,9 @@ def show(v, seen):
             inner = ', '.join(show(k, seen) + ': ' + show(x, seen)
                               for k, x in v.items())
             return '{' + inner + '}'
-        if isinstance(v, set):
-            return 'set(' + ', '.join(sorted(repr(x) for x in v)) + ')'
+        if isinstance(v, (set, frozenset)):
+            return (type(v).__name__ + '('
+                    + ', '.join(sorted(show(x, seen) for x in v)) + ')')
         inner = ', '.join(show(x, seen) for x in v)
         return ('[' + inner + ']') if isinstance(v, list) else ('(' + inner + ')')
     if isinstance(v, BaseException):

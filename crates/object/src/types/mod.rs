@@ -19,10 +19,10 @@ mod tuple;
 pub use dict::{Dict, DictRef};
 pub use list::List;
 pub use scalar::{Bool, Float, Int, NoneType};
-pub use set::Set;
+pub use set::{FrozenSet, Set, SetView};
 pub use text::{Bytes, Str};
 pub use tuple::Tuple;
 
 crate::assert_shareable!(P =>
-    Dict<P>, List<P>, NoneType, Bool, Int, Float, Set<P>, Str, Bytes, Tuple<P>,
+    Dict<P>, List<P>, NoneType, Bool, Int, Float, Set<P>, FrozenSet<P>, Str, Bytes, Tuple<P>,
 );

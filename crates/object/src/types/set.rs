@@ -1,5 +1,13 @@
-//! `set`: CPython's set table ([`SetTable`](super::set_table)) inside a
-//! critical section of the heap's object lock.
+//! `set` and `frozenset`: CPython's set table
+//! ([`SetTable`](super::set_table)) inside a critical section of the heap's
+//! object lock.
+//!
+//! A [`FrozenSet`] owns a [`Set`] it never changes after it is made: its
+//! only accessor is [`SetView`], which has no mutating method, so the type
+//! system, not a convention, keeps a frozenset frozen (the cycle
+//! collector's `clear` is the one exception, as in CPython). Its hash is
+//! CPython 3.11's `frozenset_hash`, computed from the hashes stored in the
+//! table and cached. [`ObjRef::as_set_view`] reads either kind.
 //!
 //! A set iterates, prints and `pop()`s in CPython's order for keys whose
 //! hashes match CPython's (ints, floats, bools and tuples of them; see the
@@ -15,6 +23,8 @@
 #![allow(unsafe_code)] // unsafe impl Payload
 
 use super::set_table::SetTable;
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use crate::keys::{self, Unhashable};
 use crate::locked::Locked;
 use crate::{HeapPolicy, Kind, ObjRef, Payload, WeakList};
@@ -195,7 +205,167 @@ unsafe impl<P: HeapPolicy> Payload<P> for Set<P> {
     }
 }
 
+/// The payload of a `frozenset`: a set that is never changed once made.
+pub struct FrozenSet<P: HeapPolicy> {
+    set: Set<P>,
+    /// The hash, or -1 before it is first computed.
+    hash: AtomicI64,
+}
+
+impl<P: HeapPolicy> FrozenSet<P> {
+    /// A frozenset of the members of `set`.
+    pub fn new(set: Set<P>) -> Self {
+        FrozenSet {
+            set,
+            hash: AtomicI64::new(-1),
+        }
+    }
+
+    /// Read access to the members.
+    pub fn view(&self) -> SetView<'_, P> {
+        SetView(&self.set)
+    }
+
+    /// `hash(fs)`: CPython 3.11's `frozenset_hash` over the hashes stored
+    /// with the members (so it never runs user code), cached.
+    pub fn hash(&self) -> PyHash {
+        let cached = self.hash.load(Ordering::Relaxed);
+        if cached != -1 {
+            return cached;
+        }
+        // Each member's hash, its bits shuffled, xor-ed in (xor: order
+        // does not matter), then the size and a final dispersion.
+        fn shuffle(h: u64) -> u64 {
+            ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+        }
+        let (mut h, n) = self.set.table.with(|t| {
+            let h = t
+                .key_hashes()
+                .fold(0u64, |acc, kh| acc ^ shuffle(kh as u64));
+            (h, t.len() as u64)
+        });
+        h ^= (n + 1).wrapping_mul(1927868237);
+        h ^= (h >> 11) ^ (h >> 25);
+        h = h.wrapping_mul(69069).wrapping_add(907133923);
+        let mut h = h as PyHash;
+        if h == -1 {
+            h = 590923713;
+        }
+        self.hash.store(h, Ordering::Relaxed);
+        h
+    }
+}
+
+// SAFETY: an immutable `Set` (which is itself shareable) and an atomic
+// hash cache.
+unsafe impl<P: HeapPolicy> Payload<P> for FrozenSet<P> {
+    const NAME: &'static str = "frozenset";
+    const KIND: Kind = Kind::FrozenSet;
+    const GC: bool = true;
+    const FINALIZE: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        <Set<P> as Payload<P>>::traverse(&self.set, visit)
+    }
+
+    unsafe fn traverse_in_place(&self, visit: &mut dyn FnMut(&ObjRef<P>)) {
+        // SAFETY: the caller's contract, passed on to the set's.
+        unsafe { <Set<P> as Payload<P>>::traverse_in_place(&self.set, visit) }
+    }
+
+    fn weak_list(&self) -> Option<&WeakList<P>> {
+        Some(&self.set.weakrefs)
+    }
+
+    fn clear(&self) {
+        // The collector breaking a cycle (CPython clears frozensets too).
+        self.set.clear()
+    }
+}
+
+/// Read-only access to a `set` or a `frozenset`.
+///
+/// It has no method that changes the set, which is what keeps a
+/// frozenset frozen:
+///
+/// ```compile_fail
+/// # use ftl_object::{GilHeap, ObjRef};
+/// # use ftl_object::types::Set;
+/// let fs = ObjRef::<GilHeap>::from_frozenset(Set::new());
+/// fs.as_set_view().unwrap().add(ObjRef::from_i64(1)); // no such method
+/// ```
+#[derive(Clone, Copy)]
+pub struct SetView<'a, P: HeapPolicy>(&'a Set<P>);
+
+impl<'a, P: HeapPolicy> SetView<'a, P> {
+    /// Number of members.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `key in s` with a hash the caller computed.
+    pub fn contains_hashed(&self, hash: PyHash, key: &ObjRef<P>) -> bool {
+        self.0.contains_hashed(hash, key)
+    }
+
+    /// See [`Set::has_opaque_keys`].
+    pub fn has_opaque_keys(&self) -> bool {
+        self.0.has_opaque_keys()
+    }
+
+    /// See [`Set::candidates`].
+    pub fn candidates(&self, hash: PyHash) -> Vec<ObjRef<P>> {
+        self.0.candidates(hash)
+    }
+
+    /// See [`Set::entry_at`].
+    pub fn entry_at(&self, pos: usize) -> Option<(usize, ObjRef<P>)> {
+        self.0.entry_at(pos)
+    }
+
+    /// New references to the members, in CPython's iteration order.
+    pub fn members(&self) -> Vec<ObjRef<P>> {
+        self.0.members()
+    }
+
+    /// A new, independent set with the same members and layout.
+    pub fn copy(&self) -> Set<P> {
+        self.0.copy()
+    }
+
+    /// The underlying set, to merge from ([`Set::update_from`]).
+    pub fn as_source(&self) -> &'a Set<P> {
+        self.0
+    }
+}
+
 impl<P: HeapPolicy> ObjRef<P> {
+    /// A `frozenset` of the members of `set`.
+    pub fn from_frozenset(set: Set<P>) -> Self {
+        ObjRef::new(FrozenSet::new(set))
+    }
+
+    /// The payload of a `frozenset`.
+    #[inline]
+    pub fn as_frozenset(&self) -> Option<&FrozenSet<P>> {
+        self.downcast::<FrozenSet<P>>()
+    }
+
+    /// Read access to a `set` or a `frozenset`.
+    #[inline]
+    pub fn as_set_view(&self) -> Option<SetView<'_, P>> {
+        match self.kind() {
+            Kind::Set => self.as_set().map(SetView),
+            Kind::FrozenSet => self.as_frozenset().map(FrozenSet::view),
+            _ => None,
+        }
+    }
+
     /// An empty `set`.
     pub fn new_set() -> Self {
         ObjRef::new(Set::new())
@@ -228,6 +398,42 @@ mod tests {
         objs.iter()
             .map(|o| o.as_int().and_then(|v| v.as_i64()).expect("an i64 int"))
             .collect()
+    }
+
+    #[test]
+    fn frozenset_hash_is_cpythons() {
+        // python3.11: hash(frozenset()), hash(frozenset({1, 2, 3})),
+        // hash(frozenset({-1, 2**61})) (member hashes -2 and 1).
+        let fs = |items: Vec<R>| R::from_frozenset(Set::from_items(items).unwrap());
+        assert_eq!(keys::hash(&fs(vec![])).unwrap(), 133146708735736);
+        assert_eq!(
+            keys::hash(&fs(vec![i(1), i(2), i(3)])).unwrap(),
+            -272375401224217160
+        );
+        let big = R::from_int(ftl_algorithms::int::IntValue::from_bigint(
+            num_bigint::BigInt::from(1u64 << 61),
+        ));
+        assert_eq!(
+            keys::hash(&fs(vec![i(-1), big])).unwrap(),
+            584910270279099428
+        );
+        // Order does not matter; the hash is cached and stays the same.
+        let a = fs(vec![i(3), i(1), i(2)]);
+        assert_eq!(keys::hash(&a).unwrap(), -272375401224217160);
+        assert_eq!(keys::hash(&a).unwrap(), -272375401224217160);
+    }
+
+    #[test]
+    fn frozenset_equals_sets_with_the_same_members() {
+        let a = R::from_frozenset(Set::from_items(vec![i(1), i(2)]).unwrap());
+        let b = R::from_frozenset(Set::from_items(vec![i(2), i(1)]).unwrap());
+        let c = R::from_frozenset(Set::from_items(vec![i(1)]).unwrap());
+        assert!(keys::eq(&a, &b));
+        assert!(!keys::eq(&a, &c));
+        assert_eq!(a.as_set_view().map(|v| v.len()), Some(2));
+        assert!(R::from_i64(1).as_set_view().is_none());
+        // A frozenset is a dict key; a set is not.
+        assert!(keys::hash(&R::new_set()).is_err());
     }
 
     #[test]

@@ -319,6 +319,14 @@ impl<P: HeapPolicy> SetTable<P> {
         core::mem::take(&mut self.slots)
     }
 
+    /// The stored hashes of the keys, in slot order.
+    pub(crate) fn key_hashes(&self) -> impl Iterator<Item = PyHash> + '_ {
+        self.slots
+            .iter()
+            .filter(|s| s.key.is_some())
+            .map(|s| s.hash)
+    }
+
     /// The keys in slot order.
     pub(crate) fn keys(&self) -> impl Iterator<Item = &ObjRef<P>> {
         self.slots.iter().filter_map(|s| s.key.as_ref())

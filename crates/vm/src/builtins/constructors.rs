@@ -256,6 +256,19 @@ pub fn set_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P
     Ok(s)
 }
 
+/// `frozenset(it)`: the argument itself when it is a frozenset already
+/// (CPython returns it unchanged), else a frozenset of its items, added
+/// in order as `set(it)` adds them.
+pub fn frozenset_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("frozenset", kw)?;
+    vm.check_args("frozenset", &args[1..], 0, 1)?;
+    match args.get(1) {
+        Some(x) if x.kind() == Kind::FrozenSet => Ok(x.clone()),
+        Some(x) => Ok(vm.frozenset_from_set(&set_new(vm, &[args[0].clone(), x.clone()], kw)?)),
+        None => Ok(ObjRef::from_frozenset(Default::default())),
+    }
+}
+
 /// `range(stop)` / `range(start, stop[, step])`
 pub fn range_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     vm.no_kw("range", kw)?;

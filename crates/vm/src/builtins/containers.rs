@@ -14,7 +14,7 @@ use crate::interpreter::state::ObjResult as R;
 pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     let t = vm.types();
     type Group<'a, P> = (&'a Obj<P>, &'static str, &'a [(&'static str, BuiltinFn<P>)]);
-    let groups: [Group<'_, P>; 4] = [
+    let groups: [Group<'_, P>; 5] = [
         (
             &t.list,
             "list",
@@ -77,6 +77,20 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
                 ("issubset", set_issubset::<P>),
                 ("issuperset", set_issuperset::<P>),
                 ("isdisjoint", set_isdisjoint::<P>),
+            ],
+        ),
+        (
+            &t.frozenset,
+            "frozenset",
+            &[
+                ("copy", frozenset_copy::<P>),
+                ("union", frozenset_union::<P>),
+                ("intersection", frozenset_intersection::<P>),
+                ("difference", frozenset_difference::<P>),
+                ("symmetric_difference", frozenset_symmetric_difference::<P>),
+                ("issubset", frozenset_issubset::<P>),
+                ("issuperset", frozenset_issuperset::<P>),
+                ("isdisjoint", frozenset_isdisjoint::<P>),
             ],
         ),
     ];
@@ -360,45 +374,176 @@ fn dict_fromkeys<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> 
     Ok(d)
 }
 
-fn set_add<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("add", &args[1..], 1, 1)?;
-    vm.set_add(&args[0], args[1].clone())?;
-    Ok(ObjRef::none())
-}
-
-fn set_discard<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("discard", &args[1..], 1, 1)?;
-    vm.set_discard(&args[0], &args[1])?;
-    Ok(ObjRef::none())
-}
-
-fn set_remove<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("remove", &args[1..], 1, 1)?;
-    if !vm.set_discard(&args[0], &args[1])? {
-        return Err(vm.key_error(args[1].clone()));
+/// Checks the receiver of a `set` or `frozenset` method called unbound
+/// (`set.add(x, 1)`), as CPython's method descriptors do: `args[0]` must
+/// be of the class the method was found on.
+fn check_receiver<P: HeapPolicy>(
+    vm: &Vm<P>,
+    args: &[Obj<P>],
+    name: &str,
+    owner: Kind,
+) -> PyResult<(), P> {
+    let owner_name = if owner == Kind::Set {
+        "set"
+    } else {
+        "frozenset"
+    };
+    match args.first() {
+        Some(o) if o.kind() == owner => Ok(()),
+        Some(o) => Err(vm.type_error(format!(
+            "descriptor '{name}' for '{owner_name}' objects doesn't apply to a '{}' object",
+            vm.type_name(o)
+        ))),
+        None => Err(vm.type_error(format!(
+            "unbound method {owner_name}.{name}() needs an argument"
+        ))),
     }
-    Ok(ObjRef::none())
 }
 
-fn set_pop<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    args[0]
-        .as_set()
-        .expect("set")
-        .pop()
-        .ok_or_else(|| vm.new_error(ExcType::KeyError, "pop from an empty set"))
+/// Declares `set` (mutating) methods that check their receiver first.
+macro_rules! set_methods {
+    ($($name:ident => $py:literal, $body:expr;)*) => {$(
+        fn $name<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+            check_receiver(vm, args, $py, Kind::Set)?;
+            let body: fn(&Vm<P>, &[Obj<P>], Kw<'_, P>) -> R<P> = $body;
+            body(vm, args, kw)
+        }
+    )*};
 }
 
-fn set_clear<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    args[0].as_set().expect("set").clear();
-    Ok(ObjRef::none())
+/// Declares the methods `set` and `frozenset` share: one function per
+/// class (each checks its own receiver), one body; a result set takes the
+/// receiver's type.
+macro_rules! shared_set_methods {
+    ($($set_name:ident, $frozen_name:ident => $py:literal, $body:expr;)*) => {$(
+        fn $set_name<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+            check_receiver(vm, args, $py, Kind::Set)?;
+            let body: fn(&Vm<P>, &[Obj<P>], Kw<'_, P>) -> R<P> = $body;
+            body(vm, args, kw)
+        }
+        fn $frozen_name<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+            check_receiver(vm, args, $py, Kind::FrozenSet)?;
+            let body: fn(&Vm<P>, &[Obj<P>], Kw<'_, P>) -> R<P> = $body;
+            let out = body(vm, args, kw)?;
+            Ok(if out.kind() == Kind::Set { vm.frozenset_from_set(&out) } else { out })
+        }
+    )*};
 }
 
-fn set_copy<P: HeapPolicy>(_vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    Ok(ObjRef::from_set(args[0].as_set().expect("set").copy()))
+set_methods! {
+    set_add => "add", |vm, args, _kw| {
+        vm.check_args("add", &args[1..], 1, 1)?;
+        vm.set_add(&args[0], args[1].clone())?;
+        Ok(ObjRef::none())
+    };
+    set_discard => "discard", |vm, args, _kw| {
+        vm.check_args("discard", &args[1..], 1, 1)?;
+        vm.set_discard(&args[0], &args[1])?;
+        Ok(ObjRef::none())
+    };
+    set_remove => "remove", |vm, args, _kw| {
+        vm.check_args("remove", &args[1..], 1, 1)?;
+        if !vm.set_discard(&args[0], &args[1])? {
+            return Err(vm.key_error(args[1].clone()));
+        }
+        Ok(ObjRef::none())
+    };
+    set_pop => "pop", |vm, args, _kw| {
+        vm.check_args("pop", &args[1..], 0, 0)?;
+        args[0]
+            .as_set()
+            .expect("checked receiver")
+            .pop()
+            .ok_or_else(|| vm.new_error(ExcType::KeyError, "pop from an empty set"))
+    };
+    set_clear => "clear", |vm, args, _kw| {
+        vm.check_args("clear", &args[1..], 0, 0)?;
+        args[0].as_set().expect("checked receiver").clear();
+        Ok(ObjRef::none())
+    };
+    set_update => "update", |vm, args, _kw| set_update_each(vm, args, Vm::set_update);
+    set_intersection_update => "intersection_update", |vm, args, _kw| {
+        let r = intersection_multi(vm, args)?;
+        vm.set_take_body(&args[0], &r);
+        Ok(ObjRef::none())
+    };
+    set_difference_update => "difference_update", |vm, args, _kw| {
+        set_update_each(vm, args, Vm::set_difference_update)
+    };
+    set_symmetric_difference_update => "symmetric_difference_update", |vm, args, _kw| {
+        vm.check_args("symmetric_difference_update", &args[1..], 1, 1)?;
+        vm.set_symmetric_difference_update(&args[0], &args[1])?;
+        Ok(ObjRef::none())
+    };
 }
 
+shared_set_methods! {
+    set_copy, frozenset_copy => "copy", |vm, args, _kw| {
+        vm.check_args("copy", &args[1..], 0, 0)?;
+        if args[0].kind() == Kind::FrozenSet {
+            // CPython: a frozenset's copy is itself.
+            return Ok(args[0].clone());
+        }
+        Ok(ObjRef::from_set(args[0].as_set_view().expect("checked receiver").copy()))
+    };
+    set_union, frozenset_union => "union", |vm, args, _kw| {
+        // set_union: one copy, updated with each argument.
+        let out = ObjRef::from_set(args[0].as_set_view().expect("checked receiver").copy());
+        for o in &args[1..] {
+            if !o.is_same(&args[0]) {
+                vm.set_update(&out, o)?;
+            }
+        }
+        Ok(out)
+    };
+    set_intersection, frozenset_intersection => "intersection", |vm, args, _kw| {
+        intersection_multi(vm, args)
+    };
+    set_difference, frozenset_difference => "difference", |vm, args, _kw| {
+        // set_difference_multi: the first difference makes the result, the
+        // rest update it.
+        let Some(first) = args.get(1) else {
+            return Ok(ObjRef::from_set(args[0].as_set_view().expect("checked receiver").copy()));
+        };
+        let out = vm.set_difference(&args[0], first)?;
+        for o in &args[2..] {
+            vm.set_difference_update(&out, o)?;
+        }
+        Ok(out)
+    };
+    set_symmetric_difference, frozenset_symmetric_difference => "symmetric_difference", |vm, args, _kw| {
+        vm.check_args("symmetric_difference", &args[1..], 1, 1)?;
+        // A new set made from the argument, toggled by the receiver.
+        let out = ObjRef::new_set();
+        vm.set_update(&out, &args[1])?;
+        vm.set_symmetric_difference_update(&out, &args[0])?;
+        Ok(out)
+    };
+    set_issubset, frozenset_issubset => "issubset", |vm, args, _kw| {
+        vm.check_args("issubset", &args[1..], 1, 1)?;
+        let other = as_set(vm, &args[1])?;
+        vm.rich_compare(&args[0], &other, ftl_syntax::ast::CmpOp::LtE)
+    };
+    set_issuperset, frozenset_issuperset => "issuperset", |vm, args, _kw| {
+        vm.check_args("issuperset", &args[1..], 1, 1)?;
+        let other = as_set(vm, &args[1])?;
+        vm.rich_compare(&args[0], &other, ftl_syntax::ast::CmpOp::GtE)
+    };
+    set_isdisjoint, frozenset_isdisjoint => "isdisjoint", |vm, args, _kw| {
+        vm.check_args("isdisjoint", &args[1..], 1, 1)?;
+        for item in vm.collect(&args[1])? {
+            if vm.set_contains(&args[0], &item)? {
+                return Ok(ObjRef::from_bool(false));
+            }
+        }
+        Ok(ObjRef::from_bool(true))
+    };
+}
+
+/// `other` as a set or frozenset (made into a set when it is another
+/// iterable), for the subset tests.
 fn as_set<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> R<P> {
-    if o.kind() == Kind::Set {
+    if matches!(o.kind(), Kind::Set | Kind::FrozenSet) {
         return Ok(o.clone());
     }
     let s = ObjRef::new_set();
@@ -406,10 +551,6 @@ fn as_set<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> R<P> {
         vm.set_add(&s, item)?;
     }
     Ok(s)
-}
-
-fn set_update<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    set_update_each(vm, args, Vm::set_update)
 }
 
 /// An in-place set operation of the VM (`a op= other`).
@@ -428,90 +569,13 @@ fn set_update_each<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], update: SetUpdate
 /// without arguments, else intersected with each argument in turn.
 fn intersection_multi<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>]) -> R<P> {
     if args.len() == 1 {
-        return Ok(ObjRef::from_set(args[0].as_set().expect("set").copy()));
+        return Ok(ObjRef::from_set(
+            args[0].as_set_view().expect("checked receiver").copy(),
+        ));
     }
     let mut acc = args[0].clone();
     for o in &args[1..] {
         acc = vm.set_intersection(&acc, o)?;
     }
     Ok(acc)
-}
-
-fn set_union<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    // set_union: one copy, updated with each argument.
-    let out = ObjRef::from_set(args[0].as_set().expect("set").copy());
-    for o in &args[1..] {
-        if !o.is_same(&args[0]) {
-            vm.set_update(&out, o)?;
-        }
-    }
-    Ok(out)
-}
-
-fn set_intersection<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    intersection_multi(vm, args)
-}
-
-fn set_intersection_update<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    let r = intersection_multi(vm, args)?;
-    vm.set_take_body(&args[0], &r);
-    Ok(ObjRef::none())
-}
-
-fn set_difference<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    // set_difference_multi: the first difference makes the result, the
-    // rest update it.
-    let Some(first) = args.get(1) else {
-        return Ok(ObjRef::from_set(args[0].as_set().expect("set").copy()));
-    };
-    let out = vm.set_difference(&args[0], first)?;
-    for o in &args[2..] {
-        vm.set_difference_update(&out, o)?;
-    }
-    Ok(out)
-}
-
-fn set_difference_update<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    set_update_each(vm, args, Vm::set_difference_update)
-}
-
-fn set_symmetric_difference<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("symmetric_difference", &args[1..], 1, 1)?;
-    // A new set made from the argument, toggled by `s`.
-    let out = ObjRef::new_set();
-    vm.set_update(&out, &args[1])?;
-    vm.set_symmetric_difference_update(&out, &args[0])?;
-    Ok(out)
-}
-
-fn set_symmetric_difference_update<P: HeapPolicy>(
-    vm: &Vm<P>,
-    args: &[Obj<P>],
-    _kw: Kw<'_, P>,
-) -> R<P> {
-    vm.check_args("symmetric_difference_update", &args[1..], 1, 1)?;
-    vm.set_symmetric_difference_update(&args[0], &args[1])?;
-    Ok(ObjRef::none())
-}
-
-fn set_issubset<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("issubset", &args[1..], 1, 1)?;
-    let other = as_set(vm, &args[1])?;
-    vm.rich_compare(&args[0], &other, ftl_syntax::ast::CmpOp::LtE)
-}
-
-fn set_issuperset<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("issuperset", &args[1..], 1, 1)?;
-    let other = as_set(vm, &args[1])?;
-    vm.rich_compare(&args[0], &other, ftl_syntax::ast::CmpOp::GtE)
-}
-
-fn set_isdisjoint<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
-    vm.check_args("isdisjoint", &args[1..], 1, 1)?;
-    for item in vm.collect(&args[1])? {
-        if vm.set_contains(&args[0], &item)? {
-            return Ok(ObjRef::from_bool(false));
-        }
-    }
-    Ok(ObjRef::from_bool(true))
 }

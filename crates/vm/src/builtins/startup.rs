@@ -101,6 +101,11 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>, free_threaded: bool) -> Int
         list: cls("list", BuiltinType::List, Some(constructors::list_new::<P>)),
         dict: cls("dict", BuiltinType::Dict, Some(constructors::dict_new::<P>)),
         set: cls("set", BuiltinType::Set, Some(constructors::set_new::<P>)),
+        frozenset: cls(
+            "frozenset",
+            BuiltinType::FrozenSet,
+            Some(constructors::frozenset_new::<P>),
+        ),
         others: HashMap::new(),
         exc: Vec::new(),
         object: object.clone(),
@@ -242,6 +247,7 @@ impl<P: HeapPolicy> Vm<P> {
             ("list", &t.list),
             ("dict", &t.dict),
             ("set", &t.set),
+            ("frozenset", &t.frozenset),
         ] {
             set(name, cls.clone());
         }

@@ -187,6 +187,8 @@ pub struct Types<P: HeapPolicy> {
     pub dict: Obj<P>,
     /// `set`
     pub set: Obj<P>,
+    /// `frozenset`
+    pub frozenset: Obj<P>,
     /// The other built-in classes by payload or singleton name.
     pub others: HashMap<&'static str, Obj<P>>,
     /// Exception classes, indexed by `ExcType as usize`.
@@ -741,6 +743,7 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::List => t.list.clone(),
             Kind::Dict => t.dict.clone(),
             Kind::Set => t.set.clone(),
+            Kind::FrozenSet => t.frozenset.clone(),
             _ => {
                 if let Some(inst) = obj.downcast::<Instance<P>>() {
                     return inst.class.clone();

@@ -493,9 +493,11 @@ impl<P: HeapPolicy> Vm<P> {
                     ObjRef::new_tuple(v)
                 }
             }
-            (Kind::Set, Kind::Set, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
-                return self.set_op(a, b, op).map(Some)
-            }
+            (
+                Kind::Set | Kind::FrozenSet,
+                Kind::Set | Kind::FrozenSet,
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+            ) => return self.set_op(a, b, op).map(Some),
             (Kind::Dict, Kind::Dict, BinOp::BitOr) => {
                 let d = ObjRef::from_dict(a.as_dict().expect("d").copy());
                 self.dict_update(&d, b, false)?;
@@ -505,22 +507,39 @@ impl<P: HeapPolicy> Vm<P> {
         }))
     }
 
-    /// Set algebra on two sets.
+    /// Set algebra on two sets or frozensets; the result has the left
+    /// operand's type, as in CPython.
     pub fn set_op(&self, a: &Obj<P>, b: &Obj<P>, op: BinOp) -> PyResult<Obj<P>, P> {
-        match op {
+        let out = match op {
             BinOp::BitOr => {
-                let out = ObjRef::from_set(a.as_set().expect("set").copy());
+                let out = ObjRef::from_set(a.as_set_view().expect("set").copy());
                 self.set_update(&out, b)?;
-                Ok(out)
+                out
             }
-            BinOp::BitAnd => self.set_intersection(a, b),
-            BinOp::Sub => self.set_difference(a, b),
+            BinOp::BitAnd => self.set_intersection(a, b)?,
+            BinOp::Sub => self.set_difference(a, b)?,
             _ => {
-                let out = ObjRef::from_set(b.as_set().expect("set").copy());
+                let out = ObjRef::from_set(b.as_set_view().expect("set").copy());
                 self.set_symmetric_difference_update(&out, a)?;
-                Ok(out)
+                out
             }
+        };
+        Ok(self.same_set_type(a, out))
+    }
+
+    /// `out` (a new set) as a frozenset when `like` is one.
+    pub fn same_set_type(&self, like: &Obj<P>, out: Obj<P>) -> Obj<P> {
+        if like.kind() == Kind::FrozenSet {
+            self.frozenset_from_set(&out)
+        } else {
+            out
         }
+    }
+
+    /// A frozenset with the members (and table layout, hence iteration
+    /// order) of the set `s`.
+    pub fn frozenset_from_set(&self, s: &Obj<P>) -> Obj<P> {
+        ObjRef::from_frozenset(s.as_set().expect("set").copy())
     }
 
     // The set algebra below follows CPython's Objects/setobject.c step for
@@ -530,7 +549,7 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// The members of `other` in iteration order (a set's are its own).
     fn set_other_members(&self, other: &Obj<P>) -> PyResult<Vec<Obj<P>>, P> {
-        match other.as_set() {
+        match other.as_set_view() {
             Some(s) => Ok(s.members()),
             None => self.collect(other),
         }
@@ -540,8 +559,8 @@ impl<P: HeapPolicy> Vm<P> {
     /// smaller one and keep what the other has; with an iterable, walk it.
     pub fn set_intersection(&self, a: &Obj<P>, other: &Obj<P>) -> PyResult<Obj<P>, P> {
         let (mut probe, mut walk) = (a, other);
-        if let Some(so) = other.as_set() {
-            if so.len() > a.as_set().expect("set").len() {
+        if let Some(so) = other.as_set_view() {
+            if so.len() > a.as_set_view().expect("set").len() {
                 (probe, walk) = (other, a);
             }
         }
@@ -558,8 +577,8 @@ impl<P: HeapPolicy> Vm<P> {
     /// `other` discarded when `other` is an iterable or much smaller, else
     /// the members of `a` that `other` lacks.
     pub fn set_difference(&self, a: &Obj<P>, other: &Obj<P>) -> PyResult<Obj<P>, P> {
-        let sa = a.as_set().expect("set");
-        let small_other = other.as_set().map(|so| sa.len() >> 2 > so.len());
+        let sa = a.as_set_view().expect("set");
+        let small_other = other.as_set_view().map(|so| sa.len() >> 2 > so.len());
         if small_other != Some(false) {
             let out = ObjRef::from_set(sa.copy());
             self.set_difference_update(&out, other)?;
@@ -579,9 +598,9 @@ impl<P: HeapPolicy> Vm<P> {
     /// items are added in order.
     pub fn set_update(&self, a: &Obj<P>, other: &Obj<P>) -> PyResult<(), P> {
         let sa = a.as_set().expect("set");
-        if let Some(so) = other.as_set() {
+        if let Some(so) = other.as_set_view() {
             if !sa.has_opaque_keys() && !so.has_opaque_keys() {
-                sa.update_from(so);
+                sa.update_from(so.as_source());
                 return Ok(());
             }
         }
@@ -612,7 +631,7 @@ impl<P: HeapPolicy> Vm<P> {
             a.as_set().expect("set").clear();
             return Ok(());
         }
-        let members = match other.as_set() {
+        let members = match other.as_set_view() {
             Some(so) => so.members(),
             None => {
                 let s = ObjRef::new_set();
@@ -710,7 +729,7 @@ impl<P: HeapPolicy> Vm<P> {
                 return Ok(a.clone());
             }
             (Kind::Set, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
-                if b.kind() == Kind::Set =>
+                if matches!(b.kind(), Kind::Set | Kind::FrozenSet) =>
             {
                 match op {
                     BinOp::BitOr => self.set_update(a, b)?,
@@ -852,10 +871,11 @@ impl<P: HeapPolicy> Vm<P> {
                 let e = self.dict_eq(a, b)?;
                 e == (op == CmpOp::Eq)
             }
-            (Kind::Set, Kind::Set) => {
-                let (la, lb) = (a.as_set().expect("s").len(), b.as_set().expect("s").len());
+            (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
+                let (va, vb) = (a.as_set_view().expect("s"), b.as_set_view().expect("s"));
+                let (la, lb) = (va.len(), vb.len());
                 let a_in_b = || -> PyResult<bool, P> {
-                    for k in a.as_set().expect("s").members() {
+                    for k in va.members() {
                         if !self.contains(b, &k)? {
                             return Ok(false);
                         }
@@ -863,7 +883,7 @@ impl<P: HeapPolicy> Vm<P> {
                     Ok(true)
                 };
                 let b_in_a = || -> PyResult<bool, P> {
-                    for k in b.as_set().expect("s").members() {
+                    for k in vb.members() {
                         if !self.contains(a, &k)? {
                             return Ok(false);
                         }
@@ -1000,7 +1020,7 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Tuple => !v.as_tuple().expect("t").is_empty(),
             Kind::List => !v.as_list().expect("l").is_empty(),
             Kind::Dict => !v.as_dict().expect("d").is_empty(),
-            Kind::Set => !v.as_set().expect("s").is_empty(),
+            Kind::Set | Kind::FrozenSet => !v.as_set_view().expect("s").is_empty(),
             _ => {
                 if let Some(r) = v.downcast::<Range>() {
                     return Ok(!r.is_empty());
@@ -1182,7 +1202,7 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// `k in s` for a set.
     pub fn set_contains(&self, s: &Obj<P>, k: &Obj<P>) -> PyResult<bool, P> {
-        let set = s.as_set().expect("set");
+        let set = s.as_set_view().expect("set");
         let h = self.hash(k)?;
         if set.contains_hashed(h, k) {
             return Ok(true);
@@ -1257,7 +1277,7 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Tuple => v.as_tuple().expect("t").len(),
             Kind::List => v.as_list().expect("l").len(),
             Kind::Dict => v.as_dict().expect("d").len(),
-            Kind::Set => v.as_set().expect("s").len(),
+            Kind::Set | Kind::FrozenSet => v.as_set_view().expect("s").len(),
             _ => {
                 if let Some(r) = v.downcast::<Range>() {
                     return Ok(r.len() as usize);
@@ -1647,7 +1667,7 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
             Kind::Dict => Ok(self.dict_get(container, item)?.is_some()),
-            Kind::Set => self.set_contains(container, item),
+            Kind::Set | Kind::FrozenSet => self.set_contains(container, item),
             _ => {
                 if let Some(r) = container.downcast::<Range>() {
                     if let Some(IntValue::Small(v)) = self.int_value(item) {
@@ -1718,11 +1738,11 @@ impl<P: HeapPolicy> Vm<P> {
                 pos: ftl_object::Exclusive::new(0),
                 len: o.as_dict().expect("d").len(),
             }),
-            Kind::Set => ObjRef::new(DictIter {
+            Kind::Set | Kind::FrozenSet => ObjRef::new(DictIter {
                 dict: o.clone(),
                 part: DictPart::Keys,
                 pos: ftl_object::Exclusive::new(0),
-                len: o.as_set().expect("s").len(),
+                len: o.as_set_view().expect("s").len(),
             }),
             Kind::Other => {
                 if let Some(r) = o.downcast::<Range>() {
@@ -1868,7 +1888,7 @@ impl<P: HeapPolicy> Vm<P> {
                     DictPart::Items => ObjRef::new_tuple(vec![k, v]),
                 }));
             }
-            let set = d.dict.as_set().expect("set");
+            let set = d.dict.as_set_view().expect("set");
             if set.len() != d.len {
                 d.pos.set(EXHAUSTED);
                 return Err(
@@ -1993,7 +2013,7 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::List => return Ok(o.as_list().expect("l").snapshot()),
             Kind::Tuple => return Ok(o.as_tuple().expect("t").to_vec()),
             Kind::Dict => return Ok(o.as_dict().expect("d").keys()),
-            Kind::Set => return Ok(o.as_set().expect("s").members()),
+            Kind::Set | Kind::FrozenSet => return Ok(o.as_set_view().expect("s").members()),
             _ => {}
         }
         let it = self.get_iter(o)?;
@@ -2012,9 +2032,13 @@ impl<P: HeapPolicy> Vm<P> {
             }
         }
         let items = match seq.kind() {
-            Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Bytes => {
-                self.collect(seq)?
-            }
+            Kind::List
+            | Kind::Tuple
+            | Kind::Str
+            | Kind::Dict
+            | Kind::Set
+            | Kind::FrozenSet
+            | Kind::Bytes => self.collect(seq)?,
             _ => {
                 let it = match self.get_iter(seq) {
                     Ok(it) => it,
@@ -2063,7 +2087,7 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Float => format::float_repr(o.as_f64().expect("f")),
             Kind::Str => ftl_algorithms::str_methods::repr_str(o.as_str().expect("s")),
             Kind::Bytes => ftl_algorithms::str_methods::repr_bytes(o.as_bytes().expect("b")),
-            Kind::List | Kind::Tuple | Kind::Dict | Kind::Set => {
+            Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet => {
                 if !self.repr_enter(o) {
                     return Ok(match o.kind() {
                         Kind::List => "[...]",
@@ -2132,9 +2156,13 @@ impl<P: HeapPolicy> Vm<P> {
                 out.push('}');
             }
             _ => {
-                let items = o.as_set().expect("s").members();
+                let items = o.as_set_view().expect("s").members();
+                let frozen = o.kind() == Kind::FrozenSet;
                 if items.is_empty() {
-                    return Ok("set()".into());
+                    return Ok(if frozen { "frozenset()" } else { "set()" }.into());
+                }
+                if frozen {
+                    out.push_str("frozenset(");
                 }
                 out.push('{');
                 for (i, x) in items.iter().enumerate() {
@@ -2144,6 +2172,9 @@ impl<P: HeapPolicy> Vm<P> {
                     out.push_str(&self.repr(x)?);
                 }
                 out.push('}');
+                if frozen {
+                    out.push(')');
+                }
             }
         }
         Ok(out)

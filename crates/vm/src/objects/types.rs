@@ -153,6 +153,8 @@ pub enum BuiltinType {
     Dict,
     /// `set`
     Set,
+    /// `frozenset`
+    FrozenSet,
     /// Any other built-in type (functions, iterators, ...): instances are
     /// made by the VM, not by calling the class.
     Other,

@@ -140,7 +140,7 @@ fn random_sample<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R
     let pop = args.first().ok_or_else(|| {
         vm.type_error("sample() missing 1 required positional argument: 'population'")
     })?;
-    if pop.kind() == Kind::Set || pop.kind() == Kind::Dict {
+    if matches!(pop.kind(), Kind::Set | Kind::FrozenSet | Kind::Dict) {
         return Err(
             vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
         );

@@ -31,7 +31,7 @@
 //!   and `buffers`), `reducer_override`, the `copyreg` extension registry,
 //!   keyword arguments to `__new__` below protocol 4 (CPython writes a
 //!   `functools.partial` there), and `bytearray` (ftl has no such type
-//!   yet).
+//!   yet: `BYTEARRAY8` is refused with an `UnpicklingError`).
 //! * Thread safety: pickling reads containers through their own locks, so
 //!   a list another thread mutates meanwhile is pickled in one of the
 //!   states it passed through, never torn.

@@ -14,7 +14,8 @@
 //!   caught after its items are written: they are popped and the memoized
 //!   tuple fetched instead (`POP_MARK` + `GET`).
 //! * **Batches**: list, dict and set items go in batches of 1000
-//!   (`APPENDS`/`SETITEMS`/`ADDITEMS` after a `MARK`); a list or dict of
+//!   (`APPENDS`/`SETITEMS`/`ADDITEMS` after a `MARK`; a frozenset's all at
+//!   once before `FROZENSET`); a list or dict of
 //!   exactly one item uses `APPEND`/`SETITEM`.
 //! * **Frames** (protocol 4 and later): the output is cut into frames of
 //!   about 64 KiB, each behind a `FRAME` opcode with its length; a frame
@@ -285,6 +286,7 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             Kind::List => return self.save_list(obj),
             Kind::Dict => return self.save_dict(obj),
             Kind::Set => return self.save_set(obj),
+            Kind::FrozenSet => return self.save_frozenset(obj),
             _ => {}
         }
         // Classes and functions are written by name before any reducer
@@ -596,6 +598,30 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
                 self.save(item, false)?;
             }
             self.out.push(ADDITEMS);
+        }
+        Ok(())
+    }
+
+    /// A frozenset: `MARK` items `FROZENSET` from protocol 4 (a frozenset
+    /// that contains itself through its items is fetched from the memo
+    /// instead), `frozenset([...])` before.
+    fn save_frozenset(&mut self, obj: &Obj<P>) -> Res<P> {
+        let items = obj.as_set_view().expect("frozenset").members();
+        if self.opts.proto < 4 {
+            let frozenset_type = self.vm.types().frozenset.clone();
+            let args = ObjRef::new_tuple(vec![ObjRef::new_list(items)]);
+            return self.save_reduce_parts(&frozenset_type, &args, Some(obj));
+        }
+        self.out.push(MARK);
+        for item in &items {
+            self.save(item, false)?;
+        }
+        if let Some(idx) = self.memo_index(obj) {
+            self.out.push(POP_MARK);
+            self.memo_get(idx);
+        } else {
+            self.out.push(FROZENSET);
+            self.memo_put(obj);
         }
         Ok(())
     }

@@ -553,12 +553,11 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
             EMPTY_SET => self.push(ObjRef::new_set()),
             FROZENSET => {
                 let items = self.pop_mark()?;
-                let Some(frozenset) = vm.dict_get_str(&vm.interp.builtins, &vm.intern("frozenset"))
-                else {
-                    return Err(self.error("FROZENSET: ftl has no frozenset type yet"));
-                };
-                let fs = vm.call(&frozenset, &[ObjRef::new_tuple(items)], Kw::EMPTY)?;
-                self.push(fs);
+                let set = ObjRef::new_set();
+                for item in items {
+                    vm.set_add(&set, item)?;
+                }
+                self.push(vm.frozenset_from_set(&set));
             }
             APPEND => {
                 let v = self.pop()?;
