@@ -502,10 +502,27 @@ def main_thread():
     return _main_thread
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *args):
+    """Calls `func(*args)` when the interpreter starts shutting down,
+    before the non-daemon threads are joined (CPython 3.9+; how
+    `concurrent.futures` tells its idle workers to exit)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append((func, args))
+
+
 def _shutdown():
     """Joins every non-daemon thread; the interpreter calls it at exit."""
+    global _SHUTTING_DOWN
     if _main_thread._is_stopped:
         return
+    _SHUTTING_DOWN = True
+    for func, args in reversed(_threading_atexits):
+        func(*args)
     tlock = _main_thread._tstate_lock
     _main_thread._stop()
     if tlock is not None and tlock.locked():

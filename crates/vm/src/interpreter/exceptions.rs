@@ -230,7 +230,7 @@ impl<P: HeapPolicy> Vm<P> {
         match r {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                Err(self.new_error(ExcType::OSError, "[Errno 32] Broken pipe"))
+                Err(self.new_error(ExcType::BrokenPipeError, "[Errno 32] Broken pipe"))
             }
             Err(e) => Err(self.new_error(ExcType::OSError, e.to_string())),
         }

@@ -7,7 +7,8 @@
 //! binary, from `crates/vm/lib` — are compiled and run like a program's own
 //! module, their frames showing `<frozen X>`); then for `X.py` beside the
 //! main program (CPython's `sys.path[0]`; ftl has no packages and no other
-//! search path). Anything else raises `ModuleNotFoundError: No module named
+//! search path). Built-in packages (`concurrent`) hold built-in
+//! submodules (`concurrent.futures`). Anything else raises `ModuleNotFoundError: No module named
 //! 'X'` as CPython does.
 //!
 //! ## Imports from several threads
@@ -60,10 +61,29 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// Finds and runs module `n`, entering it in `sys.modules`.
+    ///
+    /// A built-in module with a dotted name (`concurrent.futures`) is a
+    /// submodule of a built-in package: the package is imported first, and
+    /// the submodule becomes its attribute (`import a.b` binds `a`, whose
+    /// `b` must then be there), as CPython's import system does.
     fn load_module(&self, name: &Obj<P>, n: &str) -> R<P> {
         let Some(def) = stdlib::find::<P>(n) else {
             return self.import_source_module(name, n);
         };
+        let module = match n.rsplit_once('.') {
+            Some((parent, child)) => {
+                let package = self.import(&self.intern(parent))?;
+                let m = self.load_builtin_module(name, n, def)?;
+                self.setattr(&package, &self.intern(child), m.clone())?;
+                m
+            }
+            None => self.load_builtin_module(name, n, def)?,
+        };
+        Ok(module)
+    }
+
+    /// Makes built-in module `n` from its registration row.
+    fn load_builtin_module(&self, name: &Obj<P>, n: &str, def: &stdlib::ModuleDef<P>) -> R<P> {
         match def.body {
             Body::Frozen(source) => {
                 self.exec_source_module(name, n, &format!("<frozen {n}>"), source.to_string())

@@ -28,6 +28,8 @@
 //! | `pickle` | `lib/pickle.py` (frozen, over `_pickle`) |
 //! | `_codecs` | `lib/_codecs.py` (frozen; `encode`/`decode`, which old pickles name) |
 //! | `builtins` | the builtins namespace itself |
+//! | `concurrent` | `lib/concurrent.py` (frozen; a package) |
+//! | `concurrent.futures` | `lib/concurrent_futures.py` (frozen: `Future`, `wait`, `as_completed`, `ThreadPoolExecutor`) |
 //! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
 //! | `weakref` | `lib/weakref.py` (frozen) |
 //!
@@ -137,6 +139,14 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "builtins",
             body: Body::Builtins,
+        },
+        ModuleDef {
+            name: "concurrent",
+            body: Body::Frozen(include_str!("../../lib/concurrent.py")),
+        },
+        ModuleDef {
+            name: "concurrent.futures",
+            body: Body::Frozen(include_str!("../../lib/concurrent_futures.py")),
         },
         ModuleDef {
             name: "_weakref",

@@ -41,7 +41,29 @@ fn os_error<P: HeapPolicy>(vm: &Vm<P>, e: std::io::Error) -> crate::interpreter:
     let code = e.raw_os_error().unwrap_or(0);
     let msg = e.to_string();
     let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
-    vm.new_error(ExcType::OSError, format!("[Errno {code}] {msg}"))
+    vm.new_error(errno_exception(code), format!("[Errno {code}] {msg}"))
+}
+
+/// The `OSError` subclass CPython raises for an errno (PEP 3151's table
+/// in `Objects/exceptions.c`), `OSError` itself for the others.
+pub fn errno_exception(code: i32) -> ExcType {
+    match code {
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => ExcType::BlockingIOError,
+        libc::ECHILD => ExcType::ChildProcessError,
+        libc::EPIPE | libc::ESHUTDOWN => ExcType::BrokenPipeError,
+        libc::ECONNABORTED => ExcType::ConnectionAbortedError,
+        libc::ECONNREFUSED => ExcType::ConnectionRefusedError,
+        libc::ECONNRESET => ExcType::ConnectionResetError,
+        libc::EEXIST => ExcType::FileExistsError,
+        libc::ENOENT => ExcType::FileNotFoundError,
+        libc::EISDIR => ExcType::IsADirectoryError,
+        libc::ENOTDIR => ExcType::NotADirectoryError,
+        libc::EINTR => ExcType::InterruptedError,
+        libc::EACCES | libc::EPERM => ExcType::PermissionError,
+        libc::ESRCH => ExcType::ProcessLookupError,
+        libc::ETIMEDOUT => ExcType::TimeoutError,
+        _ => ExcType::OSError,
+    }
 }
 
 fn os_pipe<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

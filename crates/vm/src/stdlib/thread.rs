@@ -70,6 +70,7 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
         ("_count", count::<P>),
         ("_set_sentinel", set_sentinel::<P>),
         ("_excepthook", excepthook::<P>),
+        ("_report_exception", report_exception::<P>),
         ("daemon_threads_allowed", daemon_threads_allowed::<P>),
     ]);
     Ok(())
@@ -191,6 +192,18 @@ fn excepthook<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
         "Exception in thread {name}:\n{}",
         vm.format_exception(&err)
     ));
+    Ok(ObjRef::none())
+}
+
+/// `_thread._report_exception(header, exc)`: `header`, a newline and
+/// `exc`'s traceback on stderr, as CPython's `logging` last-resort handler
+/// prints `LOGGER.exception(header)` (`concurrent.futures` reports a
+/// failing callback or initializer so; ftl has no `logging` yet).
+fn report_exception<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("_report_exception", args, 2, 2)?;
+    let header = vm.str_(&args[0])?;
+    let err = PyErr(args[1].clone());
+    vm.write_stderr(&format!("{header}\n{}", vm.format_exception(&err)));
     Ok(ObjRef::none())
 }
 
