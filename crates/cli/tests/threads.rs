@@ -97,6 +97,24 @@ fn a_runtime_without_threads_refuses_to_start_one() {
 }
 
 #[test]
+fn os_exit_from_a_thread_ends_the_process_at_once() {
+    // `os._exit` skips the wait for non-daemon threads (and all other
+    // cleanup), from any thread, as in CPython: status 7, no hang.
+    let src = r#"import os, threading
+never = threading.Event()
+threading.Thread(target=never.wait).start()
+def leave():
+    os._exit(7)
+threading.Thread(target=leave).start()
+never.wait()
+"#;
+    for rt in THREADED_RUNTIMES {
+        let out = ftl(&["--runtime", rt], src);
+        assert_eq!(out.status.code(), Some(7), "{rt}: {}", stderr(&out));
+    }
+}
+
+#[test]
 fn daemon_threads_do_not_keep_the_process_alive() {
     let src = r#"import threading, time
 never = threading.Event()

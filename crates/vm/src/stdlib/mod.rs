@@ -18,6 +18,7 @@
 //! | `math` | [`math`] |
 //! | `os` | [`os`] (raw descriptor calls in [`syscalls`]) |
 //! | `random` | [`random`] |
+//! | `signal` | [`signal`] (the signal numbers only) |
 //! | `_thread` | [`thread`] |
 //! | `threading` | `lib/threading.py` (frozen) |
 //! | `queue` | `lib/queue.py` (frozen) |
@@ -45,6 +46,7 @@ pub mod math;
 pub mod os;
 pub mod pickle;
 pub mod random;
+pub mod signal;
 pub mod struct_format;
 pub mod sys;
 pub mod syscalls;
@@ -95,6 +97,10 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "os",
             body: Body::Native(os::init::<P>),
+        },
+        ModuleDef {
+            name: "signal",
+            body: Body::Native(signal::init::<P>),
         },
         ModuleDef {
             name: "random",

@@ -1,6 +1,14 @@
-//! `os` (`Modules/posixmodule.c`): the process id, the CPU count and
-//! integer file descriptors (`pipe`, `read`, `write`, `close`, through
-//! [`crate::stdlib::syscalls`]); blocking reads and writes detach.
+//! `os` (`Modules/posixmodule.c`): the process ids (`getpid`, `getppid`),
+//! the CPU count, integer file descriptors (`pipe`, `read`, `write`,
+//! `close`), processes (`kill`, `waitpid` with `WNOHANG`, `_exit`) and the
+//! wait-status helpers (`WIFEXITED`, `WEXITSTATUS`, `WIFSIGNALED`,
+//! `WTERMSIG`, `WIFSTOPPED`, `WSTOPSIG`, `waitstatus_to_exitcode`), through
+//! [`crate::stdlib::syscalls`]; blocking reads, writes and waits detach.
+//! A failing call raises the `OSError` subclass its errno maps to
+//! ([`errno_exception`]).
+//!
+//! Not yet: `fork` (issue 18: a fork of a multi-threaded runtime needs
+//! every runtime's threads and locks brought to a safe state first).
 
 use std::io::Write;
 
@@ -21,8 +29,148 @@ pub fn init<P: HeapPolicy>(_vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P>
         ("write", os_write::<P>),
         ("close", os_close::<P>),
         ("cpu_count", os_cpu_count::<P>),
+        ("getppid", os_getppid::<P>),
+        ("kill", os_kill::<P>),
+        ("waitpid", os_waitpid::<P>),
+        ("_exit", os_exit::<P>),
+        ("WIFEXITED", os_wifexited::<P>),
+        ("WEXITSTATUS", os_wexitstatus::<P>),
+        ("WIFSIGNALED", os_wifsignaled::<P>),
+        ("WTERMSIG", os_wtermsig::<P>),
+        ("WIFSTOPPED", os_wifstopped::<P>),
+        ("WSTOPSIG", os_wstopsig::<P>),
+        ("waitstatus_to_exitcode", os_waitstatus_to_exitcode::<P>),
     ]);
+    m.set("WNOHANG", ObjRef::from_i64(libc::WNOHANG as i64));
+    m.set("WUNTRACED", ObjRef::from_i64(libc::WUNTRACED as i64));
     Ok(())
+}
+
+fn os_getppid<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("getppid", args, 0, 0)?;
+    Ok(ObjRef::from_i64(std::os::unix::process::parent_id() as i64))
+}
+
+/// A C `int` argument (a pid, a signal, options, a status).
+fn c_int_arg<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<i32, P> {
+    let v = vm.index_i64(o)?;
+    i32::try_from(v).map_err(|_| {
+        vm.overflow_error(if v < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
+    })
+}
+
+/// `os.kill(pid, sig)`
+fn os_kill<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("kill", args, 2, 2)?;
+    let (pid, sig) = (c_int_arg(vm, &args[0])?, c_int_arg(vm, &args[1])?);
+    crate::stdlib::syscalls::kill(pid, sig).map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::none())
+}
+
+/// `os.waitpid(pid, options)`: `(pid, status)`; detached while it waits.
+fn os_waitpid<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("waitpid", args, 2, 2)?;
+    let (pid, options) = (c_int_arg(vm, &args[0])?, c_int_arg(vm, &args[1])?);
+    let r = if options & libc::WNOHANG != 0 {
+        crate::stdlib::syscalls::waitpid(pid, options)
+    } else {
+        vm.blocking(|| crate::stdlib::syscalls::waitpid(pid, options))
+    };
+    let (pid, status) = r.map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::new_tuple(vec![
+        ObjRef::from_i64(pid as i64),
+        ObjRef::from_i64(status as i64),
+    ]))
+}
+
+/// `os._exit(n)`: ends the process now, flushing nothing (as CPython's).
+fn os_exit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("_exit", args, 1, 1)?;
+    let code = c_int_arg(vm, &args[0])?;
+    crate::stdlib::syscalls::exit_now(code)
+}
+
+/// One wait-status helper: `f(status)` of a C int status.
+fn status_fn<P: HeapPolicy>(
+    vm: &Vm<P>,
+    args: &[Obj<P>],
+    name: &str,
+    f: impl Fn(i32) -> Obj<P>,
+) -> R<P> {
+    Ok(f(status_arg(vm, args, name)?))
+}
+
+/// The one `status` argument, with Argument Clinic's messages.
+fn status_arg<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], name: &str) -> PyResult<i32, P> {
+    match args {
+        [status] => c_int_arg(vm, status),
+        [] => Err(vm.type_error(format!(
+            "{name}() missing required argument 'status' (pos 1)"
+        ))),
+        _ => Err(vm.type_error(format!(
+            "{name}() takes at most 1 argument ({} given)",
+            args.len()
+        ))),
+    }
+}
+
+fn os_wifexited<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    status_fn(vm, args, "WIFEXITED", |s| {
+        ObjRef::from_bool(libc::WIFEXITED(s))
+    })
+}
+
+fn os_wexitstatus<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    status_fn(vm, args, "WEXITSTATUS", |s| {
+        ObjRef::from_i64(libc::WEXITSTATUS(s) as i64)
+    })
+}
+
+fn os_wifsignaled<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    status_fn(vm, args, "WIFSIGNALED", |s| {
+        ObjRef::from_bool(libc::WIFSIGNALED(s))
+    })
+}
+
+fn os_wtermsig<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    status_fn(vm, args, "WTERMSIG", |s| {
+        ObjRef::from_i64(libc::WTERMSIG(s) as i64)
+    })
+}
+
+fn os_wifstopped<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    status_fn(vm, args, "WIFSTOPPED", |s| {
+        ObjRef::from_bool(libc::WIFSTOPPED(s))
+    })
+}
+
+fn os_wstopsig<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    status_fn(vm, args, "WSTOPSIG", |s| {
+        ObjRef::from_i64(libc::WSTOPSIG(s) as i64)
+    })
+}
+
+/// `os.waitstatus_to_exitcode(status)`: the exit code, or minus the
+/// signal that killed the process.
+fn os_waitstatus_to_exitcode<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let s = status_arg(vm, args, "waitstatus_to_exitcode")?;
+    if libc::WIFEXITED(s) {
+        return Ok(ObjRef::from_i64(libc::WEXITSTATUS(s) as i64));
+    }
+    if libc::WIFSIGNALED(s) {
+        return Ok(ObjRef::from_i64(-(libc::WTERMSIG(s) as i64)));
+    }
+    if libc::WIFSTOPPED(s) {
+        return Err(vm.value_error(format!(
+            "process stopped by delivery of signal {}",
+            libc::WSTOPSIG(s)
+        )));
+    }
+    Err(vm.value_error(format!("invalid wait status: {s}")))
 }
 
 fn os_getpid<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

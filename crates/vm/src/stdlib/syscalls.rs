@@ -2,10 +2,12 @@
 //!
 //! `os.pipe`, `os.read`, `os.write` and `os.close` work on integer file
 //! descriptors, which Rust's standard library only reaches through `unsafe`
-//! conversions; this module makes the raw calls through `libc`. It is one
-//! of the VM's few `unsafe` modules: each call passes a buffer that the
-//! borrow checker keeps valid for its length, and the kernel validates the
-//! descriptor (a bad one is an `EBADF` error, not undefined behaviour).
+//! conversions; `os.kill`, `os.waitpid` and `os._exit` work on process ids
+//! and wait statuses. This module makes the raw calls through `libc`. It is
+//! one of the VM's few `unsafe` modules: each call passes a buffer that the
+//! borrow checker keeps valid for its length (or a plain integer), and the
+//! kernel validates descriptors and process ids (a bad one is an `EBADF` or
+//! `ESRCH` error, not undefined behaviour).
 
 #![allow(unsafe_code)] // raw fd calls through libc
 
@@ -65,6 +67,43 @@ pub fn close(fd: i32) -> io::Result<()> {
         return Err(io::Error::last_os_error());
     }
     Ok(())
+}
+
+/// `kill(pid, sig)`: sends a signal (0 only checks that `pid` exists).
+pub fn kill(pid: i32, sig: i32) -> io::Result<()> {
+    // SAFETY: `kill` takes two integers; a bad pid or signal is an error
+    // (ESRCH, EINVAL, EPERM), never undefined behaviour.
+    let r = unsafe { libc::kill(pid, sig) };
+    if r != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// `waitpid(pid, options)`: (the child's pid, its wait status); pid 0 with
+/// `WNOHANG` when no child has changed state. Retried on EINTR, as
+/// CPython retries it (PEP 475).
+pub fn waitpid(pid: i32, options: i32) -> io::Result<(i32, i32)> {
+    let mut status = 0i32;
+    loop {
+        // SAFETY: `status` is a valid, writable C int.
+        let r = unsafe { libc::waitpid(pid, &mut status, options) };
+        if r < 0 {
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        return Ok((r, status));
+    }
+}
+
+/// `_exit(code)`: ends the process at once, without running any cleanup
+/// (no buffers flushed, no destructors, no atexit handlers).
+pub fn exit_now(code: i32) -> ! {
+    // SAFETY: `_exit` takes an integer and does not return.
+    unsafe { libc::_exit(code) }
 }
 
 /// The kernel's id of the calling thread (`threading.get_native_id()`).
