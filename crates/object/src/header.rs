@@ -92,6 +92,8 @@ pub enum Kind {
     Set,
     /// `frozenset`
     FrozenSet,
+    /// `bytearray`
+    ByteArray,
     /// Any type defined outside this crate (functions, classes, instances,
     /// weakrefs, ... in the VM).
     Other,

@@ -69,7 +69,7 @@ pub fn hash<P: HeapPolicy>(obj: &ObjRef<P>) -> Result<PyHash, Unhashable> {
             h.finish(items.len())
         }
         Kind::FrozenSet => obj.as_frozenset().expect("kind FrozenSet").hash(),
-        Kind::List | Kind::Dict | Kind::Set => {
+        Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => {
             return Err(Unhashable {
                 type_name: obj.type_name(),
             })

@@ -115,6 +115,8 @@ def make_values():
         set(range(1200)), frozenset(), frozenset({1, 2, 3}),
         frozenset(range(1500)), [frozenset({4}), frozenset({4})],
         frozenset({frozenset({1}), frozenset({2, 5})}), {frozenset({1}): 2},
+        bytearray(), bytearray(b'ab\xff'), bytearray(b'y' * 70000),
+        [bytearray(b'q'), bytearray(b'q')],
         's' * 70000, b'x' * 70000, [b'a' * 5, b'x' * 70000, 1],
         ['q' * 300] * 300, [str(i) * 20 for i in range(5000)],
         p, [p, p], [Point(1, 2), Point(3, 4)], WithState(3), NewArgs(1, 'b'),

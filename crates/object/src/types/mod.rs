@@ -7,6 +7,7 @@
 //! `dict` keeps an insertion-ordered table (`table`); `set` keeps CPython's
 //! own set table (`set_table`), so that sets iterate in CPython's order.
 
+mod bytearray;
 mod dict;
 mod list;
 mod scalar;
@@ -16,6 +17,7 @@ mod table;
 mod text;
 mod tuple;
 
+pub use bytearray::ByteArray;
 pub use dict::{Dict, DictRef};
 pub use list::List;
 pub use scalar::{Bool, Float, Int, NoneType};
@@ -24,5 +26,5 @@ pub use text::{Bytes, Str};
 pub use tuple::Tuple;
 
 crate::assert_shareable!(P =>
-    Dict<P>, List<P>, NoneType, Bool, Int, Float, Set<P>, FrozenSet<P>, Str, Bytes, Tuple<P>,
+    Dict<P>, List<P>, NoneType, Bool, Int, Float, Set<P>, FrozenSet<P>, Str, Bytes, ByteArray<P>, Tuple<P>,
 );

@@ -182,6 +182,9 @@ pub fn bytes_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> 
     };
     match x.kind() {
         Kind::Bytes => Ok(x.clone()),
+        Kind::ByteArray => Ok(ObjRef::new_bytes(
+            &x.as_bytearray().expect("bytearray").to_vec(),
+        )),
         Kind::Str => {
             if args.len() < 2 {
                 return Err(vm.type_error("string argument without an encoding"));

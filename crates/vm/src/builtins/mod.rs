@@ -23,6 +23,7 @@ use ftl_object::HeapPolicy;
 use crate::interpreter::state::Vm;
 
 mod args;
+pub mod bytearray;
 pub mod bytes;
 pub mod codecs;
 pub mod constructors;
@@ -43,6 +44,7 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     io::install(vm);
     str::install(vm);
     bytes::install(vm);
+    bytearray::install(vm);
     numbers::install(vm);
     crate::stdlib::thread::install(vm);
 }

@@ -106,6 +106,11 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>, free_threaded: bool) -> Int
             BuiltinType::FrozenSet,
             Some(constructors::frozenset_new::<P>),
         ),
+        bytearray: cls(
+            "bytearray",
+            BuiltinType::ByteArray,
+            Some(super::bytearray::bytearray_new::<P>),
+        ),
         others: HashMap::new(),
         exc: Vec::new(),
         object: object.clone(),
@@ -248,6 +253,7 @@ impl<P: HeapPolicy> Vm<P> {
             ("dict", &t.dict),
             ("set", &t.set),
             ("frozenset", &t.frozenset),
+            ("bytearray", &t.bytearray),
         ] {
             set(name, cls.clone());
         }

@@ -204,6 +204,8 @@ pub struct Types<P: HeapPolicy> {
     pub set: Obj<P>,
     /// `frozenset`
     pub frozenset: Obj<P>,
+    /// `bytearray`
+    pub bytearray: Obj<P>,
     /// The other built-in classes by payload or singleton name.
     pub others: HashMap<&'static str, Obj<P>>,
     /// Exception classes, indexed by `ExcType as usize`.
@@ -759,6 +761,7 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Dict => t.dict.clone(),
             Kind::Set => t.set.clone(),
             Kind::FrozenSet => t.frozenset.clone(),
+            Kind::ByteArray => t.bytearray.clone(),
             _ => {
                 if let Some(inst) = obj.downcast::<Instance<P>>() {
                     return inst.class.clone();

@@ -373,7 +373,10 @@ impl<P: HeapPolicy> Vm<P> {
             (Kind::Bytes, BinOp::Add) => {
                 self.type_error(format!("can't concat {} to bytes", self.type_name(b)))
             }
-            (Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes, BinOp::Mul)
+            (Kind::ByteArray, BinOp::Add) => {
+                self.type_error(format!("can't concat {} to bytearray", self.type_name(b)))
+            }
+            (Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray, BinOp::Mul)
                 if b.kind() != Kind::Other =>
             {
                 self.type_error(format!(
@@ -441,6 +444,31 @@ impl<P: HeapPolicy> Vm<P> {
                 let mut v = a.as_bytes().expect("b").to_vec();
                 v.extend_from_slice(b.as_bytes().expect("b"));
                 ObjRef::new_bytes(&v)
+            }
+            // Bytes and bytearray mix: the result has the left one's type.
+            (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray, BinOp::Add) => {
+                let mut v = self.bytes_like(a).expect("bytes-like").into_owned();
+                v.extend_from_slice(&self.bytes_like(b).expect("bytes-like"));
+                if a.kind() == Kind::ByteArray {
+                    ObjRef::new_bytearray(v)
+                } else {
+                    ObjRef::new_bytes(&v)
+                }
+            }
+            (Kind::ByteArray, _, BinOp::Mul) | (_, Kind::ByteArray, BinOp::Mul) => {
+                let (s, n) = if a.kind() == Kind::ByteArray {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                let Some(n) = self.repeat_count(n) else {
+                    return Ok(None);
+                };
+                let s = s.as_bytearray().expect("bytearray").to_vec();
+                if n.checked_mul(s.len()).is_none_or(|t| t > 1 << 34) {
+                    return Err(too_big());
+                }
+                ObjRef::new_bytearray(s.repeat(n))
             }
             (Kind::Bytes, _, BinOp::Mul) | (_, Kind::Bytes, BinOp::Mul) => {
                 let (s, n) = if a.kind() == Kind::Bytes {
@@ -721,6 +749,17 @@ impl<P: HeapPolicy> Vm<P> {
                 a.as_list().expect("list").extend(items);
                 return Ok(a.clone());
             }
+            (Kind::ByteArray, BinOp::Add) if self.bytes_like(b).is_some() => {
+                let data = self.bytes_like(b).expect("bytes-like").into_owned();
+                a.as_bytearray().expect("bytearray").extend(&data);
+                return Ok(a.clone());
+            }
+            (Kind::ByteArray, BinOp::Mul) if self.int_value(b).is_some() => {
+                let r = self.binary_op(a, b, op)?;
+                let data = r.as_bytearray().expect("bytearray * int").to_vec();
+                a.as_bytearray().expect("bytearray").replace_all(data);
+                return Ok(a.clone());
+            }
             (Kind::List, BinOp::Mul) if self.int_value(b).is_some() => {
                 // list.__imul__: the repetition, stored back into `a`.
                 let r = self.binary_op(a, b, op)?;
@@ -871,6 +910,24 @@ impl<P: HeapPolicy> Vm<P> {
                 let e = self.dict_eq(a, b)?;
                 e == (op == CmpOp::Eq)
             }
+            (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray)
+                if a.kind() == Kind::ByteArray || b.kind() == Kind::ByteArray =>
+            {
+                let (x, y) = (
+                    self.bytes_like(a).expect("b"),
+                    self.bytes_like(b).expect("b"),
+                );
+                let ord = x.cmp(&y);
+                match op {
+                    CmpOp::Eq => ord.is_eq(),
+                    CmpOp::NotEq => ord.is_ne(),
+                    CmpOp::Lt => ord.is_lt(),
+                    CmpOp::LtE => ord.is_le(),
+                    CmpOp::Gt => ord.is_gt(),
+                    CmpOp::GtE => ord.is_ge(),
+                    _ => return Ok(None),
+                }
+            }
             (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
                 let (va, vb) = (a.as_set_view().expect("s"), b.as_set_view().expect("s"));
                 let (la, lb) = (va.len(), vb.len());
@@ -1017,6 +1074,7 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Float => v.as_f64().expect("f") != 0.0,
             Kind::Str => !v.as_str().expect("s").is_empty(),
             Kind::Bytes => !v.as_bytes().expect("b").is_empty(),
+            Kind::ByteArray => !v.as_bytearray().expect("ba").is_empty(),
             Kind::Tuple => !v.as_tuple().expect("t").is_empty(),
             Kind::List => !v.as_list().expect("l").is_empty(),
             Kind::Dict => !v.as_dict().expect("d").is_empty(),
@@ -1274,6 +1332,7 @@ impl<P: HeapPolicy> Vm<P> {
                 .expect("s")
                 .char_len(),
             Kind::Bytes => v.as_bytes().expect("b").len(),
+            Kind::ByteArray => v.as_bytearray().expect("ba").len(),
             Kind::Tuple => v.as_tuple().expect("t").len(),
             Kind::List => v.as_list().expect("l").len(),
             Kind::Dict => v.as_dict().expect("d").len(),
@@ -1449,6 +1508,23 @@ impl<P: HeapPolicy> Vm<P> {
                     None => Err(self.index_error("index out of range")),
                 }
             }
+            Kind::ByteArray => {
+                let ba = o.as_bytearray().expect("ba");
+                if let Some(s) = key.downcast::<Slice<P>>() {
+                    let b = ba.to_vec();
+                    let pos = self.slice_positions(s, b.len())?;
+                    return Ok(ObjRef::new_bytearray(
+                        pos.into_iter().map(|i| b[i]).collect(),
+                    ));
+                }
+                let got = self
+                    .seq_index(key, ba.len(), "bytearray")?
+                    .and_then(|i| ba.get(i));
+                match got {
+                    Some(b) => Ok(ObjRef::from_i64(b as i64)),
+                    None => Err(self.index_error("bytearray index out of range")),
+                }
+            }
             Kind::Dict => match self.dict_get(o, key)? {
                 Some(v) => Ok(v),
                 None => Err(self.key_error(key.clone())),
@@ -1571,6 +1647,40 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
             Kind::Dict => self.dict_set(o, key, v),
+            Kind::ByteArray => {
+                let ba = o.as_bytearray().expect("ba");
+                if let Some(s) = key.downcast::<Slice<P>>() {
+                    let data = if v.is_same(o) {
+                        ba.to_vec()
+                    } else if v.kind() == Kind::Int || v.kind() == Kind::Bool {
+                        return Err(self.type_error(
+                            "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                        ));
+                    } else {
+                        crate::builtins::bytearray::extend_bytes(self, &v)?
+                    };
+                    let (start, stop, step, n) = self.slice_indices(s, ba.len())?;
+                    if step == 1 {
+                        ba.splice(start as usize, stop.max(start) as usize, &data);
+                        return Ok(());
+                    }
+                    if data.len() != n {
+                        return Err(self.value_error(format!(
+                            "attempt to assign bytes of size {} to extended slice of size {n}",
+                            data.len()
+                        )));
+                    }
+                    for (k, b) in data.into_iter().enumerate() {
+                        ba.set((start + k as i64 * step) as usize, b);
+                    }
+                    return Ok(());
+                }
+                let b = self.byte_value(&v)?;
+                match self.seq_index(&key, ba.len(), "bytearray")? {
+                    Some(i) if ba.set(i, b) => Ok(()),
+                    _ => Err(self.index_error("bytearray index out of range")),
+                }
+            }
             _ => {
                 if self.call_dunder(o, "__setitem__", &[key, v])?.is_some() {
                     return Ok(());
@@ -1618,6 +1728,25 @@ impl<P: HeapPolicy> Vm<P> {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key.clone())),
             },
+            Kind::ByteArray => {
+                let ba = o.as_bytearray().expect("ba");
+                if let Some(s) = key.downcast::<Slice<P>>() {
+                    let len = ba.len();
+                    let (start, stop, step, _) = self.slice_indices(s, len)?;
+                    if step == 1 {
+                        ba.splice(start as usize, stop.max(start) as usize, &[]);
+                        return Ok(());
+                    }
+                    let gone: std::collections::HashSet<usize> =
+                        self.slice_positions(s, len)?.into_iter().collect();
+                    ba.retain_positions(|i| !gone.contains(&i));
+                    return Ok(());
+                }
+                match self.seq_index(key, ba.len(), "bytearray")? {
+                    Some(i) if ba.remove_at(i).is_some() => Ok(()),
+                    _ => Err(self.index_error("bytearray index out of range")),
+                }
+            }
             _ => {
                 if self
                     .call_dunder(o, "__delitem__", core::slice::from_ref(key))?
@@ -1651,15 +1780,15 @@ impl<P: HeapPolicy> Vm<P> {
                     self.type_name(item)
                 ))),
             },
-            Kind::Bytes => {
-                let hay = container.as_bytes().expect("b");
+            Kind::Bytes | Kind::ByteArray => {
+                let hay = self.bytes_like(container).expect("bytes-like");
                 if let Some(i) = self.int_value(item) {
                     return Ok(i
                         .as_i64()
                         .is_some_and(|b| (0..256).contains(&b) && hay.contains(&(b as u8))));
                 }
-                match item.as_bytes() {
-                    Some(n) => Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == n)),
+                match self.bytes_like(item) {
+                    Some(n) => Ok(n.is_empty() || hay.windows(n.len()).any(|w| w == &n[..])),
                     None => Err(self.type_error(format!(
                         "a bytes-like object is required, not '{}'",
                         self.type_name(item)
@@ -1732,6 +1861,7 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Tuple => seq(SeqKind::Tuple),
             Kind::Str => seq(SeqKind::Str),
             Kind::Bytes => seq(SeqKind::Bytes),
+            Kind::ByteArray => seq(SeqKind::ByteArray),
             Kind::Dict => ObjRef::new(DictIter {
                 dict: o.clone(),
                 part: DictPart::Keys,
@@ -1831,6 +1961,11 @@ impl<P: HeapPolicy> Vm<P> {
                 SeqKind::Bytes => {
                     let b = s.seq.as_bytes().expect("b");
                     b.get(claim(&s.pos)).map(|&x| ObjRef::from_i64(x as i64))
+                }
+                SeqKind::ByteArray => {
+                    // Read live, by position, as CPython's iterator does.
+                    let b = s.seq.as_bytearray().expect("ba");
+                    b.get(claim(&s.pos)).map(|x| ObjRef::from_i64(x as i64))
                 }
                 SeqKind::Reversed => {
                     let Some(i) = s.pos.update(|p| {
@@ -2038,7 +2173,8 @@ impl<P: HeapPolicy> Vm<P> {
             | Kind::Dict
             | Kind::Set
             | Kind::FrozenSet
-            | Kind::Bytes => self.collect(seq)?,
+            | Kind::Bytes
+            | Kind::ByteArray => self.collect(seq)?,
             _ => {
                 let it = match self.get_iter(seq) {
                     Ok(it) => it,
@@ -2087,6 +2223,10 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Float => format::float_repr(o.as_f64().expect("f")),
             Kind::Str => ftl_algorithms::str_methods::repr_str(o.as_str().expect("s")),
             Kind::Bytes => ftl_algorithms::str_methods::repr_bytes(o.as_bytes().expect("b")),
+            Kind::ByteArray => format!(
+                "bytearray({})",
+                ftl_algorithms::str_methods::repr_bytes(&o.as_bytearray().expect("ba").to_vec())
+            ),
             Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet => {
                 if !self.repr_enter(o) {
                     return Ok(match o.kind() {

@@ -155,6 +155,8 @@ pub enum BuiltinType {
     Set,
     /// `frozenset`
     FrozenSet,
+    /// `bytearray`
+    ByteArray,
     /// Any other built-in type (functions, iterators, ...): instances are
     /// made by the VM, not by calling the class.
     Other,
@@ -650,6 +652,8 @@ pub enum SeqKind {
     Str,
     /// A bytes object (yields ints).
     Bytes,
+    /// A bytearray, by index (sees changes, like CPython's; yields ints).
+    ByteArray,
     /// A list, tuple, str or range backwards (`reversed`), by index.
     Reversed,
 }

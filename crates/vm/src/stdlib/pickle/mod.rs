@@ -29,9 +29,8 @@
 //!   `file.write`; its memo is not kept from one `dump` to the next.
 //! * Not supported: out-of-band buffers (protocol 5's `buffer_callback`
 //!   and `buffers`), `reducer_override`, the `copyreg` extension registry,
-//!   keyword arguments to `__new__` below protocol 4 (CPython writes a
-//!   `functools.partial` there), and `bytearray` (ftl has no such type
-//!   yet: `BYTEARRAY8` is refused with an `UnpicklingError`).
+//!   and keyword arguments to `__new__` below protocol 4 (CPython writes a
+//!   `functools.partial` there).
 //! * Thread safety: pickling reads containers through their own locks, so
 //!   a list another thread mutates meanwhile is pickled in one of the
 //!   states it passed through, never torn.

@@ -93,6 +93,10 @@ pub struct Pickler<'v, P: HeapPolicy> {
     frame_start: Option<usize>,
     /// Object address -> (memo index, the object, kept alive).
     memo: Memo<P>,
+    /// The one-character latin-1 strs this pickler made for reductions of
+    /// bytes below protocol 3, one object per character: CPython's are
+    /// singletons, so a second one is a memo hit there, and must be here.
+    singletons: HashMap<u8, Obj<P>>,
 }
 
 type Res<P> = PyResult<(), P>;
@@ -106,6 +110,7 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             out: Vec::with_capacity(64),
             frame_start: None,
             memo: Memo::default(),
+            singletons: HashMap::new(),
         }
     }
 
@@ -287,6 +292,7 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             Kind::Dict => return self.save_dict(obj),
             Kind::Set => return self.save_set(obj),
             Kind::FrozenSet => return self.save_frozenset(obj),
+            Kind::ByteArray => return self.save_bytearray(obj),
             _ => {}
         }
         // Classes and functions are written by name before any reducer
@@ -405,9 +411,13 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
                 return self.save_reduce_parts(&bytes_type, &ObjRef::new_tuple(vec![]), Some(obj));
             }
             let text: String = data.iter().map(|&b| b as char).collect();
+            let text = match data {
+                [b] => self.singleton(*b, || ObjRef::from_string(text)),
+                _ => ObjRef::from_string(text),
+            };
             let codecs = vm.import(&vm.intern("_codecs"))?;
             let encode = vm.getattr(&codecs, &vm.intern("encode"))?;
-            let args = ObjRef::new_tuple(vec![ObjRef::from_string(text), vm.intern("latin1")]);
+            let args = ObjRef::new_tuple(vec![text, vm.intern("latin1")]);
             return self.save_reduce_parts(&encode, &args, Some(obj));
         }
         let n = data.len();
@@ -600,6 +610,30 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             self.out.push(ADDITEMS);
         }
         Ok(())
+    }
+
+    /// A bytearray: `BYTEARRAY8` from protocol 5, `bytearray(bytes)` (or
+    /// `bytearray()` when empty) before.
+    fn save_bytearray(&mut self, obj: &Obj<P>) -> Res<P> {
+        let data = obj.as_bytearray().expect("bytearray").to_vec();
+        if self.opts.proto < 5 {
+            let bytearray_type = self.vm.types().bytearray.clone();
+            let args = match data.as_slice() {
+                [] => ObjRef::new_tuple(vec![]),
+                _ => ObjRef::new_tuple(vec![ObjRef::new_bytes(&data)]),
+            };
+            return self.save_reduce_parts(&bytearray_type, &args, Some(obj));
+        }
+        let mut header = vec![BYTEARRAY8];
+        header.extend((data.len() as u64).to_le_bytes());
+        self.write_payload(&header, &data);
+        self.memo_put(obj);
+        Ok(())
+    }
+
+    /// The one-character str for byte `b`, made once per pickling.
+    fn singleton(&mut self, b: u8, make: impl FnOnce() -> Obj<P>) -> Obj<P> {
+        self.singletons.entry(b).or_insert_with(make).clone()
     }
 
     /// A frozenset: `MARK` items `FROZENSET` from protocol 4 (a frozenset

@@ -15,8 +15,7 @@
 //! pickles written one after another on a pipe are read one by one.
 //!
 //! Not read: out-of-band buffers (`NEXT_BUFFER` with a `buffers`
-//! argument), `BYTEARRAY8` (ftl has no `bytearray` yet) and the
-//! extension registry (`EXT1`..`EXT4`, which CPython refuses too unless
+//! argument) and the extension registry (`EXT1`..`EXT4`, which CPython refuses too unless
 //! codes were registered).
 
 use std::borrow::Cow;
@@ -510,7 +509,10 @@ impl<'v, 'a, P: HeapPolicy> Unpickler<'v, 'a, P> {
                 self.push(ObjRef::new_bytes(&b));
             }
             BYTEARRAY8 => {
-                return Err(self.error("BYTEARRAY8: ftl has no bytearray type yet"));
+                let n = self.read_u64()?;
+                let n = self.size(n)?;
+                let b = self.read(n)?.into_owned();
+                self.push(ObjRef::new_bytearray(b));
             }
             NEXT_BUFFER => {
                 return Err(self.error(
