@@ -39,3 +39,7 @@ for bad in [lambda: bytearray('x'), lambda: bytearray(-1), lambda: bytearray([25
         print(bad())
     except Exception as e:
         print(type(e).__name__, e)
+ba = bytearray
+print(b'abc'.startswith(ba(b'a')), b'abc'.endswith((ba(b'x'), b'c')), b'a,b'.split(ba(b',')), b'xax'.strip(ba(b'x')))
+print(b'abc'.replace(ba(b'b'), ba(b'B')), b'a=b'.partition(ba(b'=')), b'abc'.removeprefix(ba(b'a')), b'abcb'.count(ba(b'b')), b'abc'.find(ba(b'c')))
+print(b'-'.join([b'a', ba(b'b')]), ba(b'x') in b'xyz', b'abc' + ba(b'd'))

@@ -3,6 +3,8 @@
 //! mappings) and `Python/pystrhex.c` (`bytes.hex` with a separator). Every
 //! index a `bytes` method takes or returns counts bytes.
 
+use std::borrow::Cow;
+
 use ftl_object::{HeapPolicy, ObjRef};
 
 use crate::interpreter::state::{BuiltinFn, Kw, PyErr, PyResult, Vm};
@@ -68,9 +70,9 @@ fn need_bytes<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyErr<P> {
     ))
 }
 
-/// A bytes-like argument.
-fn bytes_arg<'a, P: HeapPolicy>(vm: &Vm<P>, o: &'a Obj<P>) -> PyResult<&'a [u8], P> {
-    o.as_bytes().ok_or_else(|| need_bytes(vm, o))
+/// A bytes-like argument: bytes (borrowed) or a bytearray (copied).
+fn bytes_arg<'a, P: HeapPolicy>(vm: &Vm<P>, o: &'a Obj<P>) -> PyResult<Cow<'a, [u8]>, P> {
+    vm.bytes_like(o).ok_or_else(|| need_bytes(vm, o))
 }
 
 /// `ADJUST_INDICES` for byte strings (see [`str_methods`]'s version for str).
@@ -140,8 +142,8 @@ fn bytes_search_in(b: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>, h
 
 /// The `sub` argument of `bytes.find` and friends: bytes or an int byte.
 fn byte_sub<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<Vec<u8>, P> {
-    if let Some(b) = o.as_bytes() {
-        return Ok(b.to_vec());
+    if let Some(b) = vm.bytes_like(o) {
+        return Ok(b.into_owned());
     }
     match vm.int_value(o) {
         Some(v) => match v.as_i64().and_then(|n| u8::try_from(n).ok()) {
@@ -223,20 +225,20 @@ fn bytes_affix_test<P: HeapPolicy>(
     let (arg, start, end) = finds_args(vm, "bytes", name, args, kw)?;
     if let Some(items) = arg.as_tuple() {
         for item in items {
-            if bytes_tailmatch(b, bytes_arg(vm, item)?, start, end, start_side) {
+            if bytes_tailmatch(b, &bytes_arg(vm, item)?, start, end, start_side) {
                 return Ok(ObjRef::from_bool(true));
             }
         }
         return Ok(ObjRef::from_bool(false));
     }
-    let p = arg.as_bytes().ok_or_else(|| {
+    let p = vm.bytes_like(&arg).ok_or_else(|| {
         vm.type_error(format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
-            vm.type_name(arg)
+            vm.type_name(&arg)
         ))
     })?;
     Ok(ObjRef::from_bool(bytes_tailmatch(
-        b, p, start, end, start_side,
+        b, &p, start, end, start_side,
     )))
 }
 
@@ -329,6 +331,7 @@ fn bytes_split_impl<P: HeapPolicy>(
         Some(o) if !o.is_none() => Some(bytes_arg(vm, o)?),
         _ => None,
     };
+    let sep = sep.as_deref();
     if sep.is_some_and(|s| s.is_empty()) {
         return Err(vm.value_error(str_methods::EMPTY_SEPARATOR));
     }
@@ -360,6 +363,7 @@ fn bytes_strip_impl<P: HeapPolicy>(
         Some(o) if !o.is_none() => Some(bytes_arg(vm, o)?),
         _ => None,
     };
+    let set = set.as_deref();
     let strip = |c: u8| match set {
         Some(s) => s.contains(&c),
         None => is_byte_space(c),
@@ -440,7 +444,7 @@ fn bytes_replace<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R
         Some(o) => vm.index_i64(o)?,
         None => -1,
     };
-    let r = breplace(b, old, new, count).ok_or_else(|| memory_error(vm))?;
+    let r = breplace(b, &old, &new, count).ok_or_else(|| memory_error(vm))?;
     Ok(ObjRef::new_bytes(&r))
 }
 
@@ -453,7 +457,7 @@ fn bytes_join<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
     let mut out = Vec::new();
     let mut i = 0usize;
     while let Some(x) = vm.next(&it)? {
-        let Some(part) = x.as_bytes() else {
+        let Some(part) = vm.bytes_like(&x) else {
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 vm.type_name(&x)
@@ -462,7 +466,7 @@ fn bytes_join<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
         if i > 0 {
             out.extend_from_slice(sep);
         }
-        out.extend_from_slice(part);
+        out.extend_from_slice(&part);
         if out.len() > str_methods::MAX_RESULT_LEN {
             return Err(memory_error(vm));
         }
@@ -481,6 +485,7 @@ fn bytes_partition_impl<P: HeapPolicy>(
     let b = this_bytes(vm, args, name)?;
     one_arg(vm, &format!("bytes.{name}"), args, kw)?;
     let sep = bytes_arg(vm, &args[1])?;
+    let sep: &[u8] = &sep;
     if sep.is_empty() {
         return Err(vm.value_error(str_methods::EMPTY_SEPARATOR));
     }
@@ -490,9 +495,13 @@ fn bytes_partition_impl<P: HeapPolicy>(
         None if right => [b"", b"", b],
         None => [b, b"", b""],
     };
-    Ok(ObjRef::new_tuple(
-        parts.iter().map(|p| ObjRef::new_bytes(p)).collect(),
-    ))
+    let mut items: Vec<Obj<P>> = parts.iter().map(|p| ObjRef::new_bytes(p)).collect();
+    if found.is_some() {
+        // The separator object itself, as CPython returns it (a bytearray
+        // separator stays one).
+        items[1] = args[1].clone();
+    }
+    Ok(ObjRef::new_tuple(items))
 }
 
 fn bytes_partition<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
@@ -513,6 +522,7 @@ fn bytes_affix_remove<P: HeapPolicy>(
     let b = this_bytes(vm, args, name)?;
     one_arg(vm, &format!("bytes.{name}"), args, kw)?;
     let a = bytes_arg(vm, &args[1])?;
+    let a: &[u8] = &a;
     let r = if prefix {
         b.strip_prefix(a)
     } else {
