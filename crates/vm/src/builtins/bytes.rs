@@ -231,10 +231,10 @@ fn bytes_affix_test<P: HeapPolicy>(
         }
         return Ok(ObjRef::from_bool(false));
     }
-    let p = vm.bytes_like(&arg).ok_or_else(|| {
+    let p = vm.bytes_like(arg).ok_or_else(|| {
         vm.type_error(format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
-            vm.type_name(&arg)
+            vm.type_name(arg)
         ))
     })?;
     Ok(ObjRef::from_bool(bytes_tailmatch(
