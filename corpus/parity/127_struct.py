@@ -56,3 +56,22 @@ for fmt, vals in [('I', (2**32,)), ('<I', (-1,)), ('<I', (2**32,)), ('<L', (-1,)
 for off in (-5, -2, -4, 2):
     try: print(off, struct.unpack_from('<h', b'\x01\x00\x02\x00', off))
     except struct.error as e: print(off, e)
+
+# pack_into and unpacking from a bytearray (the bytearray part of struct).
+
+b = bytearray(5)
+for off in (2, -2, -9, 0, 1, -4):
+    try:
+        struct.pack_into('<i', b, off, 7)
+        print(b)
+    except struct.error as e:
+        print('struct.error', e)
+try:
+    struct.pack_into('<i', b'abcdefgh', 0, 1)
+except TypeError as e:
+    print(e)
+print(struct.unpack_from('<h', bytearray(b'\x01\x00\x02'), 1), struct.unpack('<h', bytearray(b'\x05\x00')))
+s = struct.Struct('<h')
+b = bytearray(4)
+s.pack_into(b, 2, 9)
+print(b, list(struct.iter_unpack('<h', bytearray(b'\x01\x00\x02\x00'))))

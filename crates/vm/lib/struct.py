@@ -8,8 +8,8 @@ bad formats and values raise it with CPython 3.11's messages.
 
 import _struct
 
-__all__ = ['calcsize', 'pack', 'unpack', 'unpack_from', 'iter_unpack',
-           'Struct', 'error']
+__all__ = ['calcsize', 'pack', 'pack_into', 'unpack', 'unpack_from',
+           'iter_unpack', 'Struct', 'error']
 
 
 class error(Exception):
@@ -22,6 +22,32 @@ def calcsize(format):
 
 def pack(format, *values):
     return _struct.pack(error, format, values)
+
+
+def _write_into(buffer, offset, data):
+    # `pack_into`'s checks, in CPython's order (Modules/_struct.c).
+    if type(buffer) is not bytearray:
+        raise TypeError('argument must be read-write bytes-like object, not '
+                        + type(buffer).__name__)
+    size = len(data)
+    n = len(buffer)
+    if offset < 0:
+        if offset + size > 0:
+            raise error('no space to pack %d bytes at offset %d'
+                        % (size, offset))
+        if offset + n < 0:
+            raise error('offset %d out of range for %d-byte buffer'
+                        % (offset, n))
+        offset += n
+    if n - offset < size:
+        raise error('pack_into requires a buffer of at least %d bytes for '
+                    'packing %d bytes at offset %d (actual buffer size is %d)'
+                    % (size + offset, size, offset, n))
+    buffer[offset:offset + size] = data
+
+
+def pack_into(format, buffer, offset, *values):
+    _write_into(buffer, offset, _struct.pack(error, format, values))
 
 
 def unpack(format, buffer):
@@ -56,6 +82,9 @@ class Struct:
 
     def pack(self, *values):
         return _struct.pack(error, self.format, values)
+
+    def pack_into(self, buffer, offset, *values):
+        _write_into(buffer, offset, _struct.pack(error, self.format, values))
 
     def unpack(self, buffer):
         return _struct.unpack_from(error, self.format, buffer, 0, True)

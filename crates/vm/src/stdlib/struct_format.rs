@@ -38,8 +38,8 @@
 //!
 //! # What is left out
 //!
-//! `pack_into` (it writes into a `bytearray` or `memoryview`, which ftl
-//! does not have yet), and integer arguments given by an object's own
+//! `pack_into` into a `memoryview` (ftl has none yet; into a `bytearray`
+//! it works, in `lib/struct.py`), and integer arguments given by an object's own
 //! `__index__` (ints and bools are accepted; anything else is
 //! `struct.error: required argument is not an integer`, which is what
 //! CPython says for a float).
@@ -500,12 +500,13 @@ fn unpack_from<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<
     vm.check_args("unpack_from", args, 5, 5)?;
     let error = &args[0];
     let layout = layout_arg(vm, error, &args[1])?;
-    let Some(data) = args[2].as_bytes() else {
+    let Some(data) = vm.bytes_like(&args[2]) else {
         return Err(vm.type_error(format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(&args[2])
         )));
     };
+    let data: &[u8] = &data;
     let offset = vm.index_i64(&args[3])?;
     let exact = vm.is_true(&args[4])?;
     let data = if exact {
