@@ -38,6 +38,14 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         "__reduce__",
         exc_reduce::<P>,
     );
+    // A static method, so that a user exception's own `__new__` can call
+    // `super().__new__(cls, *args)`.
+    vm.add_wrapped_method(
+        &t.exc[ExcType::BaseException as usize],
+        "__new__",
+        exc_new::<P>,
+        false,
+    );
     // BaseException.__init__ stores args.
     m(
         &t.exc[ExcType::BaseException as usize],
@@ -84,6 +92,32 @@ fn object_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
         return Err(vm.type_error(format!("{}() takes no arguments", c.name)));
     }
     Ok(ObjRef::new(Instance::new(cls.clone(), false)))
+}
+
+/// `BaseException.__new__(cls, *args)`: a bare exception instance of
+/// `cls` with `args` set, without running `__init__` (CPython's
+/// `BaseException_new`).
+fn exc_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let Some(cls) = args.first() else {
+        return Err(vm.type_error("BaseException.__new__(): not enough arguments"));
+    };
+    let Some(c) = cls.downcast::<Class<P>>() else {
+        return Err(vm.type_error(format!(
+            "BaseException.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
+    };
+    if !c.is_exception() {
+        return Err(vm.type_error(format!(
+            "BaseException.__new__({0}): {0} is not a subtype of BaseException",
+            c.name
+        )));
+    }
+    let inst = ObjRef::new(Instance::new(cls.clone(), true));
+    if let Some(e) = &inst.downcast::<Instance<P>>().expect("instance").exc {
+        e.args.set(Some(ObjRef::new_tuple(args[1..].to_vec())));
+    }
+    Ok(inst)
 }
 
 /// `object.__getstate__()`: an instance's `__dict__` (the dict itself),

@@ -455,6 +455,10 @@ impl<P: HeapPolicy> Vm<P> {
                     self.type_name(&r)
                 )));
             }
+        } else if let Some(e) = inst.downcast::<Instance<P>>().and_then(|i| i.exc.as_ref()) {
+            // `BaseException.__init__` (built in, so not a user method)
+            // stores the call's arguments, over what `__new__` stored.
+            e.args.set(Some(ObjRef::new_tuple(args.to_vec())));
         }
         Ok(inst)
     }
