@@ -427,31 +427,28 @@ class Future:
                 return True
             raise RuntimeError('Future in unexpected state')
 
-    def set_result(self, result):
-        """For executors: the call returned `result`."""
+    def _finish(self, result, exception, tell):
+        # FINISHED with a result or an exception; each waiter told through
+        # its method named `tell` (`add_result` or `add_exception`).
         with self._condition:
             if self._state in (_CANCELLED, _CANCELLED_AND_NOTIFIED,
                                _FINISHED):
                 raise InvalidStateError('%s: %r' % (self._state, self))
             self._result = result
-            self._state = _FINISHED
-            for waiter in self._waiters:
-                waiter.add_result(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
-
-    def set_exception(self, exception):
-        """For executors: the call raised `exception`."""
-        with self._condition:
-            if self._state in (_CANCELLED, _CANCELLED_AND_NOTIFIED,
-                               _FINISHED):
-                raise InvalidStateError('%s: %r' % (self._state, self))
             self._exception = exception
             self._state = _FINISHED
             for waiter in self._waiters:
-                waiter.add_exception(self)
+                getattr(waiter, tell)(self)
             self._condition.notify_all()
         self._invoke_callbacks()
+
+    def set_result(self, result):
+        """For executors: the call returned `result`."""
+        self._finish(result, None, 'add_result')
+
+    def set_exception(self, exception):
+        """For executors: the call raised `exception`."""
+        self._finish(None, exception, 'add_exception')
 
 
 def _result_or_cancel(future, timeout=None):

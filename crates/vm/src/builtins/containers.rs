@@ -424,6 +424,8 @@ macro_rules! shared_set_methods {
         fn $frozen_name<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
             check_receiver(vm, args, $py, Kind::FrozenSet)?;
             let body: fn(&Vm<P>, &[Obj<P>], Kw<'_, P>) -> R<P> = $body;
+            // A set result is always a new one (never an argument), so its
+            // members can move into the frozenset.
             let out = body(vm, args, kw)?;
             Ok(if out.kind() == Kind::Set { vm.frozenset_from_set(&out) } else { out })
         }

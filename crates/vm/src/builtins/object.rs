@@ -113,11 +113,7 @@ fn exc_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
             c.name
         )));
     }
-    let inst = ObjRef::new(Instance::new(cls.clone(), true));
-    if let Some(e) = &inst.downcast::<Instance<P>>().expect("instance").exc {
-        e.args.set(Some(ObjRef::new_tuple(args[1..].to_vec())));
-    }
-    Ok(inst)
+    Ok(vm.make_exception(cls.clone(), args[1..].to_vec()))
 }
 
 /// `object.__getstate__()`: an instance's `__dict__` (the dict itself),

@@ -70,16 +70,15 @@ impl<P: HeapPolicy> Vm<P> {
         let Some(def) = stdlib::find::<P>(n) else {
             return self.import_source_module(name, n);
         };
-        let module = match n.rsplit_once('.') {
+        match n.rsplit_once('.') {
             Some((parent, child)) => {
                 let package = self.import(&self.intern(parent))?;
                 let m = self.load_builtin_module(name, n, def)?;
                 self.setattr(&package, &self.intern(child), m.clone())?;
-                m
+                Ok(m)
             }
-            None => self.load_builtin_module(name, n, def)?,
-        };
-        Ok(module)
+            None => self.load_builtin_module(name, n, def),
+        }
     }
 
     /// Makes built-in module `n` from its registration row.
@@ -88,17 +87,15 @@ impl<P: HeapPolicy> Vm<P> {
             Body::Frozen(source) => {
                 self.exec_source_module(name, n, &format!("<frozen {n}>"), source.to_string())
             }
-            Body::Builtins => {
-                let m = ObjRef::new_deferred(Module {
-                    weakrefs: Default::default(),
-                    name: n.to_string(),
-                    dict: self.interp.builtins.clone(),
-                });
-                self.dict_set_str(&self.interp.modules, name.clone(), m.clone());
-                Ok(m)
-            }
-            Body::Native(init) => {
-                let m = self.make_native_module(n, init)?;
+            Body::Builtins | Body::Native(_) => {
+                let m = match def.body {
+                    Body::Native(init) => self.make_native_module(n, init)?,
+                    _ => ObjRef::new_deferred(Module {
+                        weakrefs: Default::default(),
+                        name: n.to_string(),
+                        dict: self.interp.builtins.clone(),
+                    }),
+                };
                 self.dict_set_str(&self.interp.modules, name.clone(), m.clone());
                 Ok(m)
             }

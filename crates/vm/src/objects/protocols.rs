@@ -565,9 +565,12 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// A frozenset with the members (and table layout, hence iteration
-    /// order) of the set `s`.
+    /// order) of `s`, a set made for the purpose: they are moved, and `s`
+    /// is left empty.
     pub fn frozenset_from_set(&self, s: &Obj<P>) -> Obj<P> {
-        ObjRef::from_frozenset(s.as_set().expect("set").copy())
+        let members = ftl_object::types::Set::new();
+        members.take_contents_of(s.as_set().expect("set"));
+        ObjRef::from_frozenset(members)
     }
 
     // The set algebra below follows CPython's Objects/setobject.c step for

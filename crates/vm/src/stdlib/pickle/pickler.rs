@@ -551,23 +551,19 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
         }
         self.memo_put(obj);
         let items = obj.as_dict().expect("dict").items();
-        if self.opts.proto >= 1 && items.len() > 1 {
-            // `batch_dict_exact`: every batch behind a MARK.
-            for chunk in items.chunks(BATCHSIZE) {
-                self.out.push(MARK);
-                for (k, v) in chunk {
-                    self.save(k, false)?;
-                    self.save(v, false)?;
-                }
-                self.out.push(SETITEMS);
-            }
-            return Ok(());
-        }
-        self.batch_setitems(items)
+        // `batch_dict_exact`: a dict of one item takes SETITEM, every
+        // batch of a larger one a MARK, even a last batch of one.
+        let mark_single_batches = items.len() > 1;
+        self.batch_setitems(items, mark_single_batches)
     }
 
-    /// Pairs of a dict-like object (`dictitems` of a reduction).
-    fn batch_setitems(&mut self, items: Vec<(Obj<P>, Obj<P>)>) -> Res<P> {
+    /// Pairs of a dict (above) or a dict-like object (`dictitems` of a
+    /// reduction, whose batches of one item take SETITEM).
+    fn batch_setitems(
+        &mut self,
+        items: Vec<(Obj<P>, Obj<P>)>,
+        mark_single_batches: bool,
+    ) -> Res<P> {
         if self.opts.proto == 0 {
             for (k, v) in &items {
                 self.save(k, false)?;
@@ -577,7 +573,7 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
             return Ok(());
         }
         for chunk in items.chunks(BATCHSIZE) {
-            if chunk.len() == 1 {
+            if chunk.len() == 1 && !mark_single_batches {
                 self.save(&chunk[0].0, false)?;
                 self.save(&chunk[0].1, false)?;
                 self.out.push(SETITEM);
@@ -967,7 +963,7 @@ impl<'v, P: HeapPolicy> Pickler<'v, P> {
                     _ => return Err(self.error("dict items iterator must return 2-tuples")),
                 }
             }
-            self.batch_setitems(pairs)?;
+            self.batch_setitems(pairs, false)?;
         }
         if let Some(state) = r.state {
             match r.state_setter {
