@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! ftl run [--runtime NAME] [--timeline EVENTS.json] FILE.py [ARGS...]
+//! ftl run [--runtime NAME] [--timeline EVENTS.json] -c CMD [ARGS...]
 //! ftl runtimes [--json]
 //! ```
 //!
@@ -47,8 +48,13 @@ enum Command {
         /// --json`) record one.
         #[arg(long, value_name = "EVENTS.json")]
         timeline: Option<std::path::PathBuf>,
-        /// The program.
-        file: String,
+        /// Run the program in this string (`sys.argv[0]` is `-c`, and
+        /// `sys.path[0]` the current directory), as `python3 -c`.
+        #[arg(short = 'c', value_name = "CMD", allow_hyphen_values = true)]
+        command: Option<String>,
+        /// The program (with `-c`, the first of its arguments).
+        #[arg(required_unless_present = "command", allow_hyphen_values = true)]
+        file: Option<String>,
         /// Arguments for the program (`sys.argv[1:]`).
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
@@ -93,9 +99,16 @@ fn main() -> ExitCode {
         Command::Run {
             runtime,
             timeline,
+            command,
             file,
             args,
-        } => run(runtime, timeline, file, args),
+        } => {
+            let program = match command {
+                Some(cmd) => Program::Command(cmd, file.into_iter().chain(args).collect()),
+                None => Program::File(file.unwrap_or_default(), args),
+            };
+            run(runtime, timeline, program)
+        }
     }
 }
 
@@ -123,12 +136,15 @@ fn runtimes_json() -> serde_json::Value {
     })
 }
 
-fn run(
-    runtime: String,
-    timeline: Option<std::path::PathBuf>,
-    file: String,
-    args: Vec<String>,
-) -> ExitCode {
+/// What `ftl run` runs, with the program's arguments.
+enum Program {
+    /// A file.
+    File(String, Vec<String>),
+    /// `-c CMD`.
+    Command(String, Vec<String>),
+}
+
+fn run(runtime: String, timeline: Option<std::path::PathBuf>, program: Program) -> ExitCode {
     let recorder = timeline
         .as_ref()
         .map(|_| std::sync::Arc::new(ftl_core::probe::Recorder::new()));
@@ -142,32 +158,19 @@ fn run(
         eprintln!("ftl: error: {e}");
         return ExitCode::from(2);
     }
-    let source = match std::fs::read(&file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!(
-                    "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line 1, but no encoding declared",
-                    e.as_bytes()[e.utf8_error().valid_up_to()],
-                    file
-                );
-                return ExitCode::from(1);
-            }
-        },
-        Err(e) => {
-            let abs = std::path::absolute(&file).unwrap_or_else(|_| file.clone().into());
-            let errno = e.raw_os_error().unwrap_or(2);
-            let msg = e.to_string();
-            let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
-            eprintln!(
-                "ftl: can't open file '{}': [Errno {errno}] {msg}",
-                abs.display()
-            );
-            return ExitCode::from(2);
+    let (file, source, argv) = match program {
+        Program::Command(cmd, args) => {
+            let argv = std::iter::once("-c".to_string()).chain(args).collect();
+            ("<string>".to_string(), cmd, argv)
         }
+        Program::File(file, args) => match read_program(&file) {
+            Ok(source) => {
+                let argv = std::iter::once(file.clone()).chain(args).collect();
+                (file, source, argv)
+            }
+            Err(status) => return status,
+        },
     };
-    let mut argv = vec![file.clone()];
-    argv.extend(args);
     let runtime_name = runtime.clone();
     let worker = std::thread::Builder::new()
         .name("ftl-main".into())
@@ -195,6 +198,32 @@ fn run(
         }
     }
     ExitCode::from((status & 0xff) as u8)
+}
+
+/// The text of program file `file`, or the exit status for a file that
+/// cannot be read (2) or is not UTF-8 (1), with CPython's message printed.
+fn read_program(file: &str) -> Result<String, ExitCode> {
+    match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            eprintln!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line 1, but no encoding declared",
+                e.as_bytes()[e.utf8_error().valid_up_to()],
+                file
+            );
+            ExitCode::from(1)
+        }),
+        Err(e) => {
+            let abs = std::path::absolute(file).unwrap_or_else(|_| file.into());
+            let errno = e.raw_os_error().unwrap_or(2);
+            let msg = e.to_string();
+            let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
+            eprintln!(
+                "ftl: can't open file '{}': [Errno {errno}] {msg}",
+                abs.display()
+            );
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 /// Writes probe events as `{"runtime": ..., "events": [{"t_ns", "thread",

@@ -166,6 +166,17 @@ pub fn check(runtime: &str, options: &RunOptions) -> Result<(), RuntimeError> {
     Ok(())
 }
 
+/// The runtime this process runs programs on: the first `runtime` given to
+/// [`run_file`]. `sys.implementation._runtime` shows it, and
+/// `multiprocessing` starts its children on the same runtime.
+static CURRENT_RUNTIME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The runtime [`run_file`] runs (None when a program was run through
+/// [`run_source`] directly, as tests do).
+pub fn current_runtime() -> Option<&'static str> {
+    CURRENT_RUNTIME.get().map(String::as_str)
+}
+
 /// Runs the program in file `path` on `runtime` with `argv` (`argv[0]` is
 /// the path); returns the process exit status. I/O errors reading the file
 /// are the caller's.
@@ -177,6 +188,7 @@ pub fn run_file(
     options: &RunOptions,
 ) -> Result<i32, RuntimeError> {
     check(runtime, options)?;
+    let _ = CURRENT_RUNTIME.set(runtime.to_string());
     // A thread model's coordination attaches the calling thread when it is
     // made (a GIL is taken here, on the interpreter's thread, before the
     // program is even parsed) and detaches when the program has ended.
@@ -282,6 +294,17 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
     vm.import(&vm.intern("builtins"))
         .expect("the builtins module is made from the namespace, which cannot fail");
     let globals = module_globals(vm, n.main.clone());
+    // `__main__.__file__` is the program's absolute path, as in CPython
+    // since 3.9 (`multiprocessing`'s spawn re-runs it from there); a
+    // program from `-c` has none.
+    if let Some(path) = vm.interp.argv.first().filter(|a| !a.starts_with('-')) {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.into());
+        vm.dict_set_str(
+            &globals,
+            vm.intern("__file__"),
+            vm.new_str(abs.to_string_lossy().into_owned()),
+        );
+    }
     let main = ObjRef::new_deferred(Module {
         weakrefs: Default::default(),
         name: "__main__".into(),
@@ -293,6 +316,7 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
         Err(e) => vm.report_uncaught(&e),
     };
     wait_for_thread_shutdown(vm);
+    run_atexit_callbacks(vm);
     vm.stop_gc_thread();
     // From here on, other threads (daemons) never run Python again: under
     // a GIL each parks when it next comes back from waiting for it;
@@ -335,6 +359,23 @@ fn wait_for_thread_shutdown<P: HeapPolicy>(vm: &Vm<P>) {
     if let Err(e) = result {
         vm.write_stderr(&format!(
             "Exception ignored in: <module 'threading'>\n{}",
+            vm.format_exception(&e)
+        ));
+    }
+}
+
+/// Runs the `atexit` callbacks if `atexit` was imported (CPython's
+/// `_PyAtExit_Call`, after the threads are joined).
+fn run_atexit_callbacks<P: HeapPolicy>(vm: &Vm<P>) {
+    let Some(atexit) = vm.dict_get_str(&vm.interp.modules, &vm.intern("atexit")) else {
+        return;
+    };
+    let result = vm
+        .getattr(&atexit, &vm.intern("_run_exitfuncs"))
+        .and_then(|f| vm.call(&f, &[], crate::interpreter::state::Kw::EMPTY));
+    if let Err(e) = result {
+        vm.write_stderr(&format!(
+            "Exception ignored in: <module 'atexit'>\n{}",
             vm.format_exception(&e)
         ));
     }

@@ -129,7 +129,7 @@ pub(super) fn plural(n: usize) -> &'static str {
 /// first `required` must be given. Returns one slot per parameter. Errors
 /// come in CPython's order: too many arguments, too many positional ones,
 /// a missing required one, one given twice, an unknown keyword.
-pub(super) fn parse_args<P: HeapPolicy>(
+pub(crate) fn parse_args<P: HeapPolicy>(
     vm: &Vm<P>,
     fname: &str,
     args: &[Obj<P>],
@@ -198,7 +198,7 @@ pub(super) fn parse_args<P: HeapPolicy>(
 
 /// A `str` argument of a clinic function:
 /// `{fname}() argument '{param}' must be str, not int`.
-pub(super) fn str_param<'a, P: HeapPolicy>(
+pub(crate) fn str_param<'a, P: HeapPolicy>(
     vm: &Vm<P>,
     fname: &str,
     param: &str,
@@ -329,7 +329,7 @@ pub(super) fn single_char(s: &str) -> Option<char> {
 }
 
 /// A C `int` argument (`tabsize`, `bytes_per_sep`, `keepends`).
-pub(super) fn c_int<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<i64, P> {
+pub(crate) fn c_int<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<i64, P> {
     let v = vm.arg_int(o)?;
     match v.as_i64() {
         Some(n) if i32::try_from(n).is_ok() => Ok(n),

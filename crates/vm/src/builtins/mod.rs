@@ -22,7 +22,7 @@ use ftl_object::HeapPolicy;
 
 use crate::interpreter::state::Vm;
 
-mod args;
+pub(crate) mod args;
 pub mod bytearray;
 pub mod bytes;
 pub mod codecs;

@@ -184,6 +184,16 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>, free_threaded: bool) -> Int
             "RLock",
             Some(crate::stdlib::thread::rlock_new::<P>),
         ),
+        (
+            "SemLock",
+            "SemLock",
+            Some(crate::stdlib::multiprocessing::semlock_new::<P>),
+        ),
+        (
+            "SharedBuffer",
+            "SharedBuffer",
+            Some(crate::stdlib::multiprocessing::shared_buffer_new::<P>),
+        ),
     ];
     for (key, name, ctor) in other_names {
         let c = make_class::<P>(name, Some(&object), Some(BuiltinType::Other), *ctor, 0);

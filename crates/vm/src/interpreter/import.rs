@@ -102,9 +102,9 @@ impl<P: HeapPolicy> Vm<P> {
         }
     }
 
-    /// `import name` of a program's own module: `name.py` in the main
-    /// program's directory (CPython's `sys.path[0]`; ftl has no packages
-    /// and no other search path). As in CPython, the module object enters
+    /// `import name` of a program's own module: `name.py` in the first
+    /// directory of `sys.path` that has one (the program's directory, then
+    /// `PYTHONPATH`'s; ftl has no packages yet). As in CPython, the module object enters
     /// `sys.modules` before its body runs (so a circular import sees the
     /// partly initialised module) and leaves it again if the body raises.
     /// A syntax error in the file is raised as `SyntaxError` at the import.
@@ -125,19 +125,14 @@ impl<P: HeapPolicy> Vm<P> {
         if !is_identifier(first) {
             return Err(not_found());
         }
-        let main = self.interp.argv.first().map(String::as_str).unwrap_or("");
-        let dir = std::path::Path::new(main)
-            .parent()
-            .map(|d| {
-                if d.as_os_str().is_empty() {
-                    std::path::Path::new(".")
-                } else {
-                    d
-                }
-            })
-            .unwrap_or(std::path::Path::new("."));
-        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let path = dir.join(format!("{first}.py"));
+        let Some(path) = self
+            .search_path()
+            .into_iter()
+            .map(|dir| dir.join(format!("{first}.py")))
+            .find(|p| p.is_file())
+        else {
+            return Err(not_found());
+        };
         let Ok(bytes) = std::fs::read(&path) else {
             return Err(not_found());
         };
@@ -156,6 +151,54 @@ impl<P: HeapPolicy> Vm<P> {
         })?;
         let module = self.exec_source_module(name, n, &filename, source)?;
         Ok(module)
+    }
+
+    /// Runs the Python file at `path` as module `name`, which stays in
+    /// `sys.modules` (`runpy`; `multiprocessing`'s spawn runs the parent's
+    /// main program as `__mp_main__` this way). A file that cannot be read
+    /// raises the `OSError` subclass of its error, as CPython's `runpy`
+    /// does.
+    pub(crate) fn run_path_as_module(&self, path: &str, name: &str) -> R<P> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            let errno = e.raw_os_error().unwrap_or(0);
+            let msg = e.to_string();
+            let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
+            self.new_error(
+                crate::stdlib::os::errno_exception(errno),
+                format!("[Errno {errno}] {msg}: '{path}'"),
+            )
+        })?;
+        let source = String::from_utf8(bytes).map_err(|_| {
+            self.new_error(
+                ExcType::SyntaxError,
+                format!("Non-UTF-8 code in file {path}, but no encoding declared"),
+            )
+        })?;
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.into());
+        let filename = abs.to_string_lossy().into_owned();
+        self.exec_source_module(&self.intern(name), name, &filename, source)
+    }
+
+    /// The directories of `sys.path` (its `str` entries; `''` is the
+    /// current directory), made absolute.
+    fn search_path(&self) -> Vec<std::path::PathBuf> {
+        let sys = self.import(&self.intern("sys")).ok();
+        let list = sys.and_then(|m| self.getattr_opt(&m, &self.intern("path")).ok().flatten());
+        let Some(items) = list
+            .as_ref()
+            .and_then(|l| l.as_list())
+            .map(|l| l.snapshot())
+        else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|e| e.as_str().map(str::to_string))
+            .map(|d| {
+                let d = if d.is_empty() { ".".to_string() } else { d };
+                std::path::absolute(&d).unwrap_or_else(|_| d.into())
+            })
+            .collect()
     }
 
     /// Compiles and runs `source` as module `n` (a program's own module,
@@ -196,6 +239,10 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// `from module import name`
+    ///
+    /// A name the module lacks may be a submodule of a built-in package
+    /// not imported yet (`from multiprocessing import context`): it is
+    /// imported then, as CPython's `_handle_fromlist` does.
     pub fn import_from(&self, module: &Obj<P>, name: &Obj<P>) -> R<P> {
         match self.getattr_opt(module, name)? {
             Some(v) => Ok(v),
@@ -204,6 +251,10 @@ impl<P: HeapPolicy> Vm<P> {
                     .downcast::<Module<P>>()
                     .map(|m| m.name.clone())
                     .unwrap_or_default();
+                let sub = format!("{mname}.{}", name.as_str().unwrap_or("?"));
+                if stdlib::find::<P>(&sub).is_some() {
+                    return self.import(&self.intern(&sub));
+                }
                 Err(self.new_error(
                     ExcType::ImportError,
                     format!(

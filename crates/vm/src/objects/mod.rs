@@ -25,6 +25,7 @@ ftl_object::assert_shareable!(P =>
     Generator<P>, Range, Slice<P>, RangeIter<P>, SeqIter<P>, DictIter<P>,
     DictView<P>, Lazy<P>, Singleton, Stream,
     crate::stdlib::thread::Lock, crate::stdlib::thread::RLock,
+    crate::stdlib::multiprocessing::SemLock, crate::stdlib::multiprocessing::SharedBuffer,
     crate::stdlib::weakref::WeakRef<P>,
     crate::compiler::bytecode::Code<P>,
 );

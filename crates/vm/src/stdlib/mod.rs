@@ -29,10 +29,14 @@
 //! | `pickle` | `lib/pickle.py` (frozen, over `_pickle`) |
 //! | `_codecs` | `lib/_codecs.py` (frozen; `encode`/`decode`, which old pickles name) |
 //! | `builtins` | the builtins namespace itself |
+//! | `runpy` | [`runpy`] (`run_path`) |
+//! | `multiprocessing` and its submodules | `lib/multiprocessing/*.py` (frozen: processes on the spawn start method, `Pipe`, queues, locks, `Pool`) |
+//! | `atexit` | `lib/atexit.py` (frozen; the interpreter runs its callbacks at exit) |
 //! | `concurrent` | `lib/concurrent.py` (frozen; a package) |
 //! | `concurrent.futures` | `lib/concurrent_futures.py` (frozen: `Future`, `wait`, `as_completed`, `ThreadPoolExecutor`) |
 //! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
 //! | `weakref` | `lib/weakref.py` (frozen) |
+//! | `_multiprocessing` | [`multiprocessing`] (`SemLock` over POSIX named semaphores, `SharedBuffer`, `spawnv_passfds`, `poll`, `wait_fds`, `socketpair`; OS calls in [`syscalls`]) |
 //!
 //! `import` itself is [`crate::interpreter::import`].
 
@@ -43,9 +47,11 @@ use crate::objects::*;
 
 pub mod gc;
 pub mod math;
+pub mod multiprocessing;
 pub mod os;
 pub mod pickle;
 pub mod random;
+pub mod runpy;
 pub mod signal;
 pub mod struct_format;
 pub mod sys;
@@ -147,6 +153,60 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
             body: Body::Builtins,
         },
         ModuleDef {
+            name: "multiprocessing",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/__init__.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.util",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/util.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.process",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/process.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.context",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/context.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.reduction",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/reduction.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.connection",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/connection.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.spawn",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/spawn.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.popen_spawn_posix",
+            body: Body::Frozen(include_str!(
+                "../../lib/multiprocessing/popen_spawn_posix.py"
+            )),
+        },
+        ModuleDef {
+            name: "multiprocessing.synchronize",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/synchronize.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.queues",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/queues.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.pool",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/pool.py")),
+        },
+        ModuleDef {
+            name: "atexit",
+            body: Body::Frozen(include_str!("../../lib/atexit.py")),
+        },
+        ModuleDef {
+            name: "runpy",
+            body: Body::Native(runpy::init::<P>),
+        },
+        ModuleDef {
             name: "concurrent",
             body: Body::Frozen(include_str!("../../lib/concurrent.py")),
         },
@@ -161,6 +221,10 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "weakref",
             body: Body::Frozen(include_str!("../../lib/weakref.py")),
+        },
+        ModuleDef {
+            name: "_multiprocessing",
+            body: Body::Native(multiprocessing::init::<P>),
         },
     ]
 }

@@ -1,11 +1,19 @@
 //! `os` (`Modules/posixmodule.c`): the process ids (`getpid`, `getppid`),
-//! the CPU count, integer file descriptors (`pipe`, `read`, `write`,
-//! `close`), processes (`kill`, `waitpid` with `WNOHANG`, `_exit`) and the
-//! wait-status helpers (`WIFEXITED`, `WEXITSTATUS`, `WIFSIGNALED`,
-//! `WTERMSIG`, `WIFSTOPPED`, `WSTOPSIG`, `waitstatus_to_exitcode`), through
+//! the CPU count, the working directory (`getcwd`), integer file
+//! descriptors (`pipe`, `read`, `write`, `close`, `dup`, `get_inheritable`,
+//! `set_inheritable`), paths (`mkfifo`, `unlink`/`remove`), processes
+//! (`kill`, `waitpid` with `WNOHANG`, `wait`, `_exit`) and the wait-status
+//! helpers (`WIFEXITED`, `WEXITSTATUS`, `WIFSIGNALED`, `WTERMSIG`,
+//! `WIFSTOPPED`, `WSTOPSIG`, `waitstatus_to_exitcode`), through
 //! [`crate::stdlib::syscalls`]; blocking reads, writes and waits detach.
 //! A failing call raises the `OSError` subclass its errno maps to
-//! ([`errno_exception`]).
+//! ([`errno_exception`]), with the path after the message for a path call
+//! (`[Errno 17] File exists: '/tmp/f'`).
+//!
+//! New descriptors are non-inheritable, as CPython's (PEP 446): `pipe` is
+//! `pipe2(O_CLOEXEC)` and `dup` is `fcntl(F_DUPFD_CLOEXEC)`, so a child
+//! process gets only what is made inheritable (`set_inheritable`) or
+//! passed to it (`_multiprocessing.spawnv_passfds`).
 //!
 //! Not yet: `fork` (issue 18: a fork of a multi-threaded runtime needs
 //! every runtime's threads and locks brought to a safe state first).
@@ -14,7 +22,8 @@ use std::io::Write;
 
 use ftl_object::{HeapPolicy, ObjRef};
 
-use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
+use crate::builtins::args::parse_args;
+use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
 use crate::stdlib::Namespace;
 
@@ -24,7 +33,15 @@ use crate::interpreter::state::ObjResult as R;
 pub fn init<P: HeapPolicy>(_vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> {
     m.add_functions(&[
         ("getpid", os_getpid::<P>),
+        ("getcwd", os_getcwd::<P>),
         ("pipe", os_pipe::<P>),
+        ("dup", os_dup::<P>),
+        ("get_inheritable", os_get_inheritable::<P>),
+        ("set_inheritable", os_set_inheritable::<P>),
+        ("mkfifo", os_mkfifo::<P>),
+        ("unlink", os_unlink::<P>),
+        ("remove", os_remove::<P>),
+        ("wait", os_wait::<P>),
         ("read", os_read::<P>),
         ("write", os_write::<P>),
         ("close", os_close::<P>),
@@ -52,7 +69,7 @@ fn os_getppid<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
 }
 
 /// A C `int` argument (a pid, a signal, options, a status).
-fn c_int_arg<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<i32, P> {
+pub(crate) fn c_int_arg<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<i32, P> {
     let v = vm.index_i64(o)?;
     i32::try_from(v).map_err(|_| {
         vm.overflow_error(if v < 0 {
@@ -185,11 +202,33 @@ fn os_cpu_count<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) ->
     ))
 }
 
-fn os_error<P: HeapPolicy>(vm: &Vm<P>, e: std::io::Error) -> crate::interpreter::state::PyErr<P> {
+/// The `OSError` (subclass) for an OS error: `[Errno N] strerror`.
+pub(crate) fn os_error<P: HeapPolicy>(vm: &Vm<P>, e: std::io::Error) -> PyErr<P> {
     let code = e.raw_os_error().unwrap_or(0);
+    vm.new_error(
+        errno_exception(code),
+        format!("[Errno {code}] {}", strerror(&e)),
+    )
+}
+
+/// The `OSError` (subclass) for an OS error of a call on `path`:
+/// `[Errno N] strerror: 'path'` (CPython's filename argument).
+fn os_error_path<P: HeapPolicy>(vm: &Vm<P>, e: std::io::Error, path: &Obj<P>) -> PyErr<P> {
+    let code = e.raw_os_error().unwrap_or(0);
+    let shown = match vm.repr(path) {
+        Ok(r) => r,
+        Err(err) => return err,
+    };
+    vm.new_error(
+        errno_exception(code),
+        format!("[Errno {code}] {}: {shown}", strerror(&e)),
+    )
+}
+
+/// The C library's text for an OS error, without Rust's ` (os error N)`.
+fn strerror(e: &std::io::Error) -> String {
     let msg = e.to_string();
-    let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
-    vm.new_error(errno_exception(code), format!("[Errno {code}] {msg}"))
+    msg.split(" (os error").next().unwrap_or(&msg).to_string()
 }
 
 /// The `OSError` subclass CPython raises for an errno (PEP 3151's table
@@ -223,7 +262,7 @@ fn os_pipe<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     ]))
 }
 
-fn fd_arg<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<i32, P> {
+pub(crate) fn fd_arg<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<i32, P> {
     let v = vm.index_i64(o)?;
     i32::try_from(v).map_err(|_| vm.overflow_error("fd is greater than maximum"))
 }
@@ -261,4 +300,103 @@ fn os_close<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
     let fd = fd_arg(vm, &args[0])?;
     crate::stdlib::syscalls::close(fd).map_err(|e| os_error(vm, e))?;
     Ok(ObjRef::none())
+}
+
+/// `os.dup(fd, /)`: a non-inheritable duplicate.
+fn os_dup<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("posix.dup", kw)?;
+    vm.check_args("posix.dup", args, 1, 1)?;
+    let fd = c_int_arg(vm, &args[0])?;
+    let new = crate::stdlib::syscalls::dup_cloexec(fd).map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::from_i64(new as i64))
+}
+
+/// `os.get_inheritable(fd, /)`
+fn os_get_inheritable<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("posix.get_inheritable", kw)?;
+    vm.check_args("posix.get_inheritable", args, 1, 1)?;
+    let fd = c_int_arg(vm, &args[0])?;
+    let inheritable = crate::stdlib::syscalls::get_inheritable(fd).map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::from_bool(inheritable))
+}
+
+/// `os.set_inheritable(fd, inheritable, /)`
+fn os_set_inheritable<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("set_inheritable", kw)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "set_inheritable expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    let fd = c_int_arg(vm, &args[0])?;
+    let inheritable = c_int_arg(vm, &args[1])? != 0;
+    crate::stdlib::syscalls::set_inheritable(fd, inheritable).map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::none())
+}
+
+/// A path argument (str or bytes) as a C string, with CPython's
+/// `path_converter` messages.
+fn path_arg<P: HeapPolicy>(vm: &Vm<P>, fname: &str, o: &Obj<P>) -> PyResult<std::ffi::CString, P> {
+    let bytes: Vec<u8> = if let Some(s) = o.as_str() {
+        s.as_bytes().to_vec()
+    } else if let Some(b) = o.as_bytes() {
+        b.to_vec()
+    } else {
+        return Err(vm.type_error(format!(
+            "{fname}: path should be string, bytes or os.PathLike, not {}",
+            vm.type_name(o)
+        )));
+    };
+    std::ffi::CString::new(bytes).map_err(|_| vm.value_error("embedded null byte"))
+}
+
+/// `os.mkfifo(path, mode=0o666)` (an error names no path, as CPython's).
+fn os_mkfifo<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let a = parse_args(vm, "mkfifo", args, kw, &["path", "mode"], 2, 1)?;
+    let path = a[0].as_ref().expect("required");
+    let c_path = path_arg(vm, "mkfifo", path)?;
+    let mode = match &a[1] {
+        Some(m) => c_int_arg(vm, m)?,
+        None => 0o666,
+    };
+    crate::stdlib::syscalls::mkfifo(&c_path, mode as u32).map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::none())
+}
+
+/// `os.unlink(path)` and `os.remove(path)`.
+fn unlink_named<P: HeapPolicy>(vm: &Vm<P>, name: &str, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let a = parse_args(vm, name, args, kw, &["path"], 1, 1)?;
+    let path = a[0].as_ref().expect("required");
+    let c_path = path_arg(vm, name, path)?;
+    crate::stdlib::syscalls::unlink(&c_path).map_err(|e| os_error_path(vm, e, path))?;
+    Ok(ObjRef::none())
+}
+
+fn os_unlink<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    unlink_named(vm, "unlink", args, kw)
+}
+
+fn os_remove<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    unlink_named(vm, "remove", args, kw)
+}
+
+/// `os.wait()`: `(pid, status)` of a child that ended; detached while it
+/// waits.
+fn os_wait<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("posix.wait", args, 0, 0)?;
+    let (pid, status) = vm
+        .blocking(crate::stdlib::syscalls::wait)
+        .map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::new_tuple(vec![
+        ObjRef::from_i64(pid as i64),
+        ObjRef::from_i64(status as i64),
+    ]))
+}
+
+/// `os.getcwd()`
+fn os_getcwd<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("posix.getcwd", args, 0, 0)?;
+    let cwd = std::env::current_dir().map_err(|e| os_error(vm, e))?;
+    Ok(vm.new_str(cwd.to_string_lossy().into_owned()))
 }

@@ -1,5 +1,6 @@
 //! `sys`: the interpreter's own parameters and functions (CPython's
-//! `Python/sysmodule.c`): `argv`, `modules`, `stdout`/`stderr`, `exit`,
+//! `Python/sysmodule.c`): `argv`, `path` (where `import` looks for a
+//! program's own modules), `executable`, `modules`, `stdout`/`stderr`, `exit`,
 //! `getrefcount`, the recursion limit, `intern`, and the thread switching
 //! parameters, which reach the GIL through the coordination
 //! (`setswitchinterval` for the new and fair GILs, CPython 2's
@@ -26,6 +27,15 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
         .collect();
     m.set("argv", ObjRef::from_list_vec(argv));
     m.set("modules", vm.interp.modules.clone());
+    let path: Vec<Obj<P>> = search_path(vm.interp.argv.first().map(String::as_str))
+        .into_iter()
+        .map(|d| vm.new_str(d))
+        .collect();
+    m.set("path", ObjRef::from_list_vec(path));
+    let executable = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    m.set("executable", vm.new_str(executable));
     m.set("stdout", ObjRef::new(Stream { fd: 1 }));
     m.set("stderr", ObjRef::new(Stream { fd: 2 }));
     m.set("maxsize", ObjRef::from_i64(i64::MAX));
@@ -33,6 +43,13 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
     m.set("byteorder", vm.intern("little"));
     let imp = ObjRef::new_dict();
     vm.dict_set_str(&imp, vm.intern("name"), vm.intern("ftl"));
+    // Implementation-specific, so underscored (PEP 421): the runtime this
+    // process runs, which `multiprocessing` gives its children.
+    let runtime = match crate::runtime::current_runtime() {
+        Some(r) => vm.new_str(r),
+        None => ObjRef::none(),
+    };
+    vm.dict_set_str(&imp, vm.intern("_runtime"), runtime);
     let ns_cls = crate::builtins::make_class::<P>(
         "SimpleNamespace",
         Some(&vm.types().object),
@@ -58,6 +75,36 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
         ("getcheckinterval", sys_getcheckinterval::<P>),
     ]);
     Ok(())
+}
+
+/// `sys.path` at start-up, as CPython 3.11 makes it: the program's
+/// directory (absolute; `''`, the current directory, for `-c`, `-` or no
+/// program), then the entries of `PYTHONPATH`. ftl has no standard library
+/// on disk, so nothing follows them.
+fn search_path(program: Option<&str>) -> Vec<String> {
+    let first = match program {
+        Some(p) if !p.is_empty() && !p.starts_with('-') => {
+            let abs = std::path::absolute(p).unwrap_or_else(|_| p.into());
+            let dir = abs
+                .parent()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default();
+            dir.canonicalize()
+                .unwrap_or(dir)
+                .to_string_lossy()
+                .into_owned()
+        }
+        _ => String::new(),
+    };
+    let mut path = vec![first];
+    if let Some(extra) = std::env::var_os("PYTHONPATH") {
+        path.extend(
+            std::env::split_paths(&extra)
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(|p| p.to_string_lossy().into_owned()),
+        );
+    }
+    path
 }
 
 fn sys_exit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
