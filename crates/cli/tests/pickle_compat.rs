@@ -22,10 +22,11 @@
 //! without it the test fails, saying so. Every child is killed if it has
 //! not ended after 120 s.
 
-use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
+
+mod common;
 
 fn script_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pickle_compat")
@@ -34,51 +35,17 @@ fn script_dir() -> PathBuf {
 /// Runs `cmd` with `input` on stdin; its stdout, after checking that it
 /// ended successfully within the time limit.
 fn run_bounded(mut cmd: Command, input: &[u8], what: &str) -> Vec<u8> {
-    let mut child = cmd
-        .current_dir(script_dir())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{what}: cannot start ({e}); is python3 on PATH?"));
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let mut stdout = child.stdout.take().expect("stdout");
-    let reader = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = stdout.read_to_end(&mut v);
-        v
-    });
-    let mut stderr = child.stderr.take().expect("stderr");
-    let err_reader = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = stderr.read_to_end(&mut v);
-        v
-    });
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{what}: still running after 120 s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
+    cmd.current_dir(script_dir());
+    let run = common::run_bounded(cmd, input, Duration::from_secs(120));
+    let Some(status) = run.status else {
+        panic!("{what}: still running after 120 s");
     };
-    writer.join().expect("writer");
-    let out = reader.join().expect("reader");
-    let err = err_reader.join().expect("reader");
     assert!(
         status.success(),
         "{what}: {status}\nstderr:\n{}",
-        String::from_utf8_lossy(&err)
+        String::from_utf8_lossy(&run.stderr)
     );
-    out
+    run.stdout
 }
 
 fn python(mode: &str, input: &[u8]) -> Vec<u8> {

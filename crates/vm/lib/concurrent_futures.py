@@ -8,6 +8,17 @@
 * `wait` and `as_completed` install a waiter on every future (taking all
   their conditions in address order, so two waits cannot deadlock) and
   sleep on the waiter's event.
+* `ProcessPoolExecutor`: `max_workers` processes of a `multiprocessing`
+  context (all started at the first submit; CPython 3.11 starts them one
+  per submit under spawn), a call queue and a result queue (`SimpleQueue`s)
+  and one manager thread in the parent, which keeps at most
+  `max_workers + 1` calls in the call queue, sets each future from the
+  result queue, and waits on the result queue, a wake-up pipe and every
+  worker's sentinel. A worker that ends without being told to (killed,
+  `os._exit`, a crash) breaks the pool: every pending future gets
+  `BrokenProcessPool`, the other workers are terminated, and `submit`
+  raises `BrokenProcessPool`, as in CPython. `map` sends `chunksize`
+  calls per task.
 * `ThreadPoolExecutor`: work items on a `queue.SimpleQueue`; a worker
   thread is started per submit until `max_workers` run, unless one is
   idle (an idle count kept in a semaphore, as CPython 3.8+ does); a None
@@ -18,9 +29,7 @@
 Differences from CPython: a worker holds its executor strongly (CPython a
 weak reference, so a forgotten executor's workers stop when it is
 collected; here they stop at shutdown or exit); failing callbacks and
-initializers are reported on stderr without `logging`; `ProcessPoolExecutor`
-waits for `multiprocessing` (issue 18) and raises `NotImplementedError`;
-the place of 3.14's `InterpreterPoolExecutor` is the subinterpreters
+initializers are reported on stderr without `logging`; the place of 3.14's `InterpreterPoolExecutor` is the subinterpreters
 issue.
 """
 
@@ -657,10 +666,355 @@ class ThreadPoolExecutor(Executor):
                 t.join()
 
 
-class ProcessPoolExecutor(Executor):
-    """Not built yet: it needs `multiprocessing` (issue 18)."""
+# The process pool (CPython's concurrent/futures/process.py, simplified:
+# see the module doc).
+
+class BrokenProcessPool(BrokenExecutor):
+    """A worker process ended abruptly: the pool cannot be used."""
     __module__ = 'concurrent.futures.process'
 
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError(
-            "ftl has no ProcessPoolExecutor yet: it needs multiprocessing")
+
+EXTRA_QUEUED_CALLS = 1
+
+
+class _CallItem:
+    def __init__(self, work_id, fn, args, kwargs):
+        self.work_id = work_id
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+
+
+class _ResultItem:
+    def __init__(self, work_id, exception=None, result=None, exit_pid=None):
+        self.work_id = work_id
+        self.exception = exception
+        self.result = result
+        self.exit_pid = exit_pid
+
+
+def _sendback_result(result_queue, work_id, result=None, exception=None,
+                     exit_pid=None):
+    try:
+        result_queue.put(_ResultItem(work_id, result=result,
+                                     exception=exception, exit_pid=exit_pid))
+    except BaseException as e:
+        result_queue.put(_ResultItem(work_id, exception=e, exit_pid=exit_pid))
+
+
+def _process_worker(call_queue, result_queue, initializer, initargs,
+                    max_tasks=None):
+    """A worker process's loop: run calls until a None comes."""
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException as e:
+            _report('Exception in initializer:', e)
+            return
+    num_tasks = 0
+    exit_pid = None
+    while True:
+        call_item = call_queue.get()
+        if call_item is None:
+            result_queue.put(os.getpid())
+            return
+        if max_tasks is not None:
+            num_tasks += 1
+            if num_tasks >= max_tasks:
+                exit_pid = os.getpid()
+        try:
+            r = call_item.fn(*call_item.args, **call_item.kwargs)
+        except BaseException as e:
+            _sendback_result(result_queue, call_item.work_id, exception=e,
+                             exit_pid=exit_pid)
+        else:
+            _sendback_result(result_queue, call_item.work_id, result=r,
+                             exit_pid=exit_pid)
+            del r
+        del call_item
+        if exit_pid is not None:
+            return
+
+
+class _ChunkRunner:
+    """`fn` over one chunk of argument tuples (picklable, unlike a
+    `functools.partial` of a local function)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __call__(self, chunk):
+        return [self.fn(*args) for args in chunk]
+
+
+def _get_chunks(iterables, chunksize):
+    it = zip(*iterables)
+    while True:
+        chunk = []
+        for item in it:
+            chunk.append(item)
+            if len(chunk) == chunksize:
+                break
+        if not chunk:
+            return
+        yield chunk
+
+
+def _chain_from_iterable_of_lists(iterable):
+    for element in iterable:
+        element.reverse()
+        while element:
+            yield element.pop()
+
+
+class ProcessPoolExecutor(Executor):
+    """An executor that runs calls in up to `max_workers` processes."""
+    __module__ = 'concurrent.futures.process'
+
+    def __init__(self, max_workers=None, mp_context=None, initializer=None,
+                 initargs=(), *, max_tasks_per_child=None):
+        if max_workers is None:
+            max_workers = os.cpu_count() or 1
+        elif max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        if mp_context is None:
+            import multiprocessing
+            mp_context = multiprocessing.get_context()
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        if max_tasks_per_child is not None:
+            if not isinstance(max_tasks_per_child, int):
+                raise TypeError("max_tasks_per_child must be an integer")
+            elif max_tasks_per_child <= 0:
+                raise ValueError("max_tasks_per_child must be >= 1")
+            if mp_context.get_start_method(allow_none=False) == "fork":
+                raise ValueError("max_tasks_per_child is incompatible with"
+                                 " the 'fork' multiprocessing start method;"
+                                 " supply a different mp_context.")
+        self._max_workers = max_workers
+        self._mp_context = mp_context
+        self._initializer = initializer
+        self._initargs = initargs
+        self._max_tasks_per_child = max_tasks_per_child
+        self._processes = {}
+        self._shutdown_thread = False
+        self._shutdown_lock = threading.Lock()
+        self._broken = False
+        self._queue_count = 0
+        self._pending_work_items = {}
+        self._cancel_pending_futures = False
+        self._manager_thread = None
+        self._call_queue = None
+        self._result_queue = None
+        self._wakeup_r = None
+        self._work_ids = queue.SimpleQueue()
+
+    def _start(self):
+        # Under the shutdown lock: the queues, the workers and the thread
+        # that serves them.
+        ctx = self._mp_context
+        self._call_queue = ctx.SimpleQueue()
+        self._result_queue = ctx.SimpleQueue()
+        self._wakeup_r, self._wakeup_w = ctx.Pipe(duplex=False)
+        for _ in range(self._max_workers):
+            self._spawn_process()
+        self._manager_thread = threading.Thread(
+            target=ProcessPoolExecutor._manage, args=(self,), daemon=True,
+            name='ProcessPoolExecutorManager')
+        self._manager_thread.start()
+        _process_executors[self._manager_thread] = self
+
+    def _spawn_process(self):
+        p = self._mp_context.Process(
+            target=_process_worker,
+            args=(self._call_queue, self._result_queue, self._initializer,
+                  self._initargs, self._max_tasks_per_child))
+        p.start()
+        self._processes[p.pid] = p
+
+    def _wakeup(self):
+        try:
+            self._wakeup_w.send_bytes(b'')
+        except OSError:
+            pass
+
+    def submit(self, fn, /, *args, **kwargs):
+        """Schedules `fn(*args, **kwargs)` in a worker; its Future."""
+        with self._shutdown_lock:
+            if self._broken:
+                raise BrokenProcessPool(self._broken)
+            if self._shutdown_thread:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            if _shutdown:
+                raise RuntimeError('cannot schedule new futures after '
+                                   'interpreter shutdown')
+            f = Future()
+            w = _WorkItem(f, fn, args, kwargs)
+            self._pending_work_items[self._queue_count] = w
+            self._work_ids.put(self._queue_count)
+            self._queue_count += 1
+            if self._manager_thread is None:
+                self._start()
+            self._wakeup()
+            return f
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        """`map(fn, *iterables)` in the workers, `chunksize` calls per
+        task."""
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+        results = Executor.map(self, _ChunkRunner(fn),
+                               _get_chunks(iterables, chunksize),
+                               timeout=timeout)
+        return _chain_from_iterable_of_lists(results)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        """No new calls; with `cancel_futures` the queued ones are
+        cancelled; with `wait`, returns when the workers have ended."""
+        with self._shutdown_lock:
+            self._cancel_pending_futures = cancel_futures
+            self._shutdown_thread = True
+            if self._manager_thread is not None:
+                self._wakeup()
+        if self._manager_thread is not None and wait:
+            self._manager_thread.join()
+
+    # ---- the manager thread ---------------------------------------------
+
+    def _fill_call_queue(self, queued):
+        # Moves work ids to the workers while fewer than workers + 1 calls
+        # wait there; a cancelled future is dropped.
+        while queued[0] < self._max_workers + EXTRA_QUEUED_CALLS:
+            try:
+                work_id = self._work_ids.get_nowait()
+            except queue.Empty:
+                return
+            work_item = self._pending_work_items.get(work_id)
+            if work_item is None:
+                continue
+            if work_item.future.set_running_or_notify_cancel():
+                self._call_queue.put(_CallItem(work_id, work_item.fn,
+                                               work_item.args,
+                                               work_item.kwargs))
+                queued[0] += 1
+            else:
+                del self._pending_work_items[work_id]
+
+    def _manage(self):
+        from multiprocessing.connection import wait
+        queued = [0]
+        reader = self._result_queue._reader
+        while True:
+            self._fill_call_queue(queued)
+            # Also here: cancelled futures are dropped only as the fill
+            # above draws them, and no result may come to wake us again.
+            if self._shutting_down() and not self._pending_work_items:
+                self._stop_workers()
+                return
+            sentinels = [p.sentinel for p in self._processes.values()]
+            ready = wait([reader, self._wakeup_r] + sentinels)
+            # As CPython's manager: a ready sentinel means a broken pool
+            # only when neither a result nor a wake-up is there to read
+            # (a worker that leaves after max_tasks_per_child writes its
+            # last result before it exits).
+            if reader in ready:
+                try:
+                    item = self._result_queue.get()
+                except (EOFError, OSError):
+                    self._terminate_broken()
+                    return
+                self._take_result(item, queued)
+            elif self._wakeup_r in ready:
+                pass
+            else:
+                self._terminate_broken()
+                return
+            if self._wakeup_r in ready:
+                while self._wakeup_r.poll():
+                    self._wakeup_r.recv_bytes()
+            if self._shutting_down():
+                with self._shutdown_lock:
+                    if self._cancel_pending_futures:
+                        self._cancel_queued()
+                if not self._pending_work_items:
+                    self._stop_workers()
+                    return
+
+    def _take_result(self, item, queued):
+        if isinstance(item, int):
+            # A worker acknowledged its None and exited.
+            p = self._processes.pop(item, None)
+            if p is not None:
+                p.join()
+            return
+        queued[0] -= 1
+        work_item = self._pending_work_items.pop(item.work_id, None)
+        if work_item is not None:
+            if item.exception is not None:
+                work_item.future.set_exception(item.exception)
+            else:
+                work_item.future.set_result(item.result)
+        if item.exit_pid is not None:
+            # The worker reached max_tasks_per_child: a fresh one replaces it.
+            p = self._processes.pop(item.exit_pid, None)
+            if p is not None:
+                p.join()
+            with self._shutdown_lock:
+                if not self._shutdown_thread:
+                    self._spawn_process()
+
+    def _shutting_down(self):
+        return _shutdown or self._shutdown_thread
+
+    def _cancel_queued(self):
+        self._cancel_pending_futures = False
+        while True:
+            try:
+                work_id = self._work_ids.get_nowait()
+            except queue.Empty:
+                break
+            work_item = self._pending_work_items.pop(work_id, None)
+            if work_item is not None:
+                work_item.future.cancel()
+
+    def _stop_workers(self):
+        for _ in range(len(self._processes)):
+            self._call_queue.put(None)
+        for p in list(self._processes.values()):
+            p.join()
+        self._processes.clear()
+        self._close_queues()
+
+    def _close_queues(self):
+        for q in (self._call_queue, self._result_queue):
+            q.close()
+        self._wakeup_r.close()
+        self._wakeup_w.close()
+
+    def _terminate_broken(self):
+        with self._shutdown_lock:
+            self._broken = ('A child process terminated abruptly, the process '
+                            'pool is not usable anymore')
+        for work_id, work_item in list(self._pending_work_items.items()):
+            work_item.future.set_exception(BrokenProcessPool(
+                "A process in the process pool was terminated abruptly "
+                "while the future was running or pending."))
+        self._pending_work_items.clear()
+        for p in self._processes.values():
+            if p.exitcode is None:
+                p.terminate()
+        for p in self._processes.values():
+            p.join()
+        self._processes.clear()
+        self._close_queues()
+
+
+_process_executors = {}
+
+
+def _python_exit_processes():
+    for t, executor in list(_process_executors.items()):
+        executor.shutdown(wait=True)
+
+
+threading._register_atexit(_python_exit_processes)

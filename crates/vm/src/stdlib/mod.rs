@@ -33,7 +33,8 @@
 //! | `multiprocessing` and its submodules | `lib/multiprocessing/*.py` (frozen: processes on the spawn start method, `Pipe`, queues, locks, `Pool`) |
 //! | `atexit` | `lib/atexit.py` (frozen; the interpreter runs its callbacks at exit) |
 //! | `concurrent` | `lib/concurrent.py` (frozen; a package) |
-//! | `concurrent.futures` | `lib/concurrent_futures.py` (frozen: `Future`, `wait`, `as_completed`, `ThreadPoolExecutor`) |
+//! | `concurrent.futures` | `lib/concurrent_futures.py` (frozen: `Future`, `wait`, `as_completed`, `ThreadPoolExecutor`, `ProcessPoolExecutor`) |
+//! | `concurrent.futures.process`, `.thread` | `lib/concurrent_futures_process.py`, `_thread.py` (frozen; the pools' names where CPython has them) |
 //! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
 //! | `weakref` | `lib/weakref.py` (frozen) |
 //! | `_multiprocessing` | [`multiprocessing`] (`SemLock` over POSIX named semaphores, `SharedBuffer`, `spawnv_passfds`, `poll`, `wait_fds`, `socketpair`; OS calls in [`syscalls`]) |
@@ -213,6 +214,14 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "concurrent.futures",
             body: Body::Frozen(include_str!("../../lib/concurrent_futures.py")),
+        },
+        ModuleDef {
+            name: "concurrent.futures.process",
+            body: Body::Frozen(include_str!("../../lib/concurrent_futures_process.py")),
+        },
+        ModuleDef {
+            name: "concurrent.futures.thread",
+            body: Body::Frozen(include_str!("../../lib/concurrent_futures_thread.py")),
         },
         ModuleDef {
             name: "_weakref",
