@@ -9,8 +9,9 @@
 //!   threads are scheduled. `multiprocessing` and `concurrent.futures` use
 //!   threads, so a program that names them counts as threaded. Each run
 //!   is bounded (a program still running after two minutes is killed with
-//!   the children it started, and fails). A program that imports `gc` or `weakref` runs
-//!   on every runtime (a threaded one on every runtime with threads).
+//!   the children it started, and fails). A program that imports `gc` or
+//!   `weakref`, or calls `os.fork`, runs on every runtime (a threaded one
+//!   on every runtime with threads).
 //!   Where a free-threaded runtime follows CPython 3.13t rather than 3.11
 //!   (the cycle collector's default thresholds), `NAME.ft.out`, produced
 //!   by a free-threaded CPython 3.13t, is its expected output.
@@ -71,8 +72,8 @@ const OTHER_THREADED_RUNTIMES: &[&str] = &[
     "ft-buffered",
 ];
 
-/// Where a program that imports `gc` runs besides the default: every
-/// runtime (a threaded one skips `single`).
+/// Where a program that imports `gc` or `weakref`, or forks, runs besides
+/// the default: every runtime (a threaded one skips `single`).
 const GC_RUNTIMES: &[&str] = &[
     "single",
     "gil-old",
@@ -153,7 +154,10 @@ fn parity_corpus_matches_cpython() {
             .any(|m| source.contains(m));
         let uses_gc = source.contains("import gc");
         let uses_weakref = source.contains("import weakref");
-        let others: Vec<&str> = match (threaded, uses_gc || uses_weakref) {
+        // os.fork meets each runtime's own threads (ft-buffered's
+        // committer is stopped and restarted around it): every runtime.
+        let forks = source.contains("os.fork");
+        let others: Vec<&str> = match (threaded, uses_gc || uses_weakref || forks) {
             (true, _) => OTHER_THREADED_RUNTIMES.to_vec(),
             (false, true) => GC_RUNTIMES.to_vec(),
             (false, false) => vec![],

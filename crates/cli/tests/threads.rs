@@ -563,3 +563,36 @@ fn a_raising_finalizer_in_a_cycle_is_reported() {
         "{err}"
     );
 }
+
+#[test]
+fn fork_is_refused_while_another_thread_runs_and_allowed_after_it_ends() {
+    // ftl's one deviation from CPython here (which forks and, from 3.12,
+    // warns): a thread that vanished in the child could hold a lock there
+    // for ever, so os.fork raises RuntimeError while one runs; once it
+    // has been joined, fork works (on ft-buffered too, whose commit thread
+    // os.fork stops and restarts).
+    let src = r#"import os, threading
+go = threading.Event()
+t = threading.Thread(target=go.wait)
+t.start()
+try:
+    os.fork()
+except RuntimeError as e:
+    print('refused:', str(e).split(';')[0])
+go.set()
+t.join()
+pid = os.fork()
+if pid == 0:
+    os._exit(9)
+print('child status', os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+"#;
+    for rt in THREADED_RUNTIMES {
+        let out = ftl(&["--runtime", rt], src);
+        assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
+        assert_eq!(
+            stdout(&out),
+            "refused: os.fork() while other threads run is not supported by ftl (1 other thread in this interpreter: Python threads or the runtime's own)\nchild status 9\n",
+            "{rt}"
+        );
+    }
+}

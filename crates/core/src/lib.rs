@@ -15,6 +15,7 @@
 //! | [`traverse`] | the collector's view of an object | `ftl-object` containers, used by `ftl-gc` |
 //! | [`probe`] | timestamped events that cost nothing when off | every mechanism; the bench draws timelines |
 //! | [`qsbr`] | when memory unlinked from shared structures may be freed (lock-free reads) | used by `ftl-heap`'s biased strategy |
+//! | [`signal_flags`] | a signal handler's note that a Python handler is due, taken at the main thread's safe point | the VM's `signal` module |
 //! | [`thread_lock`] | the lock under Python's `_thread.allocate_lock` | used by the VM's `_thread` module |
 //! | [`sync`] | loom under `cfg(loom)`, std / parking_lot otherwise | used by every protocol |
 //!
@@ -91,6 +92,7 @@ pub mod lock;
 pub mod probe;
 pub mod qsbr;
 pub mod refcount;
+pub mod signal_flags;
 pub mod sync;
 pub mod thread_lock;
 pub mod traverse;

@@ -56,49 +56,49 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         name: "ft-atomic",
         available: true,
         description: "no GIL: atomic refcounts and per-object locks (the Gilectomy's first step), threads in parallel under FreeThreads (CPython 3.13t's thread states and stop-the-world)",
-        features: &["serial", "threads", "free-threaded"],
+        features: &["serial", "threads", "processes", "free-threaded"],
         lacks: &[],
     },
     RuntimeInfo {
         name: "gil-new",
         available: true,
         description: "CPython 3.2+ GIL (ftl-gil's NewGil: 5 ms switch interval, drop request, forced switching)",
-        features: &["serial", "threads", "timeline"],
+        features: &["serial", "threads", "processes", "timeline"],
         lacks: &[],
     },
     RuntimeInfo {
         name: "gil-old",
         available: true,
         description: "CPython 2 GIL (ftl-gil's OldGil: released and re-taken every 100 ticks, no handoff)",
-        features: &["serial", "threads", "timeline"],
+        features: &["serial", "threads", "processes", "timeline"],
         lacks: &[],
     },
     RuntimeInfo {
         name: "gil-fair",
         available: true,
         description: "ftl's convoy-free GIL (ftl-gil's FairGil: a thread back from blocking I/O is served at the holder's next poll, FIFO handoff)",
-        features: &["serial", "threads", "timeline"],
+        features: &["serial", "threads", "processes", "timeline"],
         lacks: &[],
     },
     RuntimeInfo {
         name: "ft-locked",
         available: true,
         description: "no GIL: Greg Stein's 1996 patch, every refcount under one process-wide lock (his Linux build) and per-object container locks, threads in parallel under FreeThreads",
-        features: &["serial", "threads", "free-threaded"],
+        features: &["serial", "threads", "processes", "free-threaded"],
         lacks: &[],
     },
     RuntimeInfo {
         name: "ft-biased",
         available: true,
         description: "no GIL: PEP 703's biased refcounts (an owner's local count, a shared atomic count, per-thread merge queues) and per-object locks, threads in parallel under FreeThreads",
-        features: &["serial", "threads", "free-threaded"],
+        features: &["serial", "threads", "processes", "free-threaded"],
         lacks: &[],
     },
     RuntimeInfo {
         name: "ft-buffered",
         available: true,
         description: "no GIL: the Gilectomy's buffered refcounts (per-thread increment and decrement logs applied by a commit thread, which alone frees) and per-object locks, threads in parallel under FreeThreads",
-        features: &["serial", "threads", "free-threaded"],
+        features: &["serial", "threads", "processes", "free-threaded"],
         lacks: &[],
     },
 ];
@@ -249,6 +249,9 @@ pub fn run_source_with<P: HeapPolicy>(
     argv: Vec<String>,
     model: ThreadModel<P>,
 ) -> i32 {
+    // Before any thread of the interpreter (the refcount strategy's
+    // included) starts: `os.fork` allows no more threads than this.
+    crate::stdlib::os::note_threads_at_start();
     let module = match ftl_syntax::lower::parse(source, filename) {
         Ok(m) => m,
         Err(e) => {
@@ -266,8 +269,10 @@ pub fn run_source_with<P: HeapPolicy>(
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
     // The refcount strategy's own thread (ft-buffered's commit thread),
-    // ended (and joined) when this returns.
-    let _strategy_thread = vm.start_strategy.and_then(|start| start(&vm.interp));
+    // kept by the interpreter (`os.fork` restarts it) and ended (and
+    // joined) when this returns.
+    *vm.interp.strategy_thread.lock() = vm.start_strategy.and_then(|start| start(&vm.interp));
+    let _strategy_thread = EndStrategyThread(&vm.interp.strategy_thread);
     let _finalizers = crate::interpreter::finalize::register(&vm);
     vm.init_builtins();
     let code = match compile_module(&module, filename, source, &mut VmConsts(&vm)) {
@@ -284,7 +289,22 @@ pub fn run_source_with<P: HeapPolicy>(
         .insert(filename.to_string(), Arc::from(source));
     let status = run_main(&vm, code);
     vm.flush_stdout();
+    if crate::stdlib::os::is_forked_child() {
+        // A child of `os.fork` that ran to the end: the thread that would
+        // collect this status (the CLI's launcher) does not exist here.
+        std::process::exit(status);
+    }
     status
+}
+
+/// Ends the refcount strategy's thread when dropped.
+struct EndStrategyThread<'a>(&'a ftl_core::sync::Mutex<Option<ftl_core::StrategyThread>>);
+
+impl Drop for EndStrategyThread<'_> {
+    fn drop(&mut self) {
+        let thread = self.0.lock().take();
+        drop(thread);
+    }
 }
 
 fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {

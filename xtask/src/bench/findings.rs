@@ -614,7 +614,9 @@ mod tests {
     // processes and ft-atomic's threads and slows down ×0.87 on gil-new's;
     // the convoy is 55x and 50x on python3 and gil-new and about 1x on
     // gil-fair and ft-atomic; race_counter takes 2.27 s on gil-fair against
-    // 0.42 s on gil-new; two processes cells are pending.
+    // 0.42 s on gil-new; two processes cells are pending (recorded before
+    // the processes executor was built: the reasons are the fixture's text,
+    // which the summary only groups and repeats).
 
     #[test]
     fn the_summary_of_a_crafted_run_says_what_its_cells_support() {

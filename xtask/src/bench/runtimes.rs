@@ -76,21 +76,25 @@ pub struct Runtime {
 
 /// What an ftl runtime lacks by design, never to be built: (runtime,
 /// executor, why). `single` is CPython's single-threaded baseline: starting
-/// a thread raises RuntimeError, and an interpreter per thread needs
-/// threads.
+/// a thread raises RuntimeError, an interpreter per thread needs threads,
+/// and `multiprocessing` runs helper threads (a pool's handlers, a queue's
+/// feeder), so every runtime with threads has `processes` and `single`
+/// does not.
 const BY_DESIGN: &[(&str, &str, &str)] = &[
     ("single", "threads", "single-threaded"),
+    ("single", "processes", "single-threaded"),
     ("single", "interpreters", "single-threaded"),
 ];
 
 /// The open issue that brings an executor, a module (by its top-level
-/// package) or a runtime the ftl runtimes lack (`issues show N`).
+/// package) or a runtime the ftl runtimes lack (`issues show N`). The
+/// `processes` executor is built (issue 18): every runtime with threads
+/// lists it, and `single` lacks it by design ([`BY_DESIGN`]).
 const COMING: &[(&str, u32)] = &[
     ("gc", 16),
     ("weakref", 16),
     ("ft-biased", 17),
     ("ft-buffered", 17),
-    ("processes", 18),
     ("multiprocessing", 18),
     ("concurrent", 18),
     ("pickle", 18),
@@ -431,6 +435,28 @@ mod tests {
             rt.fit(&workload("w", false, &["gc"]), "serial"),
             Fit::Pending("single: `gc` module not built yet (issue 16)".into())
         );
+        assert_eq!(
+            rt.fit(&workload("w", false, &[]), "processes"),
+            Fit::Pending("single: no `processes` executor, by design (single-threaded)".into())
+        );
+        // With the executor listed the cell runs, unless a module it
+        // requires is missing.
+        let threaded = Runtime {
+            name: "gil-new".into(),
+            ..ftl(&["serial", "threads", "processes"])
+        };
+        assert_eq!(
+            threaded.fit(&workload("w", false, &[]), "processes"),
+            Fit::Runs
+        );
+        assert_eq!(
+            threaded.fit(&workload("w", false, &["multiprocessing"]), "processes"),
+            Fit::Pending("gil-new: `multiprocessing` module not built yet (issue 18)".into())
+        );
+        assert_eq!(
+            threaded.fit(&workload("w", false, &[]), "interpreters"),
+            Fit::Pending("gil-new: `interpreters` executor not built yet (issue 19)".into())
+        );
     }
 
     #[test]
@@ -439,14 +465,10 @@ mod tests {
             missing("single", "`threads` executor", "threads"),
             "single: no `threads` executor, by design (single-threaded)"
         );
-        // A runtime with threads lacks processes only until issue 18.
-        assert_eq!(
-            missing("gil-new", "`processes` executor", "processes"),
-            "gil-new: `processes` executor not built yet (issue 18)"
-        );
+        // `single` never gets processes: multiprocessing needs threads.
         assert_eq!(
             missing("single", "`processes` executor", "processes"),
-            "single: `processes` executor not built yet (issue 18)"
+            "single: no `processes` executor, by design (single-threaded)"
         );
         assert_eq!(
             missing("ft-atomic", "`interpreters` executor", "interpreters"),

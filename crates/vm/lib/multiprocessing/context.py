@@ -8,7 +8,9 @@ package's own names are the default context's, whose start method is fixed
 at its first use or by `set_start_method`.
 
 ftl's default start method is `spawn` (CPython 3.11 uses `fork` on Linux):
-see `docs/processes.md`.
+see `docs/processes.md`. `fork` is built over `os.fork`, which ftl allows
+only while the interpreter runs no other thread (`RuntimeError`
+otherwise); `forkserver` is not built yet.
 """
 
 import os
@@ -221,7 +223,7 @@ class DefaultContext(BaseContext):
         return self._actual_context._name
 
     def get_all_start_methods(self):
-        return ['spawn']
+        return ['spawn', 'fork']
 
 
 class SpawnProcess(process.BaseProcess):
@@ -242,6 +244,24 @@ class SpawnContext(BaseContext):
     Process = SpawnProcess
 
 
+class ForkProcess(process.BaseProcess):
+    _start_method = 'fork'
+
+    @staticmethod
+    def _Popen(process_obj):
+        from multiprocessing.popen_fork import Popen
+        return Popen(process_obj)
+
+    @staticmethod
+    def _after_fork():
+        pass
+
+
+class ForkContext(BaseContext):
+    _name = 'fork'
+    Process = ForkProcess
+
+
 class _PendingContext(BaseContext):
     """A start method ftl does not have yet: `get_context` refuses it."""
 
@@ -250,12 +270,12 @@ class _PendingContext(BaseContext):
 
     def _check_available(self):
         raise ValueError(
-            'start method %r is not built in ftl yet (use "spawn")' % self._name)
+            'start method %r is not built in ftl yet (use "spawn" or "fork")' % self._name)
 
 
 _concrete_contexts = {
     'spawn': SpawnContext(),
-    'fork': _PendingContext('fork'),
+    'fork': ForkContext(),
     'forkserver': _PendingContext('forkserver'),
 }
 _default_context = DefaultContext(_concrete_contexts['spawn'])

@@ -52,9 +52,15 @@ class SemLock:
         else:
             raise FileExistsError('cannot find name for semaphore')
         self._make_methods()
+        # A forked child inherits the object: it owns nothing there.
+        util.register_after_fork(self, SemLock._after_fork)
         if self._semlock.name is not None:
             util.Finalize(self, SemLock._cleanup, (self._semlock.name,),
                           exitpriority=0)
+
+    @staticmethod
+    def _after_fork(obj):
+        obj._semlock._after_fork()
 
     @staticmethod
     def _cleanup(name):

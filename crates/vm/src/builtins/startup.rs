@@ -238,6 +238,13 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>, free_threaded: bool) -> Int
         gc_garbage: ObjRef::new_list(vec![]),
         finalizers: Default::default(),
         gc_callbacks: ObjRef::new_list(vec![]),
+        signal_handlers: ObjRef::new_dict(),
+        strategy_thread: Mutex::new(None),
+        at_fork: ObjRef::new_tuple(vec![
+            ObjRef::new_list(vec![]),
+            ObjRef::new_list(vec![]),
+            ObjRef::new_list(vec![]),
+        ]),
         gc_threaded: Mutex::new(None),
     }
 }

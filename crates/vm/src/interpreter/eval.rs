@@ -348,7 +348,7 @@ impl<P: HeapPolicy> Vm<P> {
                     }
                 }
                 Op::CallMethod => {
-                    self.poll();
+                    self.poll()?;
                     let n = arg as usize;
                     let len = frame.stack.len();
                     let base = len - n - 2;
@@ -360,14 +360,14 @@ impl<P: HeapPolicy> Vm<P> {
                     frame.stack.push(res);
                 }
                 Op::Call => {
-                    self.poll();
+                    self.poll()?;
                     let n = arg as usize;
                     let base = frame.stack.len() - n - 1;
                     let res = self.call_from_stack(&mut frame.stack, base, 1, n)?;
                     frame.stack.push(res);
                 }
                 Op::CallKw => {
-                    self.poll();
+                    self.poll()?;
                     let names = pop!(frame);
                     let names_t = names.as_tuple().expect("kw names tuple");
                     let n = arg as usize;
@@ -385,7 +385,7 @@ impl<P: HeapPolicy> Vm<P> {
                     frame.stack.push(res?);
                 }
                 Op::CallEx => {
-                    self.poll();
+                    self.poll()?;
                     let kwargs = if arg & 1 != 0 {
                         Some(pop!(frame))
                     } else {
@@ -531,7 +531,7 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::Jump => {
                     if (arg as usize) < frame.pc {
-                        self.poll();
+                        self.poll()?;
                     }
                     frame.pc = arg as usize;
                 }

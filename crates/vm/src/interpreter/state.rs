@@ -267,6 +267,17 @@ pub struct Interp<P: HeapPolicy> {
     pub finalizers: Arc<ftl_object::handoff::FinalizerQueue<P>>,
     /// `gc.callbacks`.
     pub gc_callbacks: Obj<P>,
+    /// The Python handlers `signal.signal` installed, by signal number (a
+    /// dict; None where the OS disposition is SIG_DFL or SIG_IGN): the main
+    /// thread runs them (`stdlib::signal`).
+    pub signal_handlers: Obj<P>,
+    /// The refcount strategy's own thread while it runs (ft-buffered's
+    /// commit thread; `None` elsewhere): `os.fork` ends it before forking
+    /// and starts a new one on both sides.
+    pub strategy_thread: Mutex<Option<ftl_core::StrategyThread>>,
+    /// `os.register_at_fork`'s callables: a tuple of three lists (before,
+    /// after in the child, after in the parent).
+    pub at_fork: Obj<P>,
     /// PEP 556's mode: `Some` (the running GC thread's handshake) in
     /// threaded mode, `None` in serial mode.
     pub gc_threaded: Mutex<Option<Arc<ftl_gc::threaded::Handshake>>>,
@@ -548,9 +559,11 @@ impl<P: HeapPolicy> Vm<P> {
         self.stack_base.saturating_sub(here) > self.stack_budget
     }
 
-    /// A safe point: lets the coordination hand the thread over.
+    /// A safe point: lets the coordination hand the thread over, and runs
+    /// what is due here (the collector, finalizers, and on the main thread
+    /// the Python handlers of tripped signals, whose exception it returns).
     #[inline]
-    pub fn poll(&self) {
+    pub fn poll(&self) -> PyResult<(), P> {
         if self.breaker.load(core::sync::atomic::Ordering::Relaxed) {
             // The thread may park here (another has the world stopped):
             // a strategy whose counts lag flushes first.
@@ -570,6 +583,10 @@ impl<P: HeapPolicy> Vm<P> {
         // A deferring strategy's per-thread work (PEP 703's owner merges
         // what other threads queued to it); nothing on the other heaps.
         <P::Rc as ftl_core::RefCount>::at_safe_point();
+        if crate::stdlib::syscalls::TRIPPED_SIGNALS.any_tripped() && self.is_main {
+            return self.run_signal_handlers();
+        }
+        Ok(())
     }
 
     /// Brings every count up to date for what this thread has done and

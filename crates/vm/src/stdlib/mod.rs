@@ -18,7 +18,7 @@
 //! | `math` | [`math`] |
 //! | `os` | [`os`] (raw descriptor calls in [`syscalls`]) |
 //! | `random` | [`random`] |
-//! | `signal` | [`signal`] (the signal numbers only) |
+//! | `signal` | [`signal`] (the signal numbers; `signal.signal` handlers run by the main thread at its safe points) |
 //! | `_thread` | [`thread`] |
 //! | `threading` | `lib/threading.py` (frozen) |
 //! | `queue` | `lib/queue.py` (frozen) |
@@ -30,7 +30,7 @@
 //! | `_codecs` | `lib/_codecs.py` (frozen; `encode`/`decode`, which old pickles name) |
 //! | `builtins` | the builtins namespace itself |
 //! | `runpy` | [`runpy`] (`run_path`) |
-//! | `multiprocessing` and its submodules | `lib/multiprocessing/*.py` (frozen: processes on the spawn start method, `Pipe`, queues, locks, `Pool`) |
+//! | `multiprocessing` and its submodules | `lib/multiprocessing/*.py` (frozen: processes on the spawn and fork start methods, `Pipe`, queues, locks, `Pool`, `Value`/`Array` in shared memory) |
 //! | `atexit` | `lib/atexit.py` (frozen; the interpreter runs its callbacks at exit) |
 //! | `concurrent` | `lib/concurrent.py` (frozen; a package) |
 //! | `concurrent.futures` | `lib/concurrent_futures.py` (frozen: `Future`, `wait`, `as_completed`, `ThreadPoolExecutor`, `ProcessPoolExecutor`) |
@@ -182,6 +182,10 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
             body: Body::Frozen(include_str!("../../lib/multiprocessing/spawn.py")),
         },
         ModuleDef {
+            name: "multiprocessing.popen_fork",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/popen_fork.py")),
+        },
+        ModuleDef {
             name: "multiprocessing.popen_spawn_posix",
             body: Body::Frozen(include_str!(
                 "../../lib/multiprocessing/popen_spawn_posix.py"
@@ -190,6 +194,10 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "multiprocessing.synchronize",
             body: Body::Frozen(include_str!("../../lib/multiprocessing/synchronize.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.sharedctypes",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/sharedctypes.py")),
         },
         ModuleDef {
             name: "multiprocessing.queues",

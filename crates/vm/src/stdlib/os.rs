@@ -19,6 +19,7 @@
 //! every runtime's threads and locks brought to a safe state first).
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use ftl_object::{HeapPolicy, ObjRef};
 
@@ -50,6 +51,9 @@ pub fn init<P: HeapPolicy>(_vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P>
         ("kill", os_kill::<P>),
         ("waitpid", os_waitpid::<P>),
         ("_exit", os_exit::<P>),
+        ("fork", os_fork::<P>),
+        ("getenv", os_getenv::<P>),
+        ("register_at_fork", os_register_at_fork::<P>),
         ("WIFEXITED", os_wifexited::<P>),
         ("WEXITSTATUS", os_wexitstatus::<P>),
         ("WIFSIGNALED", os_wifsignaled::<P>),
@@ -109,6 +113,174 @@ fn os_exit<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("_exit", args, 1, 1)?;
     let code = c_int_arg(vm, &args[0])?;
     crate::stdlib::syscalls::exit_now(code)
+}
+
+/// The process's thread count when the interpreter started (the CLI's
+/// launcher and the interpreter's thread): what `os.fork` allows.
+static THREADS_AT_START: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// Set in the child of `os.fork`.
+static FORKED_CHILD: AtomicBool = AtomicBool::new(false);
+
+/// Notes the thread count before the interpreter starts threads.
+pub fn note_threads_at_start() {
+    if let Ok(n) = crate::stdlib::syscalls::os_thread_count() {
+        // The first interpreter's count (a later one, in a process that
+        // already runs interpreters, would count their threads).
+        let _ =
+            THREADS_AT_START.compare_exchange(usize::MAX, n, Ordering::Relaxed, Ordering::Relaxed);
+    }
+}
+
+/// Whether this process is a child made by `os.fork`.
+pub fn is_forked_child() -> bool {
+    FORKED_CHILD.load(Ordering::Relaxed)
+}
+
+/// `os.fork()`: `0` in the child, its pid in the parent.
+///
+/// Only while no other thread of the interpreter runs (no Python thread,
+/// no refcount strategy's or collector's thread): a thread that vanished
+/// in the child while it held a lock — the GIL's, a heap's, a queue's —
+/// would leave it held for ever, so a fork then is refused with
+/// `RuntimeError` instead of risking a hung child. CPython 3.12 forks
+/// anyway and warns (`DeprecationWarning`). A thread that has just ended
+/// may take a moment to leave: the check waits up to a second for it.
+fn os_fork<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    if !args.is_empty() {
+        return Err(vm.type_error(format!(
+            "posix.fork() takes no arguments ({} given)",
+            args.len()
+        )));
+    }
+    // The refcount strategy's thread (ft-buffered's committer) holds its
+    // locks from time to time: it ends here, committing what is logged,
+    // and a new one starts on each side.
+    let strategy = vm.interp.strategy_thread.lock().take();
+    let had_strategy_thread = strategy.is_some();
+    drop(strategy);
+    let restart = || {
+        if had_strategy_thread {
+            *vm.interp.strategy_thread.lock() =
+                vm.start_strategy.and_then(|start| start(&vm.interp));
+        }
+    };
+    let allowed = THREADS_AT_START.load(Ordering::Relaxed);
+    let mut tries = 0;
+    loop {
+        let count = crate::stdlib::syscalls::os_thread_count().map_err(|e| os_error(vm, e))?;
+        if count <= allowed {
+            break;
+        }
+        let python_threads = vm.interp.threads.running.load(Ordering::Relaxed);
+        if python_threads > 0 || tries == 100 {
+            restart();
+            return Err(vm.new_error(
+                ExcType::RuntimeError,
+                format!(
+                    "os.fork() while other threads run is not supported by ftl ({} other thread{} in this interpreter: Python threads or the runtime's own); a lock one of them holds would stay held in the child. Fork before starting threads, or use multiprocessing's 'spawn' start method",
+                    count - allowed,
+                    if count - allowed == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+        tries += 1;
+        vm.blocking(|| std::thread::sleep(core::time::Duration::from_millis(10)));
+    }
+    let lists: Vec<Obj<P>> = vm.interp.at_fork.as_tuple().expect("a tuple").to_vec();
+    // Before: the last registered first, as CPython.
+    let before = lists[0].as_list().expect("a list").snapshot();
+    for f in before.iter().rev() {
+        call_fork_hook(vm, f);
+    }
+    // What the program printed is written once, by the parent (CPython's
+    // output is not doubled either).
+    vm.flush_stdout();
+    let forked = crate::stdlib::syscalls::fork();
+    restart();
+    let pid = forked.map_err(|e| os_error(vm, e))?;
+    let after = if pid == 0 {
+        FORKED_CHILD.store(true, Ordering::Relaxed);
+        // As CPython's `random` does (`register_at_fork(after_in_child=
+        // _inst.seed)`): parent and child must not draw the same numbers.
+        vm.interp.random.lock().seed_from_time();
+        &lists[1]
+    } else {
+        &lists[2]
+    };
+    let after = after.as_list().expect("a list").snapshot();
+    for f in &after {
+        call_fork_hook(vm, f);
+    }
+    Ok(ObjRef::from_i64(pid as i64))
+}
+
+/// Calls one `register_at_fork` callable; its exception is printed as
+/// unraisable, as CPython does, and does not stop the fork.
+fn call_fork_hook<P: HeapPolicy>(vm: &Vm<P>, f: &Obj<P>) {
+    if let Err(e) = vm.call(f, &[], Kw::EMPTY) {
+        let what = vm.repr(f).unwrap_or_else(|_| "?".into());
+        vm.write_stderr(&format!(
+            "Exception ignored in: {what}\n{}",
+            vm.format_exception(&e)
+        ));
+    }
+}
+
+/// `os.getenv(key, default=None)`: the environment variable's value (the
+/// environment as the process has it now; `os.environ` is not built yet).
+fn os_getenv<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("getenv", args, 1, 2)?;
+    let Some(key) = args[0].as_str() else {
+        return Err(vm.type_error(format!("str expected, not {}", vm.type_name(&args[0]))));
+    };
+    match std::env::var_os(key) {
+        Some(v) => Ok(vm.new_str(v.to_string_lossy().into_owned())),
+        None => Ok(args.get(1).cloned().unwrap_or_else(ObjRef::none)),
+    }
+}
+
+/// `os.register_at_fork(*, before=None, after_in_child=None,
+/// after_in_parent=None)`
+fn os_register_at_fork<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    if !args.is_empty() {
+        return Err(vm.type_error("register_at_fork() takes no positional arguments"));
+    }
+    let names = ["before", "after_in_child", "after_in_parent"];
+    let mut given = [None, None, None];
+    for (name, value) in kw.names.iter().zip(kw.values) {
+        let name = name.as_str().unwrap_or_default();
+        match names.iter().position(|n| *n == name) {
+            Some(i) => given[i] = Some(value.clone()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "register_at_fork() got an unexpected keyword argument '{name}'"
+                )))
+            }
+        }
+    }
+    let given: Vec<(usize, Obj<P>)> = given
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.filter(|v| !v.is_none()).map(|v| (i, v)))
+        .collect();
+    if given.is_empty() {
+        return Err(vm.type_error("At least one argument is required."));
+    }
+    for (i, f) in &given {
+        if !vm.is_callable(f) {
+            return Err(vm.type_error(format!(
+                "'{}' must be callable, not {}",
+                names[*i],
+                vm.type_name(f)
+            )));
+        }
+    }
+    let lists = vm.interp.at_fork.as_tuple().expect("a tuple");
+    for (i, f) in given {
+        lists[i].as_list().expect("a list").push(f);
+    }
+    Ok(ObjRef::none())
 }
 
 /// One wait-status helper: `f(status)` of a C int status.

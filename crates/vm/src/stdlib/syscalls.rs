@@ -111,6 +111,134 @@ pub fn close(fd: i32) -> io::Result<()> {
     Ok(())
 }
 
+/// One past the highest signal number on Linux (`NSIG`).
+pub const NSIG: usize = 65;
+
+/// The signals whose Python handlers are due: set by [`trip_signal`], taken
+/// by the main thread at its safe points ([`ftl_core::signal_flags`]).
+pub static TRIPPED_SIGNALS: ftl_core::signal_flags::TripFlags<NSIG> =
+    ftl_core::signal_flags::TripFlags::new();
+
+/// The C handler installed for a signal with a Python handler: it only
+/// notes the signal (async-signal safe: two atomic read-modify-writes).
+extern "C" fn trip_signal(signal: libc::c_int) {
+    TRIPPED_SIGNALS.trip(signal as usize);
+}
+
+/// What the OS does with a signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disposition {
+    /// `SIG_DFL`.
+    Default,
+    /// `SIG_IGN`.
+    Ignore,
+    /// [`trip_signal`]: a Python handler runs later in the main thread.
+    Python,
+    /// A handler installed by someone else (not ftl).
+    Foreign,
+}
+
+/// Installs `disposition` for `signal` (not [`Disposition::Foreign`]) with
+/// `SA_ONSTACK` and without `SA_RESTART`, as CPython's `PyOS_setsig`:
+/// a blocking call the signal interrupts returns `EINTR`.
+pub fn set_signal_disposition(signal: i32, disposition: Disposition) -> io::Result<()> {
+    let handler = match disposition {
+        Disposition::Default => libc::SIG_DFL,
+        Disposition::Ignore => libc::SIG_IGN,
+        Disposition::Python => trip_signal as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        Disposition::Foreign => return Err(io::Error::from_raw_os_error(libc::EINVAL)),
+    };
+    // SAFETY: `action` is a zeroed plain C struct filled in before the
+    // call, which reads it and writes nothing (the old action is not
+    // asked for); the handler is SIG_DFL, SIG_IGN or `trip_signal`, which is
+    // async-signal safe.
+    let r = unsafe {
+        let mut action: libc::sigaction = core::mem::zeroed();
+        action.sa_sigaction = handler;
+        action.sa_flags = libc::SA_ONSTACK;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(signal, &action, core::ptr::null_mut())
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// What the OS does with `signal` now.
+pub fn signal_disposition(signal: i32) -> io::Result<Disposition> {
+    // SAFETY: a null new action only reads the current one into `old`, a
+    // zeroed plain C struct that lives across the call.
+    let (r, old) = unsafe {
+        let mut old: libc::sigaction = core::mem::zeroed();
+        let r = libc::sigaction(signal, core::ptr::null(), &mut old);
+        (r, old)
+    };
+    if r != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    let trip = trip_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+    Ok(match old.sa_sigaction {
+        libc::SIG_DFL => Disposition::Default,
+        libc::SIG_IGN => Disposition::Ignore,
+        h if h == trip => Disposition::Python,
+        _ => Disposition::Foreign,
+    })
+}
+
+/// `raise(signal)`: sends `signal` to the calling thread.
+pub fn raise_signal(signal: i32) -> io::Result<()> {
+    // SAFETY: plain integer argument; a bad number is EINVAL.
+    if unsafe { libc::raise(signal) } == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// `alarm(seconds)`: the seconds left on the previous alarm.
+pub fn alarm(seconds: u32) -> u32 {
+    // SAFETY: plain integer argument, no failure mode.
+    unsafe { libc::alarm(seconds) }
+}
+
+/// `strsignal(signal)`'s description, or `None` for an unknown signal.
+pub fn strsignal(signal: i32) -> Option<String> {
+    if signal < 1 || signal as usize >= NSIG {
+        return None;
+    }
+    // SAFETY: the number is in range; glibc returns a pointer to a string
+    // that stays valid until the next call, and it is copied at once (the
+    // interpreter calls this from one thread at a time: the `signal`
+    // module's functions run with the thread attached).
+    let text = unsafe {
+        let p = libc::strsignal(signal);
+        if p.is_null() {
+            return None;
+        }
+        CStr::from_ptr(p).to_string_lossy().into_owned()
+    };
+    Some(text)
+}
+
+/// Sleeps `duration`, or less when a signal with a Python handler arrives
+/// (`nanosleep` returns `EINTR`): whether it slept the whole time. Only
+/// a handler installed without `SA_RESTART` interrupts it, and only in
+/// the thread the kernel delivers the signal to.
+pub fn sleep_interruptibly(duration: Duration) -> bool {
+    let request = libc::timespec {
+        tv_sec: duration.as_secs().min(libc::time_t::MAX as u64) as libc::time_t,
+        tv_nsec: duration.subsec_nanos() as libc::c_long,
+    };
+    // SAFETY: both pointers are to timespecs on this stack frame.
+    let r = unsafe {
+        let mut left: libc::timespec = core::mem::zeroed();
+        libc::nanosleep(&request, &mut left)
+    };
+    r == 0
+}
+
 /// `kill(pid, sig)`: sends a signal (0 only checks that `pid` exists).
 pub fn kill(pid: i32, sig: i32) -> io::Result<()> {
     // SAFETY: `kill` takes two integers; a bad pid or signal is an error
@@ -138,6 +266,30 @@ pub fn waitpid(pid: i32, options: i32) -> io::Result<(i32, i32)> {
             return Err(e);
         }
         return Ok((r, status));
+    }
+}
+
+/// How many threads this process has (the entries of `/proc/self/task`).
+pub fn os_thread_count() -> io::Result<usize> {
+    Ok(std::fs::read_dir("/proc/self/task")?.count())
+}
+
+/// `fork()`: `0` in the child, the child's pid in the parent.
+///
+/// The child has one thread, the caller. `os.fork` calls this only when no
+/// other thread of the interpreter exists (it counts the process's threads
+/// first): a thread that vanished in the child while holding a lock (the
+/// GIL's, a heap's, a refcount queue's) would leave it held for ever.
+pub fn fork() -> io::Result<i32> {
+    // SAFETY: fork takes no arguments; in the child only the calling
+    // thread continues, and the caller has checked that no other thread
+    // of the interpreter existed to hold a lock (glibc's allocator takes
+    // its own locks around fork).
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(pid)
     }
 }
 

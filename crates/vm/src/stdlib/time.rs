@@ -69,6 +69,20 @@ fn time_sleep<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
     if !secs.is_finite() {
         return Err(vm.overflow_error("sleep length is too large"));
     }
-    vm.blocking(|| std::thread::sleep(core::time::Duration::from_secs_f64(secs)));
-    Ok(ObjRef::none())
+    let duration = core::time::Duration::from_secs_f64(secs);
+    if !vm.is_main {
+        vm.blocking(|| std::thread::sleep(duration));
+        return Ok(ObjRef::none());
+    }
+    // The main thread wakes for a signal with a Python handler, runs it,
+    // and sleeps on for the rest of the time unless it raised (PEP 475).
+    let deadline = std::time::Instant::now() + duration;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let whole = vm.blocking(|| crate::stdlib::syscalls::sleep_interruptibly(left));
+        vm.run_signal_handlers()?;
+        if whole || std::time::Instant::now() >= deadline {
+            return Ok(ObjRef::none());
+        }
+    }
 }
