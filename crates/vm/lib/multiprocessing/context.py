@@ -10,7 +10,7 @@ at its first use or by `set_start_method`.
 ftl's default start method is `spawn` (CPython 3.11 uses `fork` on Linux):
 see `docs/processes.md`. `fork` is built over `os.fork`, which ftl allows
 only while the interpreter runs no other thread (`RuntimeError`
-otherwise); `forkserver` is not built yet.
+otherwise); `forkserver` forks from a single-threaded server process.
 """
 
 import os
@@ -148,7 +148,9 @@ class BaseContext:
         set_executable(executable)
 
     def set_forkserver_preload(self, module_names):
-        pass
+        """The modules the fork server imports before it forks."""
+        from multiprocessing.forkserver import set_forkserver_preload
+        set_forkserver_preload(module_names)
 
     def get_context(self, method=None):
         """The context of start method `method` (this one when None)."""
@@ -223,7 +225,7 @@ class DefaultContext(BaseContext):
         return self._actual_context._name
 
     def get_all_start_methods(self):
-        return ['spawn', 'fork']
+        return ['fork', 'spawn', 'forkserver']
 
 
 class SpawnProcess(process.BaseProcess):
@@ -262,21 +264,28 @@ class ForkContext(BaseContext):
     Process = ForkProcess
 
 
-class _PendingContext(BaseContext):
-    """A start method ftl does not have yet: `get_context` refuses it."""
+class ForkServerProcess(process.BaseProcess):
+    _start_method = 'forkserver'
 
-    def __init__(self, name):
-        self._name = name
+    @staticmethod
+    def _Popen(process_obj):
+        from multiprocessing.popen_forkserver import Popen
+        return Popen(process_obj)
 
-    def _check_available(self):
-        raise ValueError(
-            'start method %r is not built in ftl yet (use "spawn" or "fork")' % self._name)
+    @staticmethod
+    def _after_fork():
+        pass
+
+
+class ForkServerContext(BaseContext):
+    _name = 'forkserver'
+    Process = ForkServerProcess
 
 
 _concrete_contexts = {
     'spawn': SpawnContext(),
     'fork': ForkContext(),
-    'forkserver': _PendingContext('forkserver'),
+    'forkserver': ForkServerContext(),
 }
 _default_context = DefaultContext(_concrete_contexts['spawn'])
 

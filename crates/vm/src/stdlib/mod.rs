@@ -30,7 +30,7 @@
 //! | `_codecs` | `lib/_codecs.py` (frozen; `encode`/`decode`, which old pickles name) |
 //! | `builtins` | the builtins namespace itself |
 //! | `runpy` | [`runpy`] (`run_path`) |
-//! | `multiprocessing` and its submodules | `lib/multiprocessing/*.py` (frozen: processes on the spawn and fork start methods, `Pipe`, queues, locks, `Pool`, `Value`/`Array` in shared memory) |
+//! | `multiprocessing` and its submodules | `lib/multiprocessing/*.py` (frozen: processes on the spawn, fork and forkserver start methods, `Pipe`, queues, locks, `Pool`, `Value`/`Array` in shared memory) |
 //! | `atexit` | `lib/atexit.py` (frozen; the interpreter runs its callbacks at exit) |
 //! | `concurrent` | `lib/concurrent.py` (frozen; a package) |
 //! | `concurrent.futures` | `lib/concurrent_futures.py` (frozen: `Future`, `wait`, `as_completed`, `ThreadPoolExecutor`, `ProcessPoolExecutor`) |
@@ -180,6 +180,16 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "multiprocessing.spawn",
             body: Body::Frozen(include_str!("../../lib/multiprocessing/spawn.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.forkserver",
+            body: Body::Frozen(include_str!("../../lib/multiprocessing/forkserver.py")),
+        },
+        ModuleDef {
+            name: "multiprocessing.popen_forkserver",
+            body: Body::Frozen(include_str!(
+                "../../lib/multiprocessing/popen_forkserver.py"
+            )),
         },
         ModuleDef {
             name: "multiprocessing.popen_fork",

@@ -146,6 +146,11 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
         ("poll", poll::<P>),
         ("wait_fds", wait_fds::<P>),
         ("socketpair", socketpair::<P>),
+        ("unix_listen", unix_listen::<P>),
+        ("unix_accept", unix_accept::<P>),
+        ("unix_connect", unix_connect::<P>),
+        ("sendfds", sendfds::<P>),
+        ("recvfds", recvfds::<P>),
     ]);
     Ok(())
 }
@@ -629,6 +634,91 @@ fn socketpair<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
         ObjRef::from_i64(a.into()),
         ObjRef::from_i64(b.into()),
     ]))
+}
+
+/// A path argument of the Unix-socket functions.
+fn path_arg<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<String, P> {
+    o.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| vm.type_error(format!("a str path expected, not {}", vm.type_name(o))))
+}
+
+/// `unix_listen(path)`: a listening `AF_UNIX` socket bound to `path`
+/// (the forkserver's listener).
+fn unix_listen<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("unix_listen", kw)?;
+    vm.check_args("unix_listen", args, 1, 1)?;
+    let path = path_arg(vm, &args[0])?;
+    let fd = syscalls::unix_listen(&path).map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::from_i64(fd.into()))
+}
+
+/// `unix_accept(fd)`: the next connection's socket; detached while it
+/// waits.
+fn unix_accept<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("unix_accept", kw)?;
+    vm.check_args("unix_accept", args, 1, 1)?;
+    let fd = fd_arg(vm, &args[0])?;
+    let c = vm
+        .blocking(|| syscalls::unix_accept(fd))
+        .map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::from_i64(c.into()))
+}
+
+/// `unix_connect(path)`: a socket connected to the listener at `path`.
+fn unix_connect<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("unix_connect", kw)?;
+    vm.check_args("unix_connect", args, 1, 1)?;
+    let path = path_arg(vm, &args[0])?;
+    let fd = vm
+        .blocking(|| syscalls::unix_connect(&path))
+        .map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::from_i64(fd.into()))
+}
+
+/// `sendfds(sock, fds)`: passes the descriptors of the list `fds` over
+/// the `AF_UNIX` socket `sock` (CPython's `reduction.sendfds`).
+fn sendfds<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("sendfds", kw)?;
+    vm.check_args("sendfds", args, 2, 2)?;
+    let sock = fd_arg(vm, &args[0])?;
+    let items = vm.collect(&args[1])?;
+    let mut fds = Vec::with_capacity(items.len());
+    for o in &items {
+        fds.push(fd_arg(vm, o)?);
+    }
+    if fds.is_empty() || fds.len() > syscalls::MAX_FDS {
+        return Err(vm.value_error(format!(
+            "between 1 and {} descriptors can be sent at once",
+            syscalls::MAX_FDS
+        )));
+    }
+    vm.blocking(|| syscalls::send_fds(sock, &fds))
+        .map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::none())
+}
+
+/// `recvfds(sock, maxfds)`: the descriptors one `sendfds` passed; EOFError
+/// when the peer closed first, RuntimeError when the message is not one.
+fn recvfds<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("recvfds", kw)?;
+    vm.check_args("recvfds", args, 2, 2)?;
+    let sock = fd_arg(vm, &args[0])?;
+    let max = usize::try_from(vm.index_i64(&args[1])?).unwrap_or(1);
+    match vm.blocking(|| syscalls::recv_fds(sock, max)) {
+        Ok(fds) => Ok(ObjRef::new_list(
+            fds.into_iter()
+                .map(|fd| ObjRef::from_i64(fd.into()))
+                .collect(),
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Err(vm.new_error(ExcType::EOFError, ""))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            Err(vm.new_error(ExcType::RuntimeError, "received 0 items of ancdata"))
+        }
+        Err(e) => Err(os_error(vm, e)),
+    }
 }
 
 // ---- SharedBuffer -----------------------------------------------------------

@@ -52,6 +52,8 @@ pub fn init<P: HeapPolicy>(_vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P>
         ("waitpid", os_waitpid::<P>),
         ("_exit", os_exit::<P>),
         ("fork", os_fork::<P>),
+        ("get_blocking", os_get_blocking::<P>),
+        ("set_blocking", os_set_blocking::<P>),
         ("getenv", os_getenv::<P>),
         ("register_at_fork", os_register_at_fork::<P>),
         ("WIFEXITED", os_wifexited::<P>),
@@ -493,6 +495,25 @@ fn os_get_inheritable<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>)
 }
 
 /// `os.set_inheritable(fd, inheritable, /)`
+/// `os.get_blocking(fd)`
+fn os_get_blocking<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("get_blocking", kw)?;
+    vm.check_args("get_blocking", args, 1, 1)?;
+    let fd = c_int_arg(vm, &args[0])?;
+    let b = crate::stdlib::syscalls::get_blocking(fd).map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::from_bool(b))
+}
+
+/// `os.set_blocking(fd, blocking)`
+fn os_set_blocking<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("set_blocking", kw)?;
+    vm.check_args("set_blocking", args, 2, 2)?;
+    let fd = c_int_arg(vm, &args[0])?;
+    let blocking = vm.is_true(&args[1])?;
+    crate::stdlib::syscalls::set_blocking(fd, blocking).map_err(|e| os_error(vm, e))?;
+    Ok(ObjRef::none())
+}
+
 fn os_set_inheritable<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     vm.no_kw("set_inheritable", kw)?;
     if args.len() != 2 {

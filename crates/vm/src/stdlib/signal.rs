@@ -95,6 +95,7 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
         ("raise_signal", signal_raise_signal::<P>),
         ("alarm", signal_alarm::<P>),
         ("strsignal", signal_strsignal::<P>),
+        ("set_wakeup_fd", signal_set_wakeup_fd::<P>),
     ]);
     // The handler `getsignal(SIGINT)` reports until a program sets one.
     let default_int = vm.builtin_fn("default_int_handler", signal_default_int_handler::<P>);
@@ -201,6 +202,24 @@ fn signal_strsignal<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) 
         Some(text) => vm.new_str(&text),
         None => ObjRef::none(),
     })
+}
+
+/// `signal.set_wakeup_fd(fd)`: the C handler writes each signal's number
+/// (one byte) to `fd` (-1: to none); the previous descriptor. Main thread
+/// only, as in CPython.
+fn signal_set_wakeup_fd<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    vm.no_kw("set_wakeup_fd", kw)?;
+    vm.check_args("set_wakeup_fd", args, 1, 1)?;
+    let fd = c_int_arg(vm, &args[0])?;
+    if !vm.is_main {
+        return Err(
+            vm.value_error("set_wakeup_fd only works in main thread of the main interpreter")
+        );
+    }
+    if fd != -1 {
+        syscalls::get_inheritable(fd).map_err(|e| os_error(vm, e))?;
+    }
+    Ok(ObjRef::from_i64(syscalls::set_wakeup_fd(fd) as i64))
 }
 
 /// `signal.default_int_handler(signalnum, frame)`: raises

@@ -119,10 +119,33 @@ pub const NSIG: usize = 65;
 pub static TRIPPED_SIGNALS: ftl_core::signal_flags::TripFlags<NSIG> =
     ftl_core::signal_flags::TripFlags::new();
 
-/// The C handler installed for a signal with a Python handler: it only
-/// notes the signal (async-signal safe: two atomic read-modify-writes).
+/// `signal.set_wakeup_fd`'s descriptor (-1: none): [`trip_signal`] writes
+/// the signal's number there, so a thread waiting on it wakes.
+static WAKEUP_FD: core::sync::atomic::AtomicI32 = core::sync::atomic::AtomicI32::new(-1);
+
+/// Sets the wake-up descriptor (-1: none); the previous one.
+pub fn set_wakeup_fd(fd: i32) -> i32 {
+    WAKEUP_FD.swap(fd, Ordering::SeqCst)
+}
+
+/// The C handler installed for a signal with a Python handler: it notes
+/// the signal (two atomic read-modify-writes) and writes its number to the
+/// wake-up descriptor if there is one. Async-signal safe: atomics and
+/// `write`, with `errno` saved around it.
 extern "C" fn trip_signal(signal: libc::c_int) {
     TRIPPED_SIGNALS.trip(signal as usize);
+    let fd = WAKEUP_FD.load(Ordering::SeqCst);
+    if fd >= 0 {
+        let byte = signal as u8;
+        // SAFETY: `errno` is this thread's; `write` reads one byte from a
+        // local and is async-signal safe; a full or closed descriptor is
+        // an error that is ignored, as CPython ignores it by default.
+        unsafe {
+            let saved = *libc::__errno_location();
+            libc::write(fd, (&byte as *const u8).cast(), 1);
+            *libc::__errno_location() = saved;
+        }
+    }
 }
 
 /// What the OS does with a signal.
@@ -354,6 +377,29 @@ pub fn set_inheritable(fd: i32, inheritable: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether `fd` blocks (`O_NONBLOCK` clear).
+pub fn get_blocking(fd: i32) -> io::Result<bool> {
+    // SAFETY: `fcntl(F_GETFL)` takes integers only.
+    let flags = check(unsafe { libc::fcntl(fd, libc::F_GETFL) })?;
+    Ok(flags & libc::O_NONBLOCK == 0)
+}
+
+/// Sets or clears `O_NONBLOCK` on `fd`.
+pub fn set_blocking(fd: i32, blocking: bool) -> io::Result<()> {
+    // SAFETY: `fcntl(F_GETFL)` takes integers only.
+    let flags = check(unsafe { libc::fcntl(fd, libc::F_GETFL) })?;
+    let new = if blocking {
+        flags & !libc::O_NONBLOCK
+    } else {
+        flags | libc::O_NONBLOCK
+    };
+    if new != flags {
+        // SAFETY: `fcntl(F_SETFL, flags)` takes integers only.
+        check(unsafe { libc::fcntl(fd, libc::F_SETFL, new) })?;
+    }
+    Ok(())
+}
+
 /// `mkfifo(path, mode)`
 pub fn mkfifo(path: &CStr, mode: u32) -> io::Result<()> {
     // SAFETY: `path` is a NUL-terminated string that outlives the call.
@@ -387,6 +433,202 @@ pub fn socketpair() -> io::Result<(i32, i32)> {
         )
     })?;
     Ok((fds[0], fds[1]))
+}
+
+/// A `sockaddr_un` for `path` (at most 107 bytes, no NUL).
+fn unix_address(path: &str) -> io::Result<(libc::sockaddr_un, libc::socklen_t)> {
+    // SAFETY: a zeroed sockaddr_un is a valid value of the plain C struct.
+    let mut addr: libc::sockaddr_un = unsafe { core::mem::zeroed() };
+    addr.sun_family = libc::AF_UNIX as libc::sa_family_t;
+    let bytes = path.as_bytes();
+    if bytes.len() >= addr.sun_path.len() || bytes.contains(&0) {
+        return Err(io::Error::from_raw_os_error(libc::EINVAL));
+    }
+    for (d, b) in addr.sun_path.iter_mut().zip(bytes) {
+        *d = *b as libc::c_char;
+    }
+    let len = core::mem::size_of::<libc::sa_family_t>() + bytes.len() + 1;
+    Ok((addr, len as libc::socklen_t))
+}
+
+/// A new AF_UNIX stream socket (close-on-exec).
+fn unix_socket() -> io::Result<i32> {
+    // SAFETY: plain integer arguments.
+    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
+    if fd < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(fd)
+    }
+}
+
+/// A listening AF_UNIX socket bound to the file `path` (mode 0600).
+pub fn unix_listen(path: &str) -> io::Result<i32> {
+    let (addr, len) = unix_address(path)?;
+    let fd = unix_socket()?;
+    // SAFETY: `addr` is an initialised sockaddr_un of `len` meaningful
+    // bytes that lives across the call; the path is a C string in it.
+    let r = unsafe {
+        let mut r = libc::bind(fd, (&addr as *const libc::sockaddr_un).cast(), len);
+        if r == 0 {
+            r = libc::chmod(addr.sun_path.as_ptr(), 0o600);
+        }
+        if r == 0 {
+            r = libc::listen(fd, 64);
+        }
+        r
+    };
+    if r != 0 {
+        let e = io::Error::last_os_error();
+        let _ = close(fd);
+        return Err(e);
+    }
+    Ok(fd)
+}
+
+/// Accepts one connection on listening socket `fd` (close-on-exec),
+/// retrying on EINTR.
+pub fn unix_accept(fd: i32) -> io::Result<i32> {
+    loop {
+        // SAFETY: null address pointers ask for no peer address.
+        let c = unsafe {
+            libc::accept4(
+                fd,
+                core::ptr::null_mut(),
+                core::ptr::null_mut(),
+                libc::SOCK_CLOEXEC,
+            )
+        };
+        if c >= 0 {
+            return Ok(c);
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// A socket connected to the AF_UNIX socket at `path`.
+pub fn unix_connect(path: &str) -> io::Result<i32> {
+    let (addr, len) = unix_address(path)?;
+    let fd = unix_socket()?;
+    // SAFETY: as in `unix_listen`.
+    let r = unsafe { libc::connect(fd, (&addr as *const libc::sockaddr_un).cast(), len) };
+    if r != 0 {
+        let e = io::Error::last_os_error();
+        let _ = close(fd);
+        return Err(e);
+    }
+    Ok(fd)
+}
+
+/// The most descriptors one [`send_fds`] carries.
+pub const MAX_FDS: usize = 256;
+
+/// Sends `fds` over the AF_UNIX socket `sock` (`SCM_RIGHTS`) with a
+/// one-byte message, their count modulo 256 (CPython's `sendfds`).
+pub fn send_fds(sock: i32, fds: &[i32]) -> io::Result<()> {
+    if fds.is_empty() || fds.len() > MAX_FDS {
+        return Err(io::Error::from_raw_os_error(libc::EINVAL));
+    }
+    let byte = [(fds.len() % 256) as u8];
+    let payload = core::mem::size_of_val(fds);
+    // SAFETY: CMSG_SPACE is a pure size computation.
+    let space = unsafe { libc::CMSG_SPACE(payload as u32) } as usize;
+    // u64 words: the control buffer must be aligned for cmsghdr.
+    let mut control = vec![0u64; space.div_ceil(8)];
+    // SAFETY: `iov` points at `byte` and `msg_control` at `control`, both
+    // live across the call, with their true lengths; CMSG_FIRSTHDR of a
+    // buffer of CMSG_SPACE(payload) bytes is a non-null, aligned header
+    // inside it, and CMSG_DATA leaves `payload` bytes for the descriptors.
+    let r = unsafe {
+        let mut iov = libc::iovec {
+            iov_base: byte.as_ptr() as *mut libc::c_void,
+            iov_len: 1,
+        };
+        let mut msg: libc::msghdr = core::mem::zeroed();
+        msg.msg_iov = &mut iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = control.as_mut_ptr().cast();
+        msg.msg_controllen = space as _;
+        let cmsg = libc::CMSG_FIRSTHDR(&msg);
+        (*cmsg).cmsg_level = libc::SOL_SOCKET;
+        (*cmsg).cmsg_type = libc::SCM_RIGHTS;
+        (*cmsg).cmsg_len = libc::CMSG_LEN(payload as u32) as _;
+        core::ptr::copy_nonoverlapping(fds.as_ptr().cast::<u8>(), libc::CMSG_DATA(cmsg), payload);
+        libc::sendmsg(sock, &msg, 0)
+    };
+    if r < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+/// Receives up to `max` descriptors sent by [`send_fds`] on `sock`
+/// (close-on-exec); EOFError-like `UnexpectedEof` when the peer closed
+/// without sending, `InvalidData` when the count byte disagrees.
+pub fn recv_fds(sock: i32, max: usize) -> io::Result<Vec<i32>> {
+    let max = max.clamp(1, MAX_FDS + 1);
+    let payload = max * core::mem::size_of::<i32>();
+    // SAFETY: a pure size computation.
+    let space = unsafe { libc::CMSG_SPACE(payload as u32) } as usize;
+    let mut control = vec![0u64; space.div_ceil(8)];
+    let mut byte = [0u8; 1];
+    let mut fds = Vec::new();
+    // SAFETY: as in `send_fds`; after `recvmsg` the kernel has written
+    // `msg_controllen` bytes of headers into `control`, which the
+    // CMSG_FIRSTHDR/CMSG_NXTHDR walk stays inside, and each SCM_RIGHTS
+    // header's data holds (cmsg_len - CMSG_LEN(0)) / 4 descriptors, read
+    // unaligned.
+    let n = unsafe {
+        let mut iov = libc::iovec {
+            iov_base: byte.as_mut_ptr().cast(),
+            iov_len: 1,
+        };
+        let mut msg: libc::msghdr = core::mem::zeroed();
+        msg.msg_iov = &mut iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = control.as_mut_ptr().cast();
+        msg.msg_controllen = space as _;
+        let n = loop {
+            let n = libc::recvmsg(sock, &mut msg, libc::MSG_CMSG_CLOEXEC);
+            if n >= 0 || io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                break n;
+            }
+        };
+        if n > 0 {
+            let mut cmsg = libc::CMSG_FIRSTHDR(&msg);
+            while !cmsg.is_null() {
+                if (*cmsg).cmsg_level == libc::SOL_SOCKET && (*cmsg).cmsg_type == libc::SCM_RIGHTS {
+                    let data = libc::CMSG_DATA(cmsg);
+                    let bytes = (*cmsg).cmsg_len as usize - libc::CMSG_LEN(0) as usize;
+                    for i in 0..bytes / core::mem::size_of::<i32>() {
+                        fds.push(core::ptr::read_unaligned(data.cast::<i32>().add(i)));
+                    }
+                }
+                cmsg = libc::CMSG_NXTHDR(&msg, cmsg);
+            }
+        }
+        n
+    };
+    if n < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    if n == 0 && fds.is_empty() {
+        return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+    }
+    if fds.is_empty() || byte[0] as usize != fds.len() % 256 {
+        for fd in fds {
+            let _ = close(fd);
+        }
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "received a message without the descriptors it announced",
+        ));
+    }
+    Ok(fds)
 }
 
 /// The descriptors of `fds` that are readable — a read would not block:
