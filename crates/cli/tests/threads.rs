@@ -596,3 +596,50 @@ print('child status', os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
         );
     }
 }
+
+#[test]
+fn a_pool_worker_that_dies_fails_the_outstanding_results_instead_of_hanging() {
+    // CPython's Pool waits for ever for the task a killed worker held
+    // (bpo-22393); ftl's fails every outstanding result with
+    // WorkerLostError, replaces the worker and goes on (docs/processes.md).
+    let src = r#"import multiprocessing, os, signal, time
+from multiprocessing.pool import WorkerLostError
+
+def sq(x):
+    return x * x
+
+def die(x):
+    if x == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.05)
+    return x
+
+if __name__ == '__main__':
+    with multiprocessing.Pool(2) as pool:
+        try:
+            pool.map(die, range(6), chunksize=1)
+        except WorkerLostError as e:
+            print('map lost', 'exit code -9' in str(e))
+        r = pool.apply_async(os._exit, (5,))
+        try:
+            r.get(timeout=30)
+        except WorkerLostError as e:
+            print('apply_async lost', 'exit code 5' in str(e))
+        got = []
+        try:
+            for v in pool.imap(die, range(6)):
+                got.append(v)
+        except WorkerLostError:
+            print('imap lost after', len(got) <= 3)
+        print('still usable', pool.map(sq, range(5)))
+"#;
+    for rt in THREADED_RUNTIMES {
+        let out = ftl(&["--runtime", rt], src);
+        assert_eq!(out.status.code(), Some(0), "{rt}: {}", stderr(&out));
+        assert_eq!(
+            stdout(&out),
+            "map lost True\napply_async lost True\nimap lost after True\nstill usable [0, 1, 4, 9, 16]\n",
+            "{rt}"
+        );
+    }
+}

@@ -17,9 +17,15 @@ parent serve it, as in CPython:
 worker) and each chunk is one task (`mapstar`). A task that raises sends
 the exception back; `get()` raises it with its type and message.
 
-A worker killed while it runs a task loses that task and CPython's `Pool`
-then waits forever; ftl's does the same (see `docs/processes.md`):
-`concurrent.futures.ProcessPoolExecutor` is the pool that reports it.
+A worker killed while it runs a task loses that task, and CPython's `Pool`
+then waits for it for ever (bpo-22393). ftl's does not hang: when the
+worker handler finds a worker that ended abnormally (killed by a signal,
+or a non-zero exit status) while results are outstanding, every
+outstanding result fails with `WorkerLostError` (a `RuntimeError`; which
+task the worker held is not known, so all of them), and the pool
+replaces the worker and goes on. `concurrent.futures.ProcessPoolExecutor`
+reports the same with `BrokenProcessPool` and stops. See
+`docs/processes.md`.
 """
 
 import os
@@ -30,7 +36,7 @@ import time
 from multiprocessing import util
 from multiprocessing import get_context, TimeoutError
 
-__all__ = ['Pool', 'ThreadPool']
+__all__ = ['Pool', 'ThreadPool', 'WorkerLostError']
 
 INIT = "INIT"
 RUN = "RUN"
@@ -67,6 +73,11 @@ class RemoteTraceback(Exception):
 
     def __str__(self):
         return self.tb
+
+
+class WorkerLostError(RuntimeError):
+    """ftl's: a worker ended abnormally while results were outstanding
+    (CPython's `Pool` waits for them for ever instead)."""
 
 
 class MaybeEncodingError(Exception):
@@ -249,11 +260,15 @@ class Pool:
                 if hasattr(worker, "sentinel")]
 
     @staticmethod
-    def _join_exited_workers(pool):
+    def _join_exited_workers(pool, lost=None):
+        # `lost` (a list) receives the workers that ended abnormally.
         cleaned = False
         for i in reversed(range(len(pool))):
             worker = pool[i]
-            if worker.exitcode is not None:
+            exitcode = worker.exitcode
+            if exitcode is not None:
+                if exitcode != 0 and lost is not None:
+                    lost.append(worker)
                 worker.join()
                 cleaned = True
                 del pool[i]
@@ -279,10 +294,25 @@ class Pool:
             pool.append(w)
 
     @staticmethod
+    def _fail_outstanding(w, cache):
+        # `w` ended abnormally and may have held a task, whose result will
+        # never come: fail every outstanding result (see the module doc)
+        # instead of letting its waiter hang.
+        err = WorkerLostError(
+            'a worker process of the pool (%s, pid %s) ended with exit '
+            'code %s while results were outstanding; they are lost'
+            % (w.name, w.pid, w.exitcode))
+        for job in list(cache.values()):
+            try:
+                job._fail(err)
+            except KeyError:
+                pass
+
+    @staticmethod
     def _maintain_pool(ctx, Process, processes, pool, inqueue, outqueue,
                        initializer, initargs, maxtasksperchild,
-                       wrap_exception):
-        if Pool._join_exited_workers(pool):
+                       wrap_exception, lost=None):
+        if Pool._join_exited_workers(pool, lost):
             Pool._repopulate_pool_static(ctx, Process, processes, pool,
                                          inqueue, outqueue, initializer,
                                          initargs, maxtasksperchild,
@@ -412,9 +442,12 @@ class Pool:
                         change_notifier):
         thread = threading.current_thread()
         while thread._state == RUN or (cache and thread._state != TERMINATE):
+            lost = []
             cls._maintain_pool(ctx, Process, processes, pool, inqueue,
                                     outqueue, initializer, initargs,
-                                    maxtasksperchild, wrap_exception)
+                                    maxtasksperchild, wrap_exception, lost)
+            if lost and cache and thread._state == RUN:
+                cls._fail_outstanding(lost[0], cache)
             current_sentinels = cls._get_worker_sentinels(pool) + sentinels
             cls._wait_for_updates(current_sentinels, change_notifier)
         taskqueue.put(None)
@@ -637,6 +670,10 @@ class ApplyResult:
         self._pool = None
 
 
+    def _fail(self, exc):
+        self._set(0, (False, exc))
+
+
 AsyncResult = ApplyResult
 
 
@@ -677,6 +714,17 @@ class MapResult(ApplyResult):
                 del self._cache[self._job]
                 self._event.set()
                 self._pool = None
+
+    def _fail(self, exc):
+        if self._success:
+            self._success = False
+            self._value = exc
+        self._number_left = 0
+        if self._error_callback:
+            self._error_callback(self._value)
+        del self._cache[self._job]
+        self._event.set()
+        self._pool = None
 
 
 class IMapIterator:
@@ -740,6 +788,17 @@ class IMapIterator:
                 self._cond.notify()
                 del self._cache[self._job]
                 self._pool = None
+
+    def _fail(self, exc):
+        # The results already here come first, then `exc`, then the end.
+        with self._cond:
+            self._unsorted.clear()
+            self._items.append((False, exc))
+            self._index += 1
+            self._length = self._index
+            self._cond.notify()
+            del self._cache[self._job]
+            self._pool = None
 
 
 class IMapUnorderedIterator(IMapIterator):
