@@ -155,6 +155,13 @@ fn os_fork<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
             args.len()
         )));
     }
+    let lists: Vec<Obj<P>> = vm.interp.at_fork.as_tuple().expect("a tuple").to_vec();
+    // Before: the last registered first, as CPython; ahead of the thread
+    // check, so that a thread one of them starts is counted.
+    let before = lists[0].as_list().expect("a list").snapshot();
+    for f in before.iter().rev() {
+        call_fork_hook(vm, f);
+    }
     // The refcount strategy's thread (ft-buffered's committer) holds its
     // locks from time to time: it ends here, committing what is logged,
     // and a new one starts on each side.
@@ -188,12 +195,6 @@ fn os_fork<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
         }
         tries += 1;
         vm.blocking(|| std::thread::sleep(core::time::Duration::from_millis(10)));
-    }
-    let lists: Vec<Obj<P>> = vm.interp.at_fork.as_tuple().expect("a tuple").to_vec();
-    // Before: the last registered first, as CPython.
-    let before = lists[0].as_list().expect("a list").snapshot();
-    for f in before.iter().rev() {
-        call_fork_hook(vm, f);
     }
     // What the program printed is written once, by the parent (CPython's
     // output is not doubled either).

@@ -363,16 +363,31 @@ pub fn get_inheritable(fd: i32) -> io::Result<bool> {
 
 /// Sets or clears `fd`'s `FD_CLOEXEC` flag (`os.set_inheritable`).
 pub fn set_inheritable(fd: i32, inheritable: bool) -> io::Result<()> {
-    // SAFETY: `fcntl(F_GETFD)` takes integers only.
-    let flags = check(unsafe { libc::fcntl(fd, libc::F_GETFD) })?;
-    let new = if inheritable {
-        flags & !libc::FD_CLOEXEC
-    } else {
-        flags | libc::FD_CLOEXEC
-    };
+    set_flag(
+        fd,
+        libc::F_GETFD,
+        libc::F_SETFD,
+        libc::FD_CLOEXEC,
+        !inheritable,
+    )
+}
+
+/// Sets (`on`) or clears `bit` in the flags `fcntl(fd, get)` reads and
+/// `fcntl(fd, set, flags)` writes (descriptor or file-status flags),
+/// writing only when they change.
+fn set_flag(
+    fd: i32,
+    get: libc::c_int,
+    set: libc::c_int,
+    bit: libc::c_int,
+    on: bool,
+) -> io::Result<()> {
+    // SAFETY: `fcntl(F_GETFD / F_GETFL)` takes integers only.
+    let flags = check(unsafe { libc::fcntl(fd, get) })?;
+    let new = if on { flags | bit } else { flags & !bit };
     if new != flags {
-        // SAFETY: `fcntl(F_SETFD, flags)` takes integers only.
-        check(unsafe { libc::fcntl(fd, libc::F_SETFD, new) })?;
+        // SAFETY: `fcntl(F_SETFD / F_SETFL, flags)` takes integers only.
+        check(unsafe { libc::fcntl(fd, set, new) })?;
     }
     Ok(())
 }
@@ -384,20 +399,15 @@ pub fn get_blocking(fd: i32) -> io::Result<bool> {
     Ok(flags & libc::O_NONBLOCK == 0)
 }
 
-/// Sets or clears `O_NONBLOCK` on `fd`.
+/// Sets or clears `O_NONBLOCK` on `fd` (`os.set_blocking`).
 pub fn set_blocking(fd: i32, blocking: bool) -> io::Result<()> {
-    // SAFETY: `fcntl(F_GETFL)` takes integers only.
-    let flags = check(unsafe { libc::fcntl(fd, libc::F_GETFL) })?;
-    let new = if blocking {
-        flags & !libc::O_NONBLOCK
-    } else {
-        flags | libc::O_NONBLOCK
-    };
-    if new != flags {
-        // SAFETY: `fcntl(F_SETFL, flags)` takes integers only.
-        check(unsafe { libc::fcntl(fd, libc::F_SETFL, new) })?;
-    }
-    Ok(())
+    set_flag(
+        fd,
+        libc::F_GETFL,
+        libc::F_SETFL,
+        libc::O_NONBLOCK,
+        !blocking,
+    )
 }
 
 /// `mkfifo(path, mode)`
