@@ -41,7 +41,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["ftl-core", "ftl-object", "ftl-gil", "ftl-heap", "ftl-vm"],
     ),
     // Leaves: nothing depends on them.
-    ("ftl-cli", &["ftl-core", "ftl-object", "ftl-vm"]),
+    (
+        "ftl-cli",
+        &["ftl-core", "ftl-object", "ftl-vm", "ftl-subinterp"],
+    ),
     ("xtask", &[]),
     ("ftl-benches", &["ftl-core", "ftl-object", "ftl-heap"]),
 ];

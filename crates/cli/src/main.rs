@@ -125,6 +125,12 @@ fn runtimes_json() -> serde_json::Value {
                 "features": r.features,
                 "modules": ftl_vm::stdlib::module_names()
                     .into_iter()
+                    .chain(
+                        r.features
+                            .contains(&"interpreters")
+                            .then(ftl_subinterp::module_names)
+                            .unwrap_or_default(),
+                    )
                     .filter(|m| !r.lacks.contains(m))
                     .collect::<Vec<_>>(),
             })
@@ -132,7 +138,10 @@ fn runtimes_json() -> serde_json::Value {
         .collect();
     serde_json::json!({
         "runtimes": runtimes,
-        "modules": ftl_vm::stdlib::module_names(),
+        "modules": ftl_vm::stdlib::module_names()
+            .into_iter()
+            .chain(ftl_subinterp::module_names())
+            .collect::<Vec<_>>(),
     })
 }
 
@@ -153,6 +162,7 @@ fn run(runtime: String, timeline: Option<std::path::PathBuf>, program: Program) 
             Some(r) => ftl_core::probe::Probes::to(r.clone()),
             None => ftl_core::probe::Probes::off(),
         },
+        gil_modules: ftl_subinterp::modules(),
     };
     if let Err(e) = ftl_vm::runtime::check(&runtime, &options) {
         eprintln!("ftl: error: {e}");

@@ -15,6 +15,12 @@
 //!   Where a free-threaded runtime follows CPython 3.13t rather than 3.11
 //!   (the cycle collector's default thresholds), `NAME.ft.out`, produced
 //!   by a free-threaded CPython 3.13t, is its expected output.
+//! * `corpus/interpreters/NAME.py`: programs written to CPython 3.14's
+//!   `concurrent.interpreters` (PEP 734), which the reference python3
+//!   (3.11) lacks: `NAME.out` was checked by hand against PEP 734 and
+//!   CPython 3.14's sources. Each runs on every runtime with the
+//!   `interpreters` feature (the three GILs); on the others, importing the
+//!   module fails with `ModuleNotFoundError`.
 //! * `corpus/bad/NAME.py`: the exit status and the last line of stderr must
 //!   equal the two lines of `NAME.err` (object addresses, `0x...`, aside).
 //!
@@ -184,6 +190,25 @@ fn parity_corpus_matches_cpython() {
                 _ => &expected,
             };
             check_parity(p, Some(r), expected).map_err(|e| format!("on {r}: {e}"))?;
+        }
+        Ok(())
+    });
+}
+
+/// The runtimes with subinterpreters (`interpreters` in their features).
+const INTERPRETER_RUNTIMES: &[&str] = &["gil-new", "gil-old", "gil-fair"];
+
+#[test]
+fn interpreters_corpus_matches_pep734() {
+    assert!(
+        programs("interpreters").len() >= 8,
+        "the interpreters corpus has at least 8 programs"
+    );
+    check_all("interpreters", |p| {
+        let expected = std::fs::read_to_string(p.with_extension("out"))
+            .map_err(|e| format!("no .out: {e}"))?;
+        for r in INTERPRETER_RUNTIMES {
+            check_parity(p, Some(r), &expected).map_err(|e| format!("on {r}: {e}"))?;
         }
         Ok(())
     });

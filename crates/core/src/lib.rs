@@ -17,6 +17,7 @@
 //! | [`qsbr`] | when memory unlinked from shared structures may be freed (lock-free reads) | used by `ftl-heap`'s biased strategy |
 //! | [`signal_flags`] | a signal handler's note that a Python handler is due, taken at the main thread's safe point | the VM's `signal` module |
 //! | [`thread_lock`] | the lock under Python's `_thread.allocate_lock` | used by the VM's `_thread` module |
+//! | [`xi_queue`] | the cross-interpreter queue under PEP 734's `concurrent.interpreters.Queue` (blocking without polling) | for ftl's subinterpreters |
 //! | [`sync`] | loom under `cfg(loom)`, std / parking_lot otherwise | used by every protocol |
 //!
 //! Dependency rule: this crate depends on nothing else in the workspace.
@@ -96,6 +97,7 @@ pub mod signal_flags;
 pub mod sync;
 pub mod thread_lock;
 pub mod traverse;
+pub mod xi_queue;
 
 pub use coord::{Attached, OwnedAttached, RawCoordination, ThreadHandle, Wait, WorldStopped};
 pub use epoch::Epoch;
@@ -109,6 +111,7 @@ pub use qsbr::{Qsbr, QsbrThread, RetireList};
 pub use refcount::{DeferredFree, EnterScopes, Reclaim, RefCount, StrategyThread, IMMORTAL_COUNT};
 pub use thread_lock::ThreadLock;
 pub use traverse::Traverse;
+pub use xi_queue::XiQueue;
 
 /// The README's code, run as a doctest so that it stays true.
 #[cfg(doctest)]

@@ -98,6 +98,39 @@ pub fn enter(hooks: Arc<dyn GcHooks>) -> GcScope {
     }
 }
 
+/// The calling thread's membership in no collector, until the guard
+/// drops (the outer scope is restored then): objects allocated meanwhile
+/// are announced to nobody, as before any scope. A thread that makes a
+/// new interpreter uses it, so that the new interpreter's first objects
+/// (made before its collector exists) are not announced to the collector
+/// of the interpreter the thread came from.
+#[must_use = "the pause ends when this guard is dropped"]
+pub struct GcPause {
+    previous: Option<NonNull<dyn GcHooks>>,
+    _not_send: PhantomData<*const ()>,
+}
+
+/// Leaves the thread's collector scope until the guard drops.
+pub fn pause() -> GcPause {
+    let previous = CURRENT.with(|c| c.replace(None));
+    GcPause {
+        previous,
+        _not_send: PhantomData,
+    }
+}
+
+impl Drop for GcPause {
+    fn drop(&mut self) {
+        let _ = CURRENT.try_with(|c| c.set(self.previous));
+    }
+}
+
+impl core::fmt::Debug for GcPause {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("GcPause").finish_non_exhaustive()
+    }
+}
+
 impl GcScope {
     /// The hooks this scope announces to.
     pub fn hooks(&self) -> &Arc<dyn GcHooks> {

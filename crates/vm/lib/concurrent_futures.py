@@ -29,8 +29,16 @@
 Differences from CPython: a worker holds its executor strongly (CPython a
 weak reference, so a forgotten executor's workers stop when it is
 collected; here they stop at shutdown or exit); failing callbacks and
-initializers are reported on stderr without `logging`; the place of 3.14's `InterpreterPoolExecutor` is the subinterpreters
-issue.
+initializers are reported on stderr without `logging`.
+
+* `InterpreterPoolExecutor` (CPython 3.14's): a thread pool whose every
+  worker thread makes one interpreter of its own (`concurrent.interpreters`,
+  on the runtimes that have subinterpreters) when it starts and closes it
+  when it ends; a task is `interp.call(fn, *args, **kwargs)` there, so the
+  function and its arguments are pickled (or copied, when shareable) and
+  run under that interpreter's own GIL. A task's exception is pickled back
+  and raised from `result()`; `shared` values are bound in each worker's
+  `__main__`, and an initializer runs in each worker's interpreter.
 """
 
 import _thread
@@ -42,7 +50,8 @@ import time
 __all__ = ['FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
            'CancelledError', 'TimeoutError', 'InvalidStateError',
            'BrokenExecutor', 'Future', 'Executor', 'wait', 'as_completed',
-           'ThreadPoolExecutor', 'ProcessPoolExecutor']
+           'ThreadPoolExecutor', 'ProcessPoolExecutor',
+           'InterpreterPoolExecutor']
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -569,6 +578,8 @@ def _worker(executor, work_queue, initializer, initargs):
                 return
     except BaseException as exc:
         _report('Exception in worker', exc)
+    finally:
+        executor._worker_exit()
 
 
 _pool_counter = [0]
@@ -578,6 +589,8 @@ _pool_counter_lock = threading.Lock()
 class ThreadPoolExecutor(Executor):
     """An executor that runs calls in up to `max_workers` threads."""
     __module__ = 'concurrent.futures.thread'
+    # What a broken pool raises.
+    _BROKEN = BrokenThreadPool
 
     def __init__(self, max_workers=None, thread_name_prefix='',
                  initializer=None, initargs=()):
@@ -607,7 +620,7 @@ class ThreadPoolExecutor(Executor):
         """Schedules `fn(*args, **kwargs)`; its Future."""
         with self._shutdown_lock, _global_shutdown_lock:
             if self._broken:
-                raise BrokenThreadPool(self._broken)
+                raise self._BROKEN(self._broken)
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
             if _shutdown:
@@ -645,7 +658,10 @@ class ThreadPoolExecutor(Executor):
                     break
                 if work_item is not None:
                     work_item.future.set_exception(
-                        BrokenThreadPool(self._broken))
+                        self._BROKEN(self._broken))
+
+    def _worker_exit(self):
+        """Called by each worker thread as it ends."""
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         """No new calls; with `cancel_futures` the pending ones are
@@ -664,6 +680,85 @@ class ThreadPoolExecutor(Executor):
         if wait:
             for t in list(self._threads):
                 t.join()
+
+
+# The interpreter pool (CPython 3.14's concurrent/futures/interpreter.py,
+# written for ftl: see the module doc).
+
+class BrokenInterpreterPool(BrokenThreadPool):
+    """A worker's interpreter could not be initialized: the pool cannot
+    be used."""
+    __module__ = 'concurrent.futures.interpreter'
+
+
+def _interpreter_task(fn, args, kwargs):
+    # Runs in a worker's interpreter: (True, result) or (False, exception),
+    # both sent back by pickle where they are not shareable.
+    try:
+        return (True, fn(*args, **kwargs))
+    except BaseException as exc:
+        return (False, exc)
+
+
+class InterpreterPoolExecutor(ThreadPoolExecutor):
+    """An executor that runs calls in up to `max_workers` interpreters,
+    one per worker thread, each with its own GIL."""
+    __module__ = 'concurrent.futures.interpreter'
+    _BROKEN = BrokenInterpreterPool
+
+    def __init__(self, max_workers=None, thread_name_prefix='',
+                 initializer=None, initargs=(), shared=None):
+        try:
+            from concurrent import interpreters
+        except ImportError:
+            import sys
+            runtime = getattr(sys.implementation, '_runtime', '?')
+            raise RuntimeError(
+                "InterpreterPoolExecutor needs subinterpreters, which the "
+                f"'{runtime}' runtime does not have (see `ftl runtimes`)")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._interpreters = interpreters
+        self._worker_interps = {}
+        self._task_initializer = initializer
+        self._task_initargs = tuple(initargs)
+        self._shared = dict(shared) if shared else None
+        if not thread_name_prefix:
+            with _pool_counter_lock:
+                n = _pool_counter[0]
+                _pool_counter[0] += 1
+            thread_name_prefix = 'InterpreterPoolExecutor-%d' % n
+        super().__init__(max_workers, thread_name_prefix,
+                         self._start_interpreter, ())
+
+    def _start_interpreter(self):
+        # The worker thread's initializer: its interpreter.
+        interp = self._interpreters.create()
+        self._worker_interps[threading.get_ident()] = interp
+        if self._shared:
+            interp.prepare_main(self._shared)
+        if self._task_initializer is not None:
+            ok, value = interp.call(_interpreter_task, self._task_initializer,
+                                    self._task_initargs, {})
+            if not ok:
+                raise value
+
+    def _worker_exit(self):
+        interp = self._worker_interps.pop(threading.get_ident(), None)
+        if interp is not None:
+            interp.close()
+
+    def _run_task(self, fn, args, kwargs):
+        interp = self._worker_interps[threading.get_ident()]
+        ok, value = interp.call(_interpreter_task, fn, args, kwargs)
+        if ok:
+            return value
+        raise value
+
+    def submit(self, fn, /, *args, **kwargs):
+        """Schedules `fn(*args, **kwargs)` in a worker's interpreter; its
+        Future."""
+        return super().submit(self._run_task, fn, args, kwargs)
 
 
 # The process pool (CPython's concurrent/futures/process.py, simplified:

@@ -63,21 +63,21 @@ pub const RUNTIMES: &[RuntimeInfo] = &[
         name: "gil-new",
         available: true,
         description: "CPython 3.2+ GIL (ftl-gil's NewGil: 5 ms switch interval, drop request, forced switching)",
-        features: &["serial", "threads", "processes", "timeline"],
+        features: &["serial", "threads", "processes", "interpreters", "timeline"],
         lacks: &[],
     },
     RuntimeInfo {
         name: "gil-old",
         available: true,
         description: "CPython 2 GIL (ftl-gil's OldGil: released and re-taken every 100 ticks, no handoff)",
-        features: &["serial", "threads", "processes", "timeline"],
+        features: &["serial", "threads", "processes", "interpreters", "timeline"],
         lacks: &[],
     },
     RuntimeInfo {
         name: "gil-fair",
         available: true,
         description: "ftl's convoy-free GIL (ftl-gil's FairGil: a thread back from blocking I/O is served at the holder's next poll, FIFO handoff)",
-        features: &["serial", "threads", "processes", "timeline"],
+        features: &["serial", "threads", "processes", "interpreters", "timeline"],
         lacks: &[],
     },
     RuntimeInfo {
@@ -150,6 +150,11 @@ pub struct RunOptions {
     /// timeline: `ftl run --timeline`); off by default. Only runtimes with
     /// the `timeline` feature accept a sink.
     pub probes: Probes,
+    /// Built-in modules a crate above `ftl-vm` adds to the interpreters of
+    /// the GIL runtimes (`ftl-subinterp`'s `_interpreters` and
+    /// `concurrent.interpreters`); see
+    /// [`Interp::extensions`](crate::interpreter::state::Interp::extensions).
+    pub gil_modules: &'static [crate::stdlib::ModuleDef<GilHeap>],
 }
 
 /// Whether `runtime` can run a program with `options`: it exists, this
@@ -219,7 +224,13 @@ pub fn run_file(
             ThreadModel::free_threaded(Default::default()),
         )),
         other => match crate::threads::coordination::gil_runtime(other, options.probes.clone()) {
-            Some(model) => Ok(run_source_with::<GilHeap>(source, path, argv, model)),
+            Some(model) => Ok(run_source_ext::<GilHeap>(
+                source,
+                path,
+                argv,
+                model,
+                options.gil_modules,
+            )),
             None => Err(RuntimeError::Pending(other.to_string())),
         },
     }
@@ -249,6 +260,18 @@ pub fn run_source_with<P: HeapPolicy>(
     argv: Vec<String>,
     model: ThreadModel<P>,
 ) -> i32 {
+    run_source_ext(source, filename, argv, model, &[])
+}
+
+/// [`run_source_with`] on an interpreter that also offers the built-in
+/// modules `extensions`.
+pub fn run_source_ext<P: HeapPolicy>(
+    source: &str,
+    filename: &str,
+    argv: Vec<String>,
+    model: ThreadModel<P>,
+    extensions: &'static [crate::stdlib::ModuleDef<P>],
+) -> i32 {
     // Before any thread of the interpreter (the refcount strategy's
     // included) starts: `os.fork` allows no more threads than this.
     crate::stdlib::os::note_threads_at_start();
@@ -264,7 +287,7 @@ pub fn run_source_with<P: HeapPolicy>(
     // add on the process-wide totals). Declared first, so it ends last.
     let accounting = ftl_object::Accounting::new();
     let _counted = accounting.enter();
-    let mut vm: Vm<P> = Vm::with_threads(argv, model);
+    let mut vm: Vm<P> = Vm::with_modules(argv, model, extensions);
     let _ = vm.interp.threads.accounting.set(accounting.clone());
     vm.set_stack_budget(crate::runtime::stack_budget());
     let vm = vm;
@@ -308,12 +331,11 @@ impl Drop for EndStrategyThread<'_> {
 }
 
 fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
-    let n = &vm.interp.names;
     // `builtins` is loaded from the start, as in CPython (`pickle` finds a
     // built-in function's module by searching `sys.modules`).
     vm.import(&vm.intern("builtins"))
         .expect("the builtins module is made from the namespace, which cannot fail");
-    let globals = module_globals(vm, n.main.clone());
+    let globals = new_main_module(vm);
     // `__main__.__file__` is the program's absolute path, as in CPython
     // since 3.9 (`multiprocessing`'s spawn re-runs it from there); a
     // program from `-c` has none.
@@ -325,16 +347,20 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
             vm.new_str(abs.to_string_lossy().into_owned()),
         );
     }
-    let main = ObjRef::new_deferred(Module {
-        weakrefs: Default::default(),
-        name: "__main__".into(),
-        dict: globals.clone(),
-    });
-    vm.dict_set_str(&vm.interp.modules, n.main.clone(), main);
     let status = match exec_module(vm, code, globals.clone()) {
         Ok(()) => 0,
         Err(e) => vm.report_uncaught(&e),
     };
+    finalize_interpreter(vm, &globals);
+    status
+}
+
+/// The end of an interpreter, run by its main thread (the main
+/// interpreter's at exit; a subinterpreter's when it is closed) with
+/// `globals`, its `__main__` namespace: joins the non-daemon threads, runs
+/// the `atexit` callbacks, stops every other thread for good, clears
+/// `__main__` and settles the frees (running the remaining finalizers).
+pub fn finalize_interpreter<P: HeapPolicy>(vm: &Vm<P>, globals: &Obj<P>) {
     wait_for_thread_shutdown(vm);
     run_atexit_callbacks(vm);
     vm.stop_gc_thread();
@@ -362,7 +388,52 @@ fn run_main<P: HeapPolicy>(vm: &Vm<P>, code: Obj<P>) -> i32 {
     // could not run them are not skipped at exit either; each round of
     // finalizers may free more.
     vm.settle_frees();
-    status
+}
+
+/// Makes the module `__main__` of a new interpreter (its `__name__`,
+/// `__builtins__` and `__doc__`), enters it in `sys.modules` and returns
+/// its namespace.
+pub fn new_main_module<P: HeapPolicy>(vm: &Vm<P>) -> Obj<P> {
+    let n = &vm.interp.names;
+    let globals = module_globals(vm, n.main.clone());
+    let main = ObjRef::new_deferred(Module {
+        weakrefs: Default::default(),
+        name: "__main__".into(),
+        dict: globals.clone(),
+    });
+    vm.dict_set_str(&vm.interp.modules, n.main.clone(), main);
+    globals
+}
+
+/// Compiles `source` (named `filename` in tracebacks) and runs it in
+/// `globals`, as the built-in `exec` does with a module's namespace; a
+/// syntax error is raised as `SyntaxError` (or its subclass).
+pub fn exec_source<P: HeapPolicy>(
+    vm: &Vm<P>,
+    source: &str,
+    filename: &str,
+    globals: &Obj<P>,
+) -> Result<(), crate::interpreter::state::PyErr<P>> {
+    let syntax = |e: ftl_syntax::ast::SyntaxError| {
+        use crate::interpreter::state::ExcType;
+        let kind = match e.kind {
+            ftl_syntax::ast::SyntaxErrorKind::Syntax => ExcType::SyntaxError,
+            ftl_syntax::ast::SyntaxErrorKind::Indentation => ExcType::IndentationError,
+            ftl_syntax::ast::SyntaxErrorKind::Tab => ExcType::TabError,
+        };
+        vm.new_error(kind, e.msg)
+    };
+    let tree = ftl_syntax::lower::parse(source, filename).map_err(syntax)?;
+    let code = compile_for(vm, &tree, filename, source).map_err(syntax)?;
+    drop(tree);
+    // CPython shows no source line for code without a file (`<string>`).
+    if !filename.starts_with('<') {
+        vm.interp
+            .sources
+            .lock()
+            .insert(filename.to_string(), Arc::from(source));
+    }
+    exec_module(vm, code, globals.clone())
 }
 
 /// Joins the non-daemon threads before the interpreter finalizes: calls

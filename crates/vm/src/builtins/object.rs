@@ -46,6 +46,13 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         exc_new::<P>,
         false,
     );
+    // What `super().__str__()` reaches from an exception's own `__str__`.
+    m(
+        &t.exc[ExcType::BaseException as usize],
+        "BaseException",
+        "__str__",
+        exc_str::<P>,
+    );
     // BaseException.__init__ stores args.
     m(
         &t.exc[ExcType::BaseException as usize],
@@ -189,6 +196,18 @@ fn object_repr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<
 fn object_str<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("__str__", args, 1, 1)?;
     Ok(vm.new_str(vm.repr(&args[0])?))
+}
+
+fn exc_str<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__str__", args, 1, 1)?;
+    let o = &args[0];
+    match o.downcast::<Instance<P>>().and_then(|i| i.exc.as_ref()) {
+        Some(e) => Ok(vm.new_str(vm.exception_str(o, e)?)),
+        None => Err(vm.type_error(format!(
+            "descriptor '__str__' requires a 'BaseException' object but received a '{}'",
+            vm.type_name(o)
+        ))),
+    }
 }
 
 fn object_eq<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {

@@ -48,7 +48,11 @@ pub fn make_class<P: HeapPolicy>(
 /// `free_threaded` picks the cycle collector: CPython 3.13t's (tables,
 /// whole-heap collections with the world stopped) when the threads run
 /// without a GIL, 3.11's generational one otherwise.
-pub fn make_interp<P: HeapPolicy>(argv: Vec<String>, free_threaded: bool) -> Interp<P> {
+pub fn make_interp<P: HeapPolicy>(
+    argv: Vec<String>,
+    free_threaded: bool,
+    extensions: &'static [crate::stdlib::ModuleDef<P>],
+) -> Interp<P> {
     let mut interned: HashMap<String, Obj<P>> = HashMap::new();
     let mut intern = |s: &str| -> Obj<P> {
         interned
@@ -246,6 +250,8 @@ pub fn make_interp<P: HeapPolicy>(argv: Vec<String>, free_threaded: bool) -> Int
             ObjRef::new_list(vec![]),
         ]),
         gc_threaded: Mutex::new(None),
+        extensions,
+        subinterp_id: core::sync::atomic::AtomicU64::new(0),
     }
 }
 

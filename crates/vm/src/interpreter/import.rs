@@ -67,7 +67,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// the submodule becomes its attribute (`import a.b` binds `a`, whose
     /// `b` must then be there), as CPython's import system does.
     fn load_module(&self, name: &Obj<P>, n: &str) -> R<P> {
-        let Some(def) = stdlib::find::<P>(n) else {
+        let Some(def) = stdlib::find_for(self, n) else {
             return self.import_source_module(name, n);
         };
         match n.rsplit_once('.') {
@@ -252,7 +252,7 @@ impl<P: HeapPolicy> Vm<P> {
                     .map(|m| m.name.clone())
                     .unwrap_or_default();
                 let sub = format!("{mname}.{}", name.as_str().unwrap_or("?"));
-                if stdlib::find::<P>(&sub).is_some() {
+                if stdlib::find_for(self, &sub).is_some() {
                     return self.import(&self.intern(&sub));
                 }
                 Err(self.new_error(

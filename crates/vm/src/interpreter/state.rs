@@ -281,6 +281,15 @@ pub struct Interp<P: HeapPolicy> {
     /// PEP 556's mode: `Some` (the running GC thread's handshake) in
     /// threaded mode, `None` in serial mode.
     pub gc_threaded: Mutex<Option<Arc<ftl_gc::threaded::Handshake>>>,
+    /// Built-in modules that a crate above `ftl-vm` adds to this
+    /// interpreter (`ftl-subinterp`'s `_interpreters` and
+    /// `concurrent.interpreters`): `import` looks here after the
+    /// registration table of [`crate::stdlib`].
+    pub extensions: &'static [crate::stdlib::ModuleDef<P>],
+    /// The interpreter's id among the interpreters of the process (PEP
+    /// 734's `Interpreter.id`): 0 for the main one; `ftl-subinterp` sets
+    /// it on an interpreter it creates before any other thread sees it.
+    pub subinterp_id: core::sync::atomic::AtomicU64,
 }
 
 /// A new interned string: immortal (never counted, never freed).
@@ -497,8 +506,22 @@ impl<P: HeapPolicy> Vm<P> {
     /// Creates an interpreter and the VM of the calling thread, whose
     /// threads run under `model`.
     pub fn with_threads(argv: Vec<String>, model: ThreadModel<P>) -> Vm<P> {
+        Vm::with_modules(argv, model, &[])
+    }
+
+    /// [`Vm::with_threads`] on an interpreter that also offers the built-in
+    /// modules `extensions` (see [`Interp::extensions`]).
+    pub fn with_modules(
+        argv: Vec<String>,
+        model: ThreadModel<P>,
+        extensions: &'static [crate::stdlib::ModuleDef<P>],
+    ) -> Vm<P> {
         let free_threaded = !model.coord.exclusive();
-        let interp = Arc::new(crate::builtins::make_interp::<P>(argv, free_threaded));
+        let interp = Arc::new(crate::builtins::make_interp::<P>(
+            argv,
+            free_threaded,
+            extensions,
+        ));
         let mut vm = Vm::for_thread(interp, model);
         vm.is_main = true;
         vm
@@ -583,7 +606,7 @@ impl<P: HeapPolicy> Vm<P> {
         // A deferring strategy's per-thread work (PEP 703's owner merges
         // what other threads queued to it); nothing on the other heaps.
         <P::Rc as ftl_core::RefCount>::at_safe_point();
-        if crate::stdlib::syscalls::TRIPPED_SIGNALS.any_tripped() && self.is_main {
+        if crate::stdlib::syscalls::TRIPPED_SIGNALS.any_tripped() && self.runs_signal_handlers() {
             return self.run_signal_handlers();
         }
         Ok(())
@@ -625,6 +648,19 @@ impl<P: HeapPolicy> Vm<P> {
         <P::Rc as ftl_core::RefCount>::thread_attached();
         self.after_reattach();
         out.expect("ran")
+    }
+
+    /// Whether this thread runs the Python signal handlers: the main thread
+    /// of the main interpreter only, as in CPython (a subinterpreter's
+    /// threads leave tripped signals to it).
+    #[inline]
+    pub fn runs_signal_handlers(&self) -> bool {
+        self.is_main
+            && self
+                .interp
+                .subinterp_id
+                .load(core::sync::atomic::Ordering::Relaxed)
+                == 0
     }
 
     /// What a thread checks each time it may have waited for the GIL: once

@@ -2495,21 +2495,28 @@ impl<P: HeapPolicy> Vm<P> {
                 {
                     return self.repr(o);
                 }
-                let args = e
-                    .args
-                    .get()
-                    .unwrap_or_else(|| ObjRef::new_tuple(Vec::new()));
-                let t = args.as_tuple().expect("args");
-                let is_key_error = self.isinstance(o, self.exc_class(ExcType::KeyError));
-                return match t.len() {
-                    0 => Ok(String::new()),
-                    1 if is_key_error => self.repr(&t[0]),
-                    1 => self.str_(&t[0]),
-                    _ => self.repr(&args),
-                };
+                return self.exception_str(o, e);
             }
         }
         self.repr(o)
+    }
+
+    /// `BaseException.__str__`: made from the exception's `args` (empty,
+    /// the one argument's str — its repr for a `KeyError` —, or the
+    /// tuple's repr).
+    pub fn exception_str(&self, o: &Obj<P>, e: &ExcData<P>) -> PyResult<String, P> {
+        let args = e
+            .args
+            .get()
+            .unwrap_or_else(|| ObjRef::new_tuple(Vec::new()));
+        let t = args.as_tuple().expect("args");
+        let is_key_error = self.isinstance(o, self.exc_class(ExcType::KeyError));
+        match t.len() {
+            0 => Ok(String::new()),
+            1 if is_key_error => self.repr(&t[0]),
+            1 => self.str_(&t[0]),
+            _ => self.repr(&args),
+        }
     }
 
     /// `format(v, spec)`

@@ -33,8 +33,8 @@
 //! | `multiprocessing` and its submodules | `lib/multiprocessing/*.py` (frozen: processes on the spawn, fork and forkserver start methods, `Pipe`, queues, locks, `Pool`, `Value`/`Array` in shared memory) |
 //! | `atexit` | `lib/atexit.py` (frozen; the interpreter runs its callbacks at exit) |
 //! | `concurrent` | `lib/concurrent.py` (frozen; a package) |
-//! | `concurrent.futures` | `lib/concurrent_futures.py` (frozen: `Future`, `wait`, `as_completed`, `ThreadPoolExecutor`, `ProcessPoolExecutor`) |
-//! | `concurrent.futures.process`, `.thread` | `lib/concurrent_futures_process.py`, `_thread.py` (frozen; the pools' names where CPython has them) |
+//! | `concurrent.futures` | `lib/concurrent_futures.py` (frozen: `Future`, `wait`, `as_completed`, `ThreadPoolExecutor`, `ProcessPoolExecutor`, `InterpreterPoolExecutor`) |
+//! | `concurrent.futures.process`, `.thread`, `.interpreter` | `lib/concurrent_futures_process.py`, `_thread.py`, `_interpreter.py` (frozen; the pools' names where CPython has them) |
 //! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
 //! | `weakref` | `lib/weakref.py` (frozen) |
 //! | `_multiprocessing` | [`multiprocessing`] (`SemLock` over POSIX named semaphores, `SharedBuffer`, `spawnv_passfds`, `poll`, `wait_fds`, `socketpair`; OS calls in [`syscalls`]) |
@@ -238,6 +238,10 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
             body: Body::Frozen(include_str!("../../lib/concurrent_futures_process.py")),
         },
         ModuleDef {
+            name: "concurrent.futures.interpreter",
+            body: Body::Frozen(include_str!("../../lib/concurrent_futures_interpreter.py")),
+        },
+        ModuleDef {
             name: "concurrent.futures.thread",
             body: Body::Frozen(include_str!("../../lib/concurrent_futures_thread.py")),
         },
@@ -259,6 +263,24 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
 /// The built-in module called `name`, if there is one.
 pub fn find<P: HeapPolicy>(name: &str) -> Option<&'static ModuleDef<P>> {
     table::<P>().iter().find(|m| m.name == name)
+}
+
+/// The built-in module called `name` for `vm`'s interpreter: the
+/// table's, then one a crate above `ftl-vm` added
+/// ([`Interp::extensions`](crate::interpreter::state::Interp::extensions)).
+pub fn find_for<P: HeapPolicy>(vm: &Vm<P>, name: &str) -> Option<&'static ModuleDef<P>> {
+    find::<P>(name).or_else(|| vm.interp.extensions.iter().find(|m| m.name == name))
+}
+
+impl<P: HeapPolicy> core::fmt::Debug for ModuleDef<P> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let body = match self.body {
+            Body::Native(_) => "native",
+            Body::Frozen(_) => "frozen",
+            Body::Builtins => "builtins",
+        };
+        write!(f, "ModuleDef({:?}, {body})", self.name)
+    }
 }
 
 /// The names of the built-in modules (the table's, which does not depend

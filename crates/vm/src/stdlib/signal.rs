@@ -135,7 +135,7 @@ fn signal_signal<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> 
             ))
         }
     };
-    if !vm.is_main {
+    if !vm.runs_signal_handlers() {
         return Err(vm.value_error("signal only works in main thread of the main interpreter"));
     }
     let n = signal_number(vm, &args[0])?;
@@ -211,7 +211,7 @@ fn signal_set_wakeup_fd<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P
     vm.no_kw("set_wakeup_fd", kw)?;
     vm.check_args("set_wakeup_fd", args, 1, 1)?;
     let fd = c_int_arg(vm, &args[0])?;
-    if !vm.is_main {
+    if !vm.runs_signal_handlers() {
         return Err(
             vm.value_error("set_wakeup_fd only works in main thread of the main interpreter")
         );
@@ -236,7 +236,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// tripped, for the next safe point.
     #[cold]
     pub fn run_signal_handlers(&self) -> PyResult<(), P> {
-        if !self.is_main {
+        if !self.runs_signal_handlers() {
             return Ok(());
         }
         let tripped = syscalls::TRIPPED_SIGNALS.take();

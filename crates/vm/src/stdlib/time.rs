@@ -70,7 +70,7 @@ fn time_sleep<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
         return Err(vm.overflow_error("sleep length is too large"));
     }
     let duration = core::time::Duration::from_secs_f64(secs);
-    if !vm.is_main {
+    if !vm.runs_signal_handlers() {
         vm.blocking(|| std::thread::sleep(duration));
         return Ok(ObjRef::none());
     }

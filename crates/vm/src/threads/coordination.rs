@@ -261,6 +261,41 @@ impl<G: RawCoordination + GilSettings + 'static> Coordination for GilCoordinatio
     }
 }
 
+/// Attaches the calling thread to one GIL and gives its thread model
+/// there: what [`gil_attacher`] returns. Each call attaches anew (a thread
+/// that enters a subinterpreter takes that interpreter's GIL this way).
+pub type GilAttacher<P> = Arc<dyn Fn() -> crate::threads::ThreadModel<P> + Send + Sync>;
+
+/// A new GIL of the named GIL runtime (`gil-old`, `gil-new`, `gil-fair`),
+/// emitting its events to `probes` (a timeline recorder, or
+/// [`Probes::off`]), held by nobody yet; the returned function attaches
+/// the calling thread to it. `None` for other names.
+pub fn gil_attacher<P: ftl_object::HeapPolicy>(
+    name: &str,
+    probes: Probes,
+) -> Option<GilAttacher<P>> {
+    use crate::threads::ThreadModel;
+    use ftl_gil::{FairGil, NewGil, OldGil};
+    Some(match name {
+        "gil-old" => {
+            let gil = Arc::new(OldGil::new().with_probes(probes));
+            let breaker = Arc::new(AtomicBool::new(true));
+            Arc::new(move || ThreadModel::gil(gil.clone(), breaker.clone()))
+        }
+        "gil-new" => {
+            let gil = Arc::new(NewGil::new().with_probes(probes));
+            let breaker = gil.eval_breaker();
+            Arc::new(move || ThreadModel::gil(gil.clone(), breaker.clone()))
+        }
+        "gil-fair" => {
+            let gil = Arc::new(FairGil::new().with_probes(probes));
+            let breaker = gil.eval_breaker();
+            Arc::new(move || ThreadModel::gil(gil.clone(), breaker.clone()))
+        }
+        _ => return None,
+    })
+}
+
 /// The thread model of a named GIL runtime (`gil-old`, `gil-new`,
 /// `gil-fair`) for the calling thread, on a new GIL emitting its events to
 /// `probes` (a timeline recorder, or [`Probes::off`]); `None` for other
@@ -269,23 +304,5 @@ pub fn gil_runtime<P: ftl_object::HeapPolicy>(
     name: &str,
     probes: Probes,
 ) -> Option<crate::threads::ThreadModel<P>> {
-    use crate::threads::ThreadModel;
-    use ftl_gil::{FairGil, NewGil, OldGil};
-    Some(match name {
-        "gil-old" => ThreadModel::gil(
-            Arc::new(OldGil::new().with_probes(probes)),
-            Arc::new(AtomicBool::new(true)),
-        ),
-        "gil-new" => {
-            let gil = Arc::new(NewGil::new().with_probes(probes));
-            let breaker = gil.eval_breaker();
-            ThreadModel::gil(gil, breaker)
-        }
-        "gil-fair" => {
-            let gil = Arc::new(FairGil::new().with_probes(probes));
-            let breaker = gil.eval_breaker();
-            ThreadModel::gil(gil, breaker)
-        }
-        _ => return None,
-    })
+    gil_attacher::<P>(name, probes).map(|attach| attach())
 }
