@@ -1,5 +1,5 @@
 """What the workloads share: their calling convention, a percentile, and
-running work in threads.
+running work in threads or in interpreters (PEP 734).
 
 Not a workload (the bench skips files whose name starts with ``_``): each
 workload imports it from its own directory, which CPython 2 and 3 and ftl
@@ -77,3 +77,37 @@ def in_threads(work, workers):
     for t in threads:
         t.join()
     return results
+
+
+def in_interpreters(func, arg_tuples):
+    """Runs func(*args) for each args of arg_tuples, each in an interpreter
+    of its own (PEP 734's concurrent.interpreters: its own modules, objects
+    and GIL) on a thread of its own, all started before any is joined;
+    returns their results in order. func and its arguments are pickled, so
+    func must be a module-level function (of __main__ or a module)."""
+    from concurrent import interpreters
+    results = interpreters.create_queue()
+    interps = [interpreters.create() for _ in arg_tuples]
+    threads = [interp.call_in_thread(_put_result, results, k, func, args)
+               for k, (interp, args) in enumerate(zip(interps, arg_tuples))]
+    for t in threads:
+        t.join()
+    out = [None] * len(arg_tuples)
+    for _ in arg_tuples:
+        k, ok, value = results.get()
+        if not ok:
+            raise RuntimeError("interpreter %d failed: %s" % (k, value))
+        out[k] = value
+    for interp in interps:
+        interp.close()
+    return out
+
+
+def _put_result(results, k, func, args):
+    # Runs in a worker interpreter: (k, True, result) or (k, False, error).
+    try:
+        value = func(*args)
+    except BaseException as e:
+        results.put((k, False, "%s: %s" % (type(e).__name__, e)))
+        raise
+    results.put((k, True, value))

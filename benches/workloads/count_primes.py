@@ -13,22 +13,24 @@ odds (all of it). The exact definition is fixed because the Rust ceiling
 Executors: ``serial`` (one share, no thread), ``threads`` (one
 threading.Thread per share, each writing its count into a list slot),
 ``processes`` (multiprocessing.Pool(W).map over one (k, W, SIZE) tuple
-per share).
+per share), ``interpreters`` (one PEP 734 interpreter per share, each
+with its own GIL, on a thread of its own; CPython 3.14+ and ftl's GIL
+runtimes).
 
 Answer: ``primes below SIZE: COUNT``.  No metrics.
 
 Usage: python3 count_primes.py SIZE EXECUTOR WORKERS
 """
 # bench: kind cpu
-# bench: executors serial threads processes
+# bench: executors serial threads processes interpreters
 # bench: workers 1 2 4
 # bench: size 2000000 quick 500000 smoke 20000
 # bench: python2
 
 import sys
-from _workload import in_threads, parse_args
+from _workload import in_interpreters, in_threads, parse_args
 
-EXECUTORS = ("serial", "threads", "processes")
+EXECUTORS = ("serial", "threads", "processes", "interpreters")
 
 
 def is_prime(x):
@@ -81,12 +83,18 @@ def run_processes(size, workers):
     return sum(counts)
 
 
+def run_interpreters(size, workers):
+    return sum(in_interpreters(count_range, [(k, workers, size) for k in range(workers)]))
+
+
 def main():
     size, executor, workers = parse_args(sys.argv, EXECUTORS)
     if executor == "serial":
         total = run_serial(size)
     elif executor == "threads":
         total = run_threads(size, workers)
+    elif executor == "interpreters":
+        total = run_interpreters(size, workers)
     else:
         total = run_processes(size, workers)
     print("primes below %d: %d" % (size, total))

@@ -166,6 +166,9 @@ class Interpreter:
         return hash(self._id)
 
     def __del__(self):
+        ref = _known.get(self._id)
+        if ref is not None and ref() in (None, self):
+            del _known[self._id]
         self._decref()
 
     def __reduce__(self):

@@ -125,7 +125,8 @@ class Queue:
             _queues.release(self._id)
         except QueueNotFoundError:
             pass
-        if _known_queues.get(self._id) is not None and _known_queues[self._id]() is None:
+        ref = _known_queues.get(self._id)
+        if ref is not None and ref() in (None, self):
             del _known_queues[self._id]
 
     def __repr__(self):

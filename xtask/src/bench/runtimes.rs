@@ -84,7 +84,15 @@ const BY_DESIGN: &[(&str, &str, &str)] = &[
     ("single", "threads", "single-threaded"),
     ("single", "processes", "single-threaded"),
     ("single", "interpreters", "single-threaded"),
+    ("ft-atomic", "interpreters", FT_NO_INTERPRETERS),
+    ("ft-locked", "interpreters", FT_NO_INTERPRETERS),
+    ("ft-biased", "interpreters", FT_NO_INTERPRETERS),
+    ("ft-buffered", "interpreters", FT_NO_INTERPRETERS),
 ];
+
+/// Why the free-threaded runtimes have no `interpreters` executor.
+const FT_NO_INTERPRETERS: &str =
+    "subinterpreters are a GIL each; without a GIL the threads already run in parallel";
 
 /// The open issue that brings an executor, a module (by its top-level
 /// package) or a runtime the ftl runtimes lack (`issues show N`). The
@@ -99,8 +107,6 @@ const COMING: &[(&str, u32)] = &[
     ("concurrent", 18),
     ("pickle", 18),
     ("queue", 18),
-    ("interpreters", 19),
-    ("_interpreters", 19),
 ];
 /// The issue that brings the rest of the standard library.
 const REST_OF_STDLIB: u32 = 20;
@@ -156,6 +162,13 @@ impl Runtime {
                 return Fit::Runs;
             }
             _ => {}
+        }
+        if !self.features.iter().any(|f| f == executor) && self.family == "cpython" {
+            let why = match executor {
+                "interpreters" => " (PEP 734's concurrent.interpreters is CPython 3.14's)",
+                _ => "",
+            };
+            return Fit::Pending(format!("{}: no `{executor}` executor{why}", self.name));
         }
         if !self.features.iter().any(|f| f == executor) {
             return Fit::Pending(missing(
@@ -296,7 +309,11 @@ pub fn find_cpythons() -> Result<Vec<Runtime>, String> {
                 .into(),
         );
     };
-    found.push(cpython("python3", exe, version, false));
+    let mut python3 = cpython("python3", exe.clone(), version, false);
+    if probe(&exe, "import concurrent.interpreters").is_some() {
+        python3.features.push("interpreters".into());
+    }
+    found.push(python3);
     let py2 = candidates("FTL_BENCH_PYTHON2", || {
         let mut v = on_path("python2.7");
         v.extend(pyenv_python2());
@@ -322,7 +339,11 @@ pub fn find_cpythons() -> Result<Vec<Runtime>, String> {
     if let Some((exe, version)) = ft.iter().find_map(|c| identify(c, FREE_THREADED)) {
         let short: Vec<&str> = version.split('.').take(2).collect();
         let name = format!("python{}t", short.join("."));
-        found.push(cpython(&name, exe, version, false));
+        let mut ft = cpython(&name, exe.clone(), version, false);
+        if probe(&exe, "import concurrent.interpreters").is_some() {
+            ft.features.push("interpreters".into());
+        }
+        found.push(ft);
     }
     Ok(found)
 }
@@ -455,7 +476,16 @@ mod tests {
         );
         assert_eq!(
             threaded.fit(&workload("w", false, &[]), "interpreters"),
-            Fit::Pending("gil-new: `interpreters` executor not built yet (issue 19)".into())
+            Fit::Pending("gil-new: `interpreters` executor not built yet".into())
+        );
+        // A CPython without concurrent.interpreters says so, not "not built".
+        let py3 = cpython("python3", "/bin/python3".into(), "3.11.7".into(), false);
+        assert_eq!(
+            py3.fit(&workload("w", false, &[]), "interpreters"),
+            Fit::Pending(
+                "python3: no `interpreters` executor (PEP 734's concurrent.interpreters is CPython 3.14's)"
+                    .into()
+            )
         );
     }
 
@@ -472,7 +502,7 @@ mod tests {
         );
         assert_eq!(
             missing("ft-atomic", "`interpreters` executor", "interpreters"),
-            "ft-atomic: `interpreters` executor not built yet (issue 19)"
+            "ft-atomic: no `interpreters` executor, by design (subinterpreters are a GIL each; without a GIL the threads already run in parallel)"
         );
         // A submodule goes by its package; an unlisted module by the issue
         // that brings the rest of the standard library.
