@@ -1,5 +1,6 @@
 # prepare_main binds shareable values in the interpreter's __main__;
-# is_shareable says which types cross as they are.
+# is_shareable says which types cross as they are (by type: a tuple is
+# shareable, but one holding a list fails when it is sent).
 from concurrent import interpreters
 
 

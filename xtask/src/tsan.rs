@@ -31,6 +31,11 @@
 //!    exists; a `TSAN_OPTIONS` already set is appended, so it can add or
 //!    override options) and a time limit per run (`--timeout`, default
 //!    300 s: TSan makes the VM 5-20 times slower).
+//!    Then every `corpus/interpreters/*.py` (PEP 734's subinterpreters)
+//!    on `gil-new` (or on the GIL runtimes among `--runtime`), from
+//!    `corpus/interpreters`: there each interpreter has a GIL of its own,
+//!    so interpreters run in parallel and share only what `ftl-subinterp`
+//!    shares (immortal statics, the queues, the registries).
 //! 3. Judge each run: the number of `WARNING: ThreadSanitizer` reports in
 //!    its stderr, its stdout against the program's `.out` file, and its
 //!    exit status (0, or TSan's 66 when it reported). The stderr of every
@@ -69,6 +74,8 @@ const TSAN_EXIT: i32 = 66;
 const REPORT_MARK: &str = "WARNING: ThreadSanitizer";
 /// The runtimes checked by default: the ones without a GIL.
 const DEFAULT_RUNTIMES: &[&str] = &["ft-atomic", "ft-locked", "ft-biased", "ft-buffered"];
+/// The runtime the subinterpreter programs run on by default.
+const DEFAULT_INTERPRETER_RUNTIMES: &[&str] = &["gil-new"];
 
 /// `cargo xtask tsan` options.
 #[derive(Parser, Debug)]
@@ -132,11 +139,29 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let root = crate::ftl::workspace_root();
     let target_dir = root.join("target").join("tsan");
     let dir = root.join("corpus").join("parity");
-    let programs = threaded_programs(&dir, &args.programs)?;
+    let interp_dir = root.join("corpus").join("interpreters");
+    let interp_programs = interpreter_programs(&interp_dir, &args.programs)?;
+    // A `--program` filter may select only subinterpreter programs.
+    let programs = match threaded_programs(&dir, &args.programs) {
+        Err(_) if !args.programs.is_empty() && !interp_programs.is_empty() => Vec::new(),
+        other => other?,
+    };
     let runtimes: Vec<String> = if args.runtimes.is_empty() {
         DEFAULT_RUNTIMES.iter().map(|s| s.to_string()).collect()
     } else {
         args.runtimes.clone()
+    };
+    let interp_runtimes: Vec<String> = if args.runtimes.is_empty() {
+        DEFAULT_INTERPRETER_RUNTIMES
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    } else {
+        args.runtimes
+            .iter()
+            .filter(|r| r.starts_with("gil-"))
+            .cloned()
+            .collect()
     };
     if !args.no_build {
         let start = Instant::now();
@@ -165,49 +190,36 @@ fn run(args: &Args) -> Result<ExitCode, String> {
 
     let start = Instant::now();
     let timeout = Duration::from_secs(args.timeout);
-    let mut rows: Vec<(String, Vec<Cell>)> = Vec::new();
     // Each distinct report (its two accesses), with the runs that hit it.
     let mut summaries: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let uncompared = prompt_finalization(&root);
-    for name in &programs {
-        let stem = name.trim_end_matches(".py");
-        let expected = std::fs::read_to_string(dir.join(format!("{stem}.out")))
-            .map_err(|e| format!("cannot read {stem}.out: {e}"))?;
-        let mut cells = Vec::new();
-        for rt in &runtimes {
-            let mut cmd = Command::new(&ftl);
-            cmd.args(["run", "--runtime", rt, name])
-                .current_dir(&dir)
-                .env("TSAN_OPTIONS", &options);
-            let out = child::run(&mut cmd, timeout);
-            // `ft-buffered` frees later than CPython: where the output
-            // depends on prompt frees, only the run itself is judged.
-            let compare = !(rt == "ft-buffered" && uncompared.iter().any(|u| u == name));
-            let expected = if compare { &expected } else { &out.stdout };
-            let cell = Cell::judge(&out.status, &out.stdout, expected, &out.stderr);
-            let secs = out.usage.map_or(0.0, |u| u.wall_s);
-            println!("  {stem:<40} {rt:<10} {:>6.1} s  {}", secs, cell.describe());
-            if !cell.is_ok() {
-                let log = logs.join(format!("{stem}.{rt}.log"));
-                let text = format!(
-                    "# {stem} on {rt}: {}\n# stdout:\n{}\n# stderr:\n{}",
-                    cell.describe(),
-                    out.stdout,
-                    out.stderr
-                );
-                if let Err(e) = std::fs::write(&log, text) {
-                    eprintln!("xtask tsan: cannot write {}: {e}", log.display());
-                }
-            }
-            for r in describe_reports(&out.stderr, &root.to_string_lossy()) {
-                summaries.entry(r).or_default().push(format!("{stem}@{rt}"));
-            }
-            cells.push(cell);
-        }
-        rows.push((stem.to_string(), cells));
-    }
+    let runner = Runner {
+        ftl: &ftl,
+        options: &options,
+        timeout,
+        logs: &logs,
+        root: &root,
+        uncompared: &uncompared,
+    };
+    let rows = runner.run_all(&dir, &programs, &runtimes, &mut summaries)?;
+    let interp_rows = if interp_runtimes.is_empty() {
+        Vec::new()
+    } else {
+        runner.run_all(
+            &interp_dir,
+            &interp_programs,
+            &interp_runtimes,
+            &mut summaries,
+        )?
+    };
 
     println!("\n{}", table(&runtimes, &rows));
+    if !interp_rows.is_empty() {
+        println!(
+            "subinterpreters (corpus/interpreters):\n{}",
+            table(&interp_runtimes, &interp_rows)
+        );
+    }
     if !summaries.is_empty() {
         println!("distinct reports (the two accesses; the runs, xN when a run had it N times):");
         for (s, runs) in &summaries {
@@ -217,10 +229,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     }
     let bad = rows
         .iter()
+        .chain(&interp_rows)
         .flat_map(|(_, cells)| cells)
         .filter(|c| !c.is_ok())
         .count();
-    let total = programs.len() * runtimes.len();
+    let total = programs.len() * runtimes.len() + interp_rows.len() * interp_runtimes.len();
     println!(
         "{total} runs in {:.0} s: {} clean, {bad} not",
         start.elapsed().as_secs_f64(),
@@ -231,6 +244,86 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// What every run of one `cargo xtask tsan` shares.
+struct Runner<'a> {
+    ftl: &'a Path,
+    options: &'a str,
+    timeout: Duration,
+    logs: &'a Path,
+    root: &'a Path,
+    uncompared: &'a [String],
+}
+
+impl Runner<'_> {
+    /// Runs each of `programs` (in `dir`, each with its `.out`) on each of
+    /// `runtimes`; a row of cells per program, the reports into
+    /// `summaries`.
+    fn run_all(
+        &self,
+        dir: &Path,
+        programs: &[String],
+        runtimes: &[String],
+        summaries: &mut BTreeMap<String, Vec<String>>,
+    ) -> Result<Vec<(String, Vec<Cell>)>, String> {
+        let mut rows = Vec::new();
+        for name in programs {
+            let stem = name.trim_end_matches(".py");
+            let expected = std::fs::read_to_string(dir.join(format!("{stem}.out")))
+                .map_err(|e| format!("cannot read {stem}.out: {e}"))?;
+            let mut cells = Vec::new();
+            for rt in runtimes {
+                let mut cmd = Command::new(self.ftl);
+                cmd.args(["run", "--runtime", rt, name])
+                    .current_dir(dir)
+                    .env("TSAN_OPTIONS", self.options);
+                let out = child::run(&mut cmd, self.timeout);
+                // `ft-buffered` frees later than CPython: where the output
+                // depends on prompt frees, only the run itself is judged.
+                let compare = !(rt == "ft-buffered" && self.uncompared.iter().any(|u| u == name));
+                let expected = if compare { &expected } else { &out.stdout };
+                let cell = Cell::judge(&out.status, &out.stdout, expected, &out.stderr);
+                let secs = out.usage.map_or(0.0, |u| u.wall_s);
+                println!("  {stem:<40} {rt:<10} {:>6.1} s  {}", secs, cell.describe());
+                if !cell.is_ok() {
+                    let log = self.logs.join(format!("{stem}.{rt}.log"));
+                    let text = format!(
+                        "# {stem} on {rt}: {}\n# stdout:\n{}\n# stderr:\n{}",
+                        cell.describe(),
+                        out.stdout,
+                        out.stderr
+                    );
+                    if let Err(e) = std::fs::write(&log, text) {
+                        eprintln!("xtask tsan: cannot write {}: {e}", log.display());
+                    }
+                }
+                for r in describe_reports(&out.stderr, &self.root.to_string_lossy()) {
+                    summaries.entry(r).or_default().push(format!("{stem}@{rt}"));
+                }
+                cells.push(cell);
+            }
+            rows.push((stem.to_string(), cells));
+        }
+        Ok(rows)
+    }
+}
+
+/// The `.py` files of `dir` (the subinterpreter corpus: every program
+/// runs interpreters in parallel) whose name contains one of `filters`,
+/// sorted; none is not an error (a filter may be meant for the parity
+/// corpus).
+fn interpreter_programs(dir: &Path, filters: &[String]) -> Result<Vec<String>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".py"))
+        .filter(|n| filters.is_empty() || filters.iter().any(|f| n.contains(f.as_str())))
+        .collect();
+    names.sort();
+    Ok(names)
 }
 
 /// Builds `ftl` with TSan into `target_dir` (see the module doc).

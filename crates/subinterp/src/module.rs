@@ -338,9 +338,9 @@ fn set_main_attrs<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) ->
 /// `is_shareable(obj)`
 fn is_shareable<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
     vm.check_args("is_shareable", args, 1, 1)?;
-    Ok(ObjRef::from_bool(
-        to_shareable(vm, &args[0], Fallback::None).is_ok(),
-    ))
+    Ok(ObjRef::from_bool(crate::shareable::is_shareable_type(
+        vm, &args[0],
+    )))
 }
 
 /// `incref(id)`

@@ -96,6 +96,19 @@ pub fn to_shareable<P: HeapPolicy>(
     }
 }
 
+/// Whether `obj`'s type is one of the shareable types (CPython's
+/// `_PyObject_CheckXIData`, behind `is_shareable`, looks at the type
+/// only: a tuple is shareable by type even when an item is not, and then
+/// fails when it is converted).
+pub fn is_shareable_type<P: HeapPolicy>(vm: &Vm<P>, obj: &Obj<P>) -> bool {
+    match obj.kind() {
+        Kind::None | Kind::Bool | Kind::Int | Kind::Float | Kind::Str | Kind::Bytes => true,
+        Kind::Tuple => true,
+        Kind::Other => crate::queues::queue_id(vm, obj).is_some(),
+        _ => false,
+    }
+}
+
 /// The shareable types, copied as they are.
 fn direct<P: HeapPolicy>(vm: &Vm<P>, obj: &Obj<P>) -> Option<Shareable> {
     Some(match obj.kind() {
