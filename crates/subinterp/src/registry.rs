@@ -359,6 +359,20 @@ pub fn close<P: HeapPolicy>(vm: &Vm<P>, id: u64) -> Result<(), CloseError> {
         if let Some(modules) = target.interp.modules.as_dict() {
             modules.clear();
         }
+        // What the modules held in cycles (functions and their globals,
+        // classes and their methods) goes now, as CPython's finalization
+        // collects after clearing the modules; the rest dies with the
+        // interpreter below.
+        target.type_cache.clear();
+        target.collect_garbage(2);
+        target.settle_frees();
+        // No other thread of the interpreter left (a daemon thread parked
+        // for good still holds it): its roots' cycles are broken, so the
+        // interpreter's objects go with it.
+        if std::sync::Arc::strong_count(&target.interp) == 1 {
+            ftl_vm::runtime::clear_interpreter_roots(target);
+            target.collect_garbage(2);
+        }
     });
     Ok(())
 }

@@ -390,6 +390,60 @@ pub fn finalize_interpreter<P: HeapPolicy>(vm: &Vm<P>, globals: &Obj<P>) {
     vm.settle_frees();
 }
 
+/// Breaks the reference cycles an interpreter's own roots hold — the
+/// `builtins` namespace, `sys.modules`, the built-in classes' namespaces
+/// (whose methods refer back to their class), `gc.garbage`,
+/// `gc.callbacks` and the `os.register_at_fork` callables — so that the interpreter's objects are freed when the
+/// interpreter itself is dropped. Only for an interpreter that is going
+/// away and that no other thread runs (a closed subinterpreter): after
+/// it, the built-in classes have no methods.
+pub fn clear_interpreter_roots<P: HeapPolicy>(vm: &Vm<P>) {
+    let interp = &vm.interp;
+    let t = &interp.types;
+    vm.type_cache.clear();
+    let fixed = [
+        &t.object,
+        &t.type_,
+        &t.none,
+        &t.bool_,
+        &t.int,
+        &t.float,
+        &t.str_,
+        &t.bytes,
+        &t.tuple,
+        &t.list,
+        &t.dict,
+        &t.set,
+        &t.frozenset,
+        &t.bytearray,
+    ];
+    let classes = fixed
+        .into_iter()
+        .chain(t.others.values())
+        .chain(t.exc.iter());
+    for cls in classes {
+        if let Some(d) = vm.class(cls).dict.as_dict() {
+            d.clear();
+        }
+    }
+    for root in [&interp.modules, &interp.builtins, &interp.signal_handlers] {
+        if let Some(d) = root.as_dict() {
+            d.clear();
+        }
+    }
+    let at_fork = interp.at_fork.as_tuple().unwrap_or(&[]);
+    for list in [&interp.gc_garbage, &interp.gc_callbacks]
+        .into_iter()
+        .chain(at_fork)
+    {
+        if let Some(l) = list.as_list() {
+            l.clear();
+        }
+    }
+    vm.classes_changed();
+    vm.type_cache.clear();
+}
+
 /// Makes the module `__main__` of a new interpreter (its `__name__`,
 /// `__builtins__` and `__doc__`), enters it in `sys.modules` and returns
 /// its namespace.

@@ -204,6 +204,13 @@ unsafe impl<P: HeapPolicy> Payload<P> for Class<P> {
     const FINALIZE: bool = true;
     fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
         visit(&self.dict);
+        // The base is held twice (here and as `mro[0]`): both references
+        // are reported, or the base would look referenced from outside and
+        // a module whose classes subclass each other would never be
+        // collected.
+        if let Some(base) = &self.base {
+            visit(base);
+        }
         self.mro.iter().for_each(&mut *visit);
         self.weakrefs.traverse(visit);
     }

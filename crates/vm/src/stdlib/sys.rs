@@ -69,6 +69,7 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
         ("getrecursionlimit", sys_getrecursionlimit::<P>),
         ("setrecursionlimit", sys_setrecursionlimit::<P>),
         ("intern", sys_intern::<P>),
+        ("_clear_type_cache", sys_clear_type_cache::<P>),
         ("setswitchinterval", sys_setswitchinterval::<P>),
         ("getswitchinterval", sys_getswitchinterval::<P>),
         ("setcheckinterval", sys_setcheckinterval::<P>),
@@ -180,6 +181,15 @@ fn sys_intern<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P
         Some(s) => Ok(vm.intern(s)),
         None => Err(vm.type_error("intern() argument must be str")),
     }
+}
+
+/// `sys._clear_type_cache()`: empties the calling thread's type attribute
+/// cache (CPython's clears its method cache), whose entries hold strong
+/// references to classes and their attributes.
+fn sys_clear_type_cache<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("_clear_type_cache", args, 0, 0)?;
+    vm.type_cache.clear();
+    Ok(ObjRef::none())
 }
 
 /// `sys.setswitchinterval(seconds)`
