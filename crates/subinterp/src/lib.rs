@@ -52,7 +52,31 @@ pub mod shareable;
 pub use shareable::Shareable;
 
 use ftl_object::HeapPolicy;
+use ftl_vm::interpreter::state::{PyResult, Vm};
+use ftl_vm::objects::Obj;
 use ftl_vm::stdlib::{Body, ModuleDef};
+
+/// Locks one of the crate's process-wide registries; a panic while it was
+/// held does not make it unusable (its maps stay consistent: each update
+/// is one insert or remove).
+pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// An interpreter or queue id argument (`what` names which): a
+/// non-negative int.
+pub(crate) fn id_arg<P: HeapPolicy>(
+    vm: &Vm<P>,
+    o: Option<&Obj<P>>,
+    what: &str,
+) -> PyResult<u64, P> {
+    let Some(o) = o else {
+        return Err(vm.type_error(format!("missing {what} id")));
+    };
+    let id = vm.index_i64(o)?;
+    u64::try_from(id)
+        .map_err(|_| vm.value_error(format!("{what} ID must be a non-negative int, got {id}")))
+}
 
 /// The built-in modules this crate adds to an interpreter: give them to
 /// [`ftl_vm::runtime::RunOptions::gil_modules`].

@@ -20,6 +20,7 @@ use ftl_vm::interpreter::state::{Kw, ObjResult, PyErr, PyResult, Vm};
 use ftl_vm::objects::Obj;
 use ftl_vm::stdlib::Namespace;
 
+use crate::id_arg;
 use crate::queues::raise;
 use crate::registry::{self, CloseError, RunError};
 use crate::shareable::{from_shareable, to_shareable, Fallback, NotShareable, Shareable};
@@ -109,18 +110,6 @@ fn not_shareable<P: HeapPolicy>(vm: &Vm<P>, type_name: &str) -> PyErr<P> {
     )
 }
 
-fn id_arg<P: HeapPolicy>(vm: &Vm<P>, o: Option<&Obj<P>>) -> PyResult<u64, P> {
-    let Some(o) = o else {
-        return Err(vm.type_error("missing interpreter id"));
-    };
-    let id = vm.index_i64(o)?;
-    u64::try_from(id).map_err(|_| {
-        vm.value_error(format!(
-            "interpreter ID must be a non-negative int, got {id}"
-        ))
-    })
-}
-
 /// The record of a subinterpreter that this module made, for a function
 /// that runs code in it (the main interpreter is not one).
 fn target<P: HeapPolicy>(vm: &Vm<P>, id: u64) -> PyResult<std::sync::Arc<registry::Record<P>>, P> {
@@ -156,7 +145,7 @@ fn create<P: HeapPolicy>(vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjRes
 
 /// `destroy(id)`
 fn destroy<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
-    let id = id_arg(vm, args.first())?;
+    let id = id_arg(vm, args.first(), "interpreter")?;
     if id == 0 {
         return Err(error(vm, "cannot destroy the main interpreter".into()));
     }
@@ -192,7 +181,7 @@ fn get_main<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> Obj
 
 /// `is_running(id)`
 fn is_running<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
-    let id = id_arg(vm, args.first())?;
+    let id = id_arg(vm, args.first(), "interpreter")?;
     if id == 0 || id == registry::current_id(vm) {
         return Ok(ObjRef::from_bool(true));
     }
@@ -204,7 +193,7 @@ fn is_running<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> Obj
 /// `__main__`, on this thread.
 fn exec<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
     vm.check_args("exec", args, 2, 2)?;
-    let id = id_arg(vm, args.first())?;
+    let id = id_arg(vm, args.first(), "interpreter")?;
     let Some(code) = args[1].as_str() else {
         return Err(vm.type_error(format!(
             "exec() code must be a str (ftl runs source text only), not {}",
@@ -238,7 +227,7 @@ fn data<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> PyResult<Shareable, P> {
 /// summary)`.
 fn call<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
     vm.check_args("call", args, 2, 4)?;
-    let id = id_arg(vm, args.first())?;
+    let id = id_arg(vm, args.first(), "interpreter")?;
     let record = target(vm, id)?;
     let callable = data(vm, &args[1])?;
     let mut positional = Vec::new();
@@ -303,7 +292,7 @@ fn call<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult
 /// interpreter's `__main__` (PEP 734's `prepare_main`).
 fn set_main_attrs<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
     vm.check_args("set___main___attrs", args, 2, 2)?;
-    let id = id_arg(vm, args.first())?;
+    let id = id_arg(vm, args.first(), "interpreter")?;
     let Some(d) = args[1].as_dict() else {
         return Err(vm.type_error("expected a dict"));
     };
@@ -345,7 +334,7 @@ fn is_shareable<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> O
 
 /// `incref(id)`
 fn incref<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
-    let id = id_arg(vm, args.first())?;
+    let id = id_arg(vm, args.first(), "interpreter")?;
     if id != 0 {
         registry::find::<P>(id)
             .ok_or_else(|| not_found(vm, id))?
@@ -357,7 +346,7 @@ fn incref<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResu
 /// `decref(id)`: the last reference closes the interpreter (unless a
 /// thread runs it, or it is the caller's own).
 fn decref<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
-    let id = id_arg(vm, args.first())?;
+    let id = id_arg(vm, args.first(), "interpreter")?;
     if id == 0 {
         return Ok(ObjRef::none());
     }

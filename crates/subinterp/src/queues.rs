@@ -3,9 +3,9 @@
 //! `Modules/_interpqueuesmodule.c`.
 //!
 //! A queue is a process-wide [`XiQueue`] of [`Item`]s — [`Shareable`]
-//! data, never objects — found by id in one registry. Each interpreter
-//! that holds a `Queue` object for it has *bound* it (`bind` / `release`,
-//! from the Python class's `__new__` and `__del__`); the queue is
+//! data, never objects — found by id in one registry, beside the number
+//! of `Queue` objects bound to it (`bind` / `release`, from the Python
+//! class's `__new__` and `__del__`, in any interpreter); the queue is
 //! destroyed when the last binding goes, as in CPython.
 //!
 //! What differs from CPython, on purpose: a blocking `get` or `put`
@@ -34,6 +34,7 @@ use ftl_vm::objects::Obj;
 use ftl_vm::stdlib::Namespace;
 
 use crate::shareable::{from_shareable, to_shareable, Fallback, NotShareable, Shareable};
+use crate::{id_arg, lock};
 
 /// One item in a queue.
 #[derive(Debug)]
@@ -53,9 +54,11 @@ struct Entry {
     default_unboundop: i64,
 }
 
+/// The queues of the process by id, each with the number of `Queue`
+/// objects (in any interpreter) bound to it.
 struct Queues {
     next_id: u64,
-    entries: BTreeMap<u64, Arc<Mutex<Option<Arc<Entry>>>>>,
+    entries: BTreeMap<u64, (Arc<Entry>, usize)>,
 }
 
 static QUEUES: Mutex<Queues> = Mutex::new(Queues {
@@ -63,33 +66,18 @@ static QUEUES: Mutex<Queues> = Mutex::new(Queues {
     entries: BTreeMap::new(),
 });
 
-/// Bindings, per queue id (kept apart from the entry so that the entry is
-/// immutable once made).
-static BINDINGS: Mutex<BTreeMap<u64, usize>> = Mutex::new(BTreeMap::new());
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 fn entry(id: u64) -> Option<Arc<Entry>> {
-    let queues = lock(&QUEUES);
-    let slot = queues.entries.get(&id)?.clone();
-    drop(queues);
-    let e = lock(&slot).clone();
-    e
+    lock(&QUEUES).entries.get(&id).map(|(e, _)| e.clone())
 }
 
 /// Applies the `unbounditems` rule of each item that interpreter `id` put
 /// (see the module docs): it was just closed.
 pub fn interpreter_closed(id: u64) {
-    let all: Vec<Arc<Entry>> = {
-        let queues = lock(&QUEUES);
-        queues
-            .entries
-            .values()
-            .filter_map(|slot| lock(slot).clone())
-            .collect()
-    };
+    let all: Vec<Arc<Entry>> = lock(&QUEUES)
+        .entries
+        .values()
+        .map(|(e, _)| e.clone())
+        .collect();
     for e in all {
         e.queue.retain_map(|mut item| {
             if item.interp != id || item.data.is_none() {
@@ -179,17 +167,8 @@ fn not_found<P: HeapPolicy>(vm: &Vm<P>, id: u64) -> PyErr<P> {
     )
 }
 
-fn id_arg<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], i: usize) -> PyResult<u64, P> {
-    let Some(a) = args.get(i) else {
-        return Err(vm.type_error("missing queue id"));
-    };
-    let id = vm.index_i64(a)?;
-    u64::try_from(id)
-        .map_err(|_| vm.value_error(format!("queue ID must be a non-negative int, got {id}")))
-}
-
 fn entry_arg<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>]) -> PyResult<(u64, Arc<Entry>), P> {
-    let id = id_arg(vm, args, 0)?;
+    let id = id_arg(vm, args.first(), "queue")?;
     entry(id).map(|e| (id, e)).ok_or_else(|| not_found(vm, id))
 }
 
@@ -206,57 +185,65 @@ fn create<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResu
     let mut queues = lock(&QUEUES);
     let id = queues.next_id;
     queues.next_id += 1;
-    queues
-        .entries
-        .insert(id, Arc::new(Mutex::new(Some(Arc::new(entry)))));
+    queues.entries.insert(id, (Arc::new(entry), 0));
     Ok(ObjRef::from_i64(id as i64))
 }
 
 /// `destroy(qid)`
 fn destroy<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
-    let id = id_arg(vm, args, 0)?;
+    let id = id_arg(vm, args.first(), "queue")?;
     if lock(&QUEUES).entries.remove(&id).is_none() {
         return Err(not_found(vm, id));
     }
-    lock(&BINDINGS).remove(&id);
     Ok(ObjRef::none())
 }
 
 /// `list_all()` → `[(qid, unboundop, fmt)]`
 fn list_all<P: HeapPolicy>(_vm: &Vm<P>, _args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
-    let queues = lock(&QUEUES);
-    let mut out = Vec::new();
-    for (id, slot) in queues.entries.iter() {
-        if let Some(e) = lock(slot).as_ref() {
-            out.push(ObjRef::new_tuple(vec![
+    let out = lock(&QUEUES)
+        .entries
+        .iter()
+        .map(|(id, (e, _))| {
+            ObjRef::new_tuple(vec![
                 ObjRef::from_i64(*id as i64),
                 ObjRef::from_i64(e.default_unboundop),
                 ObjRef::from_i64(-1),
-            ]));
-        }
-    }
+            ])
+        })
+        .collect();
     Ok(ObjRef::new_list(out))
 }
 
 /// `bind(qid)`: one more `Queue` object holds the queue.
 fn bind<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
-    let (id, _) = entry_arg(vm, args)?;
-    *lock(&BINDINGS).entry(id).or_insert(0) += 1;
+    let id = id_arg(vm, args.first(), "queue")?;
+    match lock(&QUEUES).entries.get_mut(&id) {
+        Some((_, bindings)) => *bindings += 1,
+        None => return Err(not_found(vm, id)),
+    }
     Ok(ObjRef::none())
 }
 
 /// `release(qid)`: one fewer; the last one destroys the queue.
 fn release<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> ObjResult<P> {
-    let (id, _) = entry_arg(vm, args)?;
-    let mut bindings = lock(&BINDINGS);
-    let n = bindings.entry(id).or_insert(0);
-    *n = n.saturating_sub(1);
-    if *n == 0 {
-        bindings.remove(&id);
-        drop(bindings);
-        lock(&QUEUES).entries.remove(&id);
+    let id = id_arg(vm, args.first(), "queue")?;
+    let mut queues = lock(&QUEUES);
+    let Some((_, bindings)) = queues.entries.get_mut(&id) else {
+        drop(queues);
+        return Err(not_found(vm, id));
+    };
+    *bindings = bindings.saturating_sub(1);
+    if *bindings == 0 {
+        queues.entries.remove(&id);
     }
     Ok(ObjRef::none())
+}
+
+/// A `block` argument (default false).
+fn block_arg<P: HeapPolicy>(vm: &Vm<P>, o: Option<&Obj<P>>) -> PyResult<bool, P> {
+    o.map(|b| vm.is_true(b))
+        .transpose()
+        .map(|b| b.unwrap_or(false))
 }
 
 /// A timeout argument: None (wait for ever) or seconds ≥ 0.
@@ -283,12 +270,7 @@ fn put<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> ObjResult<P
     if unboundop < 0 {
         unboundop = e.default_unboundop;
     }
-    let block = args
-        .get(3)
-        .or(kw.get("block"))
-        .map(|b| vm.is_true(b))
-        .transpose()?
-        .unwrap_or(false);
+    let block = block_arg(vm, args.get(3).or(kw.get("block")))?;
     let timeout = timeout_arg(vm, args.get(4).or(kw.get("timeout")))?;
     let data = match to_shareable(vm, &args[1], Fallback::Pickle) {
         Ok(d) => d,
@@ -333,12 +315,7 @@ fn full<P: HeapPolicy>(vm: &Vm<P>, _id: u64) -> PyErr<P> {
 fn get<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> ObjResult<P> {
     vm.check_args("get", args, 1, 3)?;
     let (_, e) = entry_arg(vm, args)?;
-    let block = args
-        .get(1)
-        .or(kw.get("block"))
-        .map(|b| vm.is_true(b))
-        .transpose()?
-        .unwrap_or(false);
+    let block = block_arg(vm, args.get(1).or(kw.get("block")))?;
     let timeout = timeout_arg(vm, args.get(2).or(kw.get("timeout")))?;
     let item = match e.queue.try_get() {
         Some(item) => Some(item),

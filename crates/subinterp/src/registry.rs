@@ -69,6 +69,8 @@ use ftl_vm::interpreter::state::{Interp, Vm};
 use ftl_vm::objects::Obj;
 use ftl_vm::threads::coordination::GilAttacher;
 
+use crate::lock;
+
 /// An interpreter's state while no thread runs its main: the interpreter
 /// and its `__main__` namespace.
 struct Parked<P: HeapPolicy> {
@@ -108,8 +110,8 @@ struct Inner<P: HeapPolicy> {
     records: BTreeMap<u64, Arc<Record<P>>>,
 }
 
-// SAFETY of the registry's `Sync`: `Record` is Send + Sync because every
-// field is — the `Handover` (Send) sits in a `Mutex`, which makes it Sync.
+// `Record` is Send + Sync because every field is: the `Handover` (Send)
+// sits in a `Mutex`, which makes it Sync.
 fn registry<P: HeapPolicy>() -> &'static Registry<P> {
     // One registry per heap policy: a process normally runs one runtime,
     // but a test binary runs programs on several.
@@ -128,10 +130,6 @@ fn registry<P: HeapPolicy>() -> &'static Registry<P> {
     }));
     all.push(r);
     r
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The interpreter `id`, if it exists (and is not the main one).

@@ -459,6 +459,23 @@ pub fn new_main_module<P: HeapPolicy>(vm: &Vm<P>) -> Obj<P> {
     globals
 }
 
+/// A syntax error of the front end as the exception to raise
+/// (`SyntaxError`, `IndentationError` or `TabError`) with the message
+/// alone: what CPython prints last for an uncaught one (its `str()` would
+/// add "(file, line N)").
+pub(crate) fn syntax_error<P: HeapPolicy>(
+    vm: &Vm<P>,
+    e: ftl_syntax::ast::SyntaxError,
+) -> crate::interpreter::state::PyErr<P> {
+    use crate::interpreter::state::ExcType;
+    let kind = match e.kind {
+        ftl_syntax::ast::SyntaxErrorKind::Syntax => ExcType::SyntaxError,
+        ftl_syntax::ast::SyntaxErrorKind::Indentation => ExcType::IndentationError,
+        ftl_syntax::ast::SyntaxErrorKind::Tab => ExcType::TabError,
+    };
+    vm.new_error(kind, e.msg)
+}
+
 /// Compiles `source` (named `filename` in tracebacks) and runs it in
 /// `globals`, as the built-in `exec` does with a module's namespace; a
 /// syntax error is raised as `SyntaxError` (or its subclass).
@@ -468,15 +485,7 @@ pub fn exec_source<P: HeapPolicy>(
     filename: &str,
     globals: &Obj<P>,
 ) -> Result<(), crate::interpreter::state::PyErr<P>> {
-    let syntax = |e: ftl_syntax::ast::SyntaxError| {
-        use crate::interpreter::state::ExcType;
-        let kind = match e.kind {
-            ftl_syntax::ast::SyntaxErrorKind::Syntax => ExcType::SyntaxError,
-            ftl_syntax::ast::SyntaxErrorKind::Indentation => ExcType::IndentationError,
-            ftl_syntax::ast::SyntaxErrorKind::Tab => ExcType::TabError,
-        };
-        vm.new_error(kind, e.msg)
-    };
+    let syntax = |e| syntax_error(vm, e);
     let tree = ftl_syntax::lower::parse(source, filename).map_err(syntax)?;
     let code = compile_for(vm, &tree, filename, source).map_err(syntax)?;
     drop(tree);

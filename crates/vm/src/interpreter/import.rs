@@ -204,16 +204,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// Compiles and runs `source` as module `n` (a program's own module,
     /// or a frozen one), entering it in `sys.modules` first.
     fn exec_source_module(&self, name: &Obj<P>, n: &str, filename: &str, source: String) -> R<P> {
-        let syntax = |e: ftl_syntax::ast::SyntaxError| {
-            let kind = match e.kind {
-                ftl_syntax::ast::SyntaxErrorKind::Syntax => ExcType::SyntaxError,
-                ftl_syntax::ast::SyntaxErrorKind::Indentation => ExcType::IndentationError,
-                ftl_syntax::ast::SyntaxErrorKind::Tab => ExcType::TabError,
-            };
-            // The message alone: what CPython prints last for an uncaught
-            // SyntaxError (its str() would add "(file, line N)").
-            self.new_error(kind, e.msg)
-        };
+        let syntax = |e| crate::runtime::syntax_error(self, e);
         let tree = ftl_syntax::lower::parse(&source, filename).map_err(syntax)?;
         let code = crate::runtime::compile_for(self, &tree, filename, &source).map_err(syntax)?;
         drop(tree);
