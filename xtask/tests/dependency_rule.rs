@@ -15,6 +15,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // The bottom: nothing of ours.
     ("ftl-core", &[]),
     ("ftl-algorithms", &[]),
+    ("ftl-regex", &[]),
     // The front end: integer literals are ftl-algorithms' IntValue.
     ("ftl-syntax", &["ftl-algorithms"]),
     // The object model: the contracts, and the int/hash algorithms.
@@ -29,6 +30,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "ftl-core",
             "ftl-algorithms",
+            "ftl-regex",
             "ftl-syntax",
             "ftl-object",
             "ftl-gil",

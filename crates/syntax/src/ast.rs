@@ -212,9 +212,10 @@ pub struct Param {
 pub struct ClassDef {
     /// The class's name.
     pub name: String,
-    /// Base classes (the subset has single inheritance; the compiler and
-    /// the runtime reject more than one base).
+    /// Base classes, in order (a `*bases` spread is a `Starred` item).
     pub bases: Vec<Expr>,
+    /// Class keywords (`metaclass=M`, `**kw`), in order.
+    pub keywords: Vec<Keyword>,
     /// The class body.
     pub body: Vec<Stmt>,
     /// Decorators, outermost first.

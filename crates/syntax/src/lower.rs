@@ -3323,30 +3323,17 @@ impl Lowerer<'_, '_> {
             return Err(self.cx.unsupported("type parameters", params.range));
         }
         let mut bases = Vec::new();
+        let mut keywords = Vec::new();
         if let Some(arguments) = &class.arguments {
-            // Report in source order: arguments and keywords interleave.
-            let mut items: Vec<(TextRange, bool)> = arguments
-                .args
-                .iter()
-                .map(|a| (a.range(), false))
-                .chain(arguments.keywords.iter().map(|k| (k.range, true)))
-                .collect();
-            items.sort_by_key(|(r, _)| r.start());
-            let mut positional = 0usize;
-            for (r, is_keyword) in items {
-                if is_keyword {
-                    return Err(self.cx.unsupported("class keyword argument", r));
-                }
-                positional += 1;
-                if positional > 1 {
-                    return Err(self.cx.unsupported("multiple inheritance", r));
-                }
-            }
             for base in arguments.args.iter() {
-                if let rast::Expr::Starred(s) = base {
-                    return Err(self.cx.unsupported("multiple inheritance", s.range));
-                }
                 bases.push(self.expr(base)?);
+            }
+            for kw in arguments.keywords.iter() {
+                keywords.push(ast::Keyword {
+                    arg: kw.arg.as_ref().map(|n| n.id.as_str().to_owned()),
+                    value: self.expr(&kw.value)?,
+                    loc: self.loc(kw.range),
+                });
             }
         }
         let body = self.body(&class.body)?;
@@ -3355,6 +3342,7 @@ impl Lowerer<'_, '_> {
             kind: ast::StmtKind::ClassDef(Box::new(ast::ClassDef {
                 name: class.name.id.as_str().to_owned(),
                 bases,
+                keywords,
                 body,
                 decorators,
             })),
@@ -5079,15 +5067,6 @@ mod tests {
             ("x = 1j\n", "complex literal", 1, 5),
             ("x = 2.5J + 1\n", "complex literal", 1, 5),
             ("try:\n    pass\nexcept* E:\n    pass\n", "'except*'", 3, 1),
-            (
-                "class A(metaclass=M): pass\n",
-                "class keyword argument",
-                1,
-                9,
-            ),
-            ("class A(B, **kw): pass\n", "class keyword argument", 1, 12),
-            ("class C(A, B): pass\n", "multiple inheritance", 1, 12),
-            ("class C(*bases): pass\n", "multiple inheritance", 1, 9),
             ("x = t'hi {y}'\n", "t-string", 1, 5),
             (
                 "def f():\n    return [x async for x in y]\n",

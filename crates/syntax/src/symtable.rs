@@ -551,6 +551,9 @@ impl Builder {
                 for b in &c.bases {
                     self.expr(b)?;
                 }
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
                 self.note(&c.name, DEF_LOCAL, s.loc)?;
                 self.push_scope(s, ScopeKind::Class, &c.name, s.loc.line);
                 self.stmts(&c.body)?;

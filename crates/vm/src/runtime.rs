@@ -236,7 +236,7 @@ pub fn run_file(
     }
 }
 
-struct VmConsts<'a, P: HeapPolicy>(&'a Vm<P>);
+pub(crate) struct VmConsts<'a, P: HeapPolicy>(pub(crate) &'a Vm<P>);
 
 impl<P: HeapPolicy> ConstMaker<P> for VmConsts<'_, P> {
     fn intern(&mut self, s: &str) -> ObjRef<P> {
@@ -473,7 +473,32 @@ pub(crate) fn syntax_error<P: HeapPolicy>(
         ftl_syntax::ast::SyntaxErrorKind::Indentation => ExcType::IndentationError,
         ftl_syntax::ast::SyntaxErrorKind::Tab => ExcType::TabError,
     };
-    vm.new_error(kind, e.msg)
+    // CPython's `SyntaxError(msg, (filename, lineno, offset, text,
+    // end_lineno, end_offset))`, with those as attributes.
+    let text = match &e.text {
+        Some(t) => vm.new_str(format!("{t}\n")),
+        None => ObjRef::none(),
+    };
+    let int = |v: u32| ObjRef::from_i64(v.into());
+    let fields = [
+        ("filename", vm.new_str(e.filename.clone())),
+        ("lineno", int(e.line)),
+        ("offset", int(e.col)),
+        ("text", text),
+        ("end_lineno", int(e.line)),
+        ("end_offset", int(e.end_col)),
+    ];
+    let msg = vm.new_str(e.msg);
+    let details = ObjRef::new_tuple(fields.iter().map(|(_, v)| v.clone()).collect());
+    let exc = vm.make_exception(vm.exc_class(kind).clone(), vec![msg.clone(), details]);
+    if let Some(inst) = exc.downcast::<crate::objects::Instance<P>>() {
+        vm.dict_set_str(&inst.dict, vm.intern("msg"), msg);
+        for (name, v) in fields {
+            vm.dict_set_str(&inst.dict, vm.intern(name), v);
+        }
+        vm.dict_set_str(&inst.dict, vm.intern("print_file_and_line"), ObjRef::none());
+    }
+    crate::interpreter::state::PyErr(exc)
 }
 
 /// Compiles `source` (named `filename` in tracebacks) and runs it in

@@ -147,6 +147,7 @@ fn effect(ins: Instr) -> Result<Effect, String> {
         | Op::LoadName
         | Op::LoadClassDeref
         | Op::ImportName
+        | Op::LoadBuildClass
         | Op::LoadAssertionError => seq(0, 1),
         Op::StoreFast | Op::StoreDeref | Op::StoreGlobal | Op::StoreName | Op::PopTop => seq(1, -1),
         Op::LoadAttr | Op::UnaryNeg | Op::UnaryPos | Op::UnaryNot | Op::UnaryInvert => seq(1, 0),
@@ -208,7 +209,6 @@ fn effect(ins: Instr) -> Result<Effect, String> {
             let extra = i64::from((ins.arg & 0b1011).count_ones());
             seq(2 + extra, -(1 + extra))
         }
-        Op::BuildClass => seq(2, -1),
         Op::ReturnValue | Op::Reraise => stop(1),
         Op::Raise => stop(a),
         // The handler edge: the stack cut to the block's level, plus the
@@ -287,8 +287,7 @@ fn check_operand(c: &Code<P>, ins: Instr) -> Result<(), String> {
         | Op::DeleteAttr
         | Op::LoadMethod
         | Op::ImportName
-        | Op::ImportFrom
-        | Op::BuildClass => in_range(c.names.len(), "name"),
+        | Op::ImportFrom => in_range(c.names.len(), "name"),
         Op::BinaryOp | Op::InplaceOp => in_range(BinOp::MatMul as usize + 1, "BinOp"),
         // Identity and membership have their own opcodes.
         Op::CompareOp => in_range(CmpOp::GtE as usize + 1, "rich comparison"),

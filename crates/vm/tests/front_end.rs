@@ -420,12 +420,6 @@ fn unsupported_constructs_are_named() {
         ("from . import sibling\n", "relative import", 1),
         ("from os import *\n", "'import *'", 1),
         ("z = 3j\n", "complex literal", 1),
-        (
-            "class A(metaclass=M):\n    pass\n",
-            "class keyword argument",
-            1,
-        ),
-        ("class C(A, B):\n    pass\n", "multiple inheritance", 1),
         ("def f[T](x):\n    return x\n", "type parameters", 1),
     ];
     for &(src, construct, line) in cases {

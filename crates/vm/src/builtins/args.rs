@@ -204,7 +204,7 @@ pub(crate) fn str_param<'a, P: HeapPolicy>(
     param: &str,
     o: &'a Obj<P>,
 ) -> PyResult<&'a str, P> {
-    o.as_str().ok_or_else(|| {
+    vm.str_of(o).ok_or_else(|| {
         vm.type_error(format!(
             "{fname}() argument {param} must be str, not {}",
             vm.type_name(o)

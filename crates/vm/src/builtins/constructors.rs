@@ -9,18 +9,25 @@ use crate::objects::*;
 
 use crate::interpreter::state::ObjResult as R;
 
-/// `type(x)` / `type(name, bases, dict)` (only the one-argument form).
+/// `type(x)` / `type(name, bases, dict, **kw)`: the type of `x`, or a new
+/// class (`type.__new__` then `type.__init__`, which checks nothing more).
 pub fn type_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
-    vm.no_kw("type", kw)?;
-    if args.len() == 2 {
-        return Ok(vm.type_of(&args[1]));
+    match &args[1..] {
+        [x] if kw.is_empty() => Ok(vm.type_of(x)),
+        [name, bases, ns] => vm.type_new(&args[0], name, bases, ns, kw),
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
-    Err(vm.type_error("type() takes 1 argument (the three-argument form is not supported by ftl)"))
 }
 
 /// `int(x=0, base=10)`
 pub fn int_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
     let args = &args[1..];
+    if args.len() + kw.names.len() > 2 {
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.len() + kw.names.len()
+        )));
+    }
     let base_obj = kw.get("base").or(args.get(1));
     if args.is_empty() && base_obj.is_none() {
         return Ok(ObjRef::from_i64(0));
@@ -59,6 +66,9 @@ pub fn int_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P
             }
             if let Some(r) = vm.call_dunder(x, "__index__", &[])? {
                 return Ok(r);
+            }
+            if let Some(n) = vm.native_of(x) {
+                return int_new(vm, &[vm.types().int.clone(), n.clone()], kw);
             }
             Err(vm.type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -108,6 +118,9 @@ pub fn float_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R
         _ => {
             if let Some(r) = vm.call_dunder(x, "__float__", &[])? {
                 return Ok(r);
+            }
+            if let Some(n) = vm.native_of(x) {
+                return float_new(vm, &[vm.types().float.clone(), n.clone()], Kw::EMPTY);
             }
             Err(vm.type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",

@@ -500,6 +500,14 @@ fn divmod<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
             if let Some(r) = vm.call_dunder(a, "__divmod__", core::slice::from_ref(b))? {
                 return Ok(r);
             }
+            if let Some(r) = vm.call_dunder(b, "__rdivmod__", core::slice::from_ref(a))? {
+                return Ok(r);
+            }
+            let (na, nb) = (vm.native_of(a), vm.native_of(b));
+            if na.is_some() || nb.is_some() {
+                let pair = [na.unwrap_or(a).clone(), nb.unwrap_or(b).clone()];
+                return divmod(vm, &pair, Kw::EMPTY);
+            }
             Err(vm.type_error(format!(
                 "unsupported operand type(s) for divmod(): '{}' and '{}'",
                 vm.type_name(a),
@@ -604,6 +612,11 @@ fn round<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
             let extra: Vec<Obj<P>> = nd.cloned().into_iter().collect();
             if let Some(r) = vm.call_dunder(x, "__round__", &extra)? {
                 return Ok(r);
+            }
+            if let Some(n) = vm.native_of(x) {
+                let mut args = vec![n.clone()];
+                args.extend(extra);
+                return round(vm, &args, Kw::EMPTY);
             }
             Err(vm.type_error(format!(
                 "type {} doesn't define __round__ method",

@@ -2,7 +2,9 @@
 //!
 //! * [`startup`]: the interpreter's start-up — the built-in classes and
 //!   the `builtins` namespace.
-//! * [`functions`]: the built-in functions (`print`, `len`, `sorted`, ...).
+//! * [`functions`]: the built-in functions (`print`, `len`, `sorted`, ...);
+//!   [`namespaces`]: those that see or run code in a frame's namespaces
+//!   (`globals`, `locals`, `vars`, `dir`, `compile`, `eval`, `exec`).
 //! * [`constructors`]: the built-in classes' constructors (`int(x)`,
 //!   `list(it)`, ...: CPython's `tp_new`).
 //! * the methods of the built-in types, a file per family, each with an
@@ -12,7 +14,9 @@
 //!   [`codecs`] (`str.encode`, `bytes.decode`), [`numbers`] (`int`,
 //!   `float`) and [`io`] (`TextIOWrapper`, the type of `sys.stdout`);
 //!   the lock types' methods are `_thread`'s ([`crate::stdlib::thread`]).
-//!   `args` is their shared argument handling.
+//!   `args` is their shared argument handling; [`type_slots`] gives the
+//!   built-in types their special methods as attributes (what a subclass
+//!   reaches through `super()`).
 //!
 //! Methods receive the object as `args[0]`; class methods
 //! (`int.from_bytes`, `float.fromhex`, `bytes.fromhex`, `dict.fromkeys`)
@@ -30,10 +34,12 @@ pub mod constructors;
 pub mod containers;
 pub mod functions;
 pub mod io;
+pub mod namespaces;
 pub mod numbers;
 pub mod object;
 pub mod startup;
 pub mod str;
+pub mod type_slots;
 
 pub use startup::{make_class, make_interp};
 
@@ -46,5 +52,6 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
     bytes::install(vm);
     bytearray::install(vm);
     numbers::install(vm);
+    type_slots::install(vm);
     crate::stdlib::thread::install(vm);
 }

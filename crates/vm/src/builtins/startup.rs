@@ -35,7 +35,10 @@ pub fn make_class<P: HeapPolicy>(
         name: name.to_string(),
         qualname: name.to_string(),
         base: base.cloned(),
+        bases: base.into_iter().cloned().collect(),
         mro,
+        meta: None,
+        native: None,
         dict: ObjRef::new_dict(),
         builtin,
         ctor,
@@ -306,9 +309,16 @@ impl<P: HeapPolicy> Vm<P> {
         set("True", ObjRef::from_bool(true));
         set("False", ObjRef::from_bool(false));
         set("__name__", self.intern("builtins"));
-        for (name, f) in crate::builtins::functions::all::<P>() {
+        for (name, f) in crate::builtins::functions::all::<P>()
+            .iter()
+            .chain(crate::builtins::namespaces::all::<P>())
+        {
             set(name, self.builtin_fn(name, *f));
         }
+        set(
+            "__build_class__",
+            self.builtin_fn("__build_class__", build_class::<P>),
+        );
     }
 
     /// A built-in function object (not a method).
@@ -412,4 +422,10 @@ impl<P: HeapPolicy> Vm<P> {
             ))
         })
     }
+}
+
+/// `__build_class__(func, name, /, *bases, metaclass=None, **kwds)`: what
+/// a `class` statement calls ([`Vm::build_class`]).
+fn build_class<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> PyResult<Obj<P>, P> {
+    vm.build_class(args, kw)
 }

@@ -88,7 +88,7 @@ fn str_join<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
         if i > 0 {
             out.push_str(sep);
         }
-        match x.as_str() {
+        match vm.str_of(x) {
             Some(s) => out.push_str(s),
             None => {
                 return Err(vm.type_error(format!(
@@ -122,7 +122,7 @@ fn split_impl<P: HeapPolicy>(
     let s = this_str(vm, args, name)?;
     let a = parse_args(vm, name, &args[1..], kw, &["sep", "maxsplit"], 2, 0)?;
     let sep = match &a[0] {
-        Some(o) if !o.is_none() => Some(o.as_str().ok_or_else(|| {
+        Some(o) if !o.is_none() => Some(vm.str_of(o).ok_or_else(|| {
             vm.type_error(format!("must be str or None, not {}", vm.type_name(o)))
         })?),
         _ => None,
@@ -173,7 +173,7 @@ fn strip_impl<P: HeapPolicy>(
     positional(vm, "str", name, args, kw, 0, 1)?;
     let chars = match args.get(1) {
         Some(o) if !o.is_none() => Some(
-            o.as_str()
+            vm.str_of(o)
                 .ok_or_else(|| vm.type_error(format!("{name} arg must be None or str")))?,
         ),
         _ => None,
@@ -242,7 +242,7 @@ fn partition_impl<P: HeapPolicy>(
 
 /// `must be str, not int` (the unicode `ensure_unicode` check).
 fn must_be_str<'a, P: HeapPolicy>(vm: &Vm<P>, o: &'a Obj<P>) -> PyResult<&'a str, P> {
-    o.as_str()
+    vm.str_of(o)
         .ok_or_else(|| vm.type_error(format!("must be str, not {}", vm.type_name(o))))
 }
 
@@ -263,7 +263,7 @@ fn remove_affix<P: HeapPolicy>(
 ) -> R<P> {
     let s = this_str(vm, args, name)?;
     one_arg(vm, &format!("str.{name}"), args, kw)?;
-    let a = args[1].as_str().ok_or_else(|| {
+    let a = vm.str_of(&args[1]).ok_or_else(|| {
         vm.type_error(format!(
             "{name}() argument must be str, not {}",
             vm.type_name(&args[1])
@@ -343,7 +343,7 @@ fn str_affix_test<P: HeapPolicy>(
     };
     if let Some(items) = arg.as_tuple() {
         for item in items {
-            let p = item.as_str().ok_or_else(|| {
+            let p = vm.str_of(item).ok_or_else(|| {
                 vm.type_error(format!(
                     "tuple for {name} must only contain str, not {}",
                     vm.type_name(item)
@@ -355,7 +355,7 @@ fn str_affix_test<P: HeapPolicy>(
         }
         return Ok(ObjRef::from_bool(false));
     }
-    let p = arg.as_str().ok_or_else(|| {
+    let p = vm.str_of(arg).ok_or_else(|| {
         vm.type_error(format!(
             "{name} first arg must be str or a tuple of str, not {}",
             vm.type_name(arg)
@@ -412,7 +412,7 @@ fn pad_impl<P: HeapPolicy>(
     let fill = match args.get(2) {
         None => ' ',
         Some(o) => {
-            let t = o.as_str().ok_or_else(|| {
+            let t = vm.str_of(o).ok_or_else(|| {
                 vm.type_error(format!(
                     "The fill character must be a unicode character, not {}",
                     vm.type_name(o)
@@ -539,7 +539,7 @@ fn str_translate<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R
         if v.is_none() {
             continue;
         }
-        if let Some(t) = v.as_str() {
+        if let Some(t) = vm.str_of(&v) {
             out.push_str(t);
         } else if let Some(i) = vm.int_value(&v) {
             let cp = i.as_i64().filter(|n| (0..0x110000).contains(n));

@@ -181,8 +181,8 @@ UnpackEx,
 /// `code qualname [defaults] [kwdefaults] [closure] -> function`;
 /// arg flags: 1 defaults tuple, 2 kwdefaults dict, 8 closure tuple
 MakeFunction,
-/// `body_fn bases -> class`; arg = names index of the class name
-BuildClass,
+/// `-> builtins.__build_class__` (a class statement is a call of it)
+LoadBuildClass,
 /// `v -> (return v)`
 ReturnValue,
 /// `v -> (yield v) None`

@@ -17,8 +17,9 @@
 //!   manager's `__exit__`), tracked by a compile-time block stack;
 //! * comprehensions are functions called at once with the outermost
 //!   iterator; generator expressions are generator functions;
-//! * a class body is a function run with a fresh namespace by
-//!   `BuildClass`; zero-argument `super()` compiles to
+//! * a class statement is a call `__build_class__(body, name, *bases,
+//!   **keywords)` (`LoadBuildClass` pushes the builtin); the class body is a
+//!   function run in the namespace that call prepares; zero-argument `super()` compiles to
 //!   `super(__class__, <first parameter>)`.
 //!
 //! Errors CPython's compiler reports (`'return' outside function`,
@@ -48,6 +49,27 @@ pub fn compile_module<P: HeapPolicy>(
     source: &str,
     consts: &mut dyn ConstMaker<P>,
 ) -> Result<ObjRef<P>, SyntaxError> {
+    compile_module_with(module, filename, source, consts, false)
+}
+
+/// Compiles a parsed module for `exec` (module-level names through the
+/// frame's namespace, which may be apart from its globals).
+pub fn compile_for_exec<P: HeapPolicy>(
+    module: &Module,
+    filename: &str,
+    source: &str,
+    consts: &mut dyn ConstMaker<P>,
+) -> Result<ObjRef<P>, SyntaxError> {
+    compile_module_with(module, filename, source, consts, true)
+}
+
+fn compile_module_with<P: HeapPolicy>(
+    module: &Module,
+    filename: &str,
+    source: &str,
+    consts: &mut dyn ConstMaker<P>,
+    names_at_module: bool,
+) -> Result<ObjRef<P>, SyntaxError> {
     let table = SymbolTable::build(module).map_err(|e| error_at(filename, source, e.loc, e.msg))?;
     let filename_obj = consts.intern(filename);
     let mut c = Compiler {
@@ -57,6 +79,7 @@ pub fn compile_module<P: HeapPolicy>(
         source,
         units: Vec::new(),
         consts,
+        names_at_module,
     };
     c.push_unit(0, "<module>".into(), 1, None);
     c.unit().flags |= flags::MODULE;
@@ -65,6 +88,56 @@ pub fn compile_module<P: HeapPolicy>(
     c.emit(Op::ReturnValue, 0);
     let code = c.finish_unit();
     // Module code runs once: an ordinary object (see `deferred_code`).
+    Ok(ObjRef::new(code))
+}
+
+/// Compiles a parsed module that is a single expression into a code object
+/// that returns its value (`eval`'s mode, CPython's `Py_eval_input`).
+/// Anything else is CPython's `invalid syntax`.
+pub fn compile_expression<P: HeapPolicy>(
+    module: &Module,
+    filename: &str,
+    source: &str,
+    consts: &mut dyn ConstMaker<P>,
+) -> Result<ObjRef<P>, SyntaxError> {
+    let expr = match module.body.as_slice() {
+        [Stmt {
+            kind: StmtKind::Expr(e),
+            ..
+        }] => e,
+        [] => {
+            return Err(error_at(
+                filename,
+                source,
+                Loc::default(),
+                "invalid syntax".into(),
+            ))
+        }
+        [first, ..] => {
+            return Err(error_at(
+                filename,
+                source,
+                first.loc,
+                "invalid syntax".into(),
+            ))
+        }
+    };
+    let table = SymbolTable::build(module).map_err(|e| error_at(filename, source, e.loc, e.msg))?;
+    let filename_obj = consts.intern(filename);
+    let mut c = Compiler {
+        table: &table,
+        filename,
+        filename_obj,
+        source,
+        units: Vec::new(),
+        consts,
+        names_at_module: true,
+    };
+    c.push_unit(0, "<module>".into(), 1, None);
+    c.unit().flags |= flags::MODULE;
+    c.expr(expr)?;
+    c.emit(Op::ReturnValue, 0);
+    let code = c.finish_unit();
     Ok(ObjRef::new(code))
 }
 
@@ -145,6 +218,10 @@ struct Compiler<'a, 'c, P: HeapPolicy> {
     source: &'a str,
     units: Vec<(Unit<P>, Vec<FBlock<'a>>)>,
     consts: &'c mut dyn ConstMaker<P>,
+    /// Module-level names go through the frame's namespace (`LoadName`,
+    /// CPython's rule) rather than straight to the globals: code for
+    /// `exec`/`eval`, which may run with locals apart from its globals.
+    names_at_module: bool,
 }
 
 type CResult = Result<(), SyntaxError>;
@@ -392,6 +469,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         let binding = scope.binding(name);
         let kind = scope.kind;
         match (kind, binding) {
+            (ScopeKind::Module, b) if self.names_at_module && b != Binding::GlobalExplicit => {
+                let i = self.name_index(name);
+                self.emit(ctx.pick(Op::LoadName, Op::StoreName, Op::DeleteName), i);
+            }
             (ScopeKind::Module, _) | (_, Binding::GlobalExplicit) => {
                 let i = self.name_index(name);
                 self.emit(
@@ -1114,13 +1195,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         }
         let code = self.finish_unit();
         self.set_line(s.loc);
+        self.emit(Op::LoadBuildClass, 0);
         self.emit_closure_and_make(code, &qualname, 0, s.loc)?;
-        for b in &c.bases {
-            self.expr(b)?;
-        }
-        self.emit(Op::BuildTuple, c.bases.len() as u32);
-        let n = self.name_index(&c.name);
-        self.emit(Op::BuildClass, n);
+        self.load_const_str(&c.name);
+        self.call_args(s.loc, 2, &c.bases, &c.keywords)?;
         for _ in &c.decorators {
             self.emit(Op::Call, 1);
         }
@@ -1507,13 +1585,28 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             }
         }
         self.expr(func)?;
+        self.call_args(e.loc, 0, args, keywords)
+    }
+
+    /// The arguments and the call instruction of a call whose callable and
+    /// first `pre` positional arguments are already on the stack.
+    fn call_args(
+        &mut self,
+        loc: Loc,
+        pre: u32,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult {
+        let spreads = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+            || keywords.iter().any(|k| k.arg.is_none());
+        let n = pre + (args.len() + keywords.len()) as u32;
         if !spreads {
             for a in args {
                 self.expr(a)?;
             }
             if keywords.is_empty() {
-                self.set_line(e.loc);
-                self.emit(Op::Call, args.len() as u32);
+                self.set_line(loc);
+                self.emit(Op::Call, n);
             } else {
                 let mut names = Vec::new();
                 for k in keywords {
@@ -1524,12 +1617,12 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 let tuple = ObjRef::new_tuple(names);
                 let ci = self.const_obj(tuple);
                 self.emit(Op::LoadConst, ci);
-                self.set_line(e.loc);
-                self.emit(Op::CallKw, (args.len() + keywords.len()) as u32);
+                self.set_line(loc);
+                self.emit(Op::CallKw, n);
             }
             return Ok(());
         }
-        self.emit(Op::BuildList, 0);
+        self.emit(Op::BuildList, pre);
         for a in args {
             match &a.kind {
                 ExprKind::Starred(inner) => {
@@ -1561,7 +1654,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 }
             }
         }
-        self.set_line(e.loc);
+        self.set_line(loc);
         self.emit(Op::CallEx, flag);
         Ok(())
     }

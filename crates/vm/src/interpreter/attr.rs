@@ -44,7 +44,7 @@ impl<P: HeapPolicy> Vm<P> {
     /// A class attribute as seen through the class itself (`C.name`): a
     /// `classmethod` binds to the class, a `staticmethod` unwraps, anything
     /// else (plain functions included) is returned as it is.
-    fn bind_to_class(&self, attr: Obj<P>, cls: &Obj<P>) -> Obj<P> {
+    pub(crate) fn bind_to_class(&self, attr: Obj<P>, cls: &Obj<P>) -> Obj<P> {
         if let Some(cm) = attr.downcast::<ClassMethod<P>>() {
             return ObjRef::new(BoundMethod {
                 weakrefs: Default::default(),
@@ -71,12 +71,12 @@ impl<P: HeapPolicy> Vm<P> {
             }));
         }
         if let Some(b) = attr.downcast::<Builtin<P>>() {
-            if b.this.is_none() && b.owner.is_some() {
+            if let (None, Some(owner)) = (&b.this, b.owner) {
                 return Ok(ObjRef::new(Builtin {
                     weakrefs: Default::default(),
                     name: b.name,
                     func: b.func,
-                    this: Some(obj.clone()),
+                    this: Some(self.native_receiver(obj, owner).clone()),
                     owner: b.owner,
                 }));
             }
@@ -139,16 +139,32 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(None);
         }
         if let Some(c) = obj.downcast::<Class<P>>() {
+            // A data descriptor of the metaclass comes first (CPython's
+            // `type_getattro`).
+            let meta_attr = match &c.meta {
+                Some(meta) => self.lookup_in_class(meta, name),
+                None => None,
+            };
+            if let Some(a) = &meta_attr {
+                if a.is::<Property<P>>() {
+                    let meta = c.meta.clone().expect("meta");
+                    return self.bind(a.clone(), obj, &meta).map(Some);
+                }
+            }
             if let Some(a) = self.lookup_in_class(obj, name) {
                 return Ok(Some(self.bind_to_class(a, obj)));
             }
+            if let Some(a) = meta_attr {
+                let meta = c.meta.clone().expect("meta");
+                return self.bind(a, obj, &meta).map(Some);
+            }
             let n = name.as_str().unwrap_or("");
-            return Ok(match n {
+            let special = match n {
                 "__name__" => Some(self.new_str(c.name.clone())),
                 "__qualname__" => Some(self.new_str(c.qualname.clone())),
                 "__module__" => Some(self.intern(&self.class_module(obj))),
                 "__base__" => Some(c.base.clone().unwrap_or_else(ObjRef::none)),
-                "__bases__" => Some(ObjRef::new_tuple(c.base.iter().cloned().collect())),
+                "__bases__" => Some(ObjRef::new_tuple(c.bases.clone())),
                 "__mro__" => {
                     let mut v = vec![obj.clone()];
                     v.extend(c.mro.iter().cloned());
@@ -161,9 +177,18 @@ impl<P: HeapPolicy> Vm<P> {
                     c.dict.as_dict().expect("class dict").copy(),
                 )),
                 "__doc__" => Some(ObjRef::none()),
-                "__class__" => Some(self.types().type_.clone()),
+                "__class__" => Some(self.type_of(obj)),
                 _ => None,
-            });
+            };
+            if special.is_some() || c.meta.is_some() {
+                return Ok(special);
+            }
+            // `type`'s own methods (`C.mro()`), bound to the class.
+            let t = self.types().type_.clone();
+            return match self.lookup_in_class(&t, name) {
+                Some(a) if a.is::<Builtin<P>>() => self.bind(a, obj, &t).map(Some),
+                _ => Ok(None),
+            };
         }
         if let Some(m) = obj.downcast::<Module<P>>() {
             if let Some(v) = self.dict_get_str_hinted(&m.dict, name, hint) {
@@ -342,7 +367,8 @@ impl<P: HeapPolicy> Vm<P> {
     fn super_getattr(&self, s: &Super<P>, name: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
         // The MRO of the instance's class (or of the class itself for a
         // classmethod's `super()`), starting after `s.class`.
-        let start_cls = if s.obj.is::<Class<P>>() && self.is_subclass(&s.obj, &s.class) {
+        let class_level = s.obj.is::<Class<P>>() && self.is_subclass(&s.obj, &s.class);
+        let start_cls = if class_level {
             s.obj.clone()
         } else {
             self.type_of(&s.obj)
@@ -355,7 +381,7 @@ impl<P: HeapPolicy> Vm<P> {
         for c in &chain[pos + 1..] {
             let d = self.class(c).dict.as_dict().expect("dict");
             if let Some(a) = d.get_hashed(hash, name) {
-                if s.obj.is::<Class<P>>() {
+                if class_level {
                     return Ok(Some(self.bind_to_class(a, &s.obj)));
                 }
                 return self.bind(a, &s.obj, &start_cls).map(Some);

@@ -9,7 +9,7 @@
 //! native stack budget, so deep recursion raises `RecursionError` and never
 //! overflows the stack.
 
-use core::sync::atomic::{AtomicU32, Ordering};
+use core::sync::atomic::Ordering;
 
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
@@ -36,7 +36,15 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if let Some(b) = callable.downcast::<Builtin<P>>() {
             return match &b.this {
-                None => (b.func)(self, args, kw),
+                None => match (b.owner, args.first()) {
+                    // `list.append(l, x)` with `l` an instance of a
+                    // subclass of list: the method gets the list it carries.
+                    (Some(owner), Some(first)) if self.native_of(first).is_some() => {
+                        let this = self.native_receiver(first, owner);
+                        (b.func)(self, &with_receiver(this, &args[1..]), kw)
+                    }
+                    _ => (b.func)(self, args, kw),
+                },
                 Some(this) => (b.func)(self, &with_receiver(this, args), kw),
             };
         }
@@ -344,7 +352,10 @@ impl<P: HeapPolicy> Vm<P> {
             return Err(self.new_error(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         self.depth.set(depth);
-        let r = self.run_frame(code, frame);
+        let link = crate::interpreter::frames::Link::new(frame);
+        let pushed = self.frames.push(&link);
+        let r = self.run_frame(code, frame, &link);
+        drop(pushed);
         self.depth.set(depth - 1);
         r
     }
@@ -393,159 +404,6 @@ impl<P: HeapPolicy> Vm<P> {
                 Err(e)
             }
         }
-    }
-
-    /// Calls a class: makes an instance and runs `__init__`, or runs a
-    /// built-in constructor.
-    pub fn call_class(&self, cls: &Obj<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> PyResult<Obj<P>, P> {
-        let c = self.class(cls);
-        if let Some(ctor) = c.ctor {
-            // A built-in class (or a user class deriving only from
-            // `object` has no ctor).
-            return ctor(self, &with_receiver(cls, args), kw);
-        }
-        let is_exc = c.is_exception();
-        if c.flags() & class_flags::HAS_NEW != 0 {
-            return self.call_class_with_new(cls, args, kw);
-        }
-        let inst = ObjRef::new(Instance::new(cls.clone(), is_exc));
-        if is_exc {
-            if let Some(e) = &inst.downcast::<Instance<P>>().expect("instance").exc {
-                e.args.set(Some(ObjRef::new_tuple(args.to_vec())));
-            }
-        }
-        match self.user_method(cls, &self.interp.names.init) {
-            Some(init) => {
-                let r = self.call_method(&init, &inst, args, kw)?;
-                if !r.is_none() {
-                    return Err(self.type_error(format!(
-                        "__init__() should return None, not '{}'",
-                        self.type_name(&r)
-                    )));
-                }
-            }
-            _ => {
-                if !is_exc && (!args.is_empty() || !kw.is_empty()) {
-                    return Err(self.type_error(format!("{}() takes no arguments", c.name)));
-                }
-            }
-        }
-        Ok(inst)
-    }
-
-    /// Calls a class that defines `__new__` (CPython's `type_call`):
-    /// `cls.__new__(cls, *args, **kw)`, then `__init__` with the same
-    /// arguments if the result is an instance of `cls`.
-    fn call_class_with_new(
-        &self,
-        cls: &Obj<P>,
-        args: &[Obj<P>],
-        kw: Kw<'_, P>,
-    ) -> PyResult<Obj<P>, P> {
-        let new = self.user_new(cls).expect("HAS_NEW");
-        let inst = self.call(&new, &with_receiver(cls, args), kw)?;
-        if !self.isinstance(&inst, cls) {
-            return Ok(inst);
-        }
-        if let Some(init) = self.user_method(cls, &self.interp.names.init) {
-            let r = self.call_method(&init, &inst, args, kw)?;
-            if !r.is_none() {
-                return Err(self.type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    self.type_name(&r)
-                )));
-            }
-        } else if let Some(e) = inst.downcast::<Instance<P>>().and_then(|i| i.exc.as_ref()) {
-            // `BaseException.__init__` (built in, so not a user method)
-            // stores the call's arguments, over what `__new__` stored.
-            e.args.set(Some(ObjRef::new_tuple(args.to_vec())));
-        }
-        Ok(inst)
-    }
-
-    /// `class Name(bases): body` — runs the body in a fresh namespace and
-    /// makes the class.
-    pub fn build_class(&self, body: &Obj<P>, bases: &Obj<P>, name: &Obj<P>) -> PyResult<Obj<P>, P> {
-        let f = body.downcast::<Function<P>>().expect("class body function");
-        let bases = bases.as_tuple().expect("bases tuple");
-        if bases.len() > 1 {
-            return Err(self.type_error(
-                "multiple inheritance is not supported by ftl (it runs a subset of Python)",
-            ));
-        }
-        let base = match bases.first() {
-            Some(b) => {
-                let Some(bc) = b.downcast::<Class<P>>() else {
-                    return Err(self
-                        .type_error(format!("bases must be types, not '{}'", self.type_name(b))));
-                };
-                if let Some(bt) = bc.builtin {
-                    if bt != BuiltinType::Object {
-                        return Err(self.type_error(format!(
-                            "subclassing the built-in type '{}' is not supported by ftl (it runs a subset of Python)",
-                            bc.name
-                        )));
-                    }
-                }
-                b.clone()
-            }
-            None => self.types().object.clone(),
-        };
-        // The class's namespace and the class are deferred (3.14t counts
-        // classes per thread: every instance made takes a reference).
-        let ns = ObjRef::new_deferred_dict();
-        let code = f.code.downcast::<Code<P>>().expect("code");
-        let mut cells = Vec::new();
-        for _ in &code.cellvars {
-            cells.push(ObjRef::new(Cell::<P>::default()));
-        }
-        cells.extend(f.closure.iter().cloned());
-        let mut frame = Frame {
-            code: f.code.clone(),
-            globals: f.globals.clone(),
-            locals: Some(ns.clone()),
-            fast: vec![None; code.nlocals()],
-            cells,
-            stack: self.stack_pool.take(16),
-            blocks: Vec::new(),
-            handled: Vec::new(),
-            pc: 0,
-        };
-        let r = self.run_nested(&f.code, &mut frame);
-        self.stack_pool.give(core::mem::take(&mut frame.stack));
-        let class_cell = match r? {
-            FrameExit::Return(v) => v,
-            FrameExit::Yield(_) => ObjRef::none(),
-        };
-        let bc = self.class(&base);
-        let mut mro = vec![base.clone()];
-        mro.extend(bc.mro.iter().cloned());
-        let qualname = ns
-            .as_dict()
-            .expect("dict")
-            .get(&self.intern("__qualname__"))
-            .ok()
-            .flatten()
-            .and_then(|q| q.as_str().map(str::to_string))
-            .unwrap_or_else(|| name.as_str().unwrap_or("?").to_string());
-        // Wrap plain functions stored under special names that CPython
-        // makes static/class methods implicitly (none in the subset).
-        let cls = ObjRef::new_deferred(Class {
-            name: name.as_str().unwrap_or("?").to_string(),
-            qualname,
-            base: Some(base.clone()),
-            mro,
-            dict: ns,
-            builtin: None,
-            ctor: None,
-            flags: AtomicU32::new(bc.flags() & class_flags::EXCEPTION),
-            weakrefs: Default::default(),
-        });
-        self.update_class_flags(&cls);
-        if let Some(cell) = class_cell.downcast::<Cell<P>>() {
-            cell.value.set(Some(cls.clone()));
-        }
-        Ok(cls)
     }
 }
 

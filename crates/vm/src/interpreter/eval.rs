@@ -25,6 +25,7 @@ use ftl_object::{HeapPolicy, Kind, ObjRef};
 
 use crate::compiler::bytecode::{Code, Op, NO_HINT};
 use crate::interpreter::frame::{Block, BlockKind, Frame};
+use crate::interpreter::frames::Link;
 use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
 use ftl_syntax::ast::{BinOp, CmpOp};
@@ -108,7 +109,12 @@ macro_rules! top {
 impl<P: HeapPolicy> Vm<P> {
     /// Runs `frame` until it returns, yields, or raises. `code_obj` is the
     /// frame's code object, borrowed from a caller that holds it.
-    pub fn run_frame(&self, code_obj: &Obj<P>, frame: &mut Frame<P>) -> PyResult<FrameExit<P>, P> {
+    pub fn run_frame(
+        &self,
+        code_obj: &Obj<P>,
+        frame: &mut Frame<P>,
+        link: &Link<P>,
+    ) -> PyResult<FrameExit<P>, P> {
         debug_assert!(code_obj.is_same(&frame.code), "the frame's own code");
         let code = code_obj
             .downcast::<Code<P>>()
@@ -118,7 +124,7 @@ impl<P: HeapPolicy> Vm<P> {
             self.exc_info.borrow_mut().append(&mut frame.handled);
         }
         loop {
-            match self.exec(frame, code) {
+            match self.exec(frame, code, link) {
                 Ok(exit) => {
                     let mut info = self.exc_info.borrow_mut();
                     if matches!(exit, FrameExit::Yield(_)) && info.len() > handled_base {
@@ -199,7 +205,12 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     #[inline(never)]
-    fn exec(&self, frame: &mut Frame<P>, code: &Code<P>) -> Result<FrameExit<P>, Raised<P>> {
+    fn exec(
+        &self,
+        frame: &mut Frame<P>,
+        code: &Code<P>,
+        link: &Link<P>,
+    ) -> Result<FrameExit<P>, Raised<P>> {
         let instrs = &code.instrs[..];
         loop {
             let ins = instrs[frame.pc];
@@ -268,10 +279,10 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::LoadName => {
                     let name = &code.names[arg as usize];
-                    let local = frame
-                        .locals
-                        .as_ref()
-                        .and_then(|l| self.dict_get_str(l, name));
+                    let local = match &frame.locals {
+                        Some(l) => self.ns_load(l, name)?,
+                        None => None,
+                    };
                     let v = match local {
                         Some(v) => v,
                         None => {
@@ -284,21 +295,21 @@ impl<P: HeapPolicy> Vm<P> {
                     let v = pop!(frame);
                     let name = code.names[arg as usize].clone();
                     let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
-                    self.dict_set_str(ns, name, v);
+                    self.ns_store(ns, name, v)?;
                 }
                 Op::DeleteName => {
                     let name = &code.names[arg as usize];
                     let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
-                    if self.dict_del_str(ns, name).is_none() {
+                    if !self.ns_delete(ns, name)? {
                         return Err(self.name_error(name).into());
                     }
                 }
                 Op::LoadClassDeref => {
                     let name = &code.names[(arg & 0xffff) as usize];
-                    let local = frame
-                        .locals
-                        .as_ref()
-                        .and_then(|l| self.dict_get_str(l, name));
+                    let local = match &frame.locals {
+                        Some(l) => self.ns_load(l, name)?,
+                        None => None,
+                    };
                     let v = match local {
                         Some(v) => v,
                         None => {
@@ -349,6 +360,7 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::CallMethod => {
                     self.poll()?;
+                    link.pc.set(frame.pc);
                     let n = arg as usize;
                     let len = frame.stack.len();
                     let base = len - n - 2;
@@ -361,6 +373,7 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::Call => {
                     self.poll()?;
+                    link.pc.set(frame.pc);
                     let n = arg as usize;
                     let base = frame.stack.len() - n - 1;
                     let res = self.call_from_stack(&mut frame.stack, base, 1, n)?;
@@ -368,6 +381,7 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::CallKw => {
                     self.poll()?;
+                    link.pc.set(frame.pc);
                     let names = pop!(frame);
                     let names_t = names.as_tuple().expect("kw names tuple");
                     let n = arg as usize;
@@ -386,6 +400,7 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 Op::CallEx => {
                     self.poll()?;
+                    link.pc.set(frame.pc);
                     let kwargs = if arg & 1 != 0 {
                         Some(pop!(frame))
                     } else {
@@ -777,11 +792,16 @@ impl<P: HeapPolicy> Vm<P> {
                         ObjRef::new_deferred(func)
                     });
                 }
-                Op::BuildClass => {
-                    let bases = pop!(frame);
-                    let body = pop!(frame);
-                    let cls = self.build_class(&body, &bases, &code.names[arg as usize])?;
-                    frame.stack.push(cls);
+                Op::LoadBuildClass => {
+                    let key = self.intern("__build_class__");
+                    match self.dict_get_str(&self.interp.builtins, &key) {
+                        Some(f) => frame.stack.push(f),
+                        None => {
+                            return Err(self
+                                .new_error(ExcType::NameError, "__build_class__ not found")
+                                .into())
+                        }
+                    }
                 }
                 Op::ReturnValue => {
                     let v = pop!(frame);
@@ -997,6 +1017,44 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(v);
         }
         Err(self.name_error(name))
+    }
+
+    /// A name in a namespace that may be any mapping (a class body's
+    /// `__prepare__` result, `exec`'s locals): a dict is read directly,
+    /// anything else through `__getitem__` (a `KeyError` means absent).
+    #[inline]
+    pub fn ns_load(&self, ns: &Obj<P>, name: &Obj<P>) -> PyResult<Option<Obj<P>>, P> {
+        if ns.kind() == Kind::Dict {
+            return Ok(self.dict_get_str(ns, name));
+        }
+        match self.getitem(ns, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, ExcType::KeyError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `ns[name] = v` for a namespace that may be any mapping.
+    #[inline]
+    pub fn ns_store(&self, ns: &Obj<P>, name: Obj<P>, v: Obj<P>) -> PyResult<(), P> {
+        if ns.kind() == Kind::Dict {
+            self.dict_set_str(ns, name, v);
+            return Ok(());
+        }
+        self.setitem(ns, name, v)
+    }
+
+    /// `del ns[name]` for a namespace that may be any mapping; whether the
+    /// name was there.
+    pub fn ns_delete(&self, ns: &Obj<P>, name: &Obj<P>) -> PyResult<bool, P> {
+        if ns.kind() == Kind::Dict {
+            return Ok(self.dict_del_str(ns, name).is_some());
+        }
+        match self.delitem(ns, name) {
+            Ok(()) => Ok(true),
+            Err(e) if self.err_matches(&e, ExcType::KeyError) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     /// `d[name]` for an interned-string key (no user code can run).

@@ -176,9 +176,65 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
         }
-        out.push_str(&self.exception_line(exc));
-        out.push('\n');
+        match self.syntax_error_render(exc) {
+            Some(text) => out.push_str(&text),
+            None => {
+                out.push_str(&self.exception_line(exc));
+                out.push('\n');
+            }
+        }
         out
+    }
+
+    /// A `SyntaxError` with a file and line printed as CPython prints it:
+    /// the file and line, the source text with carets, then `Type: msg`.
+    fn syntax_error_render(&self, exc: &Obj<P>) -> Option<String> {
+        use ftl_syntax::ast::{SyntaxError, SyntaxErrorKind};
+        if !self.isinstance(exc, self.exc_class(ExcType::SyntaxError)) {
+            return None;
+        }
+        let inst = exc.downcast::<Instance<P>>()?;
+        let get = |n: &str| self.dict_get_str(&inst.dict, &self.intern(n));
+        let filename = get("filename")?.as_str()?.to_string();
+        let small = |v: Obj<P>| match self.int_value(&v) {
+            Some(ftl_object::IntValue::Small(n)) => Some(n),
+            _ => None,
+        };
+        let line = small(get("lineno")?)?.max(0) as u32;
+        let num = |n: &str| get(n).and_then(small).unwrap_or(0).max(0) as u32;
+        let text =
+            get("text").and_then(|t| t.as_str().map(|s| s.trim_end_matches('\n').to_string()));
+        let msg = get("msg").map(|m| self.str_(&m)).transpose().ok()??;
+        let kind = if self.isinstance(exc, self.exc_class(ExcType::TabError)) {
+            SyntaxErrorKind::Tab
+        } else if self.isinstance(exc, self.exc_class(ExcType::IndentationError)) {
+            SyntaxErrorKind::Indentation
+        } else {
+            SyntaxErrorKind::Syntax
+        };
+        let rendered = SyntaxError {
+            kind,
+            msg,
+            filename,
+            line,
+            col: num("offset"),
+            end_col: num("end_offset"),
+            text,
+        }
+        .render();
+        // The last line names the exception's own class.
+        let (head, _) = rendered
+            .trim_end_matches('\n')
+            .rsplit_once('\n')
+            .unwrap_or(("", ""));
+        let head = if head.is_empty() {
+            String::new()
+        } else {
+            format!("{head}\n")
+        };
+        let name = self.exc_type_name(exc);
+        let msg = get("msg").map(|m| self.str_(&m)).transpose().ok()??;
+        Some(format!("{head}{name}: {msg}\n"))
     }
 
     fn source_line(&self, file: &str, line: u32) -> Option<String> {

@@ -457,6 +457,8 @@ pub struct Vm<P: HeapPolicy> {
     pub sentinels: RefCell<Vec<Arc<ftl_core::ThreadLock>>>,
     /// Python call depth.
     pub depth: Cell<u32>,
+    /// The running frames, innermost first.
+    pub frames: crate::interpreter::frames::FrameChain<P>,
     /// Exceptions being handled, innermost last (CPython's `exc_info`
     /// chain).
     pub exc_info: RefCell<Vec<Obj<P>>>,
@@ -553,6 +555,7 @@ impl<P: HeapPolicy> Vm<P> {
             is_main: false,
             sentinels: RefCell::new(Vec::new()),
             depth: Cell::new(0),
+            frames: Default::default(),
             exc_info: RefCell::new(Vec::new()),
             stack_pool: crate::interpreter::frame::VecPool::new(),
             fast_pool: crate::interpreter::frame::VecPool::new(),
@@ -819,8 +822,8 @@ impl<P: HeapPolicy> Vm<P> {
                 if let Some(inst) = obj.downcast::<Instance<P>>() {
                     return inst.class.clone();
                 }
-                if obj.is::<Class<P>>() {
-                    return t.type_.clone();
+                if let Some(c) = obj.downcast::<Class<P>>() {
+                    return c.meta.clone().unwrap_or_else(|| t.type_.clone());
                 }
                 let key: &'static str = if let Some(s) = obj.downcast::<Singleton>() {
                     s.name

@@ -54,6 +54,8 @@ impl<P: HeapPolicy> Vm<P> {
         match o.kind() {
             Kind::Int => o.as_int().cloned(),
             Kind::Bool => Some(IntValue::Small(o.as_bool().expect("bool") as i64)),
+            // An instance of a subclass of int (`IntEnum`).
+            Kind::Other => self.native_of(o).and_then(|n| self.int_value(n)),
             _ => None,
         }
     }
@@ -74,6 +76,9 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// A float argument (ints convert).
     pub fn to_f64(&self, o: &Obj<P>) -> PyResult<f64, P> {
+        if let Some(n) = self.native_of(o) {
+            return self.to_f64(n);
+        }
         match self.num(o) {
             Some(Num::Float(f)) => Ok(f),
             Some(Num::Int(i)) => i
@@ -352,6 +357,9 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if let Some(r) = self.user_binary(a, b, op)? {
             return Ok(r);
+        }
+        if let Some((x, y)) = self.natives(a, b) {
+            return self.binary_op(x, y, op);
         }
         Err(self.binop_type_error(a, b, op))
     }
@@ -718,10 +726,19 @@ impl<P: HeapPolicy> Vm<P> {
         name: &str,
         args: &[Obj<P>],
     ) -> PyResult<Option<Obj<P>>, P> {
-        let Some(inst) = obj.downcast::<Instance<P>>() else {
+        // The type's own special method: an instance's class, or a
+        // class's metaclass when it is not `type`.
+        let cls = if let Some(inst) = obj.downcast::<Instance<P>>() {
+            &inst.class
+        } else if let Some(c) = obj.downcast::<Class<P>>() {
+            match &c.meta {
+                Some(meta) => meta,
+                None => return Ok(None),
+            }
+        } else {
             return Ok(None);
         };
-        let Some(f) = self.user_method(&inst.class, &self.intern(name)) else {
+        let Some(f) = self.user_method(cls, &self.intern(name)) else {
             return Ok(None);
         };
         let r = self.call_method(&f, obj, args, Kw::EMPTY)?;
@@ -729,6 +746,31 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(None);
         }
         Ok(Some(r))
+    }
+
+    /// Whether `obj`'s type has a user special method `name` (one that
+    /// [`call_dunder`](Self::call_dunder) would call).
+    pub fn call_dunder_exists(&self, obj: &Obj<P>, name: &str) -> bool {
+        let cls = if let Some(inst) = obj.downcast::<Instance<P>>() {
+            &inst.class
+        } else if let Some(c) = obj.downcast::<Class<P>>() {
+            match &c.meta {
+                Some(meta) => meta,
+                None => return false,
+            }
+        } else {
+            return false;
+        };
+        self.user_method(cls, &self.intern(name)).is_some()
+    }
+
+    /// `(a, b)` with each instance of a subclass of a built-in type
+    /// replaced by the value it carries, when at least one is.
+    fn natives<'a>(&self, a: &'a Obj<P>, b: &'a Obj<P>) -> Option<(&'a Obj<P>, &'a Obj<P>)> {
+        match (self.native_of(a), self.native_of(b)) {
+            (None, None) => None,
+            (x, y) => Some((x.unwrap_or(a), y.unwrap_or(b))),
+        }
     }
 
     fn user_binary(&self, a: &Obj<P>, b: &Obj<P>, op: BinOp) -> PyResult<Option<Obj<P>>, P> {
@@ -786,9 +828,24 @@ impl<P: HeapPolicy> Vm<P> {
                 return Ok(a.clone());
             }
             (Kind::Other, _) => {
-                let (_, _, i) = Self::dunder(op);
+                let (l, _, i) = Self::dunder(op);
                 if let Some(v) = self.call_dunder(a, i, core::slice::from_ref(b))? {
                     return Ok(v);
+                }
+                // A subclass of a mutable built-in type without its own
+                // `__iadd__`: the built-in one changes the carried value in
+                // place and the result is the instance itself.
+                if let Some(n) = self.native_of(a) {
+                    let own_binary = self.call_dunder_exists(a, l);
+                    if !own_binary
+                        && matches!(
+                            n.kind(),
+                            Kind::List | Kind::Set | Kind::Dict | Kind::ByteArray
+                        )
+                    {
+                        let r = self.inplace_op(n, b, op)?;
+                        return Ok(if r.is_same(n) { a.clone() } else { r });
+                    }
                 }
             }
             _ => {}
@@ -798,13 +855,23 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// The user special method of a unary operator, or CPython's
     /// `bad operand type for unary -: 'str'` (`what` is `unary -: `).
-    fn unary_dunder(&self, a: &Obj<P>, dunder: &str, what: &str) -> PyResult<Obj<P>, P> {
-        self.call_dunder(a, dunder, &[])?.ok_or_else(|| {
-            self.type_error(format!(
-                "bad operand type for {what}'{}'",
-                self.type_name(a)
-            ))
-        })
+    fn unary_dunder(
+        &self,
+        a: &Obj<P>,
+        dunder: &str,
+        what: &str,
+        native: fn(&Self, &Obj<P>) -> PyResult<Obj<P>, P>,
+    ) -> PyResult<Obj<P>, P> {
+        if let Some(r) = self.call_dunder(a, dunder, &[])? {
+            return Ok(r);
+        }
+        if let Some(n) = self.native_of(a) {
+            return native(self, n);
+        }
+        Err(self.type_error(format!(
+            "bad operand type for {what}'{}'",
+            self.type_name(a)
+        )))
     }
 
     /// `-a`
@@ -812,7 +879,7 @@ impl<P: HeapPolicy> Vm<P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.neg())),
             Some(Num::Float(f)) => Ok(ObjRef::from_f64(-f)),
-            None => self.unary_dunder(a, "__neg__", "unary -: "),
+            None => self.unary_dunder(a, "__neg__", "unary -: ", Self::unary_neg),
         }
     }
 
@@ -821,7 +888,7 @@ impl<P: HeapPolicy> Vm<P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.into_owned())),
             Some(Num::Float(f)) => Ok(ObjRef::from_f64(f)),
-            None => self.unary_dunder(a, "__pos__", "unary +: "),
+            None => self.unary_dunder(a, "__pos__", "unary +: ", Self::unary_pos),
         }
     }
 
@@ -829,7 +896,7 @@ impl<P: HeapPolicy> Vm<P> {
     pub fn unary_invert(&self, a: &Obj<P>) -> PyResult<Obj<P>, P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.invert())),
-            _ => self.unary_dunder(a, "__invert__", "unary ~: "),
+            _ => self.unary_dunder(a, "__invert__", "unary ~: ", Self::unary_invert),
         }
     }
 
@@ -838,7 +905,7 @@ impl<P: HeapPolicy> Vm<P> {
         match self.num(a) {
             Some(Num::Int(i)) => Ok(ObjRef::from_int(i.abs())),
             Some(Num::Float(f)) => Ok(ObjRef::from_f64(f.abs())),
-            None => self.unary_dunder(a, "__abs__", "abs(): "),
+            None => self.unary_dunder(a, "__abs__", "abs(): ", Self::abs),
         }
     }
 
@@ -1052,6 +1119,9 @@ impl<P: HeapPolicy> Vm<P> {
                 return Ok(r);
             }
         }
+        if let Some((x, y)) = self.natives(a, b) {
+            return self.rich_compare(x, y, op);
+        }
         match op {
             CmpOp::Eq => Ok(ObjRef::from_bool(a.is_same(b))),
             CmpOp::NotEq => {
@@ -1095,6 +1165,12 @@ impl<P: HeapPolicy> Vm<P> {
                                 self.type_name(&r)
                             ))),
                         };
+                    }
+                    if let Some(n) = self.native_of(v) {
+                        if self.call_dunder_exists(v, "__len__") {
+                            return Ok(self.len(v)? > 0);
+                        }
+                        return self.is_true(n);
                     }
                     if self.lookup_type_attr(v, &self.interp.names.len).is_some() {
                         return Ok(self.len(v)? > 0);
@@ -1142,6 +1218,9 @@ impl<P: HeapPolicy> Vm<P> {
                         };
                     }
                 }
+                if let Some(n) = self.native_of(v) {
+                    return self.hash(n);
+                }
                 if let Some(wr) = v.downcast::<crate::stdlib::weakref::WeakRef<P>>() {
                     return self.hash_weakref(wr);
                 }
@@ -1174,9 +1253,9 @@ impl<P: HeapPolicy> Vm<P> {
     /// inside a tuple).
     fn needs_user_eq(&self, k: &Obj<P>) -> bool {
         match k.kind() {
-            Kind::Other => k
-                .downcast::<Instance<P>>()
-                .is_some_and(|i| self.class(&i.class).flags() & class_flags::HAS_EQ != 0),
+            Kind::Other => k.downcast::<Instance<P>>().is_some_and(|i| {
+                i.native.is_some() || self.class(&i.class).flags() & class_flags::HAS_EQ != 0
+            }),
             Kind::Tuple => k
                 .as_tuple()
                 .expect("t")
@@ -1299,6 +1378,29 @@ impl<P: HeapPolicy> Vm<P> {
             }
             return Ok(());
         }
+        // A dict subclass that does not redefine `keys`: its dict.
+        if let Some(n) = self.native_of(m) {
+            if n.kind() == Kind::Dict && !self.call_dunder_exists(m, "keys") {
+                return self.dict_update(d, n, merge);
+            }
+        }
+        // Any other mapping: `keys()`, then `m[k]` for each.
+        if m.kind() == Kind::Other {
+            if let Some(keys) = self.getattr_opt(m, &self.intern("keys"))? {
+                let ks = self.call(&keys, &[], Kw::EMPTY)?;
+                for k in self.collect(&ks)? {
+                    let v = self.getitem(m, &k)?;
+                    if merge && self.dict_get(d, &k)?.is_some() {
+                        return Err(self.type_error(format!(
+                            "got multiple values for keyword argument '{}'",
+                            k.as_str().unwrap_or("?")
+                        )));
+                    }
+                    self.dict_set(d, k, v)?;
+                }
+                return Ok(());
+            }
+        }
         if merge {
             return Err(self.type_error(format!(
                 "argument after ** must be a mapping, not {}",
@@ -1346,6 +1448,11 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 if let Some(view) = v.downcast::<DictView<P>>() {
                     return Ok(view.dict.as_dict().expect("d").len());
+                }
+                if let Some(n) = self.native_of(v) {
+                    if !self.call_dunder_exists(v, "__len__") {
+                        return self.len(n);
+                    }
                 }
                 if let Some(r) = self.call_dunder(v, "__len__", &[])? {
                     return match self.int_value(&r) {
@@ -1552,6 +1659,29 @@ impl<P: HeapPolicy> Vm<P> {
                 if let Some(r) = self.call_dunder(o, "__getitem__", core::slice::from_ref(key))? {
                     return Ok(r);
                 }
+                if let Some(n) = self.native_of(o) {
+                    if n.kind() == Kind::Dict {
+                        // dict.__getitem__ of a subclass asks `__missing__`.
+                        if let Some(v) = self.dict_get(n, key)? {
+                            return Ok(v);
+                        }
+                        if let Some(m) =
+                            self.call_dunder(o, "__missing__", core::slice::from_ref(key))?
+                        {
+                            return Ok(m);
+                        }
+                        return Err(self.key_error(key.clone()));
+                    }
+                    return self.getitem(n, key);
+                }
+                if let Some(c) = o.downcast::<Class<P>>() {
+                    // PEP 560: `C[...]` asks the class's `__class_getitem__`.
+                    if let Some(f) = self.lookup_in_class(o, &self.intern("__class_getitem__")) {
+                        let f = self.bind_to_class(f, o);
+                        return self.call(&f, core::slice::from_ref(key), Kw::EMPTY);
+                    }
+                    let _ = c;
+                }
                 if o.is::<Class<P>>() {
                     return Err(self.type_error(format!(
                         "type '{}' is not subscriptable",
@@ -1685,6 +1815,11 @@ impl<P: HeapPolicy> Vm<P> {
                 }
             }
             _ => {
+                if let Some(n) = self.native_of(o) {
+                    if !self.call_dunder_exists(o, "__setitem__") {
+                        return self.setitem(n, key, v);
+                    }
+                }
                 if self.call_dunder(o, "__setitem__", &[key, v])?.is_some() {
                     return Ok(());
                 }
@@ -1756,6 +1891,9 @@ impl<P: HeapPolicy> Vm<P> {
                     .is_some()
                 {
                     return Ok(());
+                }
+                if let Some(n) = self.native_of(o) {
+                    return self.delitem(n, key);
                 }
                 Err(self.type_error(format!(
                     "'{}' object doesn't support item deletion",
@@ -1829,6 +1967,11 @@ impl<P: HeapPolicy> Vm<P> {
                 {
                     return self.is_true(&r);
                 }
+                if let Some(n) = self.native_of(container) {
+                    if !self.call_dunder_exists(container, "__iter__") {
+                        return self.contains(n, item);
+                    }
+                }
                 let it = match self.get_iter(container) {
                     Ok(it) => it,
                     Err(_) => {
@@ -1899,6 +2042,9 @@ impl<P: HeapPolicy> Vm<P> {
                 }
                 if let Some(r) = self.call_dunder(o, "__iter__", &[])? {
                     return Ok(r);
+                }
+                if let Some(n) = self.native_of(o) {
+                    return self.get_iter(n);
                 }
                 if o.is::<Instance<P>>()
                     && self
@@ -2331,6 +2477,9 @@ impl<P: HeapPolicy> Vm<P> {
             if let Some(s) = self.user_text(o, &inst.class, &self.interp.names.repr)? {
                 return Ok(s);
             }
+            if let Some(n) = &inst.native {
+                return self.repr(n);
+            }
             if let Some(e) = &inst.exc {
                 let args = e
                     .args
@@ -2345,6 +2494,11 @@ impl<P: HeapPolicy> Vm<P> {
                 });
             }
             return Ok(self.default_instance_repr(o, &inst.class));
+        }
+        if let Some(meta) = o.downcast::<Class<P>>().and_then(|c| c.meta.as_ref()) {
+            if let Some(s) = self.user_text(o, meta, &self.interp.names.repr)? {
+                return Ok(s);
+            }
         }
         if let Some(c) = o.downcast::<Class<P>>() {
             return Ok(
@@ -2484,9 +2638,18 @@ impl<P: HeapPolicy> Vm<P> {
             Kind::Other => {}
             _ => return self.repr(o),
         }
+        if let Some(meta) = o.downcast::<Class<P>>().and_then(|c| c.meta.as_ref()) {
+            if let Some(s) = self.user_text(o, meta, &self.interp.names.str_)? {
+                return Ok(s);
+            }
+        }
         if let Some(inst) = o.downcast::<Instance<P>>() {
             if let Some(s) = self.user_text(o, &inst.class, &self.interp.names.str_)? {
                 return Ok(s);
+            }
+            // `str.__str__` of a subclass of str: the carried text.
+            if let Some(n) = inst.native.as_ref().filter(|n| n.kind() == Kind::Str) {
+                return Ok(n.as_str().expect("str").to_string());
             }
             if let Some(e) = &inst.exc {
                 if self
@@ -2510,6 +2673,27 @@ impl<P: HeapPolicy> Vm<P> {
             .get()
             .unwrap_or_else(|| ObjRef::new_tuple(Vec::new()));
         let t = args.as_tuple().expect("args");
+        if let (Some(inst), true) = (
+            o.downcast::<Instance<P>>(),
+            self.isinstance(o, self.exc_class(ExcType::SyntaxError)),
+        ) {
+            // `msg (file, line N)`, CPython's `SyntaxError_str`.
+            let get = |n: &str| self.dict_get_str(&inst.dict, &self.intern(n));
+            if let (Some(msg), Some(file), Some(line)) =
+                (get("msg"), get("filename"), get("lineno"))
+            {
+                let file = file
+                    .as_str()
+                    .map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+                let msg = self.str_(&msg)?;
+                return Ok(match (file, self.int_value(&line)) {
+                    (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+                    (Some(f), None) => format!("{msg} ({f})"),
+                    (None, Some(l)) => format!("{msg} (line {l})"),
+                    (None, None) => msg,
+                });
+            }
+        }
         let is_key_error = self.isinstance(o, self.exc_class(ExcType::KeyError));
         match t.len() {
             0 => Ok(String::new()),
@@ -2550,6 +2734,12 @@ impl<P: HeapPolicy> Vm<P> {
                     let spec_obj = self.new_str(spec);
                     if let Some(r) = self.call_dunder(v, "__format__", &[spec_obj])? {
                         return Ok(r);
+                    }
+                    if let Some(n) = self.native_of(v) {
+                        if spec.is_empty() {
+                            return self.str_obj(v);
+                        }
+                        return self.format(n, spec);
                     }
                 }
                 if spec.is_empty() {

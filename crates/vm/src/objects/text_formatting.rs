@@ -66,6 +66,11 @@ impl<P: HeapPolicy> Vm<P> {
                 None => take(self)?,
             };
             spec.check_conv().map_err(|e| self.format_error(e))?;
+            // The numeric conversions see an int or float subclass's value.
+            let value = match (spec.conv, self.native_of(&value)) {
+                ('s' | 'r' | 'a', _) | (_, None) => value,
+                (_, Some(n)) => n.clone(),
+            };
             let piece = match spec.conv {
                 's' => format::percent_str(&self.str_(&value)?, &spec),
                 'r' => format::percent_str(&self.repr(&value)?, &spec),

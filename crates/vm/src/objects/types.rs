@@ -168,10 +168,20 @@ pub struct Class<P: HeapPolicy> {
     pub name: String,
     /// `__qualname__`
     pub qualname: String,
-    /// The base class (`None` only for `object`).
+    /// `__base__`: the base whose instance layout this class extends
+    /// (CPython's "best base"; `None` only for `object`).
     pub base: Option<Obj<P>>,
-    /// The bases from nearest to `object` (not the class itself).
+    /// `__bases__`, in the order the class statement named them.
+    pub bases: Vec<Obj<P>>,
+    /// The method resolution order after the class itself: the C3
+    /// linearisation of the bases, ending with `object`.
     pub mro: Vec<Obj<P>>,
+    /// The metaclass, when it is not `type` (`type(cls)`).
+    pub meta: Option<Obj<P>>,
+    /// For a subclass of a built-in type (`class L(list)`): the built-in
+    /// type whose value each instance carries ([`Instance::native`]);
+    /// `Type` for a metaclass, whose instances are classes.
+    pub native: Option<BuiltinType>,
     /// The class namespace (a dict).
     pub dict: Obj<P>,
     /// What built-in type this class is, if any.
@@ -211,7 +221,11 @@ unsafe impl<P: HeapPolicy> Payload<P> for Class<P> {
         if let Some(base) = &self.base {
             visit(base);
         }
+        self.bases.iter().for_each(&mut *visit);
         self.mro.iter().for_each(&mut *visit);
+        if let Some(meta) = &self.meta {
+            visit(meta);
+        }
         self.weakrefs.traverse(visit);
     }
     fn weak_list(&self) -> Option<&WeakList<P>> {
@@ -279,6 +293,11 @@ pub struct Instance<P: HeapPolicy> {
     pub class: Obj<P>,
     /// `__dict__`
     pub dict: Obj<P>,
+    /// For an instance of a subclass of a built-in type (`class L(list)`):
+    /// the built-in value it is (a list, a dict, an int...), set when the
+    /// instance is made and never replaced. The built-in type's methods
+    /// and the protocols it has no user override for act on this value.
+    pub native: Option<Obj<P>>,
     /// Exception state, for exception instances.
     pub exc: Option<Box<ExcData<P>>>,
     /// The weak references to this instance (`weakref`).
@@ -291,9 +310,15 @@ pub struct Instance<P: HeapPolicy> {
 impl<P: HeapPolicy> Instance<P> {
     /// A new instance of `class` with an empty `__dict__`.
     pub fn new(class: Obj<P>, is_exception: bool) -> Self {
+        Self::with_native(class, is_exception, None)
+    }
+
+    /// A new instance of a subclass of a built-in type, carrying `native`.
+    pub fn with_native(class: Obj<P>, is_exception: bool, native: Option<Obj<P>>) -> Self {
         Instance {
             class,
             dict: ObjRef::new_dict(),
+            native,
             exc: is_exception.then(|| {
                 Box::new(ExcData {
                     args: ObjCell::new(Some(ObjRef::new_tuple(Vec::new()))),
@@ -331,6 +356,9 @@ unsafe impl<P: HeapPolicy> Payload<P> for Instance<P> {
     fn traverse(&self, visit: &mut dyn FnMut(&Obj<P>)) {
         visit(&self.class);
         visit(&self.dict);
+        if let Some(n) = &self.native {
+            visit(n);
+        }
         self.weakrefs.traverse(visit);
         if let Some(e) = &self.exc {
             e.args.traverse(visit);

@@ -38,6 +38,22 @@
 //! | `_weakref` | [`weakref`] (GIL runtimes and `single` only) |
 //! | `weakref` | `lib/weakref.py` (frozen) |
 //! | `_multiprocessing` | [`multiprocessing`] (`SemLock` over POSIX named semaphores, `SharedBuffer`, `spawnv_passfds`, `poll`, `wait_fds`, `socketpair`; OS calls in [`syscalls`]) |
+//! | `itertools` | `lib/itertools.py` (frozen) |
+//! | `functools` | `lib/functools.py` (frozen) |
+//! | `operator` | `lib/operator.py` (frozen) |
+//! | `heapq` | `lib/heapq.py` (frozen) |
+//! | `bisect` | `lib/bisect.py` (frozen) |
+//! | `copy` | `lib/copy.py` (frozen) |
+//! | `fractions` | `lib/fractions.py` (frozen) |
+//! | `statistics` | `lib/statistics.py` (frozen) |
+//! | `datetime` | `lib/datetime.py` (frozen) |
+//! | `json`, `json.decoder`, `json.encoder` | `lib/json.py`, `lib/json_decoder.py`, `lib/json_encoder.py` (frozen; a package) |
+//! | `string` | `lib/string.py` (frozen) |
+//! | `textwrap` | `lib/textwrap.py` (frozen) |
+//! | `binascii` | `lib/binascii.py` (frozen) |
+//! | `base64` | `lib/base64.py` (frozen) |
+//! | `pprint` | `lib/pprint.py` (frozen) |
+//! | `contextlib` | `lib/contextlib.py` (frozen) |
 //!
 //! `import` itself is [`crate::interpreter::import`].
 
@@ -256,6 +272,78 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "_multiprocessing",
             body: Body::Native(multiprocessing::init::<P>),
+        },
+        ModuleDef {
+            name: "itertools",
+            body: Body::Frozen(include_str!("../../lib/itertools.py")),
+        },
+        ModuleDef {
+            name: "functools",
+            body: Body::Frozen(include_str!("../../lib/functools.py")),
+        },
+        ModuleDef {
+            name: "operator",
+            body: Body::Frozen(include_str!("../../lib/operator.py")),
+        },
+        ModuleDef {
+            name: "heapq",
+            body: Body::Frozen(include_str!("../../lib/heapq.py")),
+        },
+        ModuleDef {
+            name: "bisect",
+            body: Body::Frozen(include_str!("../../lib/bisect.py")),
+        },
+        ModuleDef {
+            name: "copy",
+            body: Body::Frozen(include_str!("../../lib/copy.py")),
+        },
+        ModuleDef {
+            name: "fractions",
+            body: Body::Frozen(include_str!("../../lib/fractions.py")),
+        },
+        ModuleDef {
+            name: "statistics",
+            body: Body::Frozen(include_str!("../../lib/statistics.py")),
+        },
+        ModuleDef {
+            name: "datetime",
+            body: Body::Frozen(include_str!("../../lib/datetime.py")),
+        },
+        ModuleDef {
+            name: "json",
+            body: Body::Frozen(include_str!("../../lib/json.py")),
+        },
+        ModuleDef {
+            name: "json.decoder",
+            body: Body::Frozen(include_str!("../../lib/json_decoder.py")),
+        },
+        ModuleDef {
+            name: "json.encoder",
+            body: Body::Frozen(include_str!("../../lib/json_encoder.py")),
+        },
+        ModuleDef {
+            name: "string",
+            body: Body::Frozen(include_str!("../../lib/string.py")),
+        },
+        ModuleDef {
+            name: "textwrap",
+            body: Body::Frozen(include_str!("../../lib/textwrap.py")),
+        },
+        ModuleDef {
+            name: "binascii",
+            body: Body::Frozen(include_str!("../../lib/binascii.py")),
+        },
+        ModuleDef {
+            name: "base64",
+            body: Body::Frozen(include_str!("../../lib/base64.py")),
+        },
+        ModuleDef {
+            name: "pprint",
+            body: Body::Frozen(include_str!("../../lib/pprint.py")),
+        },
+        ModuleDef {
+            name: "contextlib",
+            body: Body::Frozen(include_str!("../../lib/contextlib.py")),
         },
     ]
 }

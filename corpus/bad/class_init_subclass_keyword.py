@@ -1,0 +1,2 @@
+class Base: pass
+class C(Base, flavor="mint"): pass

@@ -1,0 +1,1 @@
+print(eval("missing + 1", {}))

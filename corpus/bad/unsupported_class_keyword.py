@@ -1,7 +1,0 @@
-class M(type):
-    pass
-
-class A(metaclass=M):
-    pass
-
-print(A)
