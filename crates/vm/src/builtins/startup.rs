@@ -203,7 +203,14 @@ pub fn make_interp<P: HeapPolicy>(
         ),
     ];
     for (key, name, ctor) in other_names {
-        let c = make_class::<P>(name, Some(&object), Some(BuiltinType::Other), *ctor, 0);
+        // The built-in descriptors a class may derive from.
+        let bt = match *key {
+            "property" => BuiltinType::Property,
+            "classmethod" => BuiltinType::ClassMethod,
+            "staticmethod" => BuiltinType::StaticMethod,
+            _ => BuiltinType::Other,
+        };
+        let c = make_class::<P>(name, Some(&object), Some(bt), *ctor, 0);
         types.others.insert(key, c);
     }
     for t in ExcType::ALL {

@@ -188,6 +188,161 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         object_init_subclass::<P>,
         true,
     );
+    vm.add_method(&t.type_, "type", "__setattr__", type_setattr::<P>);
+    vm.add_method(&t.type_, "type", "__delattr__", type_delattr::<P>);
+    // The descriptor protocol of the built-in descriptors.
+    let o = &t.others;
+    vm.add_method(&o["function"], "function", "__get__", function_get::<P>);
+    vm.add_method(
+        &o["classmethod"],
+        "classmethod",
+        "__get__",
+        classmethod_get::<P>,
+    );
+    vm.add_method(
+        &o["staticmethod"],
+        "staticmethod",
+        "__get__",
+        staticmethod_get::<P>,
+    );
+    vm.add_method(&o["property"], "property", "__get__", property_get::<P>);
+    vm.add_method(&o["property"], "property", "__set__", property_set::<P>);
+    vm.add_method(
+        &o["property"],
+        "property",
+        "__delete__",
+        property_delete::<P>,
+    );
+}
+
+/// `type.__setattr__(cls, name, value)`
+fn type_setattr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__setattr__", args, 3, 3)?;
+    let name = attr_name(vm, &args[1])?;
+    vm.type_setattr(&args[0], &name, args[2].clone())?;
+    Ok(ObjRef::none())
+}
+
+/// `type.__delattr__(cls, name)`
+fn type_delattr<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__delattr__", args, 2, 2)?;
+    let name = attr_name(vm, &args[1])?;
+    vm.type_delattr(&args[0], &name)?;
+    Ok(ObjRef::none())
+}
+
+fn attr_name<P: HeapPolicy>(vm: &Vm<P>, o: &Obj<P>) -> R<P> {
+    match vm.str_of(o) {
+        Some(s) => Ok(vm.intern(s)),
+        None => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(o)
+        ))),
+    }
+}
+
+/// A `__get__` call's instance and owner (either may be None, not both).
+type GetArgs<'a, P> = (&'a Obj<P>, Option<&'a Obj<P>>, Option<&'a Obj<P>>);
+
+/// The `(self, instance, owner)` of a `__get__` call; `owner` may be left out.
+fn get_args<'a, P: HeapPolicy>(
+    vm: &Vm<P>,
+    args: &'a [Obj<P>],
+) -> crate::interpreter::state::PyResult<GetArgs<'a, P>, P> {
+    vm.check_args("__get__", args, 2, 3)?;
+    let inst = Some(&args[1]).filter(|i| !i.is_none());
+    let owner = args.get(2).filter(|o| !o.is_none());
+    if inst.is_none() && owner.is_none() {
+        return Err(vm.type_error("__get__(None, None) is invalid"));
+    }
+    Ok((&args[0], inst, owner))
+}
+
+/// `function.__get__(instance, owner=None)`: a bound method, or the
+/// function itself when reached through the class.
+fn function_get<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let (f, inst, _) = get_args(vm, args)?;
+    Ok(match inst {
+        Some(i) => ObjRef::new(BoundMethod {
+            weakrefs: Default::default(),
+            func: f.clone(),
+            this: i.clone(),
+        }),
+        None => f.clone(),
+    })
+}
+
+/// `classmethod.__get__(instance, owner=None)`: the function bound to the
+/// owner (or to the instance's type).
+fn classmethod_get<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let (cm, inst, owner) = get_args(vm, args)?;
+    let owner = match (owner, inst) {
+        (Some(o), _) => o.clone(),
+        (None, Some(i)) => vm.type_of(i),
+        (None, None) => return Err(vm.type_error("__get__(None, None) is invalid")),
+    };
+    let func = cm
+        .downcast::<ClassMethod<P>>()
+        .ok_or_else(|| vm.type_error("descriptor '__get__' requires a 'classmethod' object"))?
+        .func
+        .clone();
+    if let Some(get) = vm.descriptor_method(&func, "__get__") {
+        return vm.call_method(&get, &func, &[owner.clone(), owner], Kw::EMPTY);
+    }
+    Ok(ObjRef::new(BoundMethod {
+        weakrefs: Default::default(),
+        func,
+        this: owner,
+    }))
+}
+
+/// `staticmethod.__get__(instance, owner=None)`: the function.
+fn staticmethod_get<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let (sm, _, _) = get_args(vm, args)?;
+    Ok(sm
+        .downcast::<StaticMethod<P>>()
+        .ok_or_else(|| vm.type_error("descriptor '__get__' requires a 'staticmethod' object"))?
+        .func
+        .clone())
+}
+
+/// `property.__get__(instance, owner=None)`
+fn property_get<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let (prop, inst, _) = get_args(vm, args)?;
+    let Some(inst) = inst else {
+        return Ok(prop.clone());
+    };
+    let Some(p) = prop.downcast::<Property<P>>() else {
+        return Err(vm.type_error("descriptor '__get__' requires a 'property' object"));
+    };
+    match &p.fget {
+        Some(g) => vm.call(g, core::slice::from_ref(inst), Kw::EMPTY),
+        None => Err(vm.attribute_error("unreadable attribute")),
+    }
+}
+
+/// `property.__set__(instance, value)`
+fn property_set<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__set__", args, 3, 3)?;
+    let Some(p) = args[0].downcast::<Property<P>>() else {
+        return Err(vm.type_error("descriptor '__set__' requires a 'property' object"));
+    };
+    match &p.fset {
+        Some(f) => vm.call(f, &args[1..], Kw::EMPTY).map(|_| ObjRef::none()),
+        None => Err(vm.attribute_error("can't set attribute")),
+    }
+}
+
+/// `property.__delete__(instance)`
+fn property_delete<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__delete__", args, 2, 2)?;
+    let Some(p) = args[0].downcast::<Property<P>>() else {
+        return Err(vm.type_error("descriptor '__delete__' requires a 'property' object"));
+    };
+    match &p.fdel {
+        Some(f) => vm.call(f, &args[1..2], Kw::EMPTY).map(|_| ObjRef::none()),
+        None => Err(vm.attribute_error("can't delete attribute")),
+    }
 }
 
 /// The built-in type a `new_of`/`init_of` instantiation stands for.

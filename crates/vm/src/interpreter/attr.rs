@@ -91,7 +91,45 @@ impl<P: HeapPolicy> Vm<P> {
                 None => Err(self.attribute_error("unreadable attribute")),
             };
         }
+        if let Some(get) = self.descriptor_method(&attr, "__get__") {
+            return self.call_method(&get, &attr, &[obj.clone(), cls.clone()], Kw::EMPTY);
+        }
         Ok(attr)
+    }
+
+    /// The user special method `name` (`__get__`, `__set__`, `__delete__`)
+    /// of an attribute found on a class, when the attribute is an instance
+    /// of a user class (a descriptor written in Python).
+    #[inline]
+    pub(crate) fn descriptor_method(&self, attr: &Obj<P>, name: &str) -> Option<Obj<P>> {
+        let inst = attr.downcast::<Instance<P>>()?;
+        let name = self.intern(name);
+        if inst.native.is_some() {
+            // A subclass of `property`, `classmethod`...: the built-in
+            // descriptor's method, applied to the carried value.
+            return self.lookup_in_class(&inst.class, &name);
+        }
+        self.user_method(&inst.class, &name)
+    }
+
+    /// Whether a class attribute is a data descriptor (a property, or a
+    /// user descriptor with `__set__` or `__delete__`): it wins over the
+    /// instance's `__dict__`.
+    #[inline]
+    fn is_data_descriptor(&self, attr: &Obj<P>) -> bool {
+        attr.is::<Property<P>>()
+            || (attr.is::<Instance<P>>()
+                && (self.descriptor_method(attr, "__set__").is_some()
+                    || self.descriptor_method(attr, "__delete__").is_some()))
+    }
+
+    /// A class attribute seen through the class (`C.name`), with a user
+    /// descriptor's `__get__(None, C)` applied.
+    pub(crate) fn bind_class_attr(&self, attr: Obj<P>, cls: &Obj<P>) -> PyResult<Obj<P>, P> {
+        if let Some(get) = self.descriptor_method(&attr, "__get__") {
+            return self.call_method(&get, &attr, &[ObjRef::none(), cls.clone()], Kw::EMPTY);
+        }
+        Ok(self.bind_to_class(attr, cls))
     }
 
     /// `getattr` returning `None` instead of raising for a missing name.
@@ -113,7 +151,7 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some(inst) = obj.downcast::<Instance<P>>() {
             let t_attr = self.lookup_in_class(&inst.class, name);
             if let Some(a) = &t_attr {
-                if a.is::<Property<P>>() {
+                if a.kind() == Kind::Other && self.is_data_descriptor(a) {
                     return self.bind(a.clone(), obj, &inst.class).map(Some);
                 }
             }
@@ -146,13 +184,13 @@ impl<P: HeapPolicy> Vm<P> {
                 None => None,
             };
             if let Some(a) = &meta_attr {
-                if a.is::<Property<P>>() {
+                if a.kind() == Kind::Other && self.is_data_descriptor(a) {
                     let meta = c.meta.clone().expect("meta");
                     return self.bind(a.clone(), obj, &meta).map(Some);
                 }
             }
             if let Some(a) = self.lookup_in_class(obj, name) {
-                return Ok(Some(self.bind_to_class(a, obj)));
+                return self.bind_class_attr(a, obj).map(Some);
             }
             if let Some(a) = meta_attr {
                 let meta = c.meta.clone().expect("meta");
@@ -180,8 +218,16 @@ impl<P: HeapPolicy> Vm<P> {
                 "__class__" => Some(self.type_of(obj)),
                 _ => None,
             };
-            if special.is_some() || c.meta.is_some() {
+            if special.is_some() {
                 return Ok(special);
+            }
+            if let Some(meta) = &c.meta {
+                if let Some(ga) = self.user_method(meta, &names.getattr) {
+                    return self
+                        .call(&ga, &[obj.clone(), name.clone()], Kw::EMPTY)
+                        .map(Some);
+                }
+                return Ok(None);
             }
             // `type`'s own methods (`C.mro()`), bound to the class.
             let t = self.types().type_.clone();
@@ -301,6 +347,18 @@ impl<P: HeapPolicy> Vm<P> {
                 _ => None,
             });
         }
+        if let Some(c) = obj.downcast::<ClassMethod<P>>() {
+            return Ok(match n {
+                "__func__" | "__wrapped__" => Some(c.func.clone()),
+                _ => None,
+            });
+        }
+        if let Some(c) = obj.downcast::<StaticMethod<P>>() {
+            return Ok(match n {
+                "__func__" | "__wrapped__" => Some(c.func.clone()),
+                _ => None,
+            });
+        }
         if let Some(p) = obj.downcast::<Property<P>>() {
             return Ok(match n {
                 "fget" => Some(p.fget.clone().unwrap_or_else(ObjRef::none)),
@@ -382,7 +440,7 @@ impl<P: HeapPolicy> Vm<P> {
             let d = self.class(c).dict.as_dict().expect("dict");
             if let Some(a) = d.get_hashed(hash, name) {
                 if class_level {
-                    return Ok(Some(self.bind_to_class(a, &s.obj)));
+                    return self.bind_class_attr(a, &s.obj).map(Some);
                 }
                 return self.bind(a, &s.obj, &start_cls).map(Some);
             }
@@ -468,6 +526,11 @@ impl<P: HeapPolicy> Vm<P> {
     ) -> PyResult<(), P> {
         {
             if let Some(a) = self.lookup_in_class(&inst.class, name) {
+                if let Some(set) = self.descriptor_method(&a, "__set__") {
+                    return self
+                        .call_method(&set, &a, &[obj.clone(), value], Kw::EMPTY)
+                        .map(drop);
+                }
                 if let Some(p) = a.downcast::<Property<P>>() {
                     return match &p.fset {
                         Some(f) => self.call(f, &[obj.clone(), value], Kw::EMPTY).map(drop),
@@ -508,7 +571,30 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// `obj.name = value` on what is not an instance.
     fn setattr_other(&self, obj: &Obj<P>, name: &Obj<P>, value: Obj<P>) -> PyResult<(), P> {
+        if let Some(meta) = obj.downcast::<Class<P>>().and_then(|c| c.meta.as_ref()) {
+            if let Some(f) = self.user_method(meta, &self.interp.names.setattr) {
+                return self
+                    .call(&f, &[obj.clone(), name.clone(), value], Kw::EMPTY)
+                    .map(drop);
+            }
+        }
+        self.type_setattr(obj, name, value)
+    }
+
+    /// `type.__setattr__`: stores in a class's namespace (a data
+    /// descriptor of the metaclass first), or sets a module's or a
+    /// function's attribute.
+    pub fn type_setattr(&self, obj: &Obj<P>, name: &Obj<P>, value: Obj<P>) -> PyResult<(), P> {
         if let Some(c) = obj.downcast::<Class<P>>() {
+            if let Some(meta) = &c.meta {
+                if let Some(a) = self.lookup_in_class(meta, name) {
+                    if let Some(set) = self.descriptor_method(&a, "__set__") {
+                        return self
+                            .call_method(&set, &a, &[obj.clone(), value], Kw::EMPTY)
+                            .map(drop);
+                    }
+                }
+            }
             if c.builtin.is_some() {
                 return Err(self.type_error(format!(
                     "cannot set '{}' attribute of immutable type '{}'",
@@ -562,6 +648,11 @@ impl<P: HeapPolicy> Vm<P> {
     ) -> PyResult<(), P> {
         {
             if let Some(a) = self.lookup_in_class(&inst.class, name) {
+                if let Some(del) = self.descriptor_method(&a, "__delete__") {
+                    return self
+                        .call_method(&del, &a, core::slice::from_ref(obj), Kw::EMPTY)
+                        .map(drop);
+                }
                 if let Some(p) = a.downcast::<Property<P>>() {
                     return match &p.fdel {
                         Some(f) => self
@@ -584,6 +675,18 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// `del obj.name` on what is not an instance.
     fn delattr_other(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<(), P> {
+        if let Some(meta) = obj.downcast::<Class<P>>().and_then(|c| c.meta.as_ref()) {
+            if let Some(f) = self.user_method(meta, &self.interp.names.delattr) {
+                return self
+                    .call(&f, &[obj.clone(), name.clone()], Kw::EMPTY)
+                    .map(drop);
+            }
+        }
+        self.type_delattr(obj, name)
+    }
+
+    /// `type.__delattr__` (and a module's attribute deletion).
+    pub fn type_delattr(&self, obj: &Obj<P>, name: &Obj<P>) -> PyResult<(), P> {
         if let Some(c) = obj.downcast::<Class<P>>() {
             if self.dict_del_str(&c.dict, name).is_none() {
                 return Err(self.no_attribute(obj, name));

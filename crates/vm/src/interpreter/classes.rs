@@ -457,7 +457,10 @@ impl<P: HeapPolicy> Vm<P> {
                 | BuiltinType::Dict
                 | BuiltinType::Set
                 | BuiltinType::FrozenSet
-                | BuiltinType::ByteArray),
+                | BuiltinType::ByteArray
+                | BuiltinType::Property
+                | BuiltinType::ClassMethod
+                | BuiltinType::StaticMethod),
             ) => Ok(Layout::Native(bt)),
             Some(BuiltinType::Bool | BuiltinType::NoneType) => Err(self.not_acceptable_base(c)),
             Some(BuiltinType::Other) => {
@@ -751,6 +754,9 @@ impl<P: HeapPolicy> Vm<P> {
             BuiltinType::Bytes => &t.bytes,
             BuiltinType::Tuple => &t.tuple,
             BuiltinType::FrozenSet => &t.frozenset,
+            BuiltinType::Property => &t.others["property"],
+            BuiltinType::ClassMethod => &t.others["classmethod"],
+            BuiltinType::StaticMethod => &t.others["staticmethod"],
             BuiltinType::List => return Ok(ObjRef::from_list_vec(Vec::new())),
             BuiltinType::Dict => return Ok(ObjRef::new_dict()),
             BuiltinType::Set => return Ok(ObjRef::new_set()),

@@ -157,6 +157,12 @@ pub enum BuiltinType {
     FrozenSet,
     /// `bytearray`
     ByteArray,
+    /// `property`
+    Property,
+    /// `classmethod`
+    ClassMethod,
+    /// `staticmethod`
+    StaticMethod,
     /// Any other built-in type (functions, iterators, ...): instances are
     /// made by the VM, not by calling the class.
     Other,

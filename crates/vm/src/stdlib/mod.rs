@@ -54,6 +54,14 @@
 //! | `base64` | `lib/base64.py` (frozen) |
 //! | `pprint` | `lib/pprint.py` (frozen) |
 //! | `contextlib` | `lib/contextlib.py` (frozen) |
+//! | `_sre` | [`re`] (compiled patterns over `ftl-regex`: matching, `findall`, `split`, `sub` with a template) |
+//! | `re` | `lib/re.py` (frozen, over `_sre`) |
+//! | `abc` | `lib/abc.py` (frozen) |
+//! | `types` | `lib/types.py` (frozen) |
+//! | `enum` | `lib/enum.py` (frozen) |
+//! | `dataclasses` | `lib/dataclasses.py` (frozen) |
+//! | `typing` | `lib/typing.py` (frozen) |
+//! | `collections`, `collections.abc` (also `_collections_abc`) | `lib/collections.py`, `lib/collections_abc.py` (frozen; a package) |
 //!
 //! `import` itself is [`crate::interpreter::import`].
 
@@ -68,6 +76,7 @@ pub mod multiprocessing;
 pub mod os;
 pub mod pickle;
 pub mod random;
+pub mod re;
 pub mod runpy;
 pub mod signal;
 pub mod struct_format;
@@ -344,6 +353,46 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "contextlib",
             body: Body::Frozen(include_str!("../../lib/contextlib.py")),
+        },
+        ModuleDef {
+            name: "_sre",
+            body: Body::Native(re::init::<P>),
+        },
+        ModuleDef {
+            name: "re",
+            body: Body::Frozen(include_str!("../../lib/re.py")),
+        },
+        ModuleDef {
+            name: "abc",
+            body: Body::Frozen(include_str!("../../lib/abc.py")),
+        },
+        ModuleDef {
+            name: "types",
+            body: Body::Frozen(include_str!("../../lib/types.py")),
+        },
+        ModuleDef {
+            name: "collections",
+            body: Body::Frozen(include_str!("../../lib/collections.py")),
+        },
+        ModuleDef {
+            name: "collections.abc",
+            body: Body::Frozen(include_str!("../../lib/collections_abc.py")),
+        },
+        ModuleDef {
+            name: "_collections_abc",
+            body: Body::Frozen(include_str!("../../lib/collections_abc.py")),
+        },
+        ModuleDef {
+            name: "enum",
+            body: Body::Frozen(include_str!("../../lib/enum.py")),
+        },
+        ModuleDef {
+            name: "dataclasses",
+            body: Body::Frozen(include_str!("../../lib/dataclasses.py")),
+        },
+        ModuleDef {
+            name: "typing",
+            body: Body::Frozen(include_str!("../../lib/typing.py")),
         },
     ]
 }

@@ -1,0 +1,4 @@
+# A defaultdict factory that is neither callable nor None.
+from collections import defaultdict
+
+counts = defaultdict(0)

@@ -1,0 +1,5 @@
+# typing.List takes one type argument.
+from typing import List
+
+print(List[int])
+List[int, str]
