@@ -16,6 +16,7 @@
 use ftl_object::{HeapPolicy, ObjRef};
 use ftl_syntax::ast::{BinOp, CmpOp};
 
+use crate::interpreter::call::Resume;
 use crate::interpreter::state::{BuiltinFn, Kw, Vm};
 use crate::objects::*;
 
@@ -213,6 +214,107 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         "__delete__",
         property_delete::<P>,
     );
+    let g = &o["generator"];
+    vm.add_method(g, "generator", "send", generator_send::<P>);
+    vm.add_method(g, "generator", "throw", generator_throw::<P>);
+    vm.add_method(g, "generator", "close", generator_close::<P>);
+    vm.add_method(g, "generator", "__next__", generator_next::<P>);
+    vm.add_method(g, "generator", "__iter__", generator_iter::<P>);
+}
+
+fn generator_arg<'a, P: HeapPolicy>(
+    vm: &Vm<P>,
+    args: &'a [Obj<P>],
+    name: &str,
+) -> crate::interpreter::state::PyResult<&'a Obj<P>, P> {
+    args.first()
+        .filter(|g| g.is::<Generator<P>>())
+        .ok_or_else(|| vm.type_error(format!("descriptor '{name}' requires a 'generator' object")))
+}
+
+/// A generator step as a method's result: a yielded value, or
+/// `StopIteration(result)`.
+fn step_result<P: HeapPolicy>(
+    vm: &Vm<P>,
+    step: crate::interpreter::state::PyResult<Result<Obj<P>, Obj<P>>, P>,
+) -> R<P> {
+    match step? {
+        Ok(v) => Ok(v),
+        Err(result) => {
+            let args = if result.is_none() {
+                vec![]
+            } else {
+                vec![result]
+            };
+            Err(crate::interpreter::state::PyErr(
+                vm.make_exception(
+                    vm.exc_class(crate::interpreter::state::ExcType::StopIteration)
+                        .clone(),
+                    args,
+                ),
+            ))
+        }
+    }
+}
+
+/// `generator.send(value)`
+fn generator_send<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("send", args, 2, 2)?;
+    let g = generator_arg(vm, args, "send")?;
+    step_result(vm, vm.gen_resume_with(g, Resume::Send(args[1].clone())))
+}
+
+/// `generator.throw(exc)` / `throw(type, value=None, traceback=None)`
+fn generator_throw<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("throw", args, 2, 4)?;
+    let g = generator_arg(vm, args, "throw")?;
+    let typ = &args[1];
+    let value = args.get(2).filter(|v| !v.is_none());
+    let exc = match (typ.downcast::<Class<P>>(), value) {
+        (Some(c), Some(v)) if c.is_exception() => {
+            if vm.isinstance(v, typ) {
+                v.clone()
+            } else {
+                let a = match v.as_tuple() {
+                    Some(t) => t.to_vec(),
+                    None => vec![v.clone()],
+                };
+                vm.call(typ, &a, Kw::EMPTY)?
+            }
+        }
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error(
+                "exceptions must be classes or instances deriving from BaseException, not type",
+            ))
+        }
+        (_, None) => typ.clone(),
+        (None, Some(_)) => {
+            return Err(vm.type_error("instance exception may not have a separate value"))
+        }
+    };
+    let err = vm.make_raisable(exc)?;
+    step_result(vm, vm.gen_resume_with(g, Resume::Throw(err)))
+}
+
+/// `generator.close()`
+fn generator_close<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("close", args, 1, 1)?;
+    let g = generator_arg(vm, args, "close")?;
+    vm.gen_close(g)?;
+    Ok(ObjRef::none())
+}
+
+/// `generator.__next__()`
+fn generator_next<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__next__", args, 1, 1)?;
+    let g = generator_arg(vm, args, "__next__")?;
+    step_result(vm, vm.gen_resume_with(g, Resume::Next))
+}
+
+/// `generator.__iter__()`: itself.
+fn generator_iter<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("__iter__", args, 1, 1)?;
+    Ok(args[0].clone())
 }
 
 /// `type.__setattr__(cls, name, value)`

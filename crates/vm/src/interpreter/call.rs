@@ -347,6 +347,17 @@ impl<P: HeapPolicy> Vm<P> {
         code: &Obj<P>,
         frame: &mut Frame<P>,
     ) -> PyResult<FrameExit<P>, P> {
+        self.run_nested_raising(code, frame, None)
+    }
+
+    /// [`run_nested`](Self::run_nested), raising `pending` at the frame's
+    /// current instruction first (`generator.throw`).
+    pub(crate) fn run_nested_raising(
+        &self,
+        code: &Obj<P>,
+        frame: &mut Frame<P>,
+        pending: Option<PyErr<P>>,
+    ) -> PyResult<FrameExit<P>, P> {
         let depth = self.depth.get() + 1;
         if depth > self.interp.recursion_limit.load(Ordering::Relaxed) || self.stack_exhausted() {
             return Err(self.new_error(ExcType::RecursionError, "maximum recursion depth exceeded"));
@@ -354,7 +365,7 @@ impl<P: HeapPolicy> Vm<P> {
         self.depth.set(depth);
         let link = crate::interpreter::frames::Link::new(frame);
         let pushed = self.frames.push(&link);
-        let r = self.run_frame(code, frame, &link);
+        let r = self.run_frame(code, frame, &link, pending);
         drop(pushed);
         self.depth.set(depth - 1);
         r
@@ -362,22 +373,83 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// Resumes a generator: `Ok(Ok(value))` for a yielded value,
     /// `Ok(Err(result))` when it returned (StopIteration's value).
+    #[inline]
     pub fn gen_resume(&self, gen_obj: &Obj<P>) -> PyResult<Result<Obj<P>, Obj<P>>, P> {
+        self.gen_resume_with(gen_obj, Resume::Next)
+    }
+
+    /// Resumes a generator with `next`, `send(value)` or `throw(exc)`
+    /// (CPython's `gen_send_ex`): at a `yield from`, the value or the
+    /// exception goes to the sub-iterator first (PEP 380).
+    pub fn gen_resume_with(
+        &self,
+        gen_obj: &Obj<P>,
+        how: Resume<P>,
+    ) -> PyResult<Result<Obj<P>, Obj<P>>, P> {
         let gen = gen_obj.downcast::<Generator<P>>().expect("generator");
         if gen.finished.load(Ordering::Relaxed) {
-            return Ok(Err(ObjRef::none()));
+            return match how {
+                Resume::Throw(e) => Err(e),
+                _ => Ok(Err(ObjRef::none())),
+            };
         }
         let Some(mut frame) = gen.frame.take() else {
             return Err(self.value_error("generator already executing"));
         };
         let code_obj = frame.code.clone();
-        if frame.pc > 0 {
-            let code = code_obj.downcast::<Code<P>>().expect("code");
-            if code.instrs[frame.pc].op != Op::YieldFrom {
-                frame.stack.push(ObjRef::none());
+        let code = code_obj.downcast::<Code<P>>().expect("code");
+        let mut pending = None;
+        if frame.pc == 0 {
+            match how {
+                Resume::Send(v) if !v.is_none() => {
+                    gen.frame.set(Some(frame));
+                    return Err(
+                        self.type_error("can't send non-None value to a just-started generator")
+                    );
+                }
+                // Thrown in before the first instruction: nothing can catch
+                // it, and the generator is over.
+                Resume::Throw(e) => {
+                    gen.finished.store(true, Ordering::Relaxed);
+                    drop(frame);
+                    return Err(e);
+                }
+                _ => {}
+            }
+        } else if code.instrs[frame.pc].op == Op::YieldFrom {
+            let sub = frame.stack.last().cloned().expect("the sub-iterator");
+            let delegated = match how {
+                Resume::Send(v) if !v.is_none() => Some(self.iter_send(&sub, v)),
+                Resume::Throw(e) => Some(self.iter_throw(&sub, e)),
+                // `next()`: the `YieldFrom` instruction asks the
+                // sub-iterator itself.
+                _ => None,
+            };
+            match delegated {
+                Some(Ok(Ok(v))) => {
+                    gen.frame.set(Some(frame));
+                    return Ok(Ok(v));
+                }
+                Some(Ok(Err(result))) => {
+                    frame.stack.pop();
+                    frame.stack.push(result);
+                    frame.pc += 1;
+                }
+                Some(Err(e)) => {
+                    frame.stack.pop();
+                    frame.pc += 1;
+                    pending = Some(e);
+                }
+                None => {}
+            }
+        } else {
+            match how {
+                Resume::Next => frame.stack.push(ObjRef::none()),
+                Resume::Send(v) => frame.stack.push(v),
+                Resume::Throw(e) => pending = Some(e),
             }
         }
-        let result = self.run_nested(&code_obj, &mut frame);
+        let result = self.run_nested_raising(&code_obj, &mut frame, pending);
         match result {
             Ok(FrameExit::Yield(v)) => {
                 gen.frame.set(Some(frame));
@@ -405,6 +477,93 @@ impl<P: HeapPolicy> Vm<P> {
             }
         }
     }
+
+    /// `sub.send(value)` for a `yield from` (a generator directly).
+    fn iter_send(&self, sub: &Obj<P>, value: Obj<P>) -> PyResult<Result<Obj<P>, Obj<P>>, P> {
+        if sub.is::<Generator<P>>() {
+            return self.gen_resume_with(sub, Resume::Send(value));
+        }
+        let send = self.getattr(sub, &self.intern("send"))?;
+        self.stop_iteration_as_return(self.call(&send, &[value], Kw::EMPTY))
+    }
+
+    /// `sub.throw(exc)` for a `yield from`; a `GeneratorExit` closes the
+    /// sub-iterator and is raised in the delegating generator (PEP 380).
+    fn iter_throw(&self, sub: &Obj<P>, err: PyErr<P>) -> PyResult<Result<Obj<P>, Obj<P>>, P> {
+        if self.err_matches(&err, ExcType::GeneratorExit) {
+            if sub.is::<Generator<P>>() {
+                self.gen_close(sub)?;
+            } else if let Some(close) = self.getattr_opt(sub, &self.intern("close"))? {
+                self.call(&close, &[], Kw::EMPTY)?;
+            }
+            return Err(err);
+        }
+        if sub.is::<Generator<P>>() {
+            return self.gen_resume_with(sub, Resume::Throw(err));
+        }
+        match self.getattr_opt(sub, &self.intern("throw"))? {
+            Some(throw) => self.stop_iteration_as_return(self.call(&throw, &[err.0], Kw::EMPTY)),
+            None => Err(err),
+        }
+    }
+
+    /// A call's result as a generator step: `StopIteration(value)` is the
+    /// return value.
+    fn stop_iteration_as_return(
+        &self,
+        r: PyResult<Obj<P>, P>,
+    ) -> PyResult<Result<Obj<P>, Obj<P>>, P> {
+        match r {
+            Ok(v) => Ok(Ok(v)),
+            Err(e) if self.err_matches(&e, ExcType::StopIteration) => {
+                let value = self
+                    .getattr_opt(&e.0, &self.intern("value"))?
+                    .unwrap_or_else(ObjRef::none);
+                Ok(Err(value))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `generator.close()`: `GeneratorExit` thrown in; a generator that
+    /// yields again is a `RuntimeError`.
+    pub fn gen_close(&self, gen_obj: &Obj<P>) -> PyResult<(), P> {
+        let gen = gen_obj.downcast::<Generator<P>>().expect("generator");
+        if gen.finished.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let started = gen.frame.update(|f| f.as_ref().map(|f| f.pc > 0));
+        if started == Some(false) {
+            gen.finished.store(true, Ordering::Relaxed);
+            drop(gen.frame.take());
+            return Ok(());
+        }
+        let exit =
+            PyErr(self.make_exception(self.exc_class(ExcType::GeneratorExit).clone(), vec![]));
+        match self.gen_resume_with(gen_obj, Resume::Throw(exit)) {
+            Ok(Ok(_)) => {
+                Err(self.new_error(ExcType::RuntimeError, "generator ignored GeneratorExit"))
+            }
+            Ok(Err(_)) => Ok(()),
+            Err(e)
+                if self.err_matches(&e, ExcType::GeneratorExit)
+                    || self.err_matches(&e, ExcType::StopIteration) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// How a generator is resumed.
+pub enum Resume<P: HeapPolicy> {
+    /// `next(gen)`
+    Next,
+    /// `gen.send(value)`
+    Send(Obj<P>),
+    /// `gen.throw(exc)`
+    Throw(PyErr<P>),
 }
 
 /// Whether a call of `code` with `n` positional arguments and no keywords

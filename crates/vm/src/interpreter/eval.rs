@@ -114,7 +114,9 @@ impl<P: HeapPolicy> Vm<P> {
         code_obj: &Obj<P>,
         frame: &mut Frame<P>,
         link: &Link<P>,
+        pending: Option<PyErr<P>>,
     ) -> PyResult<FrameExit<P>, P> {
+        let mut pending = pending;
         debug_assert!(code_obj.is_same(&frame.code), "the frame's own code");
         let code = code_obj
             .downcast::<Code<P>>()
@@ -124,7 +126,14 @@ impl<P: HeapPolicy> Vm<P> {
             self.exc_info.borrow_mut().append(&mut frame.handled);
         }
         loop {
-            match self.exec(frame, code, link) {
+            let step = match pending.take() {
+                Some(err) => Err(Raised {
+                    err,
+                    reraise: false,
+                }),
+                None => self.exec(frame, code, link),
+            };
+            match step {
                 Ok(exit) => {
                     let mut info = self.exc_info.borrow_mut();
                     if matches!(exit, FrameExit::Yield(_)) && info.len() > handled_base {

@@ -62,7 +62,36 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
         vm.dict_update(&i.dict, &imp, false)?;
     }
     m.set("implementation", ns);
+    // The version ftl follows, and which runtime runs (PEP 421 allows the
+    // text after the number to name the implementation).
+    let runtime_name = crate::runtime::current_runtime().unwrap_or("unknown");
+    m.set(
+        "version",
+        vm.new_str(format!(
+            "3.11.7 (ftl {}, runtime {runtime_name}) [rustc]",
+            env!("CARGO_PKG_VERSION")
+        )),
+    );
+    m.set("hexversion", ObjRef::from_i64(0x030b07f0));
+    m.set("api_version", ObjRef::from_i64(1013));
+    let info = vm.compile_text(VERSION_INFO, "<frozen sys>", false)?;
+    let ns = crate::runtime::module_globals(vm, vm.intern("sys"));
+    vm.run_code(&info, ns.clone(), None)?;
+    for name in [
+        "version_info",
+        "float_info",
+        "int_info",
+        "hash_info",
+        "flags",
+    ] {
+        if let Some(v) = vm.dict_get_str(&ns, &vm.intern(name)) {
+            m.set(name, v);
+        }
+    }
     m.add_functions(&[
+        ("exc_info", sys_exc_info::<P>),
+        ("exception", sys_exception::<P>),
+        ("_is_gil_enabled", sys_is_gil_enabled::<P>),
         ("exit", sys_exit::<P>),
         ("getrefcount", sys_getrefcount::<P>),
         ("getallocatedblocks", sys_getallocatedblocks::<P>),
@@ -254,4 +283,61 @@ pub fn sys_getcheckinterval<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<
     Ok(ObjRef::from_i64(
         vm.interp.threads.check_interval.load(Ordering::Relaxed),
     ))
+}
+
+/// The struct sequences of `sys` (`version_info`, `float_info`, `int_info`,
+/// `hash_info`, `flags`): tuple subclasses with named fields and CPython's
+/// reprs, made once per interpreter.
+const VERSION_INFO: &str = r#"
+def _struct(name, fields, values):
+    def prop(i):
+        return property(lambda self: tuple.__getitem__(self, i))
+    ns = {f: prop(i) for i, f in enumerate(fields)}
+    def __repr__(self):
+        return "sys.%s(%s)" % (name, ", ".join("%s=%r" % (f, v) for f, v in zip(fields, self)))
+    ns["__repr__"] = __repr__
+    ns["__module__"] = "sys"
+    ns["n_fields"] = ns["n_sequence_fields"] = len(fields)
+    cls = type(name, (tuple,), ns)
+    return cls(values)
+
+version_info = _struct("version_info", ("major", "minor", "micro", "releaselevel", "serial"), (3, 11, 7, "final", 0))
+float_info = _struct("float_info", ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"),
+    (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53, 2.220446049250313e-16, 2, 1))
+int_info = _struct("int_info", ("bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"), (30, 4, 4300, 640))
+hash_info = _struct("hash_info", ("width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"),
+    (64, 2305843009213693951, 314159, 0, 1000003, "siphash13", 64, 128, 0))
+flags = _struct("flags", ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+    "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+    "warn_default_encoding", "safe_path", "int_max_str_digits"), (0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1))
+"#;
+
+/// `sys.exc_info()`: `(type, value, traceback)` of the exception being
+/// handled, or three Nones.
+fn sys_exc_info<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("exc_info", args, 0, 0)?;
+    let current = vm.exc_info.borrow().last().cloned();
+    Ok(ObjRef::new_tuple(match current {
+        Some(e) => vec![vm.type_of(&e), e.clone(), vm.traceback_object(&e)],
+        None => vec![ObjRef::none(), ObjRef::none(), ObjRef::none()],
+    }))
+}
+
+/// `sys.exception()` (3.11): the exception being handled, or None.
+fn sys_exception<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("exception", args, 0, 0)?;
+    Ok(vm
+        .exc_info
+        .borrow()
+        .last()
+        .cloned()
+        .unwrap_or_else(ObjRef::none))
+}
+
+/// `sys._is_gil_enabled()` (3.13): whether this runtime has a GIL (false
+/// on the free-threaded runtimes, as 3.13t reports).
+fn sys_is_gil_enabled<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("_is_gil_enabled", args, 0, 0)?;
+    let free = crate::runtime::current_runtime().is_some_and(|r| r.starts_with("ft-"));
+    Ok(ObjRef::from_bool(!free))
 }
