@@ -169,9 +169,15 @@ class Connection:
         self.close()
 
     def _send(self, buf):
+        # The handle is read once: another thread may close the connection
+        # meanwhile (a closed handle is an OSError, as a closed descriptor
+        # is in CPython, never a TypeError on None).
+        handle = self._handle
+        if handle is None:
+            raise OSError("handle is closed")
         remaining = len(buf)
         while True:
-            n = os.write(self._handle, buf)
+            n = os.write(handle, buf)
             remaining -= n
             if remaining == 0:
                 break
@@ -179,6 +185,8 @@ class Connection:
 
     def _recv(self, size):
         handle = self._handle
+        if handle is None:
+            raise OSError("handle is closed")
         chunks = []
         remaining = size
         while remaining > 0:
