@@ -578,7 +578,7 @@ pub(crate) fn binds_positionally<P: HeapPolicy>(code: &Code<P>, n: usize) -> boo
 }
 
 /// `[this, *args]`: the argument vector of a call with a receiver.
-fn with_receiver<P: HeapPolicy>(this: &Obj<P>, args: &[Obj<P>]) -> Vec<Obj<P>> {
+pub(crate) fn with_receiver<P: HeapPolicy>(this: &Obj<P>, args: &[Obj<P>]) -> Vec<Obj<P>> {
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(this.clone());
     full.extend_from_slice(args);

@@ -55,6 +55,7 @@ use core::sync::atomic::AtomicU32;
 use ftl_object::{HeapPolicy, Kind, ObjRef};
 
 use crate::compiler::Code;
+use crate::interpreter::call::with_receiver;
 use crate::interpreter::state::{ExcType, Kw, PyResult, Vm};
 use crate::objects::*;
 
@@ -835,12 +836,4 @@ impl<P: HeapPolicy> Vm<P> {
         }
         Ok(())
     }
-}
-
-/// `[this, *args]`
-fn with_receiver<P: HeapPolicy>(this: &Obj<P>, args: &[Obj<P>]) -> Vec<Obj<P>> {
-    let mut full = Vec::with_capacity(args.len() + 1);
-    full.push(this.clone());
-    full.extend_from_slice(args);
-    full
 }

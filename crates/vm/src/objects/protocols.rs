@@ -726,16 +726,7 @@ impl<P: HeapPolicy> Vm<P> {
         name: &str,
         args: &[Obj<P>],
     ) -> PyResult<Option<Obj<P>>, P> {
-        // The type's own special method: an instance's class, or a
-        // class's metaclass when it is not `type`.
-        let cls = if let Some(inst) = obj.downcast::<Instance<P>>() {
-            &inst.class
-        } else if let Some(c) = obj.downcast::<Class<P>>() {
-            match &c.meta {
-                Some(meta) => meta,
-                None => return Ok(None),
-            }
-        } else {
+        let Some(cls) = self.dunder_class(obj) else {
             return Ok(None);
         };
         let Some(f) = self.user_method(cls, &self.intern(name)) else {
@@ -751,17 +742,18 @@ impl<P: HeapPolicy> Vm<P> {
     /// Whether `obj`'s type has a user special method `name` (one that
     /// [`call_dunder`](Self::call_dunder) would call).
     pub fn call_dunder_exists(&self, obj: &Obj<P>, name: &str) -> bool {
-        let cls = if let Some(inst) = obj.downcast::<Instance<P>>() {
-            &inst.class
-        } else if let Some(c) = obj.downcast::<Class<P>>() {
-            match &c.meta {
-                Some(meta) => meta,
-                None => return false,
-            }
-        } else {
-            return false;
-        };
-        self.user_method(cls, &self.intern(name)).is_some()
+        self.dunder_class(obj)
+            .is_some_and(|cls| self.user_method(cls, &self.intern(name)).is_some())
+    }
+
+    /// The type whose Python-level special methods apply to `obj`: an
+    /// instance's class, or a class's metaclass when it is not `type`.
+    #[inline]
+    fn dunder_class<'a>(&self, obj: &'a Obj<P>) -> Option<&'a Obj<P>> {
+        if let Some(inst) = obj.downcast::<Instance<P>>() {
+            return Some(&inst.class);
+        }
+        obj.downcast::<Class<P>>().and_then(|c| c.meta.as_ref())
     }
 
     /// `(a, b)` with each instance of a subclass of a built-in type
@@ -1674,13 +1666,12 @@ impl<P: HeapPolicy> Vm<P> {
                     }
                     return self.getitem(n, key);
                 }
-                if let Some(c) = o.downcast::<Class<P>>() {
+                if o.is::<Class<P>>() {
                     // PEP 560: `C[...]` asks the class's `__class_getitem__`.
                     if let Some(f) = self.lookup_in_class(o, &self.intern("__class_getitem__")) {
                         let f = self.bind_to_class(f, o);
                         return self.call(&f, core::slice::from_ref(key), Kw::EMPTY);
                     }
-                    let _ = c;
                 }
                 if o.is::<Class<P>>() {
                     return Err(self.type_error(format!(
