@@ -74,12 +74,18 @@ pub enum StmtKind {
         /// The right-hand side.
         value: Expr,
     },
-    /// `target: annotation [= value]`; the annotation is dropped (it is not
-    /// evaluated, which differs from CPython only for annotations with side
-    /// effects at module or class level).
+    /// `target: annotation [= value]`. At module and class level the
+    /// annotation is evaluated and, for a simple name, stored in
+    /// `__annotations__`; in a function it is never evaluated (CPython 3.11).
     AnnAssign {
         /// The target.
         target: Expr,
+        /// The annotation (a string constant under
+        /// `from __future__ import annotations`).
+        annotation: Expr,
+        /// The target is a bare name, not in parentheses: only then is it
+        /// recorded in `__annotations__`.
+        simple: bool,
         /// The value, if any.
         value: Option<Expr>,
     },
@@ -179,6 +185,8 @@ pub struct FunctionDef {
     pub body: Vec<Stmt>,
     /// Decorators, outermost (first written) first.
     pub decorators: Vec<Expr>,
+    /// The return annotation (`-> T`), if any.
+    pub returns: Option<Expr>,
 }
 
 /// A parameter list: `def f(a, b=1, /, c, *args, d, e=2, **kw)`.
@@ -194,6 +202,11 @@ pub struct Params {
     pub kwonly: Vec<Param>,
     /// `**kwargs`
     pub kwarg: Option<String>,
+    /// The parameters' annotations, `(name, annotation)`, in the order
+    /// CPython 3.11 evaluates them: the positional-or-keyword parameters,
+    /// then the positional-only ones, `*args`, the keyword-only ones and
+    /// `**kwargs` (lambdas have none).
+    pub annotations: Vec<(String, Expr)>,
 }
 
 /// One named parameter with its default.
@@ -201,7 +214,7 @@ pub struct Params {
 pub struct Param {
     /// The parameter's name.
     pub name: String,
-    /// Its default value, if any (annotations are dropped).
+    /// Its default value, if any (its annotation is in [`Params::annotations`]).
     pub default: Option<Expr>,
     /// Where it is.
     pub loc: Loc,

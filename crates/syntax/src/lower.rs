@@ -128,10 +128,15 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
         Some(error) => Err(error),
         None => match parsed.syntax() {
             rast::Mod::Module(module) => {
+                let future = future_imports(&module.body);
                 let mut lowerer = Lowerer {
                     cx: &cx,
                     tokens: parsed.tokens(),
                     depth: 0,
+                    future_annotations: future
+                        .iter()
+                        .any(|s| s.names.iter().any(|a| a.name.id.as_str() == "annotations")),
+                    future_imports: future.iter().map(|s| s.range.start()).collect(),
                 };
                 lowerer.body(&module.body).map(|body| ast::Module { body })
             }
@@ -151,6 +156,79 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
     dispose(module);
     result
 }
+
+/// The `from __future__ import ...` statements at the top of a module:
+/// after an optional docstring, before any other statement (CPython's
+/// `future_parse`). Others are a syntax error, raised where they are
+/// lowered.
+fn future_imports(body: &[rast::Stmt]) -> Vec<&rast::StmtImportFrom> {
+    let mut out = Vec::new();
+    let mut stmts = body.iter().peekable();
+    if let Some(rast::Stmt::Expr(e)) = stmts.peek() {
+        if matches!(&*e.value, rast::Expr::StringLiteral(_)) {
+            stmts.next();
+        }
+    }
+    for s in stmts {
+        match s {
+            rast::Stmt::ImportFrom(i)
+                if i.level == 0
+                    && i.module
+                        .as_ref()
+                        .is_some_and(|m| m.id.as_str() == "__future__") =>
+            {
+                out.push(i)
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// A string as Python's `repr` writes it (single quotes unless the text
+/// has one and no double quote): how CPython unparses a string annotation.
+fn quoted(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// The features `from __future__ import` accepts (all mandatory in 3.11
+/// but `annotations`, which changes how annotations compile, and
+/// `barry_as_FLUFL`, which ftl refuses).
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "generator_stop",
+    "annotations",
+];
 
 /// Wraps an expression in a statement list (only reachable if ruff ever
 /// returned an expression module for module input).
@@ -2958,6 +3036,11 @@ struct Lowerer<'c, 's> {
     tokens: &'c [Token],
     /// Current nesting depth (statements, expressions, `elif`s, specs).
     depth: u32,
+    /// `from __future__ import annotations` is in effect (PEP 563).
+    future_annotations: bool,
+    /// Where the `from __future__` imports allowed at the top of the
+    /// module start (after the docstring, before any other statement).
+    future_imports: Vec<TextSize>,
 }
 
 /// Result of lowering one node.
@@ -3092,6 +3175,8 @@ impl Lowerer<'_, '_> {
             },
             rast::Stmt::AnnAssign(s) => K::AnnAssign {
                 target: self.expr(&s.target)?,
+                annotation: self.annotation(&s.annotation)?,
+                simple: s.simple,
                 value: self.opt_expr(s.value.as_deref())?,
             },
             rast::Stmt::Match(s) => {
@@ -3117,6 +3202,13 @@ impl Lowerer<'_, '_> {
                     .collect(),
             ),
             rast::Stmt::ImportFrom(s) => {
+                if s.level == 0
+                    && s.module
+                        .as_ref()
+                        .is_some_and(|m| m.id.as_str() == "__future__")
+                {
+                    self.check_future(s)?;
+                }
                 if s.level > 0 {
                     return Err(self.cx.unsupported("relative import", s.range));
                 }
@@ -3297,6 +3389,10 @@ impl Lowerer<'_, '_> {
             return Err(self.cx.unsupported("type parameters", params.range));
         }
         let params = self.params(&def.parameters)?;
+        let returns = match def.returns.as_deref() {
+            Some(r) => Some(self.annotation(r)?),
+            None => None,
+        };
         let body = self.body(&def.body)?;
         Ok(ast::Stmt {
             loc: self.loc(range),
@@ -3305,6 +3401,7 @@ impl Lowerer<'_, '_> {
                 params,
                 body,
                 decorators,
+                returns,
             })),
         })
     }
@@ -3357,7 +3454,36 @@ impl Lowerer<'_, '_> {
             .collect()
     }
 
-    /// A parameter list (annotations dropped).
+    /// Checks a `from __future__` import: at the top of the module, and
+    /// of features CPython 3.11 knows (`braces`: "not a chance").
+    fn check_future(&self, s: &rast::StmtImportFrom) -> Lowered<()> {
+        if !self.future_imports.contains(&s.range.start()) {
+            return Err(self.cx.syntax(
+                "from __future__ imports must occur at the beginning of the file",
+                s.range,
+            ));
+        }
+        for alias in &s.names {
+            let feature = alias.name.id.as_str();
+            if feature == "braces" {
+                return Err(self.cx.syntax("not a chance", alias.range));
+            }
+            if feature == "barry_as_FLUFL" {
+                return Err(self.cx.unsupported("'barry_as_FLUFL'", alias.range));
+            }
+            if !FUTURE_FEATURES.contains(&feature) {
+                // CPython points at the statement's first character.
+                return Err(self.cx.error_point(
+                    SyntaxErrorKind::Syntax,
+                    format!("future feature {feature} is not defined"),
+                    s.range.start().to_u32(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A parameter list with its annotations.
     fn params(&mut self, params: &rast::Parameters) -> Lowered<ast::Params> {
         let mut out = ast::Params::default();
         for p in params.posonlyargs.iter() {
@@ -3374,7 +3500,60 @@ impl Lowerer<'_, '_> {
             out.kwonly.push(self.param(p)?);
         }
         out.kwarg = params.kwarg.as_ref().map(|p| p.name.id.as_str().to_owned());
+        // CPython 3.11's order (`compiler_visit_annotations`): the
+        // positional-or-keyword parameters before the positional-only ones.
+        let with_defaults = params.args.iter().chain(params.posonlyargs.iter());
+        let mut annotated: Vec<&rast::Parameter> = with_defaults.map(|p| &p.parameter).collect();
+        annotated.extend(params.vararg.as_deref());
+        annotated.extend(params.kwonlyargs.iter().map(|p| &p.parameter));
+        annotated.extend(params.kwarg.as_deref());
+        for p in annotated {
+            if let Some(a) = p.annotation.as_deref() {
+                let a = self.annotation(a)?;
+                out.annotations.push((p.name.id.as_str().to_owned(), a));
+            }
+        }
         Ok(out)
+    }
+
+    /// An annotation: the expression, or under
+    /// `from __future__ import annotations` (PEP 563) its source text as a
+    /// string constant. CPython unparses the tree; ftl keeps the source
+    /// text with each line break (and the indentation after it) folded to
+    /// one space, which differs from CPython's text only in spacing and
+    /// quotes (`Dict[str,int]` stays as written).
+    fn annotation(&mut self, e: &rast::Expr) -> Lowered<ast::Expr> {
+        if !self.future_annotations {
+            return self.expr(e);
+        }
+        let range = e.range();
+        if let rast::Expr::StringLiteral(lit) = e {
+            if !lit.value.is_implicit_concatenated() {
+                return Ok(ast::Expr {
+                    loc: self.loc(range),
+                    kind: ast::ExprKind::Str(quoted(lit.value.to_str())),
+                });
+            }
+        }
+        let src = &self.cx.src()[range.start().to_usize()..range.end().to_usize()];
+        let mut text = String::with_capacity(src.len());
+        let mut lines = src.lines().map(|l| l.trim_end_matches('\\'));
+        if let Some(first) = lines.next() {
+            text.push_str(first.trim_end());
+        }
+        for line in lines {
+            let line = line.trim();
+            if !line.is_empty() {
+                if !text.ends_with(['(', '[', '{']) {
+                    text.push(' ');
+                }
+                text.push_str(line);
+            }
+        }
+        Ok(ast::Expr {
+            loc: self.loc(range),
+            kind: ast::ExprKind::Str(text),
+        })
     }
 
     /// One parameter with its default.
@@ -3718,6 +3897,7 @@ impl Lowerer<'_, '_> {
                 .map(|p| p.name.id.as_str().to_owned()),
             kwonly,
             kwarg: params.kwarg.as_ref().map(|p| p.name.id.as_str().to_owned()),
+            annotations: Vec::new(),
         })
     }
 
@@ -4299,11 +4479,20 @@ mod tests {
         assert_eq!(int(p.posonly[1].default.as_ref().unwrap()), 1);
         assert_eq!(int(p.kwonly[1].default.as_ref().unwrap()), 3);
         assert_eq!(p.posonly[1].loc, loc(3, 9, 3, 10));
-        // The annotation is dropped, the target and value kept.
-        let S::AnnAssign { target, value } = &def.body[0].kind else {
+        // The annotation is kept beside the target and value.
+        let S::AnnAssign {
+            target,
+            annotation,
+            simple,
+            value,
+        } = &def.body[0].kind
+        else {
             panic!()
         };
         assert_eq!(name(target), "x");
+        assert_eq!(name(annotation), "int");
+        assert!(*simple);
+        assert_eq!(name(def.returns.as_ref().unwrap()), "int");
         assert_eq!(int(value.as_ref().unwrap()), 1);
         assert!(matches!(&def.body[1].kind, S::Return(Some(v)) if name(v) == "x"));
     }
@@ -4322,10 +4511,70 @@ mod tests {
         );
         assert_eq!(def.params.vararg.as_deref(), Some("c"));
         assert_eq!(def.params.kwarg.as_deref(), Some("d"));
-        let S::AnnAssign { value, .. } = stmt("y: int\n").kind else {
+        let annotated: Vec<&str> = def
+            .params
+            .annotations
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect();
+        assert_eq!(annotated, ["a", "b", "c", "d"]);
+        let S::AnnAssign { value, simple, .. } = stmt("y: int\n").kind else {
             panic!()
         };
         assert!(value.is_none());
+        assert!(simple);
+        let S::AnnAssign { simple, .. } = stmt("(y): int\n").kind else {
+            panic!()
+        };
+        assert!(!simple);
+    }
+
+    #[test]
+    fn future_annotations_become_source_strings() {
+        let module = parse(
+            "'''doc'''\nfrom __future__ import annotations\ndef f(a: Dict[str, int], b: 'x') -> Optional[\n        int]: pass\n",
+            "x.py",
+        )
+        .unwrap();
+        let S::FunctionDef(def) = &module.body[2].kind else {
+            panic!()
+        };
+        let texts: Vec<&str> = def
+            .params
+            .annotations
+            .iter()
+            .map(|(_, a)| match &a.kind {
+                E::Str(s) => s.as_str(),
+                k => panic!("{k:?}"),
+            })
+            .collect();
+        // A string annotation is unparsed as its repr, as CPython does.
+        assert_eq!(texts, ["Dict[str, int]", "'x'"]);
+        assert!(matches!(&def.returns.as_ref().unwrap().kind, E::Str(s) if s == "Optional[int]"));
+        // Without the future import the annotation stays an expression.
+        let S::FunctionDef(def) = stmt("def f(a: int): pass\n").kind else {
+            panic!()
+        };
+        assert!(matches!(def.params.annotations[0].1.kind, E::Name(_)));
+    }
+
+    #[test]
+    fn future_imports_are_checked() {
+        let err = |src: &str| parse(src, "x.py").unwrap_err().msg;
+        assert_eq!(
+            err("import os\nfrom __future__ import annotations\n"),
+            "from __future__ imports must occur at the beginning of the file"
+        );
+        assert_eq!(
+            err("from __future__ import nope\n"),
+            "future feature nope is not defined"
+        );
+        assert_eq!(err("from __future__ import braces\n"), "not a chance");
+        assert!(parse(
+            "'doc'\nfrom __future__ import division, annotations\nx = 1\n",
+            "x.py"
+        )
+        .is_ok());
     }
 
     #[test]
@@ -5371,14 +5620,21 @@ mod tests {
                     .collect();
                 ok(&(nested + &" ".repeat(99) + "pass\n"));
                 ok(&("x = ".to_owned() + &"a + ".repeat(2990) + "a\n"));
-                // Annotations are dropped, however deep (and torn down
-                // without recursion).
-                ok(&("x: ".to_owned() + &"-".repeat(100_000) + "1 = 1\n"));
-                ok(&("def f(a: ".to_owned()
+                // Annotations are lowered like any expression: too deep
+                // is an error (CPython 3.11 runs out of parser stack and
+                // raises MemoryError), never an overflow.
+                let e = err(&("x: ".to_owned() + &"-".repeat(100_000) + "1 = 1\n"));
+                assert_eq!(e.msg, "expression too deeply nested");
+                let e = err(&("def f(a: ".to_owned()
                     + &"not ".repeat(100_000)
                     + "1) -> "
                     + &"~".repeat(100_000)
                     + "1: pass\n"));
+                assert_eq!(e.msg, "expression too deeply nested");
+                // Under PEP 563 they are only text, however deep.
+                ok(&("from __future__ import annotations\nx: ".to_owned()
+                    + &"-".repeat(100_000)
+                    + "1 = 1\n"));
                 // Nested f-strings in 3.12 syntax are refused (3.11 ends the
                 // string at the inner quote), not recursed into.
                 assert!(parse(&("f\"{".repeat(1000) + "1" + &"}\"".repeat(1000)), "x.py").is_err());

@@ -75,6 +75,9 @@ const DEF_NONLOCAL: u8 = 8;
 const USE: u8 = 16;
 /// A comprehension's iteration variable (`for x in ...`).
 const DEF_COMP_ITER: u8 = 32;
+/// An annotated name (`x: int`): a local that cannot then be declared
+/// global or nonlocal.
+const DEF_ANNOT: u8 = 64;
 
 /// One scope's analysis.
 #[derive(Debug)]
@@ -330,6 +333,12 @@ impl Builder {
                     loc,
                 });
             }
+            if old & DEF_ANNOT != 0 && old & USE == 0 {
+                return Err(ScopeError {
+                    msg: format!("annotated name '{name}' can't be global"),
+                    loc,
+                });
+            }
             if old & (DEF_LOCAL | USE) != 0 {
                 let what = if old & USE != 0 {
                     "used prior to"
@@ -358,6 +367,12 @@ impl Builder {
             if old & DEF_PARAM != 0 {
                 return Err(ScopeError {
                     msg: format!("name '{name}' is parameter and nonlocal"),
+                    loc,
+                });
+            }
+            if old & DEF_ANNOT != 0 && old & USE == 0 {
+                return Err(ScopeError {
+                    msg: format!("annotated name '{name}' can't be nonlocal"),
                     loc,
                 });
             }
@@ -538,6 +553,12 @@ impl Builder {
                     self.expr(d)?;
                 }
                 self.params_defaults(&f.params)?;
+                for (_, a) in &f.params.annotations {
+                    self.expr(a)?;
+                }
+                if let Some(r) = &f.returns {
+                    self.expr(r)?;
+                }
                 self.note(&f.name, DEF_LOCAL, s.loc)?;
                 self.push_scope(s, ScopeKind::Function, &f.name, s.loc.line);
                 self.declare_params(&f.params, s.loc)?;
@@ -582,12 +603,39 @@ impl Builder {
                 }
                 self.target(target)?;
             }
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                simple,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
-                    self.target(target)?;
-                } else if !matches!(target.kind, ExprKind::Name(_)) {
-                    self.expr(target)?;
+                }
+                match &target.kind {
+                    // A bare annotated name is a local of its scope even
+                    // without a value (CPython's `DEF_ANNOT | DEF_LOCAL`).
+                    ExprKind::Name(n) if *simple => {
+                        let old = self.cur().flags(n);
+                        if old & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                            let what = if old & DEF_GLOBAL != 0 {
+                                "global"
+                            } else {
+                                "nonlocal"
+                            };
+                            return Err(ScopeError {
+                                msg: format!("annotated name '{n}' can't be {what}"),
+                                loc: s.loc,
+                            });
+                        }
+                        self.note(n, DEF_ANNOT | DEF_LOCAL, s.loc)?;
+                    }
+                    _ if value.is_some() => self.target(target)?,
+                    _ => self.expr(target)?,
+                }
+                // Evaluated only at module and class level.
+                if self.cur().kind != ScopeKind::Function {
+                    self.expr(annotation)?;
                 }
             }
             StmtKind::For {

@@ -17,7 +17,7 @@ new_class, prepare_class and resolve_bases.
 
 Differences from CPython, for the next engineer:
 * A type that ftl's objects do not show yet (no `function.__code__`, no
-  `__closure__`, no `tb_frame`, no `async def`, no `int | str`) is a
+  `__closure__`, no `tb_frame`, no `async def`) is a
   placeholder class of CPython's name that cannot be instantiated and
   that no object is an instance of; it becomes the real type by itself
   once ftl has the object it is taken from.  Several of ftl's callables
@@ -28,11 +28,13 @@ Differences from CPython, for the next engineer:
 * SimpleNamespace and MappingProxyType are Python classes here (in CPython
   they are the types of `sys.implementation` and `type.__dict__`); ftl's
   `type.__dict__` is a plain dict.
-* GenericAlias is a Python class: ftl's `list[int]` does not make one yet
-  (the VM's `__class_getitem__` of the built-in types could return
-  `types.GenericAlias(cls, item)`).  Attribute reads that the alias lacks
-  go to its origin (`list[int].append`), but __module__ and __doc__ are
-  the alias's own.  No `|` between aliases (no UnionType yet).
+* GenericAlias and UnionType are Python classes: the VM makes
+  `list[int]` (and dict, tuple, set, frozenset, type, enumerate) with
+  `GenericAlias(cls, item)` and `int | str` (two types, or a type and
+  None) with `_union`; aliases and unions define `|` themselves.
+  Attribute reads that the alias lacks go to its origin
+  (`list[int].append`), but __module__ and __doc__ are the alias's own.
+  A union cannot be subscripted to substitute its parameters.
 * coroutine() is left out: ftl has no coroutines; calling it raises
   NotImplementedError.
 * Constructing MethodType, ModuleType, FunctionType, CodeType objects is up
@@ -160,7 +162,6 @@ GetSetDescriptorType = _type_of(lambda: FunctionType.__code__,
 MemberDescriptorType = _type_of(lambda: FunctionType.__globals__,
                                 'member_descriptor')
 
-UnionType = _type_of(lambda: int | str, 'UnionType')
 NoneType = type(None)
 NotImplementedType = type(NotImplemented)
 EllipsisType = type(Ellipsis)
@@ -447,6 +448,87 @@ class GenericAlias:
                     arg = arg[tuple(subst[p] for p in sub)]
                 new_args.append(arg)
         return type(self)(self.__origin__, tuple(new_args))
+
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+# --- UnionType -------------------------------------------------------------
+
+def _unionable(arg):
+    return (arg is None or isinstance(arg, (type, GenericAlias, UnionType))
+            or type(arg).__module__ == 'typing')
+
+
+def _union(left, right):
+    """`left | right` for types, None, generic aliases and unions
+    (CPython's `_Py_union_type_or`): NotImplemented for anything else."""
+    if not (_unionable(left) and _unionable(right)):
+        return NotImplemented
+    if type(left).__module__ == 'typing' or type(right).__module__ == 'typing':
+        # typing's special forms make typing.Union objects themselves.
+        return NotImplemented
+    args = []
+    for side in (left, right):
+        for arg in (side.__args__ if isinstance(side, UnionType) else (side,)):
+            if arg is None:
+                arg = type(None)
+            if arg not in args:
+                args.append(arg)
+    if len(args) == 1:
+        return args[0]
+    union = object.__new__(UnionType)
+    object.__setattr__(union, '__args__', tuple(args))
+    object.__setattr__(union, '__parameters__', _collect_parameters(args))
+    return union
+
+
+class UnionType:
+    """`int | str` (PEP 604): __args__ holds the members, deduplicated
+    and flattened, None as NoneType; isinstance() and issubclass() accept
+    it."""
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("cannot create 'types.UnionType' instances")
+
+    def __setattr__(self, name, value):
+        raise AttributeError("readonly attribute")
+
+    def __repr__(self):
+        return ' | '.join('None' if a is type(None) else _alias_arg_repr(a)
+                          for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __instancecheck__(self, obj):
+        for arg in self.__args__:
+            if isinstance(arg, GenericAlias):
+                raise TypeError(
+                    "isinstance() argument 2 cannot be a parameterized generic")
+        return any(isinstance(obj, arg) for arg in self.__args__)
+
+    def __subclasscheck__(self, cls):
+        for arg in self.__args__:
+            if isinstance(arg, GenericAlias):
+                raise TypeError(
+                    "issubclass() argument 2 cannot be a parameterized generic")
+        return any(issubclass(cls, arg) for arg in self.__args__)
 
 
 # --- DynamicClassAttribute ------------------------------------------------

@@ -138,7 +138,12 @@ fn effect(ins: Instr) -> Result<Effect, String> {
         branch: None,
     };
     Ok(match ins.op {
-        Op::Nop | Op::DeleteFast | Op::DeleteDeref | Op::DeleteGlobal | Op::DeleteName => seq(0, 0),
+        Op::Nop
+        | Op::SetupAnnotations
+        | Op::DeleteFast
+        | Op::DeleteDeref
+        | Op::DeleteGlobal
+        | Op::DeleteName => seq(0, 0),
         Op::LoadConst
         | Op::LoadFast
         | Op::LoadDeref
@@ -206,7 +211,7 @@ fn effect(ins: Instr) -> Result<Effect, String> {
         Op::UnpackSequence => seq(1, a - 1),
         Op::UnpackEx => seq(1, i64::from(ins.arg & 0xff) + i64::from(ins.arg >> 8)),
         Op::MakeFunction => {
-            let extra = i64::from((ins.arg & 0b1011).count_ones());
+            let extra = i64::from((ins.arg & 0b1111).count_ones());
             seq(2 + extra, -(1 + extra))
         }
         Op::ReturnValue | Op::Reraise => stop(1),
@@ -295,7 +300,7 @@ fn check_operand(c: &Code<P>, ins: Instr) -> Result<(), String> {
         Op::Raise => in_range(3, "raise kind"),
         Op::BuildSlice if !(2..=3).contains(&arg) => Err(format!("BuildSlice {arg}")),
         Op::FormatValue => in_range(8, "format flags"),
-        Op::MakeFunction if ins.arg & !0b1011 != 0 => Err(format!("MakeFunction flags {arg:#b}")),
+        Op::MakeFunction if ins.arg & !0b1111 != 0 => Err(format!("MakeFunction flags {arg:#b}")),
         Op::ListAppend
         | Op::SetAdd
         | Op::MapAdd
@@ -976,9 +981,52 @@ fn constants_and_names_are_shared_by_value() {
 
 #[test]
 fn constant_statements_compile_to_nothing() {
-    // A docstring, a number, None and `...` as statements have no effect.
-    let obj = compile("'''doc'''\n42\nNone\n...\n");
+    // A number, None and `...` as statements have no effect; a module's
+    // docstring becomes `__doc__`, later strings are nothing.
+    let obj = compile("'''doc'''\n42\nNone\n...\n'not a docstring'\n");
+    assert_eq!(
+        ops(code(&obj)),
+        [
+            (Op::LoadConst, 0),
+            (Op::StoreGlobal, 0),
+            (Op::LoadConst, 1),
+            (Op::ReturnValue, 0)
+        ]
+    );
+    let obj = compile("42\n");
     assert_eq!(ops(code(&obj)), [(Op::LoadConst, 0), (Op::ReturnValue, 0)]);
+}
+
+#[test]
+fn function_docstrings_and_annotations() {
+    use ftl_vm::compiler::bytecode::flags;
+    let obj = compile("def f(a: int) -> str:\n    'doc'\n    x: int = 1\ndef g():\n    pass\n");
+    let module = code(&obj);
+    let mut funcs = children(module);
+    let f = funcs.next().expect("f");
+    let g = funcs.next().expect("g");
+    // The docstring is consts[0] and flagged; the body has no code for it,
+    // nor for the local annotation.
+    assert!(f.flags & flags::DOCSTRING != 0);
+    assert_eq!(f.consts[0].as_str(), Some("doc"));
+    assert_eq!(
+        ops(f),
+        [
+            (Op::LoadConst, 1),
+            (Op::StoreFast, 1),
+            (Op::LoadConst, 2),
+            (Op::ReturnValue, 0)
+        ]
+    );
+    assert!(g.flags & flags::DOCSTRING == 0);
+    // `f` is made with an annotations dict (flag 4), `g` without.
+    let makes: Vec<u32> = module
+        .instrs
+        .iter()
+        .filter(|i| i.op == Op::MakeFunction)
+        .map(|i| i.arg)
+        .collect();
+    assert_eq!(makes, [4, 0]);
 }
 
 #[test]

@@ -189,6 +189,18 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         object_init_subclass::<P>,
         true,
     );
+    // PEP 585: `list[int]` is a `types.GenericAlias` (so is a subclass's).
+    for cls in [
+        &t.list,
+        &t.dict,
+        &t.tuple,
+        &t.set,
+        &t.frozenset,
+        &t.type_,
+        &t.others["enumerate"],
+    ] {
+        vm.add_wrapped_method(cls, "__class_getitem__", class_getitem::<P>, true);
+    }
     vm.add_method(&t.type_, "type", "__setattr__", type_setattr::<P>);
     vm.add_method(&t.type_, "type", "__delattr__", type_delattr::<P>);
     // The descriptor protocol of the built-in descriptors.
@@ -563,6 +575,21 @@ fn type_mro<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
     let mut v = vec![args[0].clone()];
     v.extend(c.mro.iter().cloned());
     Ok(ObjRef::from_list_vec(v))
+}
+
+/// `cls.__class_getitem__(item)` of the generic built-in types:
+/// `types.GenericAlias(cls, item)` (the frozen `types` module, imported on
+/// first use).
+fn class_getitem<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    let [cls, item] = args else {
+        return Err(vm.type_error(format!(
+            "__class_getitem__() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    let types = vm.import(&vm.intern("types"))?;
+    let alias = vm.getattr(&types, &vm.intern("GenericAlias"))?;
+    vm.call(&alias, &[cls.clone(), item.clone()], Kw::EMPTY)
 }
 
 /// `object.__init_subclass__()`: the end of the chain; takes no keywords.

@@ -178,11 +178,15 @@ FormatValue,
 UnpackSequence,
 /// `seq -> ...`; arg = before | after << 8 (starred target)
 UnpackEx,
-/// `code qualname [defaults] [kwdefaults] [closure] -> function`;
-/// arg flags: 1 defaults tuple, 2 kwdefaults dict, 8 closure tuple
+/// `[defaults] [kwdefaults] [annotations] [closure] code qualname ->
+/// function`; arg flags: 1 defaults tuple, 2 kwdefaults dict,
+/// 4 annotations dict, 8 closure tuple
 MakeFunction,
 /// `-> builtins.__build_class__` (a class statement is a call of it)
 LoadBuildClass,
+/// makes `__annotations__` a new dict in the module or class namespace
+/// unless it is there (a body with annotated names starts with it)
+SetupAnnotations,
 /// `v -> (return v)`
 ReturnValue,
 /// `v -> (yield v) None`
@@ -262,6 +266,9 @@ pub mod flags {
     pub const CLASS_BODY: u32 = 8;
     /// Module-level code.
     pub const MODULE: u32 = 16;
+    /// The body starts with a docstring: `consts[0]` is it (what a
+    /// function's `__doc__` starts as).
+    pub const DOCSTRING: u32 = 32;
 }
 
 /// A compiled code object (CPython's `PyCodeObject`): immutable once built.

@@ -83,7 +83,8 @@ fn compile_module_with<P: HeapPolicy>(
     };
     c.push_unit(0, "<module>".into(), 1, None);
     c.unit().flags |= flags::MODULE;
-    c.stmts(&module.body)?;
+    let body = c.body_prologue(&module.body)?;
+    c.stmts(body)?;
     c.load_const_none();
     c.emit(Op::ReturnValue, 0);
     let code = c.finish_unit();
@@ -139,6 +140,44 @@ pub fn compile_expression<P: HeapPolicy>(
     c.emit(Op::ReturnValue, 0);
     let code = c.finish_unit();
     Ok(ObjRef::new(code))
+}
+
+/// The docstring of a body: its first statement, when that is a string
+/// literal.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Str(s),
+            ..
+        })) => Some(s),
+        _ => None,
+    }
+}
+
+/// Whether a module or class body annotates a name: an annotated
+/// assignment anywhere in it but inside nested functions and classes
+/// (CPython's `find_ann`).
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+            has_annotations(body) || has_annotations(orelse)
+        }
+        StmtKind::If { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        _ => false,
+    })
 }
 
 fn error_at(filename: &str, source: &str, loc: Loc, msg: String) -> SyntaxError {
@@ -566,13 +605,12 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                 Ok(())
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign { target, value } => match value {
-                Some(v) => {
-                    self.expr(v)?;
-                    self.store(target)
-                }
-                None => Ok(()),
-            },
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                simple,
+                value,
+            } => self.ann_assign(target, annotation, *simple, value.as_ref()),
             StmtKind::For {
                 target,
                 iter,
@@ -1054,6 +1092,71 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         }
     }
 
+    /// `target: annotation [= value]` (CPython 3.11's `compiler_annassign`):
+    /// the assignment first; then, at module and class level, a simple
+    /// name's annotation goes into `__annotations__` and any other target's
+    /// annotation is evaluated and dropped. In a function the annotation is
+    /// never evaluated.
+    fn ann_assign(
+        &mut self,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        simple: bool,
+        value: Option<&'a Expr>,
+    ) -> CResult {
+        if let Some(v) = value {
+            self.expr(v)?;
+            self.store(target)?;
+        }
+        let evaluated = self.scope().kind != ScopeKind::Function;
+        match &target.kind {
+            ExprKind::Name(n) if simple && evaluated => {
+                self.expr(annotation)?;
+                self.name_op("__annotations__", Ctx::Load, target.loc)?;
+                self.load_const_str(n);
+                self.emit(Op::StoreSubscr, 0);
+                return Ok(());
+            }
+            // With no value, the target's own parts are still evaluated
+            // (`a.b: int` needs `a`).
+            ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(Op::PopTop, 0);
+            }
+            ExprKind::Subscript { value: obj, index } if value.is_none() => {
+                self.expr(obj)?;
+                self.emit(Op::PopTop, 0);
+                self.expr(index)?;
+                self.emit(Op::PopTop, 0);
+            }
+            _ => {}
+        }
+        if evaluated && !matches!(annotation.kind, ExprKind::Str(_)) {
+            self.expr(annotation)?;
+            self.emit(Op::PopTop, 0);
+        }
+        Ok(())
+    }
+
+    /// The start of a module or class body: `SetupAnnotations` when the
+    /// body annotates a name anywhere outside nested scopes, and the
+    /// docstring stored as `__doc__` (CPython's `compiler_body`). Returns
+    /// the statements left to compile.
+    fn body_prologue(&mut self, body: &'a [Stmt]) -> Result<&'a [Stmt], SyntaxError> {
+        if has_annotations(body) {
+            self.emit(Op::SetupAnnotations, 0);
+        }
+        match docstring(body) {
+            Some(doc) => {
+                self.set_line(body[0].loc);
+                self.load_const_str(doc);
+                self.name_op("__doc__", Ctx::Store, body[0].loc)?;
+                Ok(&body[1..])
+            }
+            None => Ok(body),
+        }
+    }
+
     fn function_def(&mut self, s: &'a Stmt, f: &'a FunctionDef) -> CResult {
         for d in &f.decorators {
             self.expr(d)?;
@@ -1062,8 +1165,18 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             .table
             .scope_of(s)
             .ok_or_else(|| self.err(s.loc, "internal: no scope"))?;
-        self.make_function(scope, &f.name, &f.params, s.loc, |c| {
-            c.stmts(&f.body)?;
+        let annotations = (f.params.annotations.iter())
+            .map(|(n, a)| (n.as_str(), a))
+            .chain(f.returns.as_ref().map(|r| ("return", r)));
+        self.make_function(scope, &f.name, &f.params, annotations, s.loc, |c| {
+            let mut body = f.body.as_slice();
+            if let Some(doc) = docstring(body) {
+                // The docstring is the first constant (`co_consts[0]`).
+                c.add_const(format!("s{doc}"), |c| c.consts.intern(doc));
+                c.unit().flags |= flags::DOCSTRING;
+                body = &body[1..];
+            }
+            c.stmts(body)?;
             c.load_const_none();
             c.emit(Op::ReturnValue, 0);
             Ok(())
@@ -1084,12 +1197,14 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         }
     }
 
-    /// Compiles defaults, the body (via `body`), and emits `MakeFunction`.
+    /// Compiles defaults, annotations, the body (via `body`), and emits
+    /// `MakeFunction`.
     fn make_function(
         &mut self,
         scope: usize,
         name: &str,
         params: &'a Params,
+        annotations: impl Iterator<Item = (&'a str, &'a Expr)>,
         loc: Loc,
         body: impl FnOnce(&mut Self) -> CResult,
     ) -> CResult {
@@ -1118,6 +1233,16 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             }
             self.emit(Op::BuildMap, kwdefaults.len() as u32);
             flags_ |= 2;
+        }
+        let mut nannotations = 0;
+        for (n, a) in annotations {
+            self.load_const_str(n);
+            self.expr(a)?;
+            nannotations += 1;
+        }
+        if nannotations > 0 {
+            self.emit(Op::BuildMap, nannotations);
+            flags_ |= 4;
         }
         let qualname = self.qualname_for(name);
         self.push_unit(scope, qualname.clone(), loc.line, Some(params));
@@ -1179,7 +1304,8 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             self.load_const_str(&qualname);
             let q = self.name_index("__qualname__");
             self.emit(Op::StoreName, q);
-            self.stmts(&c.body)?;
+            let body = self.body_prologue(&c.body)?;
+            self.stmts(body)?;
             if self.table.scopes[scope].needs_class_cell {
                 let cell = self.cell_index("__class__").expect("class cell");
                 self.emit(Op::LoadClosure, cell);
@@ -1318,7 +1444,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
                     .table
                     .scope_of(e)
                     .ok_or_else(|| self.err(e.loc, "internal: no scope"))?;
-                self.make_function(scope, "<lambda>", params, e.loc, |c| {
+                self.make_function(scope, "<lambda>", params, core::iter::empty(), e.loc, |c| {
                     c.expr(body)?;
                     c.emit(Op::ReturnValue, 0);
                     Ok(())

@@ -10,7 +10,7 @@
 
 use core::sync::atomic::AtomicU32;
 
-use ftl_object::{HeapPolicy, Kind, ObjRef};
+use ftl_object::{HeapPolicy, Kind, ObjCell, ObjRef};
 
 use crate::compiler::bytecode::NO_HINT;
 use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
@@ -309,10 +309,24 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if let Some(f) = obj.downcast::<Function<P>>() {
             return Ok(match n {
-                "__name__" => Some(f.name.clone()),
-                "__qualname__" => Some(f.qualname.clone()),
-                "__doc__" => Some(ObjRef::none()),
-                "__module__" => self.dict_get_str(&f.globals, &self.interp.names.name),
+                "__name__" => Some(f.name()),
+                "__qualname__" => Some(f.qualname()),
+                "__doc__" => Some(f.doc.get().unwrap_or_else(ObjRef::none)),
+                "__module__" => Some(f.module.get().unwrap_or_else(ObjRef::none)),
+                "__annotations__" => Some(
+                    f.annotations
+                        .get()
+                        .unwrap_or_else(|| f.annotations.get_or_set(ObjRef::new_dict())),
+                ),
+                "__globals__" => Some(f.globals.clone()),
+                "__code__" => Some(f.code.clone()),
+                "__closure__" => Some(if f.closure.is_empty() {
+                    ObjRef::none()
+                } else {
+                    ObjRef::new_tuple(f.closure.clone())
+                }),
+                "__kwdefaults__" => Some(f.kwdefaults.clone().unwrap_or_else(ObjRef::none)),
+                "__builtins__" => Some(self.interp.builtins.clone()),
                 "__dict__" => Some(
                     f.dict
                         .get()
@@ -611,6 +625,13 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(());
         }
         if let Some(f) = obj.downcast::<Function<P>>() {
+            if let Some(slot) = self.function_slot(f, name, Some(&value))? {
+                // `f.__annotations__ = None` empties it (a new dict on the
+                // next read), as in CPython.
+                let annotations = core::ptr::eq(slot, &f.annotations);
+                slot.set((!(annotations && value.is_none())).then_some(value));
+                return Ok(());
+            }
             // Made once even when two threads store the first attribute at
             // once (each would otherwise install its own dict, and one
             // store would be lost).
@@ -622,6 +643,52 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(());
         }
         Err(self.no_attribute(obj, name))
+    }
+
+    /// The cell behind a writable attribute of a function, after
+    /// CPython's type check for the value being stored (`None` for `del`),
+    /// or `None` for an attribute that lives in the function's `__dict__`.
+    /// The attributes fixed at definition (`__code__`, `__globals__`,
+    /// `__closure__`, `__builtins__`, and here `__defaults__` and
+    /// `__kwdefaults__`, which ftl does not let change) are read-only.
+    fn function_slot<'f>(
+        &self,
+        f: &'f Function<P>,
+        name: &Obj<P>,
+        value: Option<&Obj<P>>,
+    ) -> PyResult<Option<&'f ObjCell<P>>, P> {
+        let n = name.as_str().unwrap_or("");
+        let is_str = value.is_some_and(|v| v.as_str().is_some());
+        Ok(Some(match n {
+            "__name__" | "__qualname__" if !is_str => {
+                return Err(self.type_error(format!("{n} must be set to a string object")))
+            }
+            "__name__" => &f.name,
+            "__qualname__" => &f.qualname,
+            "__doc__" => &f.doc,
+            "__module__" => &f.module,
+            "__annotations__" => {
+                if value.is_some_and(|v| !v.is_none() && v.kind() != Kind::Dict) {
+                    return Err(self.type_error("__annotations__ must be set to a dict object"));
+                }
+                &f.annotations
+            }
+            "__dict__" => match value {
+                Some(v) if v.kind() == Kind::Dict => &f.dict,
+                Some(v) => {
+                    return Err(self.type_error(format!(
+                        "__dict__ must be set to a dictionary, not a '{}'",
+                        self.type_name(v)
+                    )))
+                }
+                None => return Err(self.type_error("cannot delete __dict__")),
+            },
+            "__code__" | "__globals__" | "__closure__" | "__builtins__" | "__defaults__"
+            | "__kwdefaults__" => {
+                return Err(self.new_error(ExcType::AttributeError, "readonly attribute"))
+            }
+            _ => return Ok(None),
+        }))
     }
 
     /// `del obj.name`
@@ -696,6 +763,18 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if let Some(m) = obj.downcast::<Module<P>>() {
             return match self.dict_del_str(&m.dict, name) {
+                Some(_) => Ok(()),
+                None => Err(self.no_attribute(obj, name)),
+            };
+        }
+        if let Some(f) = obj.downcast::<Function<P>>() {
+            if let Some(slot) = self.function_slot(f, name, None)? {
+                // `__doc__` and `__module__` read None after `del`.
+                let annotations = core::ptr::eq(slot, &f.annotations);
+                slot.set((!annotations).then(ObjRef::none));
+                return Ok(());
+            }
+            return match f.dict.get().and_then(|d| self.dict_del_str(&d, name)) {
                 Some(_) => Ok(()),
                 None => Err(self.no_attribute(obj, name)),
             };

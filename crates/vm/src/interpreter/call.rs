@@ -137,7 +137,7 @@ impl<P: HeapPolicy> Vm<P> {
         kw: Kw<'_, P>,
     ) -> PyResult<Vec<Option<Obj<P>>>, P> {
         let code = f.code.downcast::<Code<P>>().expect("code");
-        let qual = f.qualname.as_str().unwrap_or("?");
+        let qual = f.display_qualname();
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
@@ -323,8 +323,8 @@ impl<P: HeapPolicy> Vm<P> {
                 weakrefs: Default::default(),
                 frame: ftl_object::Exclusive::new(Some(Box::new(frame))),
                 finished: Default::default(),
-                name: f.name.clone(),
-                qualname: f.qualname.clone(),
+                name: f.name(),
+                qualname: f.qualname(),
             }));
         }
         let mut frame = frame;

@@ -317,6 +317,12 @@ impl<P: HeapPolicy> Vm<P> {
             None => name_str.to_string(),
         };
         let classcell = self.dict_del_str(&dict, &self.intern("__classcell__"));
+        // Every class has its own `__doc__` (None without a docstring), so
+        // a subclass does not show its base's.
+        let doc = self.intern("__doc__");
+        if self.dict_get_str(&dict, &doc).is_none() {
+            self.dict_set_str(&dict, doc, ObjRef::none());
+        }
         if self
             .dict_get_str(&dict, &self.interp.names.module)
             .is_none()

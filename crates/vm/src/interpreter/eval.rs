@@ -21,7 +21,7 @@
 
 use core::sync::atomic::{AtomicU32, Ordering};
 
-use ftl_object::{HeapPolicy, Kind, ObjRef};
+use ftl_object::{HeapPolicy, Kind, ObjCell, ObjRef};
 
 use crate::compiler::bytecode::{Code, Op, NO_HINT};
 use crate::interpreter::frame::{Block, BlockKind, Frame};
@@ -757,6 +757,11 @@ impl<P: HeapPolicy> Vm<P> {
                     } else {
                         Vec::new()
                     };
+                    let annotations = if arg & 4 != 0 {
+                        Some(pop!(frame))
+                    } else {
+                        None
+                    };
                     let kwdefaults = if arg & 2 != 0 {
                         Some(pop!(frame))
                     } else {
@@ -767,18 +772,24 @@ impl<P: HeapPolicy> Vm<P> {
                     } else {
                         Vec::new()
                     };
-                    let name = {
+                    let (name, doc) = {
                         let c = code_obj.downcast::<Code<P>>().expect("code");
-                        self.intern(&c.name)
+                        let doc = (c.flags & crate::compiler::bytecode::flags::DOCSTRING != 0)
+                            .then(|| c.consts[0].clone());
+                        (self.intern(&c.name), doc)
                     };
+                    let module = self.dict_get_str(&frame.globals, &self.interp.names.name);
                     let func = Function {
                         code: code_obj,
                         globals: frame.globals.clone(),
                         defaults,
                         kwdefaults,
                         closure,
-                        name,
-                        qualname,
+                        name: ObjCell::new(Some(name)),
+                        qualname: ObjCell::new(Some(qualname)),
+                        doc: ObjCell::new(Some(doc.unwrap_or_else(ObjRef::none))),
+                        module: ObjCell::new(Some(module.unwrap_or_else(ObjRef::none))),
+                        annotations: ObjCell::new(annotations),
                         dict: Default::default(),
                         weakrefs: Default::default(),
                     };
@@ -800,6 +811,13 @@ impl<P: HeapPolicy> Vm<P> {
                     } else {
                         ObjRef::new_deferred(func)
                     });
+                }
+                Op::SetupAnnotations => {
+                    let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
+                    let key = self.intern("__annotations__");
+                    if self.ns_load(ns, &key)?.is_none() {
+                        self.ns_store(ns, key, ObjRef::new_dict())?;
+                    }
                 }
                 Op::LoadBuildClass => {
                     let key = self.intern("__build_class__");

@@ -120,11 +120,7 @@ impl<P: HeapPolicy> Vm<P> {
         // that frame's handled exception state intact.
         if let Err(e) = self.call(&f, core::slice::from_ref(obj), Kw::EMPTY) {
             let where_ = match f.downcast::<crate::objects::Function<P>>() {
-                Some(func) => format!(
-                    "<function {} at {:#x}>",
-                    func.qualname.as_str().unwrap_or("?"),
-                    f.addr()
-                ),
+                Some(func) => format!("<function {} at {:#x}>", func.display_qualname(), f.addr()),
                 None => "__del__".to_string(),
             };
             self.write_stderr(&format!(

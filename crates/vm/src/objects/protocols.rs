@@ -361,6 +361,15 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some((x, y)) = self.natives(a, b) {
             return self.binary_op(x, y, op);
         }
+        if op == BinOp::BitOr && (a.is::<Class<P>>() || b.is::<Class<P>>()) {
+            // PEP 604: `int | str` (and `int | None`), `type.__or__`.
+            let is_type_or_none = |o: &Obj<P>| o.is::<Class<P>>() || o.is_none();
+            if is_type_or_none(a) && is_type_or_none(b) {
+                let types = self.import(&self.intern("types"))?;
+                let union = self.getattr(&types, &self.intern("_union"))?;
+                return self.call(&union, &[a.clone(), b.clone()], Kw::EMPTY);
+            }
+        }
         Err(self.binop_type_error(a, b, op))
     }
 
@@ -2505,13 +2514,13 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some(f) = o.downcast::<Function<P>>() {
             return Ok(format!(
                 "<function {} at {:#x}>",
-                f.qualname.as_str().unwrap_or("?"),
+                f.display_qualname(),
                 o.addr()
             ));
         }
         if let Some(m) = o.downcast::<BoundMethod<P>>() {
             let name = match m.func.downcast::<Function<P>>() {
-                Some(f) => f.qualname.as_str().unwrap_or("?").to_string(),
+                Some(f) => f.display_qualname().to_string(),
                 None => "?".into(),
             };
             return Ok(format!(

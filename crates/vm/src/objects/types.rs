@@ -45,18 +45,49 @@ pub struct Function<P: HeapPolicy> {
     pub kwdefaults: Option<Obj<P>>,
     /// The closure cells, in the order of the code's free variables.
     pub closure: Vec<Obj<P>>,
-    /// `__name__`
-    pub name: Obj<P>,
-    /// `__qualname__`
-    pub qualname: Obj<P>,
+    /// `__name__` (a str; writable, as `functools.wraps` needs).
+    pub name: ObjCell<P>,
+    /// `__qualname__` (a str; writable).
+    pub qualname: ObjCell<P>,
+    /// `__doc__`: the docstring at first; writable.
+    pub doc: ObjCell<P>,
+    /// `__module__`: the globals' `__name__` at creation; writable.
+    pub module: ObjCell<P>,
+    /// `__annotations__` (a dict), made empty on first read when the
+    /// definition had none.
+    pub annotations: ObjCell<P>,
     /// `__dict__`, made on first attribute store.
     pub dict: ObjCell<P>,
     /// The weak references to this function (`weakref`).
     pub weakrefs: WeakList<P>,
 }
 
-// SAFETY: immutable fields are `ObjRef`s; the one mutable field is an
-// `ObjCell` (behind the object lock).
+impl<P: HeapPolicy> Function<P> {
+    /// `__qualname__` now.
+    pub fn qualname(&self) -> Obj<P> {
+        self.qualname.get().unwrap_or_else(ObjRef::none)
+    }
+
+    /// `__name__` now.
+    pub fn name(&self) -> Obj<P> {
+        self.name.get().unwrap_or_else(ObjRef::none)
+    }
+
+    /// `__qualname__` as text, read when displayed (error messages name
+    /// the function without touching its cell on the success path).
+    pub fn display_qualname(&self) -> impl core::fmt::Display + '_ {
+        struct Qual<'f, P: HeapPolicy>(&'f Function<P>);
+        impl<P: HeapPolicy> core::fmt::Display for Qual<'_, P> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.0.qualname().as_str().unwrap_or("?"))
+            }
+        }
+        Qual(self)
+    }
+}
+
+// SAFETY: immutable fields are `ObjRef`s; the mutable ones are `ObjCell`s
+// (behind the object lock).
 unsafe impl<P: HeapPolicy> Payload<P> for Function<P> {
     const NAME: &'static str = "function";
     const GC: bool = true;
@@ -69,6 +100,11 @@ unsafe impl<P: HeapPolicy> Payload<P> for Function<P> {
         if let Some(k) = &self.kwdefaults {
             visit(k);
         }
+        self.name.traverse(visit);
+        self.qualname.traverse(visit);
+        self.doc.traverse(visit);
+        self.module.traverse(visit);
+        self.annotations.traverse(visit);
         self.dict.traverse(visit);
         self.weakrefs.traverse(visit);
     }

@@ -1,0 +1,2 @@
+"""A module."""
+from __future__ import annotations, generics
