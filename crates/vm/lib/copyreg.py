@@ -5,7 +5,8 @@ for ftl's subset).
 crates/vm/src/builtins/object.rs) call `_reduce_object` here: a class that
 overrides `__reduce__` is asked for it; otherwise an instance of a user
 class reduces to `(__newobj__, (cls,), state, None, None)` from protocol 2
-on, and to `(_reconstructor, (cls, object, None), state)` below it, where
+on, and to `(_reconstructor, (cls, base, base(obj)), state)` below it
+(`base` the first built-in class of the MRO, `object` giving None), where
 `state` is `obj.__getstate__()` (its `__dict__`, or None when empty).
 Objects of built-in types are pickled by the pickler itself, not through
 here: this module refuses them with CPython's "cannot pickle" TypeError.
@@ -59,6 +60,23 @@ def _reduce_object(obj, proto, user_instance):
             raise TypeError("__getnewargs__ should return a tuple, not '"
                             + type(args).__name__ + "'")
         return (__newobj__, (cls,) + args, state, None, None)
+    # Protocols 0 and 1: rebuilt from the first built-in base's value
+    # (a tuple subclass's instance from its tuple), as CPython's
+    # `_reduce_ex` does.
+    for base in cls.__mro__:
+        if not base.__flags__ & _HEAPTYPE:
+            break
+    else:
+        base = object
+    if base is object:
+        base_state = None
+    else:
+        if base is cls:
+            raise TypeError(f"cannot pickle {cls.__name__!r} object")
+        base_state = base(obj)
     if state:
-        return (_reconstructor, (cls, object, None), state)
-    return (_reconstructor, (cls, object, None))
+        return (_reconstructor, (cls, base, base_state), state)
+    return (_reconstructor, (cls, base, base_state))
+
+
+_HEAPTYPE = 1 << 9

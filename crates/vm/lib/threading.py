@@ -31,7 +31,8 @@ RLock = _thread.RLock
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'enumerate', 'main_thread', 'TIMEOUT_MAX', 'Event', 'Lock',
            'RLock', 'Semaphore', 'BoundedSemaphore', 'Thread',
-           'ThreadError', 'excepthook', 'get_native_id']
+           'ThreadError', 'excepthook', 'get_native_id', 'Barrier',
+           'BrokenBarrierError']
 
 
 class Condition:
@@ -222,6 +223,114 @@ class Event:
             if not signaled:
                 signaled = self._cond.wait(timeout)
             return signaled
+
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+class Barrier:
+    """A barrier for a fixed number of threads: each `wait()` blocks until
+    `parties` threads are waiting, then all go on (CPython's semantics: the
+    index returned, the action run by one thread, `abort()`/`reset()` and a
+    timeout break it with BrokenBarrierError).
+
+    The barrier cycles through filling (threads arrive), draining (they
+    leave), resetting (a reset waits for the leavers) and broken."""
+
+    _FILLING, _DRAINING, _RESETTING, _BROKEN = 0, 1, -1, -2
+
+    def __init__(self, parties, action=None, timeout=None):
+        if parties < 1:
+            raise ValueError("parties must be >= 1")
+        self._cond = Condition(Lock())
+        self._action = action
+        self._timeout = timeout
+        self._parties = parties
+        self._state = self._FILLING
+        self._count = 0
+
+    def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
+        with self._cond:
+            self._enter()
+            index = self._count
+            self._count += 1
+            try:
+                if index + 1 == self._parties:
+                    self._release()
+                else:
+                    self._wait(timeout)
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    def _enter(self):
+        # Wait for a previous cycle's threads to leave, or a reset to end.
+        while self._state in (self._DRAINING, self._RESETTING):
+            self._cond.wait()
+        if self._state < 0:
+            raise BrokenBarrierError
+        assert self._state == self._FILLING
+
+    def _release(self):
+        try:
+            if self._action:
+                self._action()
+            self._state = self._DRAINING
+            self._cond.notify_all()
+        except:
+            self._break()
+            raise
+
+    def _wait(self, timeout):
+        if not self._cond.wait_for(lambda: self._state != self._FILLING, timeout):
+            self._break()
+            raise BrokenBarrierError
+        if self._state < 0:
+            raise BrokenBarrierError
+        assert self._state == self._DRAINING
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (self._RESETTING, self._DRAINING):
+                self._state = self._FILLING
+                self._cond.notify_all()
+
+    def reset(self):
+        with self._cond:
+            if self._count > 0:
+                if self._state == self._FILLING:
+                    self._state = self._RESETTING
+                elif self._state == self._BROKEN:
+                    self._state = self._RESETTING
+            else:
+                self._state = self._FILLING
+            self._cond.notify_all()
+
+    def abort(self):
+        with self._cond:
+            self._break()
+
+    def _break(self):
+        self._state = self._BROKEN
+        self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state == self._FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state == self._BROKEN
 
 
 # Running threads by ident, and threads between start() and their first

@@ -415,6 +415,28 @@ impl<'a, P: HeapPolicy> DictRef<'a, P> {
     pub fn update_from(&self, other: &Dict<P>) {
         self.dict.update_from_in(Some(self.object), other)
     }
+
+    /// `d.setdefault(key, value)` as one critical section: the value
+    /// stored under `key` (by the built-in equality), or else `value`,
+    /// stored. Two threads setting a default for the same key get the same
+    /// value back (CPython 3.13t makes `dict.setdefault` atomic).
+    pub fn setdefault_hashed(&self, hash: PyHash, key: ObjRef<P>, value: ObjRef<P>) -> ObjRef<P> {
+        let (found, displaced) = self.dict.table.with(|t| {
+            if let Some(e) = t.get(hash, &key) {
+                return (Some(e.value.clone()), None);
+            }
+            maintain_tracking(Some(self.object), &key, &value);
+            (None, t.insert(hash, key, value.clone(), &self.dict.mirror))
+        });
+        drop(displaced); // outside the critical section (none: the key was absent)
+        match found {
+            Some(v) => {
+                after_locked_read(&v);
+                v
+            }
+            None => value,
+        }
+    }
 }
 
 // SAFETY: the table is behind the heap's object lock (`Locked`).

@@ -328,10 +328,18 @@ fn dict_pop<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> 
 
 fn dict_setdefault<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("setdefault", &args[1..], 1, 2)?;
-    if let Some(v) = vm.dict_get(&args[0], &args[1])? {
+    let d = args.get(2).cloned().unwrap_or_else(ObjRef::none);
+    let dict = args[0].as_dict().expect("dict");
+    let key = &args[1];
+    if !ftl_object::keys::is_opaque(key) && !dict.has_opaque_keys() {
+        // Keys compared by the built-in equality: one critical section, so
+        // threads racing on a key all get the first value stored.
+        let h = vm.hash(key)?;
+        return Ok(dict.setdefault_hashed(h, key.clone(), d));
+    }
+    if let Some(v) = vm.dict_get(&args[0], key)? {
         return Ok(v);
     }
-    let d = args.get(2).cloned().unwrap_or_else(ObjRef::none);
     vm.dict_set(&args[0], args[1].clone(), d.clone())?;
     Ok(d)
 }

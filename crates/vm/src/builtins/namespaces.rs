@@ -208,13 +208,20 @@ impl<P: HeapPolicy> Vm<P> {
         let Some(f) = self.frames.get(0) else {
             return Err(self.new_error(ExcType::SystemError, "locals(): no current frame"));
         };
+        Ok(self.frame_locals(&f))
+    }
+
+    /// A running frame's locals: its namespace (module, class body,
+    /// `exec`), or for a function a new dict of its bound fast locals and
+    /// cells (CPython's `f_locals` snapshot).
+    pub fn frame_locals(&self, f: &crate::interpreter::frames::FrameView<'_, P>) -> Obj<P> {
         if let Some(l) = f.locals() {
-            return Ok(l);
+            return l;
         }
         let code_obj = f.code();
         let code = code_obj.downcast::<Code<P>>().expect("code");
         if code.flags & crate::compiler::bytecode::flags::MODULE != 0 {
-            return Ok(f.globals());
+            return f.globals();
         }
         let d = ObjRef::new_dict();
         for (name, value) in code.varnames.iter().zip(f.fast()) {
@@ -228,7 +235,7 @@ impl<P: HeapPolicy> Vm<P> {
                 self.dict_set_str(&d, name.clone(), v);
             }
         }
-        Ok(d)
+        d
     }
 
     /// Compiles source text (a module, or one expression for `eval`) into

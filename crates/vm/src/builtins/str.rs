@@ -67,6 +67,7 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         ("removeprefix", str_removeprefix::<P>),
         ("removesuffix", str_removesuffix::<P>),
         ("translate", str_translate::<P>),
+        ("format_map", str_format_map::<P>),
     ];
     for (name, f) in methods {
         vm.add_method(&t.str_, "str", name, *f);
@@ -106,6 +107,12 @@ fn str_format<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P>
         return Err(vm.type_error("descriptor 'format' for 'str' objects doesn't apply"));
     };
     Ok(ObjRef::from_string(vm.str_format(t, &args[1..], kw)?))
+}
+
+fn str_format_map<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let t = this_str(vm, args, "format_map")?;
+    positional(vm, "str", "format_map", args, kw, 1, 1)?;
+    Ok(ObjRef::from_string(vm.str_format_map(t, &args[1])?))
 }
 
 // str: splitting, stripping, replacing

@@ -114,6 +114,7 @@ pub fn install<P: HeapPolicy>(vm: &Vm<P>) {
         ("__index__", slot_index::<P>),
     ];
     let text: &[(&'static str, BuiltinFn<P>)] = &[("__mod__", slot_mod::<P>)];
+    vm.add_method(&t.str_, "str", "__str__", slot_str::<P>);
     let groups: [Group<'_, P>; 10] = [
         (&t.int, "int", vec![common, hashable, number, integer]),
         (&t.float, "float", vec![common, hashable, number]),
@@ -629,6 +630,7 @@ macro_rules! binary_slots {
 
 unary_slots! {
     slot_repr, "__repr__", |vm, a| Ok(vm.new_str(vm.repr(a)?));
+    slot_str, "__str__", |vm, a| vm.str_obj(vm.native_of(a).unwrap_or(a));
     slot_hash, "__hash__", |vm, a| Ok(ObjRef::from_i64(vm.hash(a)?));
     slot_len, "__len__", |vm, a| Ok(ObjRef::from_i64(vm.len(a)? as i64));
     slot_iter, "__iter__", |vm, a| vm.get_iter(a);

@@ -12,7 +12,7 @@ use core::sync::atomic::AtomicU32;
 
 use ftl_object::{HeapPolicy, Kind, ObjCell, ObjRef};
 
-use crate::compiler::bytecode::NO_HINT;
+use crate::compiler::bytecode::{Code, NO_HINT};
 use crate::interpreter::state::{ExcType, Kw, PyErr, PyResult, Vm};
 use crate::objects::*;
 
@@ -216,6 +216,13 @@ impl<P: HeapPolicy> Vm<P> {
                 )),
                 "__doc__" => Some(ObjRef::none()),
                 "__class__" => Some(self.type_of(obj)),
+                // Py_TPFLAGS_HEAPTYPE (1 << 9) for a class made by a class
+                // statement or `type()`, and BASETYPE (1 << 10).
+                "__flags__" => Some(ObjRef::from_i64(if !self.is_builtin_class(obj) {
+                    (1 << 9) | (1 << 10)
+                } else {
+                    1 << 10
+                })),
                 _ => None,
             };
             if special.is_some() {
@@ -339,6 +346,9 @@ impl<P: HeapPolicy> Vm<P> {
                 }),
                 _ => f.dict.get().and_then(|d| self.dict_get_str(&d, name)),
             });
+        }
+        if let Some(c) = obj.downcast::<Code<P>>() {
+            return Ok(self.code_attr(c, n));
         }
         if let Some(m) = obj.downcast::<BoundMethod<P>>() {
             return Ok(match n {
@@ -643,6 +653,48 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(());
         }
         Err(self.no_attribute(obj, name))
+    }
+
+    /// A code object's `co_*` attributes (read-only). `co_flags` uses
+    /// CPython's bit values for what ftl's code records.
+    fn code_attr(&self, c: &Code<P>, name: &str) -> Option<Obj<P>> {
+        use crate::compiler::bytecode::flags;
+        let names = |v: &[Obj<P>]| ObjRef::new_tuple(v.to_vec());
+        Some(match name {
+            "co_name" => self.intern(&c.name),
+            "co_qualname" => self.new_str(c.qualname.clone()),
+            "co_filename" => c.filename.clone(),
+            "co_firstlineno" => ObjRef::from_i64(i64::from(c.firstlineno)),
+            "co_argcount" => ObjRef::from_i64(i64::from(c.argcount)),
+            "co_posonlyargcount" => ObjRef::from_i64(i64::from(c.posonlyargcount)),
+            "co_kwonlyargcount" => ObjRef::from_i64(i64::from(c.kwonlyargcount)),
+            "co_nlocals" => ObjRef::from_i64(c.nlocals() as i64),
+            "co_varnames" => names(&c.varnames),
+            "co_cellvars" => names(&c.cellvars),
+            "co_freevars" => names(&c.freevars),
+            "co_names" => names(&c.names),
+            "co_consts" => names(&c.consts),
+            "co_flags" => {
+                let mut f = 0;
+                if c.flags & (flags::MODULE | flags::CLASS_BODY) == 0 {
+                    f |= 0x1 | 0x2; // CO_OPTIMIZED | CO_NEWLOCALS
+                }
+                if c.flags & flags::VARARGS != 0 {
+                    f |= 0x4;
+                }
+                if c.flags & flags::VARKEYWORDS != 0 {
+                    f |= 0x8;
+                }
+                if c.flags & flags::GENERATOR != 0 {
+                    f |= 0x20;
+                }
+                if c.freevars.is_empty() && c.cellvars.is_empty() {
+                    f |= 0x40; // CO_NOFREE (gone in 3.11, kept harmless)
+                }
+                ObjRef::from_i64(f)
+            }
+            _ => return None,
+        })
     }
 
     /// The cell behind a writable attribute of a function, after

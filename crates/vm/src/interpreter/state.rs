@@ -933,11 +933,32 @@ impl<P: HeapPolicy> Vm<P> {
         self.lookup_in_class(&t, name)
     }
 
-    /// `name` looked up in `cls` when it is defined in Python (a user
-    /// method), not one of the built-in defaults that `object` provides.
+    /// `name` looked up in `cls` when a user class provides it: a method
+    /// defined in Python, or a built-in one a user class took over
+    /// (`__str__ = int.__repr__`); not one of the built-in types' own
+    /// methods, whose behaviour the protocols apply natively.
     pub fn user_method(&self, cls: &Obj<P>, name: &Obj<P>) -> Option<Obj<P>> {
-        self.lookup_in_class(cls, name)
-            .filter(|v| !v.is::<Builtin<P>>())
+        let v = self.lookup_in_class(cls, name)?;
+        if !v.is::<Builtin<P>>() {
+            return Some(v);
+        }
+        // A built-in: whose dict holds it? (Rare: only built-ins reach
+        // here, and the walk stops at the first dict that has the name.)
+        let hash = name.str_hash().expect("attribute names are strs");
+        let owner = core::iter::once(cls)
+            .chain(self.class(cls).mro.iter())
+            .find(|k| {
+                let d = self.class(k).dict.as_dict().expect("class dict");
+                d.get_hashed(hash, name).is_some()
+            })?;
+        (!self.is_builtin_class(owner)).then_some(v)
+    }
+
+    /// Whether `cls` is one of the interpreter's own classes (a built-in
+    /// type or built-in exception), not one made by a class statement or
+    /// `type()`.
+    pub fn is_builtin_class(&self, cls: &Obj<P>) -> bool {
+        self.class(cls).builtin.is_some() || self.types().exc.iter().any(|e| e.is_same(cls))
     }
 
     /// A class's own `__new__` (defined in it or a user base), unwrapped

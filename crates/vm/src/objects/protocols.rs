@@ -298,6 +298,20 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// `a op b`
     pub fn binary_op(&self, a: &Obj<P>, b: &Obj<P>, op: BinOp) -> PyResult<Obj<P>, P> {
+        self.binary_op_as(a, b, op, None)
+    }
+
+    /// `a op b`; an unsupported pair is reported as `shown` when given (the
+    /// instances of built-in subclasses whose values `a` and `b` are:
+    /// CPython names `Counter`, not `dict`).
+    fn binary_op_as(
+        &self,
+        a: &Obj<P>,
+        b: &Obj<P>,
+        op: BinOp,
+        shown: Option<(&Obj<P>, &Obj<P>)>,
+    ) -> PyResult<Obj<P>, P> {
+        let (sa, sb) = shown.unwrap_or((a, b));
         // Numbers.
         match (a.kind(), b.kind()) {
             (Kind::Int, Kind::Int) => {
@@ -331,7 +345,7 @@ impl<P: HeapPolicy> Vm<P> {
                             | BinOp::RShift
                             | BinOp::MatMul
                     ) {
-                        return Err(self.unsupported_operands(a, b, op));
+                        return Err(self.unsupported_operands(sa, sb, op));
                     }
                     self.float_op(x, self.int_to_f64(&y)?, op)
                 }
@@ -345,7 +359,7 @@ impl<P: HeapPolicy> Vm<P> {
                             | BinOp::RShift
                             | BinOp::MatMul
                     ) {
-                        return Err(self.unsupported_operands(a, b, op));
+                        return Err(self.unsupported_operands(sa, sb, op));
                     }
                     self.float_op(self.int_to_f64(&x)?, y, op)
                 }
@@ -359,7 +373,7 @@ impl<P: HeapPolicy> Vm<P> {
             return Ok(r);
         }
         if let Some((x, y)) = self.natives(a, b) {
-            return self.binary_op(x, y, op);
+            return self.binary_op_as(x, y, op, Some((sa, sb)));
         }
         if op == BinOp::BitOr && (a.is::<Class<P>>() || b.is::<Class<P>>()) {
             // PEP 604: `int | str` (and `int | None`), `type.__or__`.
@@ -370,38 +384,44 @@ impl<P: HeapPolicy> Vm<P> {
                 return self.call(&union, &[a.clone(), b.clone()], Kw::EMPTY);
             }
         }
-        Err(self.binop_type_error(a, b, op))
+        Err(self.binop_type_error(a, b, op, (sa, sb)))
     }
 
-    fn binop_type_error(&self, a: &Obj<P>, b: &Obj<P>, op: BinOp) -> PyErr<P> {
+    fn binop_type_error(
+        &self,
+        a: &Obj<P>,
+        b: &Obj<P>,
+        op: BinOp,
+        (sa, sb): (&Obj<P>, &Obj<P>),
+    ) -> PyErr<P> {
         match (a.kind(), op) {
             (Kind::Str, BinOp::Add) => self.type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
-                self.type_name(b)
+                self.type_name(sb)
             )),
             (Kind::List, BinOp::Add) => self.type_error(format!(
                 "can only concatenate list (not \"{}\") to list",
-                self.type_name(b)
+                self.type_name(sb)
             )),
             (Kind::Tuple, BinOp::Add) => self.type_error(format!(
                 "can only concatenate tuple (not \"{}\") to tuple",
-                self.type_name(b)
+                self.type_name(sb)
             )),
             (Kind::Bytes, BinOp::Add) => {
-                self.type_error(format!("can't concat {} to bytes", self.type_name(b)))
+                self.type_error(format!("can't concat {} to bytes", self.type_name(sb)))
             }
             (Kind::ByteArray, BinOp::Add) => {
-                self.type_error(format!("can't concat {} to bytearray", self.type_name(b)))
+                self.type_error(format!("can't concat {} to bytearray", self.type_name(sb)))
             }
             (Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray, BinOp::Mul)
                 if b.kind() != Kind::Other =>
             {
                 self.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
-                    self.type_name(b)
+                    self.type_name(sb)
                 ))
             }
-            _ => self.unsupported_operands(a, b, op),
+            _ => self.unsupported_operands(sa, sb, op),
         }
     }
 
@@ -1895,9 +1915,24 @@ impl<P: HeapPolicy> Vm<P> {
                 if let Some(n) = self.native_of(o) {
                     return self.delitem(n, key);
                 }
+                // CPython's two wordings: "doesn't" from the sequence
+                // protocol (an index into a sequence or an instance),
+                // "does not" from the mapping one (any other key, or an
+                // object with neither protocol).
+                let index = matches!(key.kind(), Kind::Int | Kind::Bool)
+                    || self.call_dunder_exists(key, "__index__");
+                let sequence = matches!(o.kind(), Kind::Tuple | Kind::Str | Kind::Bytes);
+                if sequence && !index {
+                    return Err(self.type_error(format!(
+                        "sequence index must be integer, not '{}'",
+                        self.type_name(key)
+                    )));
+                }
+                let doesnt = sequence || (index && o.is::<Instance<P>>());
                 Err(self.type_error(format!(
-                    "'{}' object doesn't support item deletion",
-                    self.type_name(o)
+                    "'{}' object {} support item deletion",
+                    self.type_name(o),
+                    if doesnt { "doesn't" } else { "does not" }
                 )))
             }
         }
@@ -2049,11 +2084,13 @@ impl<P: HeapPolicy> Vm<P> {
                 if o.is::<Instance<P>>()
                     && self
                         .lookup_type_attr(o, &self.interp.names.getitem)
-                        .is_some()
+                        .is_some_and(|g| !g.is_none())
                 {
-                    return Err(self.type_error(
-                        "iteration through __getitem__ is not supported by ftl (define __iter__)",
-                    ));
+                    return Ok(ObjRef::new(SeqIter {
+                        seq: o.clone(),
+                        kind: SeqKind::GetItem,
+                        pos: ftl_object::Exclusive::new(0),
+                    }));
                 }
                 return Err(
                     self.type_error(format!("'{}' object is not iterable", self.type_name(o)))
@@ -2110,6 +2147,23 @@ impl<P: HeapPolicy> Vm<P> {
                 SeqKind::Bytes => {
                     let b = s.seq.as_bytes().expect("b");
                     b.get(claim(&s.pos)).map(|&x| ObjRef::from_i64(x as i64))
+                }
+                SeqKind::GetItem => {
+                    let i = claim(&s.pos);
+                    if i == EXHAUSTED {
+                        return Ok(None);
+                    }
+                    match self.getitem(&s.seq, &ObjRef::from_i64(i as i64)) {
+                        Ok(v) => Some(v),
+                        Err(e)
+                            if self.err_matches(&e, ExcType::IndexError)
+                                || self.err_matches(&e, ExcType::StopIteration) =>
+                        {
+                            s.pos.set(EXHAUSTED);
+                            None
+                        }
+                        Err(e) => return Err(e),
+                    }
                 }
                 SeqKind::ByteArray => {
                     // Read live, by position, as CPython's iterator does.

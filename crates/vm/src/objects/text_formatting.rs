@@ -15,9 +15,15 @@ impl<P: HeapPolicy> Vm<P> {
     /// `fmt % args`
     pub fn percent_format(&self, fmt: &Obj<P>, args: &Obj<P>) -> PyResult<Obj<P>, P> {
         let text = fmt.as_str().expect("str");
-        let mapping =
-            args.kind() == Kind::Dict || (args.is::<Instance<P>>() && args.kind() != Kind::Tuple);
-        let items: Vec<Obj<P>> = match args.as_tuple() {
+        // A tuple subclass's instance is a tuple of arguments too
+        // (`PyTuple_Check`), and neither it nor a str is a mapping.
+        let tuple = args
+            .as_tuple()
+            .or_else(|| self.native_of(args).and_then(|n| n.as_tuple()));
+        let native_str = self.native_of(args).is_some_and(|n| n.kind() == Kind::Str);
+        let mapping = args.kind() == Kind::Dict
+            || (args.is::<Instance<P>>() && tuple.is_none() && !native_str);
+        let items: Vec<Obj<P>> = match tuple {
             Some(t) => t.to_vec(),
             None => vec![args.clone()],
         };
@@ -143,14 +149,21 @@ impl<P: HeapPolicy> Vm<P> {
         kw: Kw<'_, P>,
     ) -> PyResult<String, P> {
         let mut auto = format::AutoNumber::new();
-        self.str_format_depth(template, args, kw, &mut auto, 2)
+        self.str_format_depth(template, args, FieldNames::Keywords(kw), &mut auto, 2)
+    }
+
+    /// `template.format_map(mapping)`: named fields are `mapping[name]`
+    /// (so a dict subclass's `__missing__` answers), no positional ones.
+    pub fn str_format_map(&self, template: &str, mapping: &Obj<P>) -> PyResult<String, P> {
+        let mut auto = format::AutoNumber::new();
+        self.str_format_depth(template, &[], FieldNames::Mapping(mapping), &mut auto, 2)
     }
 
     fn str_format_depth(
         &self,
         template: &str,
         args: &[Obj<P>],
-        kw: Kw<'_, P>,
+        names: FieldNames<'_, P>,
         auto: &mut format::AutoNumber,
         depth: u32,
     ) -> PyResult<String, P> {
@@ -174,10 +187,16 @@ impl<P: HeapPolicy> Vm<P> {
             };
             let index = auto.resolve(&first).map_err(|e| self.format_error(e))?;
             let mut value = match (&first, index) {
-                (FieldKey::Name(n), _) => match kw.get(n) {
-                    Some(v) => v.clone(),
-                    None => return Err(self.key_error(self.new_str(n.clone()))),
+                (FieldKey::Name(n), _) => match names {
+                    FieldNames::Keywords(kw) => match kw.get(n) {
+                        Some(v) => v.clone(),
+                        None => return Err(self.key_error(self.new_str(n.clone()))),
+                    },
+                    FieldNames::Mapping(m) => self.getitem(m, &self.new_str(n.clone()))?,
                 },
+                (_, Some(_)) if matches!(names, FieldNames::Mapping(_)) => {
+                    return Err(self.value_error("Format string contains positional fields"))
+                }
                 (_, Some(i)) => match args.get(i) {
                     Some(v) => v.clone(),
                     None => {
@@ -206,7 +225,7 @@ impl<P: HeapPolicy> Vm<P> {
                 };
             }
             let spec = if spec.contains('{') {
-                self.str_format_depth(&spec, args, kw, auto, depth - 1)?
+                self.str_format_depth(&spec, args, names, auto, depth - 1)?
             } else {
                 spec
             };
@@ -216,3 +235,19 @@ impl<P: HeapPolicy> Vm<P> {
         Ok(out)
     }
 }
+
+/// Where `str.format`'s named fields come from.
+enum FieldNames<'a, P: HeapPolicy> {
+    /// `format(**kwargs)`
+    Keywords(Kw<'a, P>),
+    /// `format_map(mapping)`
+    Mapping(&'a Obj<P>),
+}
+
+impl<P: HeapPolicy> Clone for FieldNames<'_, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<P: HeapPolicy> Copy for FieldNames<'_, P> {}

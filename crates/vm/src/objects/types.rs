@@ -733,6 +733,10 @@ pub enum SeqKind {
     ByteArray,
     /// A list, tuple, str or range backwards (`reversed`), by index.
     Reversed,
+    /// Any object with `__getitem__` and no `__iter__`: `seq[0]`,
+    /// `seq[1]`, ... until `IndexError` or `StopIteration` (the old
+    /// sequence protocol, CPython's `iterator` type).
+    GetItem,
 }
 
 /// An iterator over a built-in sequence.

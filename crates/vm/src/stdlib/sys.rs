@@ -76,6 +76,9 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
     m.set("api_version", ObjRef::from_i64(1013));
     let info = vm.compile_text(VERSION_INFO, "<frozen sys>", false)?;
     let ns = crate::runtime::module_globals(vm, vm.intern("sys"));
+    // `_getframe` (defined in the snippet) reads the chain through it.
+    let chain = vm.builtin_fn("_frame_chain", sys_frame_chain::<P>);
+    vm.dict_set_str(&ns, vm.intern("_frame_chain"), chain);
     vm.run_code(&info, ns.clone(), None)?;
     for name in [
         "version_info",
@@ -83,6 +86,7 @@ pub fn init<P: HeapPolicy>(vm: &Vm<P>, m: &Namespace<'_, P>) -> PyResult<(), P> 
         "int_info",
         "hash_info",
         "flags",
+        "_getframe",
     ] {
         if let Some(v) = vm.dict_get_str(&ns, &vm.intern(name)) {
             m.set(name, v);
@@ -307,10 +311,75 @@ float_info = _struct("float_info", ("max", "max_exp", "max_10_exp", "min", "min_
 int_info = _struct("int_info", ("bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"), (30, 4, 4300, 640))
 hash_info = _struct("hash_info", ("width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"),
     (64, 2305843009213693951, 314159, 0, 1000003, "siphash13", 64, 128, 0))
+class frame:
+    """A snapshot of a running frame (ftl's frames are not objects): its
+    code, globals, locals (a function's as a new dict), the line of its
+    latest call and the frame that called it."""
+    __module__ = "builtins"
+
+    def __init__(self, code, globals, locals, lineno, back):
+        self.f_code = code
+        self.f_globals = globals
+        self.f_locals = locals
+        self.f_lineno = lineno
+        self.f_back = back
+        self.f_builtins = __builtins__ if isinstance(__builtins__, dict) else __builtins__.__dict__
+        self.f_lasti = -1
+        self.f_trace = None
+
+    def clear(self):
+        pass
+
+    def __repr__(self):
+        return "<frame at %#x, file %r, line %d, code %s>" % (
+            id(self), self.f_code.co_filename, self.f_lineno, self.f_code.co_name)
+
+def _getframe(depth=0, /):
+    depth = depth.__index__()
+    # The chain from the caller of _getframe outwards, innermost first.
+    chain = _frame_chain(depth + 1)
+    if chain is None:
+        raise ValueError("call stack is not deep enough")
+    back = None
+    for code, globals, locals, lineno in reversed(chain):
+        back = frame(code, globals, locals, lineno, back)
+    return back
+
 flags = _struct("flags", ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
     "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
     "warn_default_encoding", "safe_path", "int_max_str_digits"), (0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1))
 "#;
+
+/// `sys._frame_chain(depth)`: `(code, globals, locals, lineno)` of each
+/// running frame from `depth` levels out (0: the caller of this built-in)
+/// to the outermost, or None when there is no frame that deep. What
+/// `sys._getframe` builds its frame snapshots from.
+fn sys_frame_chain<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
+    vm.check_args("_frame_chain", args, 1, 1)?;
+    let depth = usize::try_from(vm.index_i64(&args[0])?).unwrap_or(usize::MAX);
+    if vm.frames.get(depth).is_none() {
+        return Ok(ObjRef::none());
+    }
+    let mut out = Vec::new();
+    let mut d = depth;
+    while let Some(f) = vm.frames.get(d) {
+        let code_obj = f.code();
+        let line = {
+            let code = code_obj
+                .downcast::<crate::compiler::bytecode::Code<P>>()
+                .expect("code");
+            code.line_of(f.pc().saturating_sub(1))
+        };
+        out.push(ObjRef::new_tuple(vec![
+            code_obj.clone(),
+            f.globals(),
+            vm.frame_locals(&f),
+            ObjRef::from_i64(i64::from(line)),
+        ]));
+        d += 1;
+    }
+    Ok(ObjRef::new_tuple(out))
+}
 
 /// `sys.exc_info()`: `(type, value, traceback)` of the exception being
 /// handled, or three Nones.
