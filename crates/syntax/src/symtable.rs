@@ -102,6 +102,10 @@ pub struct Scope {
     pub is_generator: bool,
     /// For class scopes: whether a method needs the `__class__` cell.
     pub needs_class_cell: bool,
+    /// The name of the innermost class this scope is in (the class
+    /// itself for a class scope): private names (`__x`) here are mangled
+    /// with it ([`mangle`]).
+    pub private: Option<String>,
     children: Vec<usize>,
     /// The line where the scope starts (for error messages).
     pub line: u32,
@@ -120,6 +124,7 @@ impl Scope {
             freevars: Vec::new(),
             is_generator: false,
             needs_class_cell: false,
+            private: None,
             children: Vec::new(),
             line,
         }
@@ -324,6 +329,8 @@ impl Builder {
     }
 
     fn note(&mut self, name: &str, flag: u8, loc: Loc) -> Result<(), ScopeError> {
+        let mangled = mangle(self.cur().private.as_deref(), name);
+        let name = mangled.as_str();
         let scope = self.cur();
         let old = scope.flags(name);
         if flag == DEF_GLOBAL {
@@ -403,8 +410,14 @@ impl Builder {
 
     fn push_scope<T>(&mut self, node: &T, kind: ScopeKind, name: &str, line: u32) -> usize {
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, name, line));
         let parent = *self.stack.last().expect("scope stack");
+        let mut scope = Scope::new(kind, name, line);
+        scope.private = if kind == ScopeKind::Class {
+            Some(name.to_string())
+        } else {
+            self.scopes[parent].private.clone()
+        };
+        self.scopes.push(scope);
         self.scopes[parent].children.push(id);
         self.by_node.insert(node as *const T as usize, id);
         self.stack.push(id);
@@ -466,7 +479,11 @@ impl Builder {
             }
             self.note(n, DEF_PARAM, loc)?;
         }
-        self.cur().params = ordered.iter().map(|s| s.to_string()).collect();
+        let private = self.cur().private.clone();
+        self.cur().params = ordered
+            .iter()
+            .map(|s| mangle(private.as_deref(), s))
+            .collect();
         Ok(())
     }
 
@@ -877,4 +894,19 @@ impl Builder {
         }
         Ok(())
     }
+}
+
+/// Private name mangling, as CPython's `_Py_Mangle`: inside class `C`
+/// (`private`), `__x` is `_C__x`; dunder names, dotted names and names in a
+/// class whose name is all underscores are left alone.
+pub fn mangle(private: Option<&str>, name: &str) -> String {
+    let Some(class_name) = private else {
+        return name.to_string();
+    };
+    let stripped = class_name.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') || stripped.is_empty()
+    {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
 }

@@ -128,11 +128,24 @@ fn exc_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
 /// `object_getstate_default` for objects without slots).
 fn object_getstate<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) -> R<P> {
     vm.check_args("__getstate__", args, 1, 1)?;
-    match args[0].downcast::<Instance<P>>() {
-        Some(inst) if !inst.dict.as_dict().expect("instance dict").is_empty() => {
-            Ok(inst.dict.clone())
-        }
-        _ => Ok(ObjRef::none()),
+    let Some(inst) = args[0].downcast::<Instance<P>>() else {
+        return Ok(ObjRef::none());
+    };
+    // Slot values are the second item of a `(dict_state, slot_state)`
+    // pair, as CPython 3.11's `object.__getstate__` returns them.
+    let nonempty = |d: &Obj<P>| !d.as_dict().expect("dict").is_empty();
+    let dict_state =
+        if nonempty(&inst.dict) && vm.class(&inst.class).flags() & class_flags::NO_DICT == 0 {
+            inst.dict.clone()
+        } else {
+            ObjRef::none()
+        };
+    match &inst.slots {
+        Some(slots) if nonempty(slots) => Ok(ObjRef::new_tuple(vec![
+            dict_state,
+            ObjRef::from_dict(slots.as_dict().expect("dict").copy()),
+        ])),
+        _ => Ok(dict_state),
     }
 }
 

@@ -181,6 +181,7 @@ pub fn make_interp<P: HeapPolicy>(
         ("<null>", "NULL", None),
         ("TextIOWrapper", "TextIOWrapper", None),
         ("lock", "lock", None),
+        ("member_descriptor", "member_descriptor", None),
         (
             "weakref",
             "ReferenceType",

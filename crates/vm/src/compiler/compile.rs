@@ -503,7 +503,20 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
 
     // ---- names ----------------------------------------------------------
 
+    /// The names-table index of an attribute name, mangled if private.
+    fn attr_index(&mut self, attr: &str) -> u32 {
+        let name = self.mangle(attr);
+        self.name_index(&name)
+    }
+
+    /// `name` as this scope sees it: `_C__x` for `__x` inside class `C`.
+    fn mangle(&self, name: &str) -> String {
+        ftl_syntax::symtable::mangle(self.scope().private.as_deref(), name)
+    }
+
     fn name_op(&mut self, name: &str, ctx: Ctx, loc: Loc) -> CResult {
+        let mangled = self.mangle(name);
+        let name = mangled.as_str();
         let scope = self.scope();
         let binding = scope.binding(name);
         let kind = scope.kind;
@@ -984,7 +997,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Op::DupTop, 0);
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Op::LoadAttr, i);
                 self.expr(value)?;
                 self.set_line(target.loc);
@@ -1018,7 +1031,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             ExprKind::Name(n) => self.name_op(n, Ctx::Store, t.loc),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Op::StoreAttr, i);
                 Ok(())
             }
@@ -1075,7 +1088,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             ExprKind::Name(n) => self.name_op(n, Ctx::Del, t.loc),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Op::DeleteAttr, i);
                 Ok(())
             }
@@ -1113,7 +1126,8 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             ExprKind::Name(n) if simple && evaluated => {
                 self.expr(annotation)?;
                 self.name_op("__annotations__", Ctx::Load, target.loc)?;
-                self.load_const_str(n);
+                let n = self.mangle(n);
+                self.load_const_str(&n);
                 self.emit(Op::StoreSubscr, 0);
                 return Ok(());
             }
@@ -1228,7 +1242,8 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             .collect();
         if !kwdefaults.is_empty() {
             for p in &kwdefaults {
-                self.load_const_str(&p.name);
+                let name = self.mangle(&p.name);
+                self.load_const_str(&name);
                 self.expr(p.default.as_ref().expect("filtered"))?;
             }
             self.emit(Op::BuildMap, kwdefaults.len() as u32);
@@ -1236,7 +1251,8 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         }
         let mut nannotations = 0;
         for (n, a) in annotations {
-            self.load_const_str(n);
+            let n = self.mangle(n);
+            self.load_const_str(&n);
             self.expr(a)?;
             nannotations += 1;
         }
@@ -1598,7 +1614,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 self.set_line(e.loc);
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.emit(Op::LoadAttr, i);
             }
             ExprKind::Subscript { value, index } => {
@@ -1699,7 +1715,7 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
         if !spreads && keywords.is_empty() {
             if let ExprKind::Attribute { value, attr } = &func.kind {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.attr_index(attr);
                 self.set_line(func.loc);
                 self.emit(Op::LoadMethod, i);
                 for a in args {

@@ -91,6 +91,14 @@ impl<P: HeapPolicy> Vm<P> {
                 None => Err(self.attribute_error("unreadable attribute")),
             };
         }
+        if let Some(m) = attr.downcast::<Member<P>>() {
+            return match obj.downcast::<Instance<P>>().and_then(|i| i.slots.as_ref()) {
+                Some(slots) => self
+                    .dict_get_str(slots, &m.name)
+                    .ok_or_else(|| self.no_attribute(obj, &m.name)),
+                None => Err(self.member_type_error(m, obj)),
+            };
+        }
         if let Some(get) = self.descriptor_method(&attr, "__get__") {
             return self.call_method(&get, &attr, &[obj.clone(), cls.clone()], Kw::EMPTY);
         }
@@ -118,6 +126,7 @@ impl<P: HeapPolicy> Vm<P> {
     #[inline]
     fn is_data_descriptor(&self, attr: &Obj<P>) -> bool {
         attr.is::<Property<P>>()
+            || attr.is::<Member<P>>()
             || (attr.is::<Instance<P>>()
                 && (self.descriptor_method(attr, "__set__").is_some()
                     || self.descriptor_method(attr, "__delete__").is_some()))
@@ -151,6 +160,13 @@ impl<P: HeapPolicy> Vm<P> {
         if let Some(inst) = obj.downcast::<Instance<P>>() {
             let t_attr = self.lookup_in_class(&inst.class, name);
             if let Some(a) = &t_attr {
+                if let (Some(m), Some(slots)) = (a.downcast::<Member<P>>(), &inst.slots) {
+                    // A slot: its value, or (unset) on to `__getattr__`.
+                    if let Some(v) = self.dict_get_str(slots, &m.name) {
+                        return Ok(Some(v));
+                    }
+                    return self.instance_getattr_hook(obj, inst, name);
+                }
                 if a.kind() == Kind::Other && self.is_data_descriptor(a) {
                     return self.bind(a.clone(), obj, &inst.class).map(Some);
                 }
@@ -164,17 +180,7 @@ impl<P: HeapPolicy> Vm<P> {
             if let Some(v) = self.special_attr(obj, name)? {
                 return Ok(Some(v));
             }
-            let c = self.class(&inst.class);
-            if c.flags() & class_flags::HAS_GETATTR != 0 {
-                if let Some(ga) = self.lookup_in_class(&inst.class, &names.getattr) {
-                    return match self.call(&ga, &[obj.clone(), name.clone()], Kw::EMPTY) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if self.err_matches(&e, ExcType::AttributeError) => Err(e),
-                        Err(e) => Err(e),
-                    };
-                }
-            }
-            return Ok(None);
+            return self.instance_getattr_hook(obj, inst, name);
         }
         if let Some(c) = obj.downcast::<Class<P>>() {
             // A data descriptor of the metaclass comes first (CPython's
@@ -271,6 +277,9 @@ impl<P: HeapPolicy> Vm<P> {
         }
         if let Some(inst) = obj.downcast::<Instance<P>>() {
             if n == "__dict__" {
+                if self.class(&inst.class).flags() & class_flags::NO_DICT != 0 {
+                    return Ok(None);
+                }
                 return Ok(Some(inst.dict.clone()));
             }
             if n == "__weakref__" {
@@ -550,6 +559,10 @@ impl<P: HeapPolicy> Vm<P> {
     ) -> PyResult<(), P> {
         {
             if let Some(a) = self.lookup_in_class(&inst.class, name) {
+                if let (Some(m), Some(slots)) = (a.downcast::<Member<P>>(), &inst.slots) {
+                    self.dict_set_str(slots, m.name.clone(), value);
+                    return Ok(());
+                }
                 if let Some(set) = self.descriptor_method(&a, "__set__") {
                     return self
                         .call_method(&set, &a, &[obj.clone(), value], Kw::EMPTY)
@@ -588,9 +601,40 @@ impl<P: HeapPolicy> Vm<P> {
                     _ => {}
                 }
             }
+            if self.class(&inst.class).flags() & class_flags::NO_DICT != 0 {
+                return Err(self.no_attribute(obj, name));
+            }
             self.dict_set_str_hinted(&inst.dict, name, value, hint);
             Ok(())
         }
+    }
+
+    /// The end of an instance attribute look-up that found nothing: the
+    /// class's `__getattr__`, if it has one.
+    fn instance_getattr_hook(
+        &self,
+        obj: &Obj<P>,
+        inst: &Instance<P>,
+        name: &Obj<P>,
+    ) -> PyResult<Option<Obj<P>>, P> {
+        if self.class(&inst.class).flags() & class_flags::HAS_GETATTR != 0 {
+            if let Some(ga) = self.lookup_in_class(&inst.class, &self.interp.names.getattr) {
+                return self
+                    .call(&ga, &[obj.clone(), name.clone()], Kw::EMPTY)
+                    .map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// A slot descriptor used on an object of another type.
+    fn member_type_error(&self, m: &Member<P>, obj: &Obj<P>) -> PyErr<P> {
+        self.type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            m.name.as_str().unwrap_or("?"),
+            m.owner,
+            self.type_name(obj)
+        ))
     }
 
     /// `obj.name = value` on what is not an instance.
@@ -767,6 +811,12 @@ impl<P: HeapPolicy> Vm<P> {
     ) -> PyResult<(), P> {
         {
             if let Some(a) = self.lookup_in_class(&inst.class, name) {
+                if let (Some(m), Some(slots)) = (a.downcast::<Member<P>>(), &inst.slots) {
+                    return match self.dict_del_str(slots, &m.name) {
+                        Some(_) => Ok(()),
+                        None => Err(self.no_attribute(obj, name)),
+                    };
+                }
                 if let Some(del) = self.descriptor_method(&a, "__delete__") {
                     return self
                         .call_method(&del, &a, core::slice::from_ref(obj), Kw::EMPTY)

@@ -356,6 +356,14 @@ impl<P: HeapPolicy> Vm<P> {
             Layout::Exception => (None, true),
             Layout::Native(bt) => (Some(bt), false),
         };
+        let (no_dict, has_slots) = self.make_slots(name_str, &bases, &dict)?;
+        let mut flags = if exc { class_flags::EXCEPTION } else { 0 };
+        if no_dict && !exc {
+            flags |= class_flags::NO_DICT;
+        }
+        if has_slots {
+            flags |= class_flags::HAS_SLOTS;
+        }
         let is_type = meta.is_same(&self.types().type_);
         let cls = ObjRef::new_deferred(Class {
             name: name_str.to_string(),
@@ -368,7 +376,7 @@ impl<P: HeapPolicy> Vm<P> {
             dict: dict.clone(),
             builtin: None,
             ctor: None,
-            flags: AtomicU32::new(if exc { class_flags::EXCEPTION } else { 0 }),
+            flags: AtomicU32::new(flags),
             weakrefs: Default::default(),
         });
         self.update_class_flags(&cls);
@@ -378,6 +386,85 @@ impl<P: HeapPolicy> Vm<P> {
         self.set_names(&cls, &dict)?;
         self.init_subclass(&cls, kw)?;
         Ok(cls)
+    }
+
+    /// `__slots__` of a new class (CPython's `type_new` slot handling): a
+    /// [`Member`] descriptor in the class dict for each name (private
+    /// names mangled), `"__dict__"` and `"__weakref__"` taken as requests,
+    /// CPython's errors. Returns whether instances go without a `__dict__`
+    /// (the class declares slots, not `"__dict__"`, and no base but
+    /// `object` and the built-in types gives its instances one) and whether
+    /// they carry slot values (this class or a base declares slot names).
+    fn make_slots(
+        &self,
+        class_name: &str,
+        bases: &[Obj<P>],
+        dict: &Obj<P>,
+    ) -> PyResult<(bool, bool), P> {
+        let inherited_slots = bases
+            .iter()
+            .any(|b| self.class(b).flags() & class_flags::HAS_SLOTS != 0);
+        let Some(slots) = self.dict_get_str(dict, &self.intern("__slots__")) else {
+            return Ok((false, inherited_slots));
+        };
+        let names = if slots.as_str().is_some() {
+            vec![slots]
+        } else {
+            self.collect(&slots)?
+        };
+        let mut wants_dict = false;
+        let mut seen: Vec<String> = Vec::new();
+        for n in &names {
+            let Some(s) = n.as_str() else {
+                return Err(self.type_error(format!(
+                    "__slots__ items must be strings, not '{}'",
+                    self.type_name(n)
+                )));
+            };
+            let mut chars = s.chars();
+            let identifier = chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                && chars.all(|c| c == '_' || c.is_alphanumeric());
+            if !identifier {
+                return Err(self.type_error("__slots__ must be identifiers"));
+            }
+            if s == "__dict__" {
+                if wants_dict {
+                    return Err(self.type_error("__dict__ slot disallowed: we already got one"));
+                }
+                wants_dict = true;
+                continue;
+            }
+            if s == "__weakref__" {
+                continue;
+            }
+            let mangled = ftl_syntax::symtable::mangle(Some(class_name), s);
+            if seen.contains(&mangled) {
+                continue;
+            }
+            let key = self.intern(&mangled);
+            if self.dict_get_str(dict, &key).is_some() {
+                return Err(
+                    self.value_error(format!("'{s}' in __slots__ conflicts with class variable"))
+                );
+            }
+            self.dict_set_str(
+                dict,
+                key.clone(),
+                ObjRef::new(Member {
+                    name: key,
+                    owner: class_name.to_string(),
+                }),
+            );
+            seen.push(mangled);
+        }
+        let base_has_dict = bases.iter().any(|b| {
+            let c = self.class(b);
+            c.is_exception() || (!self.is_builtin_class(b) && c.flags() & class_flags::NO_DICT == 0)
+        });
+        Ok((
+            !wants_dict && !base_has_dict,
+            inherited_slots || !seen.is_empty(),
+        ))
     }
 
     /// `__set_name__(owner, name)` on each attribute of a new class whose

@@ -991,7 +991,9 @@ impl<P: HeapPolicy> Vm<P> {
     fn compute_class_flags(&self, cls: &Obj<P>) -> u32 {
         let n = &self.interp.names;
         let c = self.class(cls);
-        let mut f = c.flags() & class_flags::EXCEPTION;
+        // Fixed when the class is made.
+        let mut f =
+            c.flags() & (class_flags::EXCEPTION | class_flags::NO_DICT | class_flags::HAS_SLOTS);
         let user_defined = |name: &Obj<P>| self.user_method(cls, name);
         if user_defined(&n.del).is_some() {
             f |= class_flags::HAS_DEL;

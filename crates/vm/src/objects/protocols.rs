@@ -2637,6 +2637,13 @@ impl<P: HeapPolicy> Vm<P> {
             let _ = p;
             return Ok(format!("<property object at {:#x}>", o.addr()));
         }
+        if let Some(m) = o.downcast::<Member<P>>() {
+            return Ok(format!(
+                "<member '{}' of '{}' objects>",
+                m.name.as_str().unwrap_or("?"),
+                m.owner
+            ));
+        }
         Ok(format!("<{} object at {:#x}>", self.type_name(o), o.addr()))
     }
 

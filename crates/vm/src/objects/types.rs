@@ -160,6 +160,12 @@ pub mod class_flags {
     pub const HAS_DELATTR: u32 = 128;
     /// Defines or inherits a `__new__` of its own (not `object`'s).
     pub const HAS_NEW: u32 = 256;
+    /// Instances have no `__dict__` (every class of the MRO but `object`
+    /// and the built-in base declares `__slots__` without `"__dict__"`).
+    pub const NO_DICT: u32 = 512;
+    /// The class or a base declares `__slots__` names: instances carry
+    /// [`Instance::slots`].
+    pub const HAS_SLOTS: u32 = 1024;
 }
 
 /// The built-in type a class stands for, when it is one.
@@ -340,6 +346,10 @@ pub struct Instance<P: HeapPolicy> {
     /// instance is made and never replaced. The built-in type's methods
     /// and the protocols it has no user override for act on this value.
     pub native: Option<Obj<P>>,
+    /// The values of its class's `__slots__` ([`Member`]s), by slot name:
+    /// a dict apart from `__dict__`, made with the instance when its class
+    /// has slots ([`class_flags::HAS_SLOTS`]).
+    pub slots: Option<Obj<P>>,
     /// Exception state, for exception instances.
     pub exc: Option<Box<ExcData<P>>>,
     /// The weak references to this instance (`weakref`).
@@ -357,10 +367,14 @@ impl<P: HeapPolicy> Instance<P> {
 
     /// A new instance of a subclass of a built-in type, carrying `native`.
     pub fn with_native(class: Obj<P>, is_exception: bool, native: Option<Obj<P>>) -> Self {
+        let has_slots = class
+            .downcast::<Class<P>>()
+            .is_some_and(|c| c.flags() & class_flags::HAS_SLOTS != 0);
         Instance {
             class,
             dict: ObjRef::new_dict(),
             native,
+            slots: has_slots.then(ObjRef::new_dict),
             exc: is_exception.then(|| {
                 Box::new(ExcData {
                     args: ObjCell::new(Some(ObjRef::new_tuple(Vec::new()))),
@@ -401,6 +415,9 @@ unsafe impl<P: HeapPolicy> Payload<P> for Instance<P> {
         if let Some(n) = &self.native {
             visit(n);
         }
+        if let Some(s) = &self.slots {
+            visit(s);
+        }
         self.weakrefs.traverse(visit);
         if let Some(e) = &self.exc {
             e.args.traverse(visit);
@@ -411,6 +428,9 @@ unsafe impl<P: HeapPolicy> Payload<P> for Instance<P> {
 
     fn clear(&self) {
         if let Some(d) = self.dict.as_dict() {
+            d.clear();
+        }
+        if let Some(d) = self.slots.as_ref().and_then(|s| s.as_dict()) {
             d.clear();
         }
     }
@@ -571,6 +591,24 @@ unsafe impl<P: HeapPolicy> Payload<P> for Property<P> {
             visit(f)
         }
     }
+}
+
+/// A `__slots__` entry of a class (CPython's `member_descriptor`): a data
+/// descriptor whose value lives with the instance, in its
+/// [`Instance::slots`] (not its `__dict__`). A class whose instances have
+/// no `__dict__` ([`class_flags::NO_DICT`]) refuses other attributes.
+pub struct Member<P: HeapPolicy> {
+    /// The slot's name (interned).
+    pub name: Obj<P>,
+    /// The `__qualname__`-less name of the class that declared it.
+    pub owner: String,
+}
+
+// SAFETY: immutable.
+unsafe impl<P: HeapPolicy> Payload<P> for Member<P> {
+    const NAME: &'static str = "member_descriptor";
+    const GC: bool = false;
+    fn traverse(&self, _visit: &mut dyn FnMut(&Obj<P>)) {}
 }
 
 /// `super(class, obj)`

@@ -1,0 +1,3 @@
+class Config:
+    __slots__ = ("host", "port")
+    port = 8080

@@ -1,0 +1,6 @@
+class Point:
+    __slots__ = ("x", "y")
+
+p = Point()
+p.x = 1
+p.z = 3
