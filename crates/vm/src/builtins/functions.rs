@@ -87,6 +87,24 @@ fn print<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
             }
         }
     }
+    let file = file.or_else(|| vm.sys_stream("stdout"));
+    if let Some(f) = file.as_ref().filter(|f| !f.is::<crate::objects::Stream>()) {
+        // A Python file object gets each piece by its own `write` call,
+        // as CPython's print makes them (what a capturing `write` sees).
+        let write = vm.getattr(f, &vm.intern("write"))?;
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                vm.call(&write, &[vm.new_str(sep.clone())], Kw::EMPTY)?;
+            }
+            vm.call(&write, &[vm.str_obj(a)?], Kw::EMPTY)?;
+        }
+        vm.call(&write, &[vm.new_str(end)], Kw::EMPTY)?;
+        if flush {
+            let flush = vm.getattr(f, &vm.intern("flush"))?;
+            vm.call(&flush, &[], Kw::EMPTY)?;
+        }
+        return Ok(ObjRef::none());
+    }
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {

@@ -261,6 +261,16 @@ impl<P: HeapPolicy> Vm<P> {
     /// Writes `text` to `file` (`sys.stdout` when `None`): a `Stream`
     /// (stdout or stderr) or any object with a `write` method.
     pub fn write_to(&self, file: Option<&Obj<P>>, text: &str, flush: bool) -> PyResult<(), P> {
+        // No file: `sys.stdout` as it is now (a program or
+        // `contextlib.redirect_stdout` may have replaced it).
+        let current;
+        let file = match file {
+            Some(f) => Some(f),
+            None => {
+                current = self.sys_stream("stdout");
+                current.as_ref()
+            }
+        };
         let fd = match file {
             None => 1,
             Some(f) => match f.downcast::<Stream>() {
@@ -290,6 +300,17 @@ impl<P: HeapPolicy> Vm<P> {
             }
             Err(e) => Err(self.new_error(ExcType::OSError, e.to_string())),
         }
+    }
+
+    /// `sys.<name>` (`stdout`, `stderr`) as the program has it now, or
+    /// `None` when `sys` is not loaded or the name is gone (then the
+    /// process's own stream is used). CPython raises
+    /// `RuntimeError("lost sys.stdout")` for a deleted one; ftl falls back.
+    pub fn sys_stream(&self, name: &str) -> Option<Obj<P>> {
+        let sys = self.dict_get_str(&self.interp.modules, &self.intern("sys"))?;
+        let m = sys.downcast::<Module<P>>()?;
+        self.dict_get_str(&m.dict, &self.intern(name))
+            .filter(|s| !s.is_none())
     }
 
     /// The exit status and report for an uncaught exception at top level

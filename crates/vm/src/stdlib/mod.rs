@@ -50,6 +50,7 @@
 //! | `json`, `json.decoder`, `json.encoder` | `lib/json.py`, `lib/json_decoder.py`, `lib/json_encoder.py` (frozen; a package) |
 //! | `string` | `lib/string.py` (frozen) |
 //! | `textwrap` | `lib/textwrap.py` (frozen) |
+//! | `io` | `lib/io.py` (frozen; StringIO, BytesIO, the base classes) |
 //! | `__future__` | `lib/__future__.py` (frozen; the compiler reads the import) |
 //! | `binascii` | `lib/binascii.py` (frozen) |
 //! | `base64` | `lib/base64.py` (frozen) |
@@ -338,6 +339,10 @@ pub fn table<P: HeapPolicy>() -> &'static [ModuleDef<P>] {
         ModuleDef {
             name: "textwrap",
             body: Body::Frozen(include_str!("../../lib/textwrap.py")),
+        },
+        ModuleDef {
+            name: "io",
+            body: Body::Frozen(include_str!("../../lib/io.py")),
         },
         ModuleDef {
             name: "__future__",
