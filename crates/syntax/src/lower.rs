@@ -3214,9 +3214,6 @@ impl Lowerer<'_, '_> {
                 }
                 let mut names = Vec::with_capacity(s.names.len());
                 for alias in &s.names {
-                    if alias.name.id.as_str() == "*" {
-                        return Err(self.cx.unsupported("'import *'", alias.range));
-                    }
                     names.push(ast::Alias {
                         name: alias.name.id.as_str().to_owned(),
                         asname: alias.asname.as_ref().map(|n| n.id.as_str().to_owned()),
@@ -5312,7 +5309,6 @@ mod tests {
             ("type X = int\n", "'type' statement", 1, 1),
             ("from . import x\n", "relative import", 1, 1),
             ("from ..a import b\n", "relative import", 1, 1),
-            ("from m import *\n", "'import *'", 1, 15),
             ("x = 1j\n", "complex literal", 1, 5),
             ("x = 2.5J + 1\n", "complex literal", 1, 5),
             ("try:\n    pass\nexcept* E:\n    pass\n", "'except*'", 3, 1),

@@ -724,6 +724,17 @@ impl Builder {
             }
             StmtKind::ImportFrom { names, .. } => {
                 for a in names {
+                    if a.name == "*" {
+                        // Binds names known only at run time: allowed only
+                        // where names live in a dict.
+                        if self.cur().kind != ScopeKind::Module {
+                            return Err(ScopeError {
+                                msg: "import * only allowed at module level".into(),
+                                loc: s.loc,
+                            });
+                        }
+                        continue;
+                    }
                     self.note(a.asname.as_ref().unwrap_or(&a.name), DEF_LOCAL, s.loc)?;
                 }
             }

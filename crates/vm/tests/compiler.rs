@@ -158,6 +158,7 @@ fn effect(ins: Instr) -> Result<Effect, String> {
         Op::LoadAttr | Op::UnaryNeg | Op::UnaryPos | Op::UnaryNot | Op::UnaryInvert => seq(1, 0),
         Op::GetIter | Op::ListToTuple | Op::YieldValue | Op::YieldFrom => seq(1, 0),
         Op::StoreAttr => seq(2, -2),
+        Op::ImportStar => seq(1, -1),
         Op::DeleteAttr => seq(1, -1),
         Op::LoadMethod | Op::ImportFrom | Op::DupTop => seq(1, 1),
         Op::CallMethod | Op::CallKw => seq(a + 2, -(a + 1)),

@@ -459,3 +459,42 @@ pub fn reversed_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], _kw: Kw<'_, P>) 
         pos: ftl_object::Exclusive::new(len),
     }))
 }
+
+/// `types.ModuleType(name, doc=None)`: a new, empty module (with
+/// `__name__`, `__doc__`, `__package__`, `__loader__` and `__spec__`, as
+/// CPython's `module.__init__` sets them).
+pub fn module_new<P: HeapPolicy>(vm: &Vm<P>, args: &[Obj<P>], kw: Kw<'_, P>) -> R<P> {
+    let a = &args[1..];
+    let name = kw.get("name").or(a.first()).cloned();
+    let doc = kw.get("doc").or(a.get(1)).cloned();
+    if a.len() + kw.names.len() > 2 {
+        return Err(vm.type_error(format!(
+            "module() takes at most 2 arguments ({} given)",
+            a.len() + kw.names.len()
+        )));
+    }
+    let Some(name) = name else {
+        return Err(vm.type_error("module() missing required argument 'name' (pos 1)"));
+    };
+    let Some(text) = name.as_str().map(str::to_string) else {
+        return Err(vm.type_error(format!(
+            "module() argument 'name' must be str, not {}",
+            vm.type_name(&name)
+        )));
+    };
+    let dict = ObjRef::new_dict();
+    vm.dict_set_str(&dict, vm.interp.names.name.clone(), name);
+    vm.dict_set_str(
+        &dict,
+        vm.interp.names.doc.clone(),
+        doc.unwrap_or_else(ObjRef::none),
+    );
+    for key in ["__package__", "__loader__", "__spec__"] {
+        vm.dict_set_str(&dict, vm.intern(key), ObjRef::none());
+    }
+    Ok(ObjRef::new(Module {
+        name: text,
+        dict,
+        weakrefs: Default::default(),
+    }))
+}

@@ -134,7 +134,7 @@ pub fn make_interp<P: HeapPolicy>(
             None,
         ),
         ("method", "method", None),
-        ("module", "module", None),
+        ("module", "module", Some(constructors::module_new::<P>)),
         ("code", "code", None),
         ("cell", "cell", None),
         ("traceback", "traceback", None),

@@ -220,6 +220,9 @@ Raise,
 ImportName,
 /// `module -> module module.names[arg]` (ImportError if missing)
 ImportFrom,
+/// `module ->`; `from module import *`: binds the module's `__all__` (or
+/// its names not starting with `_`) in the module namespace
+ImportStar,
 /// `-> AssertionError`
 LoadAssertionError,}
 

@@ -740,6 +740,10 @@ impl<'a, P: HeapPolicy> Compiler<'a, '_, P> {
             StmtKind::ImportFrom { module, names } => {
                 let i = self.name_index(module);
                 self.emit(Op::ImportName, i);
+                if names.len() == 1 && names[0].name == "*" {
+                    self.emit(Op::ImportStar, 0);
+                    return Ok(());
+                }
                 for a in names {
                     let n = self.name_index(&a.name);
                     self.emit(Op::ImportFrom, n);

@@ -949,6 +949,11 @@ impl<P: HeapPolicy> Vm<P> {
                     let v = self.import_from(&m, &code.names[arg as usize])?;
                     frame.stack.push(v);
                 }
+                Op::ImportStar => {
+                    let m = pop!(frame);
+                    let ns = frame.locals.as_ref().unwrap_or(&frame.globals).clone();
+                    self.import_star(&m, &ns)?;
+                }
                 Op::LoadAssertionError => frame
                     .stack
                     .push(self.exc_class(ExcType::AssertionError).clone()),

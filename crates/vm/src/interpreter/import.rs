@@ -35,7 +35,7 @@
 use ftl_core::{Claim, InitLocks};
 use ftl_object::{HeapPolicy, ObjRef};
 
-use crate::interpreter::state::{ExcType, Vm};
+use crate::interpreter::state::{ExcType, PyResult, Vm};
 use crate::objects::*;
 use crate::stdlib::{self, Body};
 
@@ -231,6 +231,51 @@ impl<P: HeapPolicy> Vm<P> {
 
     /// `from module import name`
     ///
+    /// `from module import *` into the namespace `ns` (CPython's
+    /// `import_all_from`): the names in the module's `__all__` (each must
+    /// be a str), or else every name of its namespace that does not start
+    /// with `_`, bound to the module's attributes.
+    pub fn import_star(&self, module: &Obj<P>, ns: &Obj<P>) -> PyResult<(), P> {
+        let module_name = || {
+            self.getattr_opt(module, &self.interp.names.name)
+                .ok()
+                .flatten()
+                .and_then(|n| n.as_str().map(str::to_string))
+                .unwrap_or_else(|| "?".into())
+        };
+        let (names, from_all) = match self.getattr_opt(module, &self.intern("__all__"))? {
+            Some(all) => (self.collect(&all)?, true),
+            None => {
+                let Some(dict) = self.getattr_opt(module, &self.intern("__dict__"))? else {
+                    return Err(self.new_error(
+                        ExcType::ImportError,
+                        "from-import-* object has no __dict__ and no __all__",
+                    ));
+                };
+                let keys = self.collect(&dict)?;
+                let public = keys
+                    .into_iter()
+                    .filter(|k| k.as_str().is_some_and(|s| !s.starts_with('_')))
+                    .collect();
+                (public, false)
+            }
+        };
+        for name in names {
+            if name.as_str().is_none() {
+                let what = if from_all { "__all__" } else { "__dict__" };
+                return Err(self.type_error(format!(
+                    "{} in {}.{what} must be str, not {}",
+                    if from_all { "Item" } else { "Key" },
+                    module_name(),
+                    self.type_name(&name)
+                )));
+            }
+            let value = self.getattr(module, &name)?;
+            self.ns_store(ns, name, value)?;
+        }
+        Ok(())
+    }
+
     /// A name the module lacks may be a submodule of a built-in package
     /// not imported yet (`from multiprocessing import context`): it is
     /// imported then, as CPython's `_handle_fromlist` does.

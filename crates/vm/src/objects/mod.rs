@@ -21,7 +21,7 @@ pub use types::*;
 // (see `threads::model`).
 ftl_object::assert_shareable!(P =>
     Function<P>, Cell<P>, Class<P>, Traceback<P>, Instance<P>, BoundMethod<P>,
-    Builtin<P>, Module<P>, StaticMethod<P>, ClassMethod<P>, Property<P>, Super<P>,
+    Builtin<P>, Module<P>, StaticMethod<P>, ClassMethod<P>, Property<P>, Member<P>, Super<P>,
     Generator<P>, Range, Slice<P>, RangeIter<P>, SeqIter<P>, DictIter<P>,
     DictView<P>, Lazy<P>, Singleton, Stream,
     crate::stdlib::thread::Lock, crate::stdlib::thread::RLock,

@@ -1,0 +1,5 @@
+def load():
+    from math import *
+    return pi
+
+print(load())

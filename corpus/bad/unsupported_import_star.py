@@ -1,2 +1,0 @@
-from math import *
-print(sqrt(4))
