@@ -297,6 +297,7 @@ impl<P: HeapPolicy> Vm<P> {
     }
 
     /// `a op b`
+    #[inline]
     pub fn binary_op(&self, a: &Obj<P>, b: &Obj<P>, op: BinOp) -> PyResult<Obj<P>, P> {
         self.binary_op_as(a, b, op, None)
     }
